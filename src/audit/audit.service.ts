@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { Actor } from '../common/auth/actor';
+import { AuditEntry } from './entities/audit-entry.entity';
+
+export interface AuditRecord {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+/** Writes the audit trail inside the caller's transaction, so an action and its record commit together. */
+@Injectable()
+export class AuditService {
+  async record(manager: EntityManager, actor: Actor | null, record: AuditRecord): Promise<void> {
+    // jsonb columns: TypeORM's deep-partial typing cannot describe arbitrary objects
+    await manager.insert(AuditEntry, <QueryDeepPartialEntity<AuditEntry>>{
+      organizationId: actor?.organizationId ?? null,
+      actorUserId: actor?.userId ?? null,
+      requestId: actor?.requestId ?? null,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      before: record.before ?? null,
+      after: record.after ?? null,
+    });
+  }
+}

@@ -1,0 +1,62 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { FastifyRequest } from 'fastify';
+import { Actor } from '../common/auth/actor';
+import { CurrentActor, Public } from '../common/auth/decorators';
+import { AppConfig } from '../config/app-config';
+import { clientKey } from '../infrastructure/http/client-key';
+import { UserView } from '../users/dto/user.dto';
+import { UsersService } from '../users/users.service';
+import { AuthService } from './auth.service';
+import { LoginDto, RefreshDto, TokensView } from './dto/auth.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @RouteConfig({ rateLimit: { max: 30, timeWindow: 60_000 } })
+  @ApiOperation({ summary: 'Officer sign-in with e-mail and password' })
+  @ApiOkResponse({ type: TokensView })
+  login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<TokensView> {
+    return this.auth.login(
+      dto.email,
+      dto.password,
+      clientKey(this.config.auth.jwtSecret, request.ip),
+      String(request.id),
+    );
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange a refresh token for a new token pair (single use)' })
+  @ApiOkResponse({ type: TokensView })
+  refresh(@Body() dto: RefreshDto): Promise<TokensView> {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End the session of this refresh token' })
+  logout(@Body() dto: RefreshDto): Promise<void> {
+    return this.auth.logout(dto.refreshToken);
+  }
+
+  @ApiBearerAuth()
+  @Get('me')
+  @ApiOperation({ summary: 'The signed-in officer' })
+  @ApiOkResponse({ type: UserView })
+  me(@CurrentActor() actor: Actor): Promise<UserView> {
+    return this.users.get(actor, actor.userId);
+  }
+}

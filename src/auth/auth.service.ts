@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor } from '../common/auth/actor';
+import { DomainError } from '../common/errors/domain-error';
+import { AppConfig } from '../config/app-config';
+import { UserView } from '../users/dto/user.dto';
+import { User } from '../users/entities/user.entity';
+import { TokensView } from './dto/auth.dto';
+import { RefreshToken } from './entities/refresh-token.entity';
+import { LoginThrottleService } from './login-throttle.service';
+import { DUMMY_HASH_PROMISE, verifyPassword } from './password';
+
+export interface AccessTokenClaims {
+  sub: string;
+  org: string;
+  typ: 'access';
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Officer sign-in: short-lived access tokens, rotating refresh tokens, throttled failures. */
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+    private readonly throttle: LoginThrottleService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login(email: string, password: string, client: string, requestId: string): Promise<TokensView> {
+    await this.throttle.beforeAttempt(email, client);
+    const user = await this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email })
+      .getOne();
+    const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), password);
+    if (!user || !ok || !user.isActive) {
+      await this.throttle.recordFailure(email, client);
+      throw new DomainError('INVALID_CREDENTIALS');
+    }
+    await this.throttle.recordSuccess(email, client);
+    return this.db.transaction(async (tx) => {
+      await tx.update(User, user.id, { lastLoginAt: () => 'now()' });
+      await this.audit.record(tx, this.actorOf(user, requestId), {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+      });
+      return this.issue(tx, user, randomUUID());
+    });
+  }
+
+  /** Exchanges a refresh token for a new pair. A token used twice revokes its whole family. */
+  async refresh(refreshToken: string): Promise<TokensView> {
+    const outcome = await this.db.transaction(async (tx) => {
+      const token = await tx
+        .getRepository(RefreshToken)
+        .createQueryBuilder('t')
+        .setLock('pessimistic_write')
+        .where('t.token_hash = :h', { h: sha256(refreshToken) })
+        .getOne();
+      if (!token || token.expiresAt.getTime() <= Date.now()) return null;
+      if (token.revokedAt) return { replayedFamily: token.familyId };
+      const user = await tx.findOneBy(User, { id: token.userId });
+      if (!user || !user.isActive) return null;
+      await tx.update(RefreshToken, token.id, { revokedAt: () => 'now()' });
+      return { tokens: await this.issue(tx, user, token.familyId) };
+    });
+    if (outcome && 'tokens' in outcome) return outcome.tokens;
+    // A rotated token presented again was copied: end every session descended from it.
+    if (outcome) await this.revokeFamily(this.db.manager, outcome.replayedFamily);
+    throw new DomainError('INVALID_REFRESH_TOKEN');
+  }
+
+  /** Ends the session the refresh token belongs to. Unknown tokens are ignored (logout is idempotent). */
+  async logout(refreshToken: string): Promise<void> {
+    const token = await this.db.getRepository(RefreshToken).findOneBy({ tokenHash: sha256(refreshToken) });
+    if (token) await this.revokeFamily(this.db.manager, token.familyId);
+  }
+
+  /** Resolves a bearer token to the officer behind it; inactive or unknown users are rejected. */
+  async authenticate(accessToken: string, requestId: string): Promise<Actor> {
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(accessToken, { algorithms: ['HS256'] });
+    } catch {
+      throw new DomainError('UNAUTHENTICATED');
+    }
+    if (claims.typ !== 'access') throw new DomainError('UNAUTHENTICATED');
+    // Read on every request so that deactivation and role changes take effect at once.
+    const user = await this.db.getRepository(User).findOneBy({ id: claims.sub });
+    if (!user || !user.isActive) throw new DomainError('UNAUTHENTICATED');
+    return this.actorOf(user, requestId);
+  }
+
+  private actorOf(user: User, requestId: string): Actor {
+    return {
+      userId: user.id,
+      organizationId: user.organizationId,
+      unitId: user.unitId,
+      roles: user.roles,
+      requestId,
+    };
+  }
+
+  private async issue(tx: EntityManager, user: User, familyId: string): Promise<TokensView> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    await tx.insert(RefreshToken, {
+      userId: user.id,
+      tokenHash: sha256(refreshToken),
+      familyId,
+      expiresAt: new Date(Date.now() + this.config.auth.refreshTokenTtlSeconds * 1000),
+    });
+    const claims: AccessTokenClaims = { sub: user.id, org: user.organizationId, typ: 'access' };
+    const accessToken = await this.jwt.signAsync(claims, {
+      expiresIn: this.config.auth.accessTokenTtlSeconds,
+    });
+    return {
+      accessToken,
+      expiresIn: this.config.auth.accessTokenTtlSeconds,
+      refreshToken,
+      tokenType: 'Bearer',
+      user: UserView.of(user),
+    };
+  }
+
+  private async revokeFamily(tx: EntityManager, familyId: string): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .update(RefreshToken)
+      .set({ revokedAt: () => 'now()' })
+      .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
+      .execute();
+  }
+}

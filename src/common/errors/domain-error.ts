@@ -1,0 +1,18 @@
+import { ERRORS, ErrorCode } from './error-codes';
+
+/**
+ * An expected failure of the domain (not found, not allowed, conflict). The global filter turns it
+ * into the standard error body; `details` must never carry report contents or personal data.
+ */
+export class DomainError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+    message?: string,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message ?? ERRORS[code].en);
+    this.status = ERRORS[code].status;
+  }
+}

@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Environment } from './environment';
+
+describe('.env.example', () => {
+  const documented = new Set(
+    readFileSync(join(__dirname, '..', '..', '.env.example'), 'utf8')
+      .split('\n')
+      .filter((line) => /^[A-Z_]+=/.test(line))
+      .map((line) => line.split('=')[0]),
+  );
+  const declared = Object.keys(new Environment()).concat(['ADMIN_PASSWORD', 'JWT_SECRET', 'SMTP_URL']);
+
+  it('documents every variable the service reads, and no other', () => {
+    expect([...documented].sort()).toEqual([...new Set(declared)].sort());
+  });
+});

@@ -1,0 +1,84 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from '../../app.module';
+import { AppConfig } from '../../config/app-config';
+import { REDIS } from '../redis/redis.module';
+import { clientKey } from './client-key';
+import { setupOpenApi } from './openapi';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Takes a sane X-Request-Id from the caller, or makes one; pino-http reads it back from the raw request. */
+function requestId(raw: IncomingMessage): string {
+  const given = raw.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  (raw as IncomingMessage & { id: string }).id = id;
+  return id;
+}
+
+/** Builds the HTTP application (not yet listening): the same in production, `npm start` and the tests. */
+export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.app.bodyLimitBytes,
+    trustProxy: config.app.trustProxyHops > 0 ? config.app.trustProxyHops : false,
+    genReqId: requestId,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
+
+  // Errors raised before a route handler runs (body parsing, rate limits) reach Nest's own Fastify
+  // error handler, which hands them to AllExceptionsFilter: one error body everywhere.
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    done();
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Swagger UI needs inline styles and scripts on /api/docs only.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  app.enableCors({
+    origin: config.app.corsOrigins.length > 0 ? config.app.corsOrigins : false,
+    credentials: false,
+    exposedHeaders: ['x-request-id', 'retry-after'],
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.app.rateLimitPerMinute,
+    timeWindow: 60_000,
+    redis: app.get(REDIS),
+    nameSpace: 'rate-limit:',
+    // A limit must not take the service down with Redis: when Redis is away, requests pass.
+    skipOnError: true,
+    keyGenerator: (request) => clientKey(config.auth.jwtSecret, request.ip),
+    allowList: (request) => request.url.startsWith('/health/'),
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: context.statusCode,
+      code: 'RATE_LIMITED',
+      message: 'Too many requests',
+    }),
+  });
+
+  setupOpenApi(app);
+  await app.init();
+  return app;
+}

@@ -1,0 +1,26 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { DEFAULT_JOB_OPTIONS } from './job-options';
+import { QueueName } from './queue-names';
+
+/**
+ * BullMQ on the shared Redis, with the standard job options and every queue registered. BullMQ owns
+ * (and closes on shutdown) the connections it opens from these options.
+ */
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        connection: { url: config.redis.url, maxRetriesPerRequest: null },
+        prefix: `${config.redis.prefix}:bull`,
+        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+      }),
+    }),
+    BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
+  ],
+  exports: [BullModule],
+})
+export class QueueModule {}

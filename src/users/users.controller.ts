@@ -1,0 +1,48 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '../common/auth/actor';
+import { CurrentActor, Roles } from '../common/auth/decorators';
+import { CreateUserDto, UpdateUserDto, UserView } from './dto/user.dto';
+import { Role } from './roles';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Roles(Role.Admin)
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Officer accounts of my organisation' })
+  list(@CurrentActor() actor: Actor): Promise<UserView[]> {
+    return this.users.list(actor);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create an officer account' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserView> {
+    return this.users.create(actor, dto);
+  }
+
+  @Get(':id')
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
+    return this.users.get(actor, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change name, roles, unit, password or active flag' })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserView> {
+    return this.users.update(actor, id, dto);
+  }
+
+  @Post(':id/deactivate')
+  @ApiOperation({ summary: 'Deactivate an account and end its sessions' })
+  deactivate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
+    return this.users.deactivate(actor, id);
+  }
+}

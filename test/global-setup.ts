@@ -1,0 +1,16 @@
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '../src/config/app-config';
+import { prepareDatabase } from '../src/infrastructure/startup';
+import { createDatabase } from './helpers/databases';
+import { templateDatabase, testEnvironment } from './helpers/test-env';
+
+/**
+ * Once per run: a template database migrated and seeded from scratch. Each test file then gets its
+ * own copy (CREATE DATABASE ... TEMPLATE), so files run in parallel and never see each other's rows.
+ */
+export default async function globalSetup(): Promise<void> {
+  process.env.RONGRIAN_TEST_RUN = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  const template = templateDatabase();
+  await createDatabase(template);
+  await prepareDatabase(loadConfig(testEnvironment(template)), { migrate: true });
+}
