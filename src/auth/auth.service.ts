@@ -68,15 +68,15 @@ export class AuthService {
         .where('t.token_hash = :h', { h: sha256(refreshToken) })
         .getOne();
       if (!token || token.expiresAt.getTime() <= Date.now()) return null;
-      if (token.revokedAt) return { replayedFamily: token.familyId };
+      if (token.revokedAt) return { replayedFamily: token.familyId, tokens: undefined };
       const user = await tx.findOneBy(User, { id: token.userId });
       if (!user || !user.isActive) return null;
       await tx.update(RefreshToken, token.id, { revokedAt: () => 'now()' });
-      return { tokens: await this.issue(tx, user, token.familyId) };
+      return { replayedFamily: undefined, tokens: await this.issue(tx, user, token.familyId) };
     });
-    if (outcome && 'tokens' in outcome) return outcome.tokens;
+    if (outcome?.tokens) return outcome.tokens;
     // A rotated token presented again was copied: end every session descended from it.
-    if (outcome) await this.revokeFamily(this.db.manager, outcome.replayedFamily);
+    if (outcome?.replayedFamily) await this.revokeFamily(this.db.manager, outcome.replayedFamily);
     throw new DomainError('INVALID_REFRESH_TOKEN');
   }
 
