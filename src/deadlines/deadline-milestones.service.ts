@@ -14,7 +14,6 @@ import {
 import { DEFAULT_DEADLINE_SETTINGS, deadlineSettings } from './deadline-settings';
 import type { DeadlineTrack, MilestoneEvent } from './deadline-track';
 import { DeadlineTracksRegistry } from './deadline-tracks.registry';
-import { CaseDeadlineMilestone } from './entities/case-deadline-milestone.entity';
 import { CaseDeadline } from './entities/case-deadline.entity';
 
 /** No module registered a handler for the track: nothing can be notified, so nothing is marked handled. */
