@@ -63,6 +63,7 @@ export class DeadlineScheduler {
   private readonly logger = new Logger('Deadlines');
   /** the reconciliation started by the last worker start (tests and diagnostics wait on it) */
   reconciliation: Promise<ReconcileReport | null> = Promise.resolve(null);
+  private redisDown = false;
 
   constructor(
     @InjectQueue(QueueName.Deadlines) readonly queue: Queue<MilestoneJobData>,
@@ -70,7 +71,13 @@ export class DeadlineScheduler {
     private readonly clock: Clock,
     private readonly milestones: DeadlineMilestonesService,
     private readonly calendars: BusinessCalendarService,
-  ) {}
+  ) {
+    // without a listener an EventEmitter 'error' throws (BullMQ then prints it): one warning per outage
+    queue.on('error', (error: Error) => {
+      if (!this.redisDown) this.logger.warn(`Deadlines queue: Redis unavailable (${error.message})`);
+      this.redisDown = true;
+    });
+  }
 
   private jobOptions(track: DeadlineTrack, caseId: string, o: MilestoneOccurrence): JobsOptions {
     return {
@@ -89,6 +96,7 @@ export class DeadlineScheduler {
   async reschedule(track: DeadlineTrack, caseId: string): Promise<void> {
     try {
       await within(REDIS_TIMEOUT_MS, 'Rescheduling deadline jobs', this.rescheduleNow(track, caseId));
+      this.redisDown = false;
     } catch (error) {
       this.logger.warn(
         `Deadline jobs of a ${track} not rescheduled: ${(error as Error).message}; the sweeper will catch up`,
