@@ -128,24 +128,33 @@ export class DeadlineMilestonesService {
    * the sweeper's pointer. Does nothing when there is nothing to do (a stale job). Safe to call any
    * number of times, concurrently, or again after a crash.
    */
-  async processCase(track: DeadlineTrack, caseId: string): Promise<ProcessResult> {
+  async processCase(
+    track: DeadlineTrack,
+    caseId: string,
+    calendars?: OrganizationCalendars,
+  ): Promise<ProcessResult> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.transaction((tx) => this.processOnce(tx, track, caseId));
+        return await this.db.transaction((tx) => this.processOnce(tx, track, caseId, calendars));
       } catch (error) {
         if (!(error instanceof ConcurrentChange) || attempt >= PROCESS_ATTEMPTS) throw error;
       }
     }
   }
 
-  private async processOnce(tx: EntityManager, track: DeadlineTrack, caseId: string): Promise<ProcessResult> {
+  private async processOnce(
+    tx: EntityManager,
+    track: DeadlineTrack,
+    caseId: string,
+    calendars = new OrganizationCalendars(this.calendars, tx),
+  ): Promise<ProcessResult> {
     // No row lock: the track's transactions lock their case row and then ours, while the handler
     // below locks theirs; taking ours first would deadlock. The version check at the end (and the
     // unique milestone row) catch any concurrent change instead.
     const row = await tx.findOneBy(CaseDeadline, { track, caseId });
     if (!row) return { handled: 0, notified: 0 };
     const now = this.clock.now();
-    const { organization, calendar } = await this.calendars.context(row.organizationId, tx);
+    const { organization, calendar } = await calendars.get(row.organizationId);
     const reminders = deadlineSettings(organization, track).reminderWorkingDaysBefore;
     const schedule = milestoneSchedule(row, reminders, calendar);
     const handled = (await this.handledSets(tx, [row.id])).get(row.id)!;
@@ -208,6 +217,8 @@ export class DeadlineMilestonesService {
     const started = Date.now();
     const now = this.clock.now();
     const report: SweepReport = { cases: 0, handled: 0, notified: 0, failed: 0, ms: 0, complete: true };
+    // one read of each organisation's calendar per pass (a holiday change meanwhile reaches the next pass)
+    const calendars = new OrganizationCalendars(this.calendars, this.db.manager);
     let cursor: { at: Date; id: string } | null = null;
     for (;;) {
       const q = this.db
@@ -226,7 +237,7 @@ export class DeadlineMilestonesService {
           rows.slice(i, i + SWEEP_CONCURRENCY).map(async (r) => {
             report.cases++;
             try {
-              const done = await this.processCase(r.track, r.caseId);
+              const done = await this.processCase(r.track, r.caseId, calendars);
               report.handled += done.handled;
               report.notified += done.notified;
             } catch (error) {
