@@ -3,9 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Job, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppModule } from '../src/app.module';
 import { Clock } from '../src/common/clock/clock';
@@ -22,6 +21,7 @@ import { DeadlinesService } from '../src/deadlines/deadlines.service';
 import { CaseDeadline } from '../src/deadlines/entities/case-deadline.entity';
 import { QueueName } from '../src/infrastructure/queue/queue-names';
 import { Role } from '../src/users/roles';
+import { freePort, startRedis } from './helpers/private-redis';
 import { RecordingTrackHandler } from './helpers/recording-track-handler';
 import { createTestApp, TestApp } from './helpers/test-app';
 import { testEnvironment } from './helpers/test-env';
@@ -284,38 +284,7 @@ describe('a worker that dies in the middle of a job', () => {
   });
 });
 
-/** A private Redis server: FLUSHALL and stopping it touch nobody else's keys. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
-  );
-  const probe = new Redis({ port, lazyConnect: true, retryStrategy: () => null });
-  probe.on('error', () => undefined);
-  await until(
-    () =>
-      probe.connect().then(
-        () => true,
-        () => false,
-      ),
-    5000,
-  );
-  probe.disconnect();
-  return child;
-}
-
+/** On a private Redis server: FLUSHALL and stopping it touch nobody else's keys. */
 describe('losing Redis loses no deadline', () => {
   let t: TestApp;
   let e: ReturnType<typeof engineOf>;
