@@ -23,7 +23,7 @@ import { QueueName } from '../src/infrastructure/queue/queue-names';
 import { Role } from '../src/users/roles';
 import { freePort, startRedis } from './helpers/private-redis';
 import { RecordingTrackHandler } from './helpers/recording-track-handler';
-import { createTestApp, TestApp } from './helpers/test-app';
+import { bearer, createTestApp, TestApp } from './helpers/test-app';
 import { testEnvironment } from './helpers/test-env';
 
 /** An instant given as Bangkok wall time. */
@@ -164,6 +164,29 @@ describe('deadline jobs with the real worker', () => {
     await t.db.transaction((tx) => e.deadlines.recordResult(tx, 'complaint', caseId, e.clock.now()));
     await e.deadlines.reschedule('complaint', caseId);
     expect((await e.jobsOf(caseId)).size).toBe(0);
+  });
+
+  it('a holiday change moves the jobs of the cases it moves', async () => {
+    e.clock.freeze(bkk('2026-04-20T10:00:00'));
+    const caseId = await e.start(bkk('2026-04-10T10:00:00'));
+    const dueAt = async () => (await e.jobsOf(caseId)).get('due')?.data.fireAt;
+    expect(await dueAt()).toBe(bkk('2026-04-28T00:00:00').toISOString());
+    const token = await t.login();
+    const added = await t.request({
+      method: 'POST',
+      url: '/api/v1/holidays',
+      headers: bearer(token),
+      payload: { date: '2026-04-27', nameTh: 'วันหยุดท้องถิ่น' },
+    });
+    expect(added.statusCode).toBe(201);
+    await until(async () => (await dueAt()) === bkk('2026-04-29T00:00:00').toISOString());
+    await t.request({
+      method: 'DELETE',
+      url: `/api/v1/holidays/${added.json().holiday.id}`,
+      headers: bearer(token),
+    });
+    await until(async () => (await dueAt()) === bkk('2026-04-28T00:00:00').toISOString());
+    expect(e.handler.of(caseId)).toEqual([]);
   });
 
   it('a duplicate job id is ignored', async () => {

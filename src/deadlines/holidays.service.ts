@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -8,7 +8,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { Organization } from '../organizations/entities/organization.entity';
 import { BusinessCalendarService } from './business-calendar.service';
-import { DeadlinesService } from './deadlines.service';
+import { CaseRef, DeadlinesService } from './deadlines.service';
 import { DeadlineScheduler } from './deadline-scheduler.service';
 import { CreateHolidayDto, HolidayChangeResult, HolidayView } from './dto/holiday.dto';
 import { Holiday } from './entities/holiday.entity';
@@ -21,6 +21,8 @@ import { Holiday } from './entities/holiday.entity';
  */
 @Injectable()
 export class HolidaysService {
+  private readonly logger = new Logger('Holidays');
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: AppConfig,
@@ -83,7 +85,7 @@ export class HolidaysService {
         cases: await this.deadlines.recomputeForHolidayChange(tx, organizationId, holiday.date, reason),
       };
     });
-    await this.scheduler.rescheduleMany(cases);
+    this.rescheduleInBackground(cases);
     return { holiday: view, recomputedCases: cases.length };
   }
 
@@ -117,8 +119,20 @@ export class HolidaysService {
         ),
       };
     });
-    await this.scheduler.rescheduleMany(cases);
+    this.rescheduleInBackground(cases);
     return { holiday: view, recomputedCases: cases.length };
+  }
+
+  /**
+   * A national day can move tens of thousands of cases: the answer does not wait for their timers.
+   * The dates are committed; until a case's jobs are moved, the sweeper handles its milestones.
+   */
+  private rescheduleInBackground(cases: CaseRef[]): void {
+    if (cases.length === 0) return;
+    void this.scheduler.rescheduleMany(cases).then(() => {
+      if (cases.length > 100)
+        this.logger.log(`Deadline jobs of ${cases.length} cases rescheduled after a holiday change`);
+    });
   }
 
   private async assertMayManageNational(tx: EntityManager, actor: Actor): Promise<void> {
