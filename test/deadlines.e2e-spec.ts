@@ -3,6 +3,7 @@ import { hashPassword } from '../src/auth/password';
 import { Actor } from '../src/common/auth/actor';
 import { Clock } from '../src/common/clock/clock';
 import { DomainError } from '../src/common/errors/domain-error';
+import { BusinessCalendarService } from '../src/deadlines/business-calendar.service';
 import { DeadlineMilestonesService } from '../src/deadlines/deadline-milestones.service';
 import { DeadlineTrack } from '../src/deadlines/deadline-track';
 import { DeadlineTracksRegistry } from '../src/deadlines/deadline-tracks.registry';
@@ -490,6 +491,37 @@ describe('deadline engine (service API, milestones through the sweeper, holiday 
         ]);
       } finally {
         await t.db.query(`UPDATE organizations SET settings = '{}' WHERE id = $1`, [organizationId]);
+      }
+    });
+  });
+
+  describe("office hours for officers' notifications", () => {
+    it("holds a notification until the organisation's next office window, its own holidays included", async () => {
+      const calendars = t.app.get(BusinessCalendarService);
+      // Friday 24 April 2026, 17:00 in Bangkok: after hours; next Monday 27 April
+      expect(await calendars.nextOfficeWindow(organizationId, bkk('2026-04-24T17:00:00'))).toEqual(
+        bkk('2026-04-27T08:30:00'),
+      );
+      expect(await calendars.nextOfficeWindow(organizationId, bkk('2026-04-27T10:00:00'))).toEqual(
+        bkk('2026-04-27T10:00:00'),
+      );
+      await t.db.query(`UPDATE organizations SET settings = $1 WHERE id = $2`, [
+        { officeHours: { start: '09:00', end: '15:00' } },
+        organizationId,
+      ]);
+      await t.db.query(
+        `INSERT INTO holidays (organization_id, date, name_th, kind) VALUES ($1, '2026-04-27', 'วันหยุดท้องถิ่น', 'local')`,
+        [organizationId],
+      );
+      try {
+        expect(await calendars.nextOfficeWindow(organizationId, bkk('2026-04-24T17:00:00'))).toEqual(
+          bkk('2026-04-28T09:00:00'),
+        );
+      } finally {
+        await t.db.query(`UPDATE organizations SET settings = '{}' WHERE id = $1`, [organizationId]);
+        await t.db.query(`DELETE FROM holidays WHERE organization_id = $1 AND date = '2026-04-27'`, [
+          organizationId,
+        ]);
       }
     });
   });
