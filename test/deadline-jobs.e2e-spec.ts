@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
-import { Job, Queue, Worker } from 'bullmq';
+import { Job, Queue, QueueEvents, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -77,17 +77,35 @@ function engineOf(t: TestApp) {
 describe('deadline jobs with the real worker', () => {
   let t: TestApp;
   let e: ReturnType<typeof engineOf>;
+  let events: QueueEvents;
 
   beforeAll(async () => {
     t = await createTestApp(); // APP_ROLE=all: the DeadlinesProcessor consumes the queue
     e = engineOf(t);
     await e.scheduler.reconciliation;
+    events = new QueueEvents(QueueName.Deadlines, {
+      connection: { url: t.config.redis.url, maxRetriesPerRequest: null },
+      prefix: `${t.config.redis.prefix}:bull`,
+    });
+    await events.waitUntilReady();
   });
   afterAll(async () => {
+    await events.close();
     e.restore();
     await t.close();
   });
   afterEach(() => e.clock.reset());
+
+  /** the return value of a job when it completes (it is removed then, so QueueEvents tells) */
+  const completedWith = (jobId: string) =>
+    new Promise<unknown>((resolve) => {
+      const listener = ({ jobId: id, returnvalue }: { jobId: string; returnvalue: unknown }) => {
+        if (id !== jobId) return;
+        events.off('completed', listener);
+        resolve(typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue);
+      };
+      events.on('completed', listener);
+    });
 
   it('a delayed job fires at its time (the clock is 2 s before the due milestone)', async () => {
     // received Friday 10 April 2026, due Monday 27 April: overdue from 00:00 on the 28th (Bangkok)
@@ -95,6 +113,7 @@ describe('deadline jobs with the real worker', () => {
     const caseId = await e.start(bkk('2026-04-10T10:00:00'));
     const jobs = await e.jobsOf(caseId);
     const due = jobs.get('due')!;
+    const completed = completedWith(due.id!);
     expect(due.id).toBe(`complaint.${caseId}.due`);
     expect(await due.getState()).toBe('delayed');
     expect(due.delay).toBeGreaterThan(0);
@@ -102,11 +121,12 @@ describe('deadline jobs with the real worker', () => {
     expect([...jobs.keys()].sort()).toEqual(['due', 'very_overdue']); // reminders' time had passed
     expect(e.handler.of(caseId)).toEqual([]);
 
-    await until(() => e.handler.of(caseId).length > 0);
+    // the job itself handled the milestone (not the sweeper): its result says so
+    expect(await completed).toEqual({ handled: 1, notified: 1 });
     expect(e.handler.of(caseId)).toEqual([
       expect.objectContaining({ milestone: 'due', dueDate: '2026-04-27' }),
     ]);
-    await until(async () => !(await e.jobsOf(caseId)).has('due')); // done jobs are removed
+    expect((await e.jobsOf(caseId)).has('due')).toBe(false); // done jobs are removed
     const row = await t.db.getRepository(CaseDeadline).findOneByOrFail({ caseId });
     expect(row.overdueSince).toEqual(bkk('2026-04-28T00:00:00'));
     expect(row.nextMilestoneAt).toEqual(bkk('2026-05-13T00:00:00'));
