@@ -8,6 +8,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { HealthModule } from './health/health.module';
 import { dataSourceOptions } from './infrastructure/database/data-source-options';
 import { LoggingModule } from './infrastructure/logging/logging.module';
@@ -18,7 +19,14 @@ import { UsersModule } from './users/users.module';
 import { WorkerModule } from './worker.module';
 
 /** Feature modules: services, controllers and queue producers. Shared by both roles. */
-const FEATURES: Type[] = [AuditModule, OrganizationsModule, UsersModule, AuthModule, HealthModule];
+const FEATURES: Type[] = [
+  AuditModule,
+  OrganizationsModule,
+  UsersModule,
+  AuthModule,
+  HealthModule,
+  DeadlinesModule,
+];
 
 /**
  * One build, two roles: the API serves HTTP and only enqueues; the worker runs the queue processors

@@ -20,6 +20,33 @@ export const ERRORS = {
   UNIT_NOT_FOUND: { status: 404, en: 'Unknown unit.', th: 'ไม่พบหน่วยงานย่อย' },
   CONFLICT: { status: 409, en: 'This conflicts with existing data.', th: 'ข้อมูลซ้ำหรือขัดแย้งกับข้อมูลที่มีอยู่' },
   EMAIL_TAKEN: { status: 409, en: 'This e-mail is already in use.', th: 'อีเมลนี้มีผู้ใช้แล้ว' },
+  DEADLINE_NOT_FOUND: {
+    status: 404,
+    en: 'No deadline is recorded for this case.',
+    th: 'ไม่พบกำหนดเวลาของเรื่องนี้',
+  },
+  DEADLINE_CLOSED: {
+    status: 409,
+    en: 'The case has its result; its deadline can no longer change.',
+    th: 'เรื่องนี้มีผลการดำเนินการแล้ว ไม่สามารถเปลี่ยนกำหนดเวลาได้',
+  },
+  DEADLINE_PAUSED: {
+    status: 409,
+    en: 'The deadline is paused while awaiting the complainant; resume it first.',
+    th: 'กำหนดเวลาหยุดนับระหว่างรอข้อมูลจากผู้ร้อง กรุณาให้นับต่อก่อน',
+  },
+  EXTENSION_NOT_LATER: {
+    status: 400,
+    en: 'The new due date must be after the current due date and not in the past.',
+    th: 'วันครบกำหนดใหม่ต้องหลังวันครบกำหนดเดิมและต้องไม่เป็นวันที่ผ่านมาแล้ว',
+  },
+  EXTENSION_TOO_LONG: {
+    status: 403,
+    en: 'This extension is longer than allowed; a supervisor must record it.',
+    th: 'ขยายเวลาเกินกว่าที่กำหนด ต้องให้ผู้บังคับบัญชาเป็นผู้บันทึก',
+  },
+  HOLIDAY_NOT_FOUND: { status: 404, en: 'Unknown holiday.', th: 'ไม่พบวันหยุด' },
+  HOLIDAY_EXISTS: { status: 409, en: 'This day is already a holiday.', th: 'วันนี้เป็นวันหยุดอยู่แล้ว' },
   PAYLOAD_TOO_LARGE: { status: 413, en: 'The request body is too large.', th: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินไป' },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,

@@ -11,7 +11,8 @@ import { Organization } from '../../organizations/entities/organization.entity';
 
 export type HolidayKind = 'national' | 'substitute' | 'special' | 'local';
 
-/** A day on which offices are closed: national (organizationId null) or the organisation's own. */
+/** A day on which offices are closed: national (organizationId null) or the organisation's own.
+ *  Ignored while `removedAt` is set. */
 @Entity('holidays')
 @Index('uq_holidays_national_date', ['date'], { unique: true, where: 'organization_id IS NULL' })
 @Index('uq_holidays_organization_date', ['organizationId', 'date'], {
@@ -41,6 +42,13 @@ export class Holiday {
 
   @Column('text')
   kind!: HolidayKind;
+
+  /**
+   * Removed by an administrator. Kept (not deleted) so that seeding, which adds missing national days
+   * from the data file at every start, does not bring a removed day back.
+   */
+  @Column('timestamptz', { nullable: true })
+  removedAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

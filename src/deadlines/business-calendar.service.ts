@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { Clock } from '../common/clock/clock';
+import { AppConfig } from '../config/app-config';
+import { Organization } from '../organizations/entities/organization.entity';
+import { BusinessCalendar, civilDate, nextOfficeWindow } from './day-counting';
+import { officeHours } from './deadline-settings';
+import { Holiday } from './entities/holiday.entity';
+
+export interface OrganizationCalendar {
+  organization: Organization;
+  calendar: BusinessCalendar;
+}
+
+/**
+ * An organisation's working calendar: weekends, national holidays, its own holidays and office hours,
+ * in the business time zone (BUSINESS_TIME_ZONE). Read from the database each time (a few dozen rows),
+ * so a holiday change applies at once.
+ */
+@Injectable()
+export class BusinessCalendarService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  get zone(): string {
+    return this.config.app.timeZone;
+  }
+
+  /** Today's civil date in the business time zone. */
+  today(): string {
+    return civilDate(this.clock.now(), this.zone);
+  }
+
+  async forOrganization(
+    organizationId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<BusinessCalendar> {
+    return (await this.context(organizationId, manager)).calendar;
+  }
+
+  async context(
+    organizationId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<OrganizationCalendar> {
+    const organization = await manager.findOneByOrFail(Organization, { id: organizationId });
+    const holidays = await manager.find(Holiday, {
+      where: [
+        { organizationId: IsNull(), removedAt: IsNull() },
+        { organizationId, removedAt: IsNull() },
+      ],
+    });
+    return { organization, calendar: new BusinessCalendar(this.zone, holidays, officeHours(organization)) };
+  }
+
+  /**
+   * When a notification to an officer of the organisation may go out: `at` itself inside office hours
+   * on a working day, otherwise the start of the next office window (for the outbox's `notBefore`).
+   */
+  async nextOfficeWindow(organizationId: string, at: Date = this.clock.now()): Promise<Date> {
+    return nextOfficeWindow(at, await this.forOrganization(organizationId));
+  }
+}

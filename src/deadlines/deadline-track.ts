@@ -1,0 +1,34 @@
+import type { EntityManager } from 'typeorm';
+
+/** The case tracks that have response deadlines. The engine knows nothing else about them. */
+export type DeadlineTrack = 'complaint' | 'integrity_report';
+export const DEADLINE_TRACKS: readonly DeadlineTrack[] = ['complaint', 'integrity_report'];
+
+/**
+ * `reminder`: N working days before the due date (default 3 and 1); `due`: the due date passed with
+ * neither result nor explanation (the case is now overdue); `very_overdue`: twice the period passed.
+ */
+export type Milestone = 'reminder' | 'due' | 'very_overdue';
+
+export interface MilestoneEvent {
+  track: DeadlineTrack;
+  caseId: string;
+  organizationId: string;
+  milestone: Milestone;
+  /** the current due date, YYYY-MM-DD (Bangkok civil date) */
+  dueDate: string;
+  /** reminders only: working days left after today up to and including the due date */
+  workingDaysLeft?: number;
+}
+
+/**
+ * Implemented by a track module (complaints, integrity reports) and registered with
+ * DeadlineTracksRegistry in its onModuleInit. Called inside the transaction in which the engine marks
+ * the milestone handled: write notifications and case events with `tx`, so that either both commit
+ * or neither does (a crashed worker never notifies twice). Throwing rolls the milestone back; it is
+ * retried later. The engine's row for the case is not locked while this runs, so lock your own case
+ * row freely.
+ */
+export interface DeadlineMilestoneHandler {
+  onMilestone(tx: EntityManager, event: MilestoneEvent): Promise<void>;
+}

@@ -1,0 +1,43 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnApplicationBootstrap } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
+import { QueueName } from '../infrastructure/queue/queue-names';
+import { DeadlineMilestonesService, NoTrackHandlerError } from './deadline-milestones.service';
+import { DeadlineJob, DeadlineScheduler, MilestoneJobData } from './deadline-scheduler.service';
+
+/**
+ * The deadlines queue, in the worker role only: milestone jobs, the sweeper, and at start-up the
+ * sweeper's scheduler and the reconciliation of jobs from the database.
+ */
+@Processor(QueueName.Deadlines, { concurrency: 4 })
+export class DeadlinesProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly milestones: DeadlineMilestonesService,
+    private readonly scheduler: DeadlineScheduler,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.scheduler.startSafetyNets();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case DeadlineJob.Milestone: {
+        const { track, caseId } = job.data as MilestoneJobData;
+        try {
+          return await this.milestones.processCase(track, caseId);
+        } catch (error) {
+          // retrying soon cannot help; the sweeper tries again every pass and logs it
+          if (error instanceof NoTrackHandlerError) throw new UnrecoverableError(error.message);
+          throw error;
+        }
+      }
+      case DeadlineJob.Sweep:
+        return this.milestones.sweep();
+      default:
+        throw new UnrecoverableError(`Unknown deadlines job ${job.name}`);
+    }
+  }
+}
