@@ -1,4 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
@@ -70,6 +80,7 @@ export class IntegrityReportsController {
   }
 
   @Post(':id/transitions')
+  @HttpCode(200)
   @ApiOperation({ summary: 'Take a workflow step (see GET /integrity-reports/workflow)' })
   @ApiOkResponse({ type: ReportSummaryView })
   transition(
@@ -108,6 +119,7 @@ export class IntegrityReportsController {
   }
 
   @Post(':id/recusals')
+  @HttpCode(200)
   @ApiOperation({ summary: 'Recuse an officer (conflict of interest): they lose access' })
   @ApiOkResponse({ type: [AccessEntryView] })
   recuse(
@@ -119,6 +131,7 @@ export class IntegrityReportsController {
   }
 
   @Post(':id/grants')
+  @HttpCode(200)
   @ApiOperation({ summary: 'Give an integrity officer access (or lift a recusal)' })
   @ApiOkResponse({ type: [AccessEntryView] })
   grant(
@@ -180,6 +193,7 @@ export class IdentityRequestsController {
   }
 
   @Post(':requestId/decision')
+  @HttpCode(200)
   @ApiOperation({ summary: 'Approve or deny a request (not one of my own)' })
   @ApiOkResponse({ type: IdentityRequestView })
   decide(

@@ -77,13 +77,16 @@ export class IntegrityReportsService {
     return this.db.transaction(async (tx) => {
       const report = await this.access.load(tx, actor, id);
       await this.audit.record(tx, actor, { action: `${ENTITY}.read`, entityType: ENTITY, entityId: id });
-      const [messages, notes, history] = await Promise.all([
-        tx.getRepository(IntegrityReportMessage).find({ where: { reportId: id }, order: { seq: 'ASC' } }),
-        tx.getRepository(IntegrityReportNote).find({ where: { reportId: id }, order: { createdAt: 'ASC' } }),
-        tx
-          .getRepository(IntegrityReportTransition)
-          .find({ where: { reportId: id }, order: { createdAt: 'ASC' } }),
-      ]);
+      // one connection in a transaction: one query at a time
+      const messages = await tx
+        .getRepository(IntegrityReportMessage)
+        .find({ where: { reportId: id }, order: { seq: 'ASC' } });
+      const notes = await tx
+        .getRepository(IntegrityReportNote)
+        .find({ where: { reportId: id }, order: { createdAt: 'ASC' } });
+      const history = await tx
+        .getRepository(IntegrityReportTransition)
+        .find({ where: { reportId: id }, order: { createdAt: 'ASC' } });
       const names = await this.namesOf(tx, [
         ...messages.map((m) => m.authorUserId),
         ...notes.map((n) => n.authorUserId),
