@@ -83,5 +83,8 @@ export async function createHttpApp(
 
   setupOpenApi(app);
   await app.init();
+  // Buffered start-up logs are otherwise only flushed by listen(): an app served through inject (the
+  // tests) would keep every application log line in memory instead of writing it.
+  app.flushLogs();
   return app;
 }

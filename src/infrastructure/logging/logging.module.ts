@@ -40,8 +40,9 @@ export class LoggingModule {
         remove: true,
       },
       autoLogging: {
-        ignore: (req: IncomingMessage) => {
-          const url = req.url ?? '';
+        ignore: (req: IncomingMessage & { originalUrl?: string }) => {
+          // Nest's middleware mount may shorten req.url; originalUrl is the path as requested
+          const url = req.originalUrl ?? req.url ?? '';
           return url.startsWith('/health/') || isReporterPath(url);
         },
       },
