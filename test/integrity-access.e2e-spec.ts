@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ALL_ROLES, Role } from '../src/users/roles';
 import {
   createOfficer,
+  officerApi,
   latestReportId,
   minimalReport,
   Officer,
@@ -191,12 +192,7 @@ describe('integrity reports: who may do what', () => {
       reportId = await latestReportId(t);
     });
 
-    const get = (officer: Officer, path = '') =>
-      t.request({
-        method: 'GET',
-        url: `/api/v1/integrity-reports/${reportId}${path}`,
-        headers: bearer(officer.token),
-      });
+    const get = (officer: Officer, path = '') => officerApi(t, officer).get(`/${reportId}${path}`);
     const listed = async (officer: Officer) =>
       (
         await t.request({
@@ -210,11 +206,9 @@ describe('integrity reports: who may do what', () => {
 
     it('a recused officer loses the report everywhere, and cannot lift the recusal', async () => {
       expect((await get(io2)).statusCode).toBe(200);
-      const recused = await t.request({
-        method: 'POST',
-        url: `/api/v1/integrity-reports/${reportId}/recusals`,
-        headers: bearer(io1.token),
-        payload: { userId: io2.id, reason: 'เป็นญาติกับผู้ถูกกล่าวหา' },
+      const recused = await officerApi(t, io1).post(`/${reportId}/recusals`, {
+        userId: io2.id,
+        reason: 'เป็นญาติกับผู้ถูกกล่าวหา',
       });
       expect(recused.statusCode).toBe(200);
       expect(recused.json()).toEqual(
@@ -231,19 +225,9 @@ describe('integrity reports: who may do what', () => {
       expect((await get(io2)).statusCode).toBe(404);
       expect((await get(io2, '/access')).statusCode).toBe(404);
       expect(await listed(io2)).not.toContain(reportId);
-      const step = await t.request({
-        method: 'POST',
-        url: `/api/v1/integrity-reports/${reportId}/transitions`,
-        headers: bearer(io2.token),
-        payload: { action: 'start_screening' },
-      });
+      const step = await officerApi(t, io2).post(`/${reportId}/transitions`, { action: 'start_screening' });
       expect(step.statusCode).toBe(404);
-      const selfGrant = await t.request({
-        method: 'POST',
-        url: `/api/v1/integrity-reports/${reportId}/grants`,
-        headers: bearer(io2.token),
-        payload: { userId: io2.id },
-      });
+      const selfGrant = await officerApi(t, io2).post(`/${reportId}/grants`, { userId: io2.id });
       expect(selfGrant.statusCode).toBe(404);
       const [entry] = await t.db.query(
         `SELECT actor_user_id, before, after FROM audit_entries WHERE action = 'integrity_report.recuse' AND entity_id = $1`,
@@ -257,11 +241,9 @@ describe('integrity reports: who may do what', () => {
     });
 
     it('another officer with access can lift it (audited)', async () => {
-      const granted = await t.request({
-        method: 'POST',
-        url: `/api/v1/integrity-reports/${reportId}/grants`,
-        headers: bearer(io1.token),
-        payload: { userId: io2.id, reason: 'ตรวจสอบแล้วไม่มีส่วนได้เสีย' },
+      const granted = await officerApi(t, io1).post(`/${reportId}/grants`, {
+        userId: io2.id,
+        reason: 'ตรวจสอบแล้วไม่มีส่วนได้เสีย',
       });
       expect(granted.statusCode).toBe(200);
       expect((await get(io2)).statusCode).toBe(200);
@@ -277,30 +259,24 @@ describe('integrity reports: who may do what', () => {
     });
 
     it('refuses to recuse someone who is not an integrity officer, or the last officer with access', async () => {
-      const notIo = await t.request({
-        method: 'POST',
-        url: `/api/v1/integrity-reports/${reportId}/recusals`,
-        headers: bearer(io1.token),
-        payload: { userId: context.adminId, reason: 'ไม่ใช่เจ้าหน้าที่' },
+      const notIo = await officerApi(t, io1).post(`/${reportId}/recusals`, {
+        userId: context.adminId,
+        reason: 'ไม่ใช่เจ้าหน้าที่',
       });
       expect(notIo.json().code).toBe('NOT_AN_INTEGRITY_OFFICER');
 
       // the matrix officers hold grants on this report too: recuse everyone but io1 first
       const entries = (await get(io1, '/access')).json() as { userId: string; status: string }[];
       for (const e of entries.filter((e) => e.userId !== io1.id && e.status === 'granted')) {
-        const res = await t.request({
-          method: 'POST',
-          url: `/api/v1/integrity-reports/${reportId}/recusals`,
-          headers: bearer(io1.token),
-          payload: { userId: e.userId, reason: 'ทดสอบการถอนตัว' },
+        const res = await officerApi(t, io1).post(`/${reportId}/recusals`, {
+          userId: e.userId,
+          reason: 'ทดสอบการถอนตัว',
         });
         expect(res.statusCode).toBe(200);
       }
-      const last = await t.request({
-        method: 'POST',
-        url: `/api/v1/integrity-reports/${reportId}/recusals`,
-        headers: bearer(io1.token),
-        payload: { userId: io1.id, reason: 'ถอนตัวเอง' },
+      const last = await officerApi(t, io1).post(`/${reportId}/recusals`, {
+        userId: io1.id,
+        reason: 'ถอนตัวเอง',
       });
       expect(last.statusCode).toBe(409);
       expect(last.json().code).toBe('LAST_OFFICER_WITH_ACCESS');
@@ -323,12 +299,7 @@ describe('integrity reports: who may do what', () => {
       await submit(t);
       const newer = await latestReportId(t);
       expect(await listed(late)).toEqual([newer]); // reports received after the promotion: yes
-      const res = await t.request({
-        method: 'POST',
-        url: `/api/v1/integrity-reports/${reportId}/grants`,
-        headers: bearer(io1.token),
-        payload: { userId: late.id },
-      });
+      const res = await officerApi(t, io1).post(`/${reportId}/grants`, { userId: late.id });
       expect(res.statusCode).toBe(200);
       expect((await get(late)).statusCode).toBe(200);
     });
@@ -341,15 +312,7 @@ describe('integrity reports: who may do what', () => {
         [orphan],
       );
       const newcomer = await createOfficer(t, admin, [Role.IntegrityOfficer]);
-      expect(
-        (
-          await t.request({
-            method: 'GET',
-            url: `/api/v1/integrity-reports/${orphan}`,
-            headers: bearer(newcomer.token),
-          })
-        ).statusCode,
-      ).toBe(404);
+      expect((await officerApi(t, newcomer).get(`/${orphan}`)).statusCode).toBe(404);
       for (const { user_id } of granted) {
         await t.request({
           method: 'POST',
@@ -357,11 +320,7 @@ describe('integrity reports: who may do what', () => {
           headers: bearer(admin),
         });
       }
-      const res = await t.request({
-        method: 'GET',
-        url: `/api/v1/integrity-reports/${orphan}`,
-        headers: bearer(newcomer.token),
-      });
+      const res = await officerApi(t, newcomer).get(`/${orphan}`);
       expect(res.statusCode).toBe(200);
     });
   });

@@ -7,6 +7,7 @@ import { IntegritySecrets } from '../src/integrity-reports/integrity-secrets';
 import { Role } from '../src/users/roles';
 import {
   createOfficer,
+  officerApi,
   findInDatabase,
   findInRedis,
   latestReportId,
@@ -50,25 +51,11 @@ describe('integrity reports: the reporter’s identity', () => {
   });
 
   const request = (officer: Officer, justification = JUSTIFICATION) =>
-    t.request({
-      method: 'POST',
-      url: `/api/v1/integrity-reports/${reportId}/identity-requests`,
-      headers: bearer(officer.token),
-      payload: { justification },
-    });
+    officerApi(t, officer).post(`/${reportId}/identity-requests`, { justification });
   const decide = (officer: Officer, requestId: string, decision: 'approve' | 'deny', reason = 'พิจารณาแล้ว') =>
-    t.request({
-      method: 'POST',
-      url: `/api/v1/integrity-reports/identity-requests/${requestId}/decision`,
-      headers: bearer(officer.token),
-      payload: { decision, reason },
-    });
+    officerApi(t, officer).post(`/identity-requests/${requestId}/decision`, { decision, reason });
   const read = (officer: Officer, requestId: string) =>
-    t.request({
-      method: 'GET',
-      url: `/api/v1/integrity-reports/${reportId}/identity-requests/${requestId}/identity`,
-      headers: bearer(officer.token),
-    });
+    officerApi(t, officer).get(`/${reportId}/identity-requests/${requestId}/identity`);
 
   it('is stored nowhere in clear: not in any column of any table, nor in Redis', async () => {
     for (const value of [
@@ -93,11 +80,7 @@ describe('integrity reports: the reporter’s identity', () => {
   });
 
   it('officers see only that it was given', async () => {
-    const res = await t.request({
-      method: 'GET',
-      url: `/api/v1/integrity-reports/${reportId}`,
-      headers: bearer(io.token),
-    });
+    const res = await officerApi(t, io).get(`/${reportId}`);
     expect(res.json().identityProvided).toBe(true);
     for (const value of [identity.name, identity.phone, identity.email, identity.nationalId]) {
       expect(res.body).not.toContain(value);
@@ -135,11 +118,7 @@ describe('integrity reports: the reporter’s identity', () => {
     ]);
     expect(queue.body).not.toContain(minimalReport().description);
     // a custodian is not an integrity officer: no report
-    const peek = await t.request({
-      method: 'GET',
-      url: `/api/v1/integrity-reports/${reportId}`,
-      headers: bearer(custodian.token),
-    });
+    const peek = await officerApi(t, custodian).get(`/${reportId}`);
     expect(peek.statusCode).toBe(403);
 
     const approved = await decide(custodian, requestId, 'approve', 'จำเป็นต่อการสืบสวน');
@@ -187,11 +166,7 @@ describe('integrity reports: the reporter’s identity', () => {
       accessUntil: null,
     });
     expect((await read(custodianAndIo, requestId)).json().code).toBe('IDENTITY_ACCESS_NOT_GRANTED');
-    const history = await t.request({
-      method: 'GET',
-      url: `/api/v1/integrity-reports/${reportId}/identity-requests`,
-      headers: bearer(io2.token),
-    });
+    const history = await officerApi(t, io2).get(`/${reportId}/identity-requests`);
     expect(
       history
         .json()
@@ -204,12 +179,7 @@ describe('integrity reports: the reporter’s identity', () => {
     const requestId = (await request(io2)).json().id as string;
     await decide(custodian, requestId, 'approve');
     expect((await read(io2, requestId)).statusCode).toBe(200);
-    await t.request({
-      method: 'POST',
-      url: `/api/v1/integrity-reports/${reportId}/recusals`,
-      headers: bearer(io.token),
-      payload: { userId: io2.id, reason: 'ขัดกันแห่งผลประโยชน์' },
-    });
+    await officerApi(t, io).post(`/${reportId}/recusals`, { userId: io2.id, reason: 'ขัดกันแห่งผลประโยชน์' });
     expect((await read(io2, requestId)).statusCode).toBe(404);
   });
 
@@ -218,12 +188,7 @@ describe('integrity reports: the reporter’s identity', () => {
     const id = await latestReportId(t);
     const [row] = await t.db.query(`SELECT identity_provided FROM integrity_reports WHERE id = $1`, [id]);
     expect(row.identity_provided).toBe(false);
-    const res = await t.request({
-      method: 'POST',
-      url: `/api/v1/integrity-reports/${id}/identity-requests`,
-      headers: bearer(io.token),
-      payload: { justification: JUSTIFICATION },
-    });
+    const res = await officerApi(t, io).post(`/${id}/identity-requests`, { justification: JUSTIFICATION });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('IDENTITY_NOT_PROVIDED');
   });

@@ -3,12 +3,14 @@ import { RECEIPT_THROTTLE } from '../src/integrity-reports/reporter-throttle.ser
 import { Role } from '../src/users/roles';
 import {
   createOfficer,
+  officerApi,
   latestReportId,
   minimalReport,
   Officer,
   openSession,
   REPORTER_MESSAGES_URL,
   REPORTER_REPORT_URL,
+  reporterView,
   SESSION_URL,
   submit,
   SUBMIT_URL,
@@ -76,11 +78,7 @@ describe('integrity reports: the anonymous channel end to end', () => {
     });
     const id = summary.id as string;
 
-    const detail = await t.request({
-      method: 'GET',
-      url: `/api/v1/integrity-reports/${id}`,
-      headers: bearer(io1.token),
-    });
+    const detail = await officerApi(t, io1).get(`/${id}`);
     expect(detail.statusCode).toBe(200);
     expect(detail.json()).toMatchObject({
       description: fullReport.description,
@@ -100,25 +98,15 @@ describe('integrity reports: the anonymous channel end to end', () => {
 
     // 3. The officer starts screening, writes to the reporter and adds an internal note.
     await transition(id, io1, { action: 'start_screening' }, 200);
-    const reply = await t.request({
-      method: 'POST',
-      url: `/api/v1/integrity-reports/${id}/messages`,
-      headers: bearer(io1.token),
-      payload: { body: 'ได้รับเรื่องแล้ว ขอทราบเลขที่สัญญาด้วย' },
-    });
+    const reply = await officerApi(t, io1).post(`/${id}/messages`, { body: 'ได้รับเรื่องแล้ว ขอทราบเลขที่สัญญาด้วย' });
     expect(reply.statusCode).toBe(201);
-    const note = await t.request({
-      method: 'POST',
-      url: `/api/v1/integrity-reports/${id}/notes`,
-      headers: bearer(io1.token),
-      payload: { body: 'ภายใน: ตรวจสอบกับกองช่างก่อน' },
-    });
+    const note = await officerApi(t, io1).post(`/${id}/notes`, { body: 'ภายใน: ตรวจสอบกับกองช่างก่อน' });
     expect(note.statusCode).toBe(201);
 
     // 4. The reporter comes back with the receipt (typed without spaces), reads the reply, adds information.
     const token = await openSession(t, receipt.replace(/ /g, ''));
     expect(token).toMatch(/^irs_/);
-    const seen = await t.request({ method: 'GET', url: REPORTER_REPORT_URL, headers: bearer(token) });
+    const seen = await reporterView(t, token);
     expect(seen.statusCode).toBe(200);
     expect(seen.headers['cache-control']).toBe('no-store');
     expect(seen.json()).toEqual({
@@ -148,9 +136,7 @@ describe('integrity reports: the anonymous channel end to end', () => {
     expect(added.json()).toEqual({ from: 'reporter', body: 'สัญญาเลขที่ 12/2569', on: '2026-04-12' });
 
     // 5. The officer sees the addition; history and notes are dated to the day, never to the second.
-    const after = (
-      await t.request({ method: 'GET', url: `/api/v1/integrity-reports/${id}`, headers: bearer(io2.token) })
-    ).json();
+    const after = (await officerApi(t, io2).get(`/${id}`)).json();
     expect(after.messages.map((m: { from: string; officer: string | null }) => [m.from, m.officer])).toEqual([
       ['officer', 'ผู้รับผิดชอบ หนึ่ง'],
       ['reporter', null],
@@ -191,17 +177,13 @@ describe('integrity reports: the anonymous channel end to end', () => {
       },
       200,
     );
-    const concluded = (
-      await t.request({ method: 'GET', url: REPORTER_REPORT_URL, headers: bearer(token) })
-    ).json();
+    const concluded = (await reporterView(t, token)).json();
     expect(concluded.status).toBe('concluded');
     expect(concluded.outcome).toEqual({ th: 'มีมูล', en: 'Substantiated' });
     expect(JSON.stringify(concluded)).not.toContain('วินัย'); // the action taken stays with the officers
 
     await transition(id, io1, { action: 'close', closure: { note: 'แจ้งผลแล้ว' } }, 200);
-    const closed = (
-      await t.request({ method: 'GET', url: REPORTER_REPORT_URL, headers: bearer(token) })
-    ).json();
+    const closed = (await reporterView(t, token)).json();
     expect(closed).toMatchObject({
       status: 'closed',
       canAddInformation: false,
@@ -257,9 +239,7 @@ describe('integrity reports: the anonymous channel end to end', () => {
       200,
     );
     const token = await openSession(t, receipt);
-    const view = (
-      await t.request({ method: 'GET', url: REPORTER_REPORT_URL, headers: bearer(token) })
-    ).json();
+    const view = (await reporterView(t, token)).json();
     expect(view.referredTo.th).toContain('ป.ป.ช.');
     expect(view.responseDueOn).toBeNull(); // the referral answered the reporter
     const [row] = await t.db.query(`SELECT referral_agency, workflow FROM integrity_reports WHERE id = $1`, [
@@ -435,7 +415,7 @@ describe('integrity reports: the anonymous channel end to end', () => {
       headers: bearer(token),
     });
     expect(out.statusCode).toBe(204);
-    const res = await t.request({ method: 'GET', url: REPORTER_REPORT_URL, headers: bearer(token) });
+    const res = await reporterView(t, token);
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({
       code: 'REPORTER_SESSION_INVALID',

@@ -18,7 +18,6 @@ import {
   IdentityDecisionDto,
   IdentityRequestDto,
   ListReportsQuery,
-  OfficerTextDto,
   PendingRequestsQuery,
   RecusalDto,
   TransitionDto,
@@ -37,6 +36,7 @@ import {
 import { IdentityDisclosureService } from './identity-disclosure.service';
 import { IntegrityReportsService } from './integrity-reports.service';
 import { NoStoreInterceptor } from './no-store.interceptor';
+import { MessageBodyDto } from './dto/reporter.dto';
 import { AGENCY_TEXT, OUTCOME_TEXT, STATUS_TEXT, TRANSITIONS } from './workflow';
 
 const uuid = new ParseUUIDPipe();
@@ -96,7 +96,7 @@ export class IntegrityReportsController {
   messageReporter(
     @CurrentActor() actor: Actor,
     @Param('id', uuid) id: string,
-    @Body() dto: OfficerTextDto,
+    @Body() dto: MessageBodyDto,
   ): Promise<ConversationMessageView> {
     return this.reports.messageReporter(actor, id, dto.body);
   }
@@ -106,7 +106,7 @@ export class IntegrityReportsController {
   addNote(
     @CurrentActor() actor: Actor,
     @Param('id', uuid) id: string,
-    @Body() dto: OfficerTextDto,
+    @Body() dto: MessageBodyDto,
   ): Promise<NoteView> {
     return this.reports.addNote(actor, id, dto.body);
   }

@@ -20,7 +20,7 @@ import { AllegationType } from '../reference-data/entities/allegation-type.entit
 import {
   OpenSessionDto,
   ReceiptView,
-  ReporterMessageDto,
+  MessageBodyDto,
   ReporterMessageView,
   ReporterReportView,
   ReporterSessionView,
@@ -96,7 +96,7 @@ export class ReporterController {
   @ApiCreatedResponse({ type: ReporterMessageView })
   addInformation(
     @CurrentReporter() session: ReporterSession,
-    @Body() dto: ReporterMessageDto,
+    @Body() dto: MessageBodyDto,
   ): Promise<ReporterMessageView> {
     return this.reporter.addInformation(session, dto.body);
   }

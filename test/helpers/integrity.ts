@@ -138,3 +138,17 @@ export async function findInRedis(prefix: string, needle: string): Promise<strin
   }
   return found;
 }
+
+/** The officers' integrity routes as `officer`: `api(io).get('/id/access')`, `api(io).post('/id/notes', {...})`. */
+export function officerApi(t: TestApp, officer: { token: string }) {
+  const url = (path: string) => `/api/v1/integrity-reports${path}`;
+  return {
+    get: (path = '') => t.request({ method: 'GET', url: url(path), headers: bearer(officer.token) }),
+    post: (path: string, payload: object) =>
+      t.request({ method: 'POST', url: url(path), headers: bearer(officer.token), payload }),
+  };
+}
+
+/** What the reporter sees with their session token. */
+export const reporterView = (t: TestApp, token: string) =>
+  t.request({ method: 'GET', url: REPORTER_REPORT_URL, headers: bearer(token) });

@@ -217,15 +217,6 @@ export class TransitionDto {
   closure?: ClosureDto;
 }
 
-export class OfficerTextDto {
-  @ApiProperty({ maxLength: LIMITS.message })
-  @trim()
-  @IsString()
-  @minChars(1)
-  @maxChars(LIMITS.message)
-  body!: string;
-}
-
 export class RecusalDto {
   @ApiProperty({ format: 'uuid', description: 'The integrity officer who must not see this report' })
   @IsUUID()

@@ -188,7 +188,8 @@ export class ReporterSessionView {
   @ApiProperty({ description: 'Seconds until the session ends' }) expiresIn!: number;
 }
 
-export class ReporterMessageDto {
+/** A message, from the reporter or an officer, or an internal note. */
+export class MessageBodyDto {
   @ApiProperty({ maxLength: LIMITS.message })
   @trim()
   @IsString()
