@@ -4,6 +4,7 @@ import { IDENTITY_ACCESS_HOURS } from '../src/integrity-reports/identity-disclos
 import { IdentityStore, ReporterContacts } from '../src/integrity-reports/identity-store';
 import { IdentityKeyUnavailableError, IdentityVault } from '../src/integrity-reports/identity-vault';
 import { IntegritySecrets } from '../src/integrity-reports/integrity-secrets';
+import { reencryptIdentities } from '../src/integrity-reports/reencrypt-identities';
 import { Role } from '../src/users/roles';
 import {
   createOfficer,
@@ -205,17 +206,17 @@ describe('integrity reports: the reporter’s identity', () => {
   it('rotation re-encrypts every identity under the new key; the old key can then go', async () => {
     const config = t.app.get(AppConfig);
     const k2 = Buffer.alloc(32, 9);
-    const rotatedSecrets = new IntegritySecrets({
+    const rotatedConfig: AppConfig = {
       ...config,
       integrity: {
         ...config.integrity,
         identityKeys: { ...config.integrity.identityKeys, k2 },
         identityKeyCurrent: 'k2',
       },
-    });
-    const rotated = new IdentityStore(t.db, rotatedSecrets);
+    };
     const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM integrity_reporter_identities`);
-    expect(await rotated.reencryptAll()).toBe(count);
+    // what `node dist/src/main.js reencrypt-identities` runs
+    expect(await reencryptIdentities(rotatedConfig)).toBe(count);
     expect(await t.db.query(`SELECT DISTINCT key_id FROM integrity_reporter_identities`)).toEqual([
       { key_id: 'k2' },
     ]);
