@@ -9,6 +9,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { normalizeReceipt } from '../receipt';
 import { KINDS, REPORTER_RELATIONS, ReporterRelation, ReportKind } from '../workflow';
 import { civilDate, IsThaiNationalId, maxChars, minChars, oneOf, trim } from './field-rules';
 
@@ -172,9 +173,9 @@ export class ReceiptView {
 }
 
 export class OpenSessionDto {
-  @ApiProperty({ example: '4821 0937 5512 0046' })
+  @ApiProperty({ example: '4821 0937 5512 0046', description: 'Spaces and dashes are ignored' })
   @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.replace(/[\s-]/g, '') : value,
+    typeof value === 'string' ? (normalizeReceipt(value) ?? value) : value,
   )
   @IsString()
   @Matches(/^\d{16}$/, { message: 'รหัสรับเรื่องต้องเป็นตัวเลข 16 หลัก / must be the 16-digit receipt' })
