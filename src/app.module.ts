@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClockModule } from './common/clock/clock';
@@ -10,6 +11,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { HealthModule } from './health/health.module';
+import { IntegrityReportsModule } from './integrity-reports/integrity-reports.module';
 import { dataSourceOptions } from './infrastructure/database/data-source-options';
 import { LoggingModule } from './infrastructure/logging/logging.module';
 import { QueueModule } from './infrastructure/queue/queue.module';
@@ -17,6 +19,11 @@ import { RedisModule } from './infrastructure/redis/redis.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { UsersModule } from './users/users.module';
 import { WorkerModule } from './worker.module';
+
+export interface AppModuleOptions {
+  /** where the JSON log lines go instead of standard output (tests capture them) */
+  logDestination?: DestinationStream;
+}
 
 /** Feature modules: services, controllers and queue producers. Shared by both roles. */
 const FEATURES: Type[] = [
@@ -26,6 +33,7 @@ const FEATURES: Type[] = [
   AuthModule,
   HealthModule,
   DeadlinesModule,
+  IntegrityReportsModule,
 ];
 
 /**
@@ -34,13 +42,13 @@ const FEATURES: Type[] = [
  */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
     const runsWorkers = config.app.role !== 'api';
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule.forRoot(config),
+        LoggingModule.forRoot(config, options.logDestination),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config), retryAttempts: 2, retryDelay: 1000 }),
         ClockModule,
         RedisModule,

@@ -8,10 +8,12 @@ import { loadDotEnv } from './config/dotenv';
 import { DependencyUnavailableError } from './infrastructure/dependency-unavailable.error';
 import { createHttpApp } from './infrastructure/http/create-http-app';
 import { checkRedis, prepareDatabase } from './infrastructure/startup';
+import { reencryptIdentities } from './integrity-reports/reencrypt-identities';
 
 /**
  * `node dist/src/main.js`          runs the role in APP_ROLE (api, worker or all)
  * `node dist/src/main.js migrate`  migrates and seeds, then exits (for deployments that migrate apart)
+ * `node dist/src/main.js reencrypt-identities`  re-encrypts reporters' identities under the current key
  */
 async function main(): Promise<void> {
   loadDotEnv();
@@ -20,6 +22,10 @@ async function main(): Promise<void> {
 
   if (command === 'migrate') {
     await prepareDatabase(config, { migrate: true });
+    return;
+  }
+  if (command === 'reencrypt-identities') {
+    await reencryptIdentities(config);
     return;
   }
   await prepareDatabase(config);

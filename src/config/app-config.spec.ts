@@ -61,4 +61,58 @@ describe('loadConfig', () => {
   it('requires JWT_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET must be set in production/);
   });
+
+  describe('integrity-report secrets', () => {
+    const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
+    const production = { ...valid, NODE_ENV: 'production', RECEIPT_PEPPER: 'p'.repeat(40) };
+
+    it.each([
+      [
+        { ...valid, NODE_ENV: 'production', IDENTITY_KEYS: `k1:${key(1)}` },
+        /RECEIPT_PEPPER must be set in production/,
+      ],
+      [production, /IDENTITY_KEYS must be set in production/],
+    ])('refuses to start in production without them (%#)', (env, expected) => {
+      expect(() => loadConfig(env)).toThrow(expected);
+    });
+
+    it('reads a key ring; the current key defaults to the last one listed', () => {
+      const config = loadConfig({ ...production, IDENTITY_KEYS: `k1:${key(1)},k2:${key(2)}` });
+      expect(Object.keys(config.integrity.identityKeys)).toEqual(['k1', 'k2']);
+      expect(config.integrity.identityKeys.k2).toEqual(Buffer.alloc(32, 2));
+      expect(config.integrity.identityKeyCurrent).toBe('k2');
+      expect(config.integrity.receiptPepper).toBe('p'.repeat(40));
+    });
+
+    it('accepts base64url keys and an explicit current key', () => {
+      const k = Buffer.alloc(32, 0xfb).toString('base64url');
+      const config = loadConfig({
+        ...production,
+        IDENTITY_KEYS: `a:${k},b:${key(2)}`,
+        IDENTITY_KEY_CURRENT: 'a',
+      });
+      expect(config.integrity.identityKeys.a).toEqual(Buffer.alloc(32, 0xfb));
+      expect(config.integrity.identityKeyCurrent).toBe('a');
+    });
+
+    it.each([
+      [{ IDENTITY_KEYS: `k1:${Buffer.alloc(31, 1).toString('base64')}` }, /key "k1" must decode to 32 bytes/],
+      [{ IDENTITY_KEYS: `k1:${key(1)},k1:${key(2)}` }, /"k1" is listed twice/],
+      [
+        { IDENTITY_KEYS: `k1:${key(1)}`, IDENTITY_KEY_CURRENT: 'k9' },
+        /IDENTITY_KEY_CURRENT must be one of the ids/,
+      ],
+      [{ IDENTITY_KEYS: 'not a key ring' }, /IDENTITY_KEYS must be a comma-separated list/],
+      [{ RECEIPT_PEPPER: 'short' }, /RECEIPT_PEPPER must be at least 32 characters/],
+    ])('rejects a bad key setting without echoing it (%#)', (env, expected) => {
+      let message = '';
+      try {
+        loadConfig({ ...valid, ...env });
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(expected);
+      for (const v of Object.values(env).filter((v) => v.length > 8)) expect(message).not.toContain(v);
+    });
+  });
 });

@@ -29,6 +29,16 @@ export class AppConfig {
     loginSlowdownBaseMs: number;
   };
   mail!: { smtpUrl?: string; from: string };
+  integrity!: {
+    /** secret mixed into receipt hashes and the client keys of the integrity channel */
+    receiptPepper: string;
+    /** identity encryption keys by id (32 bytes each), and the id new identities use */
+    identityKeys: Record<string, Buffer>;
+    identityKeyCurrent: string;
+    submissionsPerHour: number;
+    receiptMinResponseMs: number;
+    sessionTtlSeconds: number;
+  };
 }
 
 export class ConfigurationError extends Error {
@@ -37,10 +47,12 @@ export class ConfigurationError extends Error {
   }
 }
 
+const isSecret = (name: string) => /SECRET|PEPPER|_KEYS?$/.test(name);
+
 function describe(errors: ValidationError[], env: NodeJS.ProcessEnv): string[] {
   return errors.map((e) => {
     const given = env[e.property];
-    const shown = given === undefined ? 'not set' : `got "${e.property.includes('SECRET') ? '***' : given}"`;
+    const shown = given === undefined ? 'not set' : `got "${isSecret(e.property) ? '***' : given}"`;
     return `${e.property} ${Object.values(e.constraints ?? {}).join(', ')} (${shown})`;
   });
 }
@@ -59,6 +71,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigurationError([
       'JWT_SECRET must be set in production (at least 32 characters of random text)',
     ]);
+  }
+  for (const name of ['RECEIPT_PEPPER', 'IDENTITY_KEYS'] as const) {
+    if (e.NODE_ENV === 'production' && !e[name]) {
+      throw new ConfigurationError([`${name} must be set in production (see .env.example)`]);
+    }
   }
   if (!Intl.supportedValuesOf('timeZone').includes(e.BUSINESS_TIME_ZONE) && e.BUSINESS_TIME_ZONE !== 'UTC') {
     throw new ConfigurationError([
@@ -97,5 +114,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       loginSlowdownBaseMs: e.LOGIN_SLOWDOWN_BASE_MS,
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    integrity: {
+      receiptPepper: e.RECEIPT_PEPPER ?? devSecret('RECEIPT_PEPPER'),
+      ...identityKeys(e),
+      submissionsPerHour: e.INTEGRITY_SUBMISSIONS_PER_HOUR,
+      receiptMinResponseMs: e.INTEGRITY_RECEIPT_MIN_MS,
+      sessionTtlSeconds: e.INTEGRITY_SESSION_TTL_SECONDS,
+    },
   };
+}
+
+/** IDENTITY_KEYS as a key ring; outside production a generated key `dev` when unset. */
+function identityKeys(e: Environment): { identityKeys: Record<string, Buffer>; identityKeyCurrent: string } {
+  if (!e.IDENTITY_KEYS) {
+    const dev = Buffer.from(devSecret('IDENTITY_KEY'), 'base64url');
+    return { identityKeys: { dev }, identityKeyCurrent: e.IDENTITY_KEY_CURRENT ?? 'dev' };
+  }
+  const keys: Record<string, Buffer> = {};
+  for (const entry of e.IDENTITY_KEYS.split(',')) {
+    const [id, encoded] = entry.split(':');
+    const key = Buffer.from(encoded.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    if (key.length !== 32) {
+      throw new ConfigurationError([
+        `IDENTITY_KEYS: key "${id}" must decode to 32 bytes (got ${key.length})`,
+      ]);
+    }
+    if (keys[id]) throw new ConfigurationError([`IDENTITY_KEYS: key id "${id}" is listed twice`]);
+    keys[id] = key;
+  }
+  const current = e.IDENTITY_KEY_CURRENT ?? Object.keys(keys).at(-1)!;
+  if (!keys[current]) {
+    throw new ConfigurationError([
+      `IDENTITY_KEY_CURRENT must be one of the ids in IDENTITY_KEYS (got "${current}")`,
+    ]);
+  }
+  return { identityKeys: keys, identityKeyCurrent: current };
 }

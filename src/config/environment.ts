@@ -152,4 +152,46 @@ export class Environment {
 
   @IsString()
   BUSINESS_TIME_ZONE = 'Asia/Bangkok';
+
+  /** Secret mixed into every receipt hash (integrity reports): a database dump alone yields no receipt. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters of random text' })
+  RECEIPT_PEPPER?: string;
+
+  /** Keys that encrypt reporters' identities: `id:base64key,id2:base64key` (32-byte keys). */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/_=-]{40,64}(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/_=-]{40,64})*$/, {
+    message: 'must be a comma-separated list of id:base64key (32-byte keys)',
+  })
+  IDENTITY_KEYS?: string;
+
+  /** Id (in IDENTITY_KEYS) of the key new identities are encrypted with; default the last one listed. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'must be a key id listed in IDENTITY_KEYS' })
+  IDENTITY_KEY_CURRENT?: string;
+
+  /** Integrity reports accepted per client per hour (counted under a keyed hash, never the address). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  INTEGRITY_SUBMISSIONS_PER_HOUR = 5;
+
+  /** Every receipt sign-in answers after at least this long, whether the receipt matched or not. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  INTEGRITY_RECEIPT_MIN_MS = 1000;
+
+  /** Lifetime of a reporter session opened with a receipt. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  INTEGRITY_SESSION_TTL_SECONDS = 1800;
 }

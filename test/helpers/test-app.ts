@@ -1,5 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
+import { AppModuleOptions } from '../../src/app.module';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { createHttpApp } from '../../src/infrastructure/http/create-http-app';
 import { createDatabase, dropDatabase } from './databases';
@@ -18,13 +19,16 @@ export interface TestApp {
 
 /**
  * Boots the real application (Fastify, PostgreSQL, Redis, queues) on a private copy of the
- * template database. `env` overrides any setting.
+ * template database. `env` overrides any setting; `options.logDestination` captures the log lines.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: AppModuleOptions = {},
+): Promise<TestApp> {
   const database = `rongrian_test_${runId()}_${uniqueSuffix()}`;
   await createDatabase(database, templateDatabase());
   const config = loadConfig(testEnvironment(database, env));
-  const app = await createHttpApp(config);
+  const app = await createHttpApp(config, options);
   const db = app.get(DataSource);
   const request = app.inject.bind(app) as NestFastifyApplication['inject'];
   return {

@@ -37,6 +37,9 @@ export function testEnvironment(database: string, overrides: Record<string, stri
     LOG_LEVEL: 'silent',
     LOGIN_SLOWDOWN_BASE_MS: '5',
     PUBLIC_BASE_URL: 'http://rongrian.test',
+    RECEIPT_PEPPER: 'test-pepper-test-pepper-test-pepper-0123456789',
+    IDENTITY_KEYS: `t1:${Buffer.alloc(32, 7).toString('base64')}`,
+    INTEGRITY_RECEIPT_MIN_MS: '20',
     ...overrides,
   };
 }

@@ -63,6 +63,73 @@ export const ERRORS = {
     en: 'Too many failed sign-ins; try again later.',
     th: 'เข้าสู่ระบบผิดหลายครั้งเกินไป กรุณาลองใหม่ภายหลัง',
   },
+  INTEGRITY_REPORT_NOT_FOUND: { status: 404, en: 'Report not found.', th: 'ไม่พบเรื่องแจ้งเบาะแส' },
+  INVALID_RECEIPT: {
+    status: 401,
+    en: 'This receipt does not match any report. Check the 16 digits and try again.',
+    th: 'ไม่พบเรื่องที่ตรงกับรหัสรับเรื่องนี้ กรุณาตรวจสอบตัวเลข 16 หลักแล้วลองใหม่',
+  },
+  REPORTER_SESSION_INVALID: {
+    status: 401,
+    en: 'Your session has ended; enter your receipt again.',
+    th: 'หมดเวลาการใช้งาน กรุณากรอกรหัสรับเรื่องอีกครั้ง',
+  },
+  RECEIPT_ATTEMPTS_LIMITED: {
+    status: 429,
+    en: 'Too many wrong receipts; try again later.',
+    th: 'กรอกรหัสรับเรื่องผิดหลายครั้งเกินไป กรุณาลองใหม่ภายหลัง',
+  },
+  SUBMISSION_LIMIT_REACHED: {
+    status: 429,
+    en: 'Too many reports sent from here in the last hour; try again later.',
+    th: 'มีการส่งเรื่องจากที่นี่มากเกินไปในหนึ่งชั่วโมง กรุณาลองใหม่ภายหลัง',
+  },
+  REPORT_CLOSED: {
+    status: 409,
+    en: 'This report is closed; no more messages can be added.',
+    th: 'เรื่องนี้ปิดแล้ว ไม่สามารถเพิ่มข้อความได้',
+  },
+  TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    en: 'This step is not allowed in the current status.',
+    th: 'ไม่สามารถดำเนินการขั้นตอนนี้ได้ในสถานะปัจจุบัน',
+  },
+  NOT_AN_INTEGRITY_OFFICER: {
+    status: 409,
+    en: 'That user is not an active integrity officer of this organisation.',
+    th: 'ผู้ใช้นี้ไม่ใช่เจ้าหน้าที่ผู้รับผิดชอบเรื่องทุจริตของหน่วยงาน',
+  },
+  LAST_OFFICER_WITH_ACCESS: {
+    status: 409,
+    en: 'At least one integrity officer must keep access; grant another officer first.',
+    th: 'ต้องมีเจ้าหน้าที่อย่างน้อยหนึ่งคนที่เข้าถึงเรื่องนี้ได้ กรุณามอบสิทธิ์ให้เจ้าหน้าที่อื่นก่อน',
+  },
+  IDENTITY_NOT_PROVIDED: {
+    status: 409,
+    en: 'The reporter did not give their identity.',
+    th: 'ผู้แจ้งไม่ได้ให้ข้อมูลตัวตนไว้',
+  },
+  IDENTITY_REQUEST_PENDING: {
+    status: 409,
+    en: 'You already have a request waiting for a decision.',
+    th: 'มีคำขอที่รอการพิจารณาอยู่แล้ว',
+  },
+  IDENTITY_REQUEST_NOT_FOUND: { status: 404, en: 'Identity request not found.', th: 'ไม่พบคำขอเปิดเผยตัวตน' },
+  IDENTITY_REQUEST_DECIDED: {
+    status: 409,
+    en: 'This request has already been decided.',
+    th: 'คำขอนี้ได้รับการพิจารณาแล้ว',
+  },
+  IDENTITY_SELF_DECISION: {
+    status: 403,
+    en: 'You cannot decide on your own request.',
+    th: 'ไม่สามารถพิจารณาคำขอของตนเองได้',
+  },
+  IDENTITY_ACCESS_NOT_GRANTED: {
+    status: 403,
+    en: 'Reading the identity needs your own approved, unexpired request.',
+    th: 'การดูข้อมูลตัวตนต้องมีคำขอของท่านที่ได้รับอนุมัติและยังไม่หมดเวลา',
+  },
   SERVICE_UNAVAILABLE: {
     status: 503,
     en: 'The service is temporarily unavailable; try again shortly.',

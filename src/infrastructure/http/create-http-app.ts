@@ -5,7 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from '../../app.module';
+import { AppModule, AppModuleOptions } from '../../app.module';
 import { AppConfig } from '../../config/app-config';
 import { REDIS } from '../redis/redis.module';
 import { clientKey } from './client-key';
@@ -22,14 +22,17 @@ function requestId(raw: IncomingMessage): string {
 }
 
 /** Builds the HTTP application (not yet listening): the same in production, `npm start` and the tests. */
-export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createHttpApp(
+  config: AppConfig,
+  options: AppModuleOptions = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.app.bodyLimitBytes,
     trustProxy: config.app.trustProxyHops > 0 ? config.app.trustProxyHops : false,
     genReqId: requestId,
     return503OnClosing: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
@@ -80,5 +83,8 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
 
   setupOpenApi(app);
   await app.init();
+  // Buffered start-up logs are otherwise only flushed by listen(): an app served through inject (the
+  // tests) would keep every application log line in memory instead of writing it.
+  app.flushLogs();
   return app;
 }

@@ -1,0 +1,102 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ACTIONS, IntegrityStatus, KINDS, ReportKind, STATUSES, WorkflowAction } from '../workflow';
+
+/** Officers see days, never instants: see the README, "Integrity reports". */
+export class ReportSummaryView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'IR-2569-0007' }) number!: string;
+  @ApiProperty({ enum: KINDS }) kind!: ReportKind;
+  @ApiProperty() allegationType!: string;
+  @ApiProperty({ enum: STATUSES }) status!: IntegrityStatus;
+  @ApiProperty({ format: 'date' }) receivedOn!: string;
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String }) firstResponseDueOn!: string | null;
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String }) firstResponseOn!: string | null;
+  @ApiProperty({ description: 'Whether the reporter gave an identity (never the identity itself)' })
+  identityProvided!: boolean;
+}
+
+export class ReportListView {
+  @ApiProperty({ type: [ReportSummaryView] }) items!: ReportSummaryView[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class ConversationMessageView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['reporter', 'officer'] }) from!: 'reporter' | 'officer';
+  @ApiPropertyOptional({ nullable: true, type: String }) officer!: string | null;
+  @ApiProperty() body!: string;
+  @ApiProperty({ format: 'date' }) on!: string;
+}
+
+export class NoteView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() officer!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty({ format: 'date' }) on!: string;
+}
+
+export class HistoryView {
+  @ApiProperty({ enum: ACTIONS }) action!: WorkflowAction;
+  @ApiProperty({ enum: STATUSES }) from!: IntegrityStatus;
+  @ApiProperty({ enum: STATUSES }) to!: IntegrityStatus;
+  @ApiProperty() officer!: string;
+  @ApiProperty({ format: 'date' }) on!: string;
+}
+
+export class ReportDetailView extends ReportSummaryView {
+  @ApiProperty() description!: string;
+  @ApiPropertyOptional({ type: Object, nullable: true }) accused!: object | null;
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String }) incidentDate!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) incidentPeriod!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) place!: string | null;
+  @ApiPropertyOptional({ type: Object, nullable: true }) evidence!: object | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) reporterRelation!: string | null;
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String }) decidedOn!: string | null;
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String }) closedOn!: string | null;
+  @ApiProperty({ type: Object, description: 'Particulars of each workflow step taken' }) workflow!: object;
+  @ApiProperty({ enum: ACTIONS, isArray: true }) allowedActions!: WorkflowAction[];
+  @ApiProperty({ type: [ConversationMessageView] }) messages!: ConversationMessageView[];
+  @ApiProperty({ type: [NoteView] }) notes!: NoteView[];
+  @ApiProperty({ type: [HistoryView] }) history!: HistoryView[];
+}
+
+export class AccessEntryView {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ['granted', 'recused', 'none'] }) status!: 'granted' | 'recused' | 'none';
+  @ApiProperty({ description: 'Whether this officer can read the report now' }) hasAccess!: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) reason!: string | null;
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String }) changedOn!: string | null;
+}
+
+export class IdentityRequestView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) reportId!: string;
+  @ApiProperty({ example: 'IR-2569-0007' }) reportNumber!: string;
+  @ApiProperty() requestedBy!: { id: string; displayName: string };
+  @ApiProperty() justification!: string;
+  @ApiProperty({ enum: ['pending', 'approved', 'denied'] }) status!: 'pending' | 'approved' | 'denied';
+  @ApiProperty({ format: 'date' }) requestedOn!: string;
+  @ApiPropertyOptional({ nullable: true }) decidedBy!: { id: string; displayName: string } | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) decisionReason!: string | null;
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String }) decidedOn!: string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String, description: 'Readable until' })
+  accessUntil!: string | null;
+}
+
+export class DisclosedIdentityView {
+  @ApiPropertyOptional({ nullable: true, type: String }) name!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) phone!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) email!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) nationalId!: string | null;
+  @ApiProperty() consentToContact!: boolean;
+}
+
+export class WorkflowView {
+  @ApiProperty({ type: Object, isArray: true }) transitions!: object[];
+  @ApiProperty({ type: Object }) statuses!: object;
+  @ApiProperty({ type: Object }) agencies!: object;
+  @ApiProperty({ type: Object }) outcomes!: object;
+}

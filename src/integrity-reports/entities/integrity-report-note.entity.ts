@@ -1,0 +1,39 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { User } from '../../users/entities/user.entity';
+import { IntegrityReport } from './integrity-report.entity';
+
+/** An internal note between integrity officers; never shown to the reporter. */
+@Entity('integrity_report_notes')
+@Index('ix_integrity_report_notes_report', ['reportId'])
+export class IntegrityReportNote {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_integrity_report_notes' })
+  id!: string;
+
+  @Column('uuid')
+  reportId!: string;
+
+  @ManyToOne(() => IntegrityReport, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'fk_integrity_report_notes_report' })
+  report?: IntegrityReport;
+
+  @Column('uuid')
+  authorUserId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'author_user_id', foreignKeyConstraintName: 'fk_integrity_report_notes_author' })
+  authorUser?: User;
+
+  @Column('text')
+  body!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { IdentityDisclosureService } from './identity-disclosure.service';
+import { IdentityStore, ReporterContacts } from './identity-store';
+import { IdentityRequestsController, IntegrityReportsController } from './integrity-reports.controller';
+import { IntegrityReportEvents } from './integrity-report-events';
+import { IntegrityReportsService } from './integrity-reports.service';
+import { IntegritySecrets } from './integrity-secrets';
+import { MessagesService } from './messages.service';
+import { ReceiptsService } from './receipts.service';
+import { ReportAccessPolicy } from './report-access';
+import { ReporterController } from './reporter.controller';
+import { ReporterSessionGuard, ReporterSessions } from './reporter-session';
+import { ReporterService } from './reporter.service';
+import { ReporterThrottle } from './reporter-throttle.service';
+
+/**
+ * Integrity reports (issue 6): the separate, anonymous channel for corruption and misconduct. Its own
+ * tables and routes; shares only organisations, users, the audit trail and (through
+ * IntegrityReportEvents) the deadline engine and the notifications outbox.
+ */
+@Module({
+  controllers: [ReporterController, IntegrityReportsController, IdentityRequestsController],
+  providers: [
+    IntegritySecrets,
+    ReceiptsService,
+    ReporterThrottle,
+    ReporterSessions,
+    ReporterSessionGuard,
+    ReportAccessPolicy,
+    IdentityStore,
+    ReporterContacts,
+    MessagesService,
+    IntegrityReportEvents,
+    ReporterService,
+    IntegrityReportsService,
+    IdentityDisclosureService,
+  ],
+  exports: [ReporterContacts, IdentityStore],
+})
+export class IntegrityReportsModule {}

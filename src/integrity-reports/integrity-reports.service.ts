@@ -1,0 +1,362 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor } from '../common/auth/actor';
+import { Clock } from '../common/clock/clock';
+import { DomainError } from '../common/errors/domain-error';
+import { FieldProblem } from '../common/errors/error-codes';
+import { AppConfig } from '../config/app-config';
+import { User } from '../users/entities/user.entity';
+import { GrantDto, ListReportsQuery, RecusalDto, TransitionDto } from './dto/officer.dto';
+import {
+  AccessEntryView,
+  ConversationMessageView,
+  NoteView,
+  ReportDetailView,
+  ReportListView,
+  ReportSummaryView,
+} from './dto/officer-views';
+import { IntegrityReportAccess } from './entities/integrity-report-access.entity';
+import { IntegrityReportMessage } from './entities/integrity-report-message.entity';
+import { IntegrityReportNote } from './entities/integrity-report-note.entity';
+import { IntegrityReportTransition } from './entities/integrity-report-transition.entity';
+import { IntegrityReport } from './entities/integrity-report.entity';
+import { IntegrityReportEvents } from './integrity-report-events';
+import { MessagesService } from './messages.service';
+import { accessCondition, ReportAccessPolicy } from './report-access';
+import { civilDateOf } from './report-dates';
+import {
+  acceptsMessages,
+  allowedActions,
+  TransitionDetails,
+  TransitionRule,
+  transitionFor,
+} from './workflow';
+
+const DETAILS: TransitionDetails[] = ['dismissal', 'referral', 'factFinding', 'conclusion', 'closure'];
+const ENTITY = 'integrity_report';
+
+/**
+ * The integrity officers' side. Every route reaches a report through ReportAccessPolicy; every read
+ * and change is audited in the same transaction. Audit entries carry ids, statuses and codes only,
+ * never what the reporter or an officer wrote.
+ */
+@Injectable()
+export class IntegrityReportsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly access: ReportAccessPolicy,
+    private readonly messages: MessagesService,
+    private readonly events: IntegrityReportEvents,
+  ) {}
+
+  async list(actor: Actor, query: ListReportsQuery): Promise<ReportListView> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const builder = this.db
+      .getRepository(IntegrityReport)
+      .createQueryBuilder('r')
+      .where('r.organization_id = :org', { org: actor.organizationId })
+      .andWhere(accessCondition(':actorId'), { actorId: actor.userId })
+      .orderBy('r.received_on', 'DESC')
+      .addOrderBy('r.number', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize);
+    if (query.status) builder.andWhere('r.status = :status', { status: query.status });
+    if (query.kind) builder.andWhere('r.kind = :kind', { kind: query.kind });
+    const [reports, total] = await builder.getManyAndCount();
+    return { items: reports.map(summaryOf), total, page, pageSize };
+  }
+
+  /** The whole report for an officer with access; the read is audited. */
+  async detail(actor: Actor, id: string): Promise<ReportDetailView> {
+    return this.db.transaction(async (tx) => {
+      const report = await this.access.load(tx, actor, id);
+      await this.audit.record(tx, actor, { action: `${ENTITY}.read`, entityType: ENTITY, entityId: id });
+      // one connection in a transaction: one query at a time
+      const messages = await tx
+        .getRepository(IntegrityReportMessage)
+        .find({ where: { reportId: id }, order: { seq: 'ASC' } });
+      const notes = await tx
+        .getRepository(IntegrityReportNote)
+        .find({ where: { reportId: id }, order: { createdAt: 'ASC' } });
+      const history = await tx
+        .getRepository(IntegrityReportTransition)
+        .find({ where: { reportId: id }, order: { createdAt: 'ASC' } });
+      const names = await this.namesOf(tx, [
+        ...messages.map((m) => m.authorUserId),
+        ...notes.map((n) => n.authorUserId),
+        ...history.map((h) => h.actorUserId),
+      ]);
+      return {
+        ...summaryOf(report),
+        description: report.description,
+        accused: report.accused,
+        incidentDate: report.incidentDate,
+        incidentPeriod: report.incidentPeriod,
+        place: report.place,
+        evidence: report.evidence,
+        reporterRelation: report.reporterRelation,
+        decidedOn: report.decidedOn,
+        closedOn: report.closedOn,
+        workflow: report.workflow,
+        allowedActions: allowedActions(report.status),
+        messages: messages.map((m) => messageView(m, names)),
+        notes: notes.map((n) => this.noteView(n, names)),
+        history: history.map((h) => ({
+          action: h.action,
+          from: h.fromStatus,
+          to: h.toStatus,
+          officer: names.get(h.actorUserId) ?? '',
+          on: this.dayOf(h.createdAt),
+        })),
+      };
+    });
+  }
+
+  /** Applies one step of the workflow table, with the details that step records. */
+  async transition(actor: Actor, id: string, dto: TransitionDto): Promise<ReportSummaryView> {
+    return this.db.transaction(async (tx) => {
+      const report = await this.access.load(tx, actor, id, true);
+      const rule = transitionFor(report.status, dto.action);
+      if (!rule) {
+        throw new DomainError('TRANSITION_NOT_ALLOWED', {
+          status: report.status,
+          action: dto.action,
+          allowedActions: allowedActions(report.status),
+        });
+      }
+      assertDetails(rule, dto);
+      const from = report.status;
+      const today = this.messages.today();
+      const firstResponse = rule.decision && !report.firstResponseOn;
+      const workflow = { ...report.workflow };
+      if (rule.details && dto[rule.details])
+        Object.assign(workflow, { [rule.details]: { ...dto[rule.details] } });
+      const changes: Partial<
+        Pick<
+          IntegrityReport,
+          'status' | 'workflow' | 'decidedOn' | 'firstResponseOn' | 'closedOn' | 'outcome' | 'referralAgency'
+        >
+      > = { status: rule.to, workflow };
+      if (rule.decision) changes.decidedOn = today;
+      if (firstResponse) changes.firstResponseOn = today;
+      if (rule.to === 'closed') changes.closedOn = today;
+      if (dto.conclusion) changes.outcome = dto.conclusion.outcome;
+      if (dto.referral) changes.referralAgency = dto.referral.agency;
+      await tx.update(IntegrityReport, report.id, changes);
+      Object.assign(report, changes);
+      await tx.insert(IntegrityReportTransition, {
+        reportId: report.id,
+        action: rule.action,
+        fromStatus: from,
+        toStatus: rule.to,
+        actorUserId: actor.userId,
+      });
+      await this.audit.record(tx, actor, {
+        action: `${ENTITY}.${rule.action}`,
+        entityType: ENTITY,
+        entityId: report.id,
+        before: { status: from },
+        after: {
+          status: rule.to,
+          ...(dto.referral ? { agency: dto.referral.agency } : {}),
+          ...(dto.conclusion ? { outcome: dto.conclusion.outcome } : {}),
+        },
+      });
+      await this.events.afterChange(tx, { kind: 'transitioned', report, actor, rule, from, firstResponse });
+      return summaryOf(report);
+    });
+  }
+
+  /** A message the reporter will read when they come back with their receipt. */
+  async messageReporter(actor: Actor, id: string, body: string): Promise<ConversationMessageView> {
+    return this.db.transaction(async (tx) => {
+      const report = await this.access.load(tx, actor, id, true);
+      if (!acceptsMessages(report.status)) throw new DomainError('REPORT_CLOSED');
+      const firstResponse = !report.firstResponseOn;
+      if (firstResponse) {
+        report.firstResponseOn = this.messages.today();
+        await tx.update(IntegrityReport, report.id, { firstResponseOn: report.firstResponseOn });
+      }
+      const message = await this.messages.append(tx, report, {
+        author: 'officer',
+        authorUserId: actor.userId,
+        body,
+      });
+      await this.audit.record(tx, actor, {
+        action: `${ENTITY}.message_reporter`,
+        entityType: ENTITY,
+        entityId: report.id,
+        after: { messageId: message.id },
+      });
+      await this.events.afterChange(tx, { kind: 'officer_messaged_reporter', report, actor, firstResponse });
+      return messageView(message, await this.namesOf(tx, [actor.userId]));
+    });
+  }
+
+  /** A note for the other integrity officers only. */
+  async addNote(actor: Actor, id: string, body: string): Promise<NoteView> {
+    return this.db.transaction(async (tx) => {
+      const report = await this.access.load(tx, actor, id);
+      const note = await tx.save(
+        tx.create(IntegrityReportNote, { reportId: report.id, authorUserId: actor.userId, body }),
+      );
+      await this.audit.record(tx, actor, {
+        action: `${ENTITY}.note`,
+        entityType: ENTITY,
+        entityId: report.id,
+        after: { noteId: note.id },
+      });
+      return this.noteView(note, await this.namesOf(tx, [actor.userId]));
+    });
+  }
+
+  async accessList(actor: Actor, id: string): Promise<AccessEntryView[]> {
+    return this.db.transaction(async (tx) => {
+      const report = await this.access.load(tx, actor, id);
+      const officers = await this.access.officersOf(tx, report);
+      return officers.map(({ user, entry, hasAccess }) => ({
+        userId: user.id,
+        displayName: user.displayName,
+        status: entry?.status ?? 'none',
+        hasAccess,
+        reason: entry?.reason ?? null,
+        changedOn: entry?.changedAt ? this.dayOf(entry.changedAt) : null,
+      }));
+    });
+  }
+
+  /** Removes an officer's access for a conflict of interest (themself included). */
+  async recuse(actor: Actor, id: string, dto: RecusalDto): Promise<AccessEntryView[]> {
+    await this.db.transaction(async (tx) => {
+      const report = await this.access.load(tx, actor, id, true);
+      await this.access.integrityOfficer(tx, actor, dto.userId);
+      const before = await this.setAccess(tx, actor, report, dto.userId, 'recused', dto.reason);
+      if ((await this.access.grantedOfficerCount(tx, report.id)) === 0) {
+        throw new DomainError('LAST_OFFICER_WITH_ACCESS');
+      }
+      await this.audit.record(tx, actor, {
+        action: `${ENTITY}.recuse`,
+        entityType: ENTITY,
+        entityId: report.id,
+        before: { userId: dto.userId, status: before },
+        after: { userId: dto.userId, status: 'recused' },
+      });
+    });
+    return this.accessListAfterChange(actor, id);
+  }
+
+  /** Gives an integrity officer access (a new officer, or one whose recusal is lifted). */
+  async grant(actor: Actor, id: string, dto: GrantDto): Promise<AccessEntryView[]> {
+    await this.db.transaction(async (tx) => {
+      const report = await this.access.load(tx, actor, id, true);
+      await this.access.integrityOfficer(tx, actor, dto.userId);
+      const before = await this.setAccess(tx, actor, report, dto.userId, 'granted', dto.reason ?? null);
+      await this.audit.record(tx, actor, {
+        action: `${ENTITY}.grant`,
+        entityType: ENTITY,
+        entityId: report.id,
+        before: { userId: dto.userId, status: before },
+        after: { userId: dto.userId, status: 'granted' },
+      });
+    });
+    return this.accessListAfterChange(actor, id);
+  }
+
+  /** After recusing oneself there is nothing left to show. */
+  private async accessListAfterChange(actor: Actor, id: string): Promise<AccessEntryView[]> {
+    try {
+      return await this.accessList(actor, id);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'INTEGRITY_REPORT_NOT_FOUND') return [];
+      throw error;
+    }
+  }
+
+  private async setAccess(
+    tx: EntityManager,
+    actor: Actor,
+    report: IntegrityReport,
+    userId: string,
+    status: 'granted' | 'recused',
+    reason: string | null,
+  ): Promise<string> {
+    const existing = await tx.getRepository(IntegrityReportAccess).findOneBy({ reportId: report.id, userId });
+    await tx.getRepository(IntegrityReportAccess).upsert(
+      {
+        reportId: report.id,
+        userId,
+        status,
+        reason,
+        changedByUserId: actor.userId,
+        changedAt: this.clock.now(),
+      },
+      ['reportId', 'userId'],
+    );
+    return existing?.status ?? 'none';
+  }
+
+  private noteView(note: IntegrityReportNote, names: Map<string, string>): NoteView {
+    return {
+      id: note.id,
+      officer: names.get(note.authorUserId) ?? '',
+      body: note.body,
+      on: this.dayOf(note.createdAt),
+    };
+  }
+
+  private dayOf(instant: Date): string {
+    return civilDateOf(instant, this.config.app.timeZone);
+  }
+
+  private async namesOf(tx: EntityManager, ids: (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((i): i is string => i !== null))];
+    if (wanted.length === 0) return new Map();
+    const users = await tx.getRepository(User).findBy({ id: In(wanted) });
+    return new Map(users.map((u) => [u.id, u.displayName]));
+  }
+}
+
+export function summaryOf(r: IntegrityReport): ReportSummaryView {
+  return {
+    id: r.id,
+    number: r.number,
+    kind: r.kind,
+    allegationType: r.allegationTypeCode,
+    status: r.status,
+    receivedOn: r.receivedOn,
+    firstResponseDueOn: r.firstResponseDueOn,
+    firstResponseOn: r.firstResponseOn,
+    identityProvided: r.identityProvided,
+  };
+}
+
+function messageView(m: IntegrityReportMessage, names: Map<string, string>): ConversationMessageView {
+  return {
+    id: m.id,
+    from: m.author,
+    officer: m.authorUserId ? (names.get(m.authorUserId) ?? '') : null,
+    body: m.body,
+    on: m.sentOn,
+  };
+}
+
+/** The request carries exactly the details its action records: required ones present, others absent. */
+function assertDetails(rule: TransitionRule, dto: TransitionDto): void {
+  const problems: FieldProblem[] = [];
+  for (const field of DETAILS) {
+    const given = dto[field] !== undefined;
+    if (field === rule.details && rule.detailsRequired && !given) {
+      problems.push({ field, rule: 'requiredForAction', message: `${field} is required for ${rule.action}` });
+    }
+    if (field !== rule.details && given) {
+      problems.push({ field, rule: 'notForAction', message: `${field} does not belong to ${rule.action}` });
+    }
+  }
+  if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', problems);
+}

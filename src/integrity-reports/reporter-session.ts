@@ -1,0 +1,80 @@
+import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { FastifyRequest } from 'fastify';
+import Redis from 'ioredis';
+import { createHash, randomBytes } from 'node:crypto';
+import { DomainError } from '../common/errors/domain-error';
+import { AppConfig } from '../config/app-config';
+import { REDIS } from '../infrastructure/redis/redis.module';
+
+/** Whose report a reporter session opens. */
+export interface ReporterSession {
+  reportId: string;
+  organizationId: string;
+}
+
+const TOKEN_PREFIX = 'irs_';
+const keyOf = (token: string) =>
+  `integrity:reporter-session:${createHash('sha256').update(token).digest('base64url')}`;
+
+/**
+ * Reporter sessions: an opaque random token handed out for a correct receipt, kept in Redis (as its
+ * SHA-256) for INTEGRITY_SESSION_TTL_SECONDS. It is not a JWT: the officers' guard cannot verify it,
+ * and this guard does not know officers' tokens, so neither opens the other's routes.
+ */
+@Injectable()
+export class ReporterSessions {
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: AppConfig,
+  ) {}
+
+  get ttlSeconds(): number {
+    return this.config.integrity.sessionTtlSeconds;
+  }
+
+  async open(session: ReporterSession): Promise<string> {
+    const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    await this.redis.set(keyOf(token), JSON.stringify(session), 'EX', this.ttlSeconds);
+    return token;
+  }
+
+  async find(token: string): Promise<ReporterSession | null> {
+    if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
+    const stored = await this.redis.get(keyOf(token));
+    return stored ? (JSON.parse(stored) as ReporterSession) : null;
+  }
+
+  async close(token: string): Promise<void> {
+    await this.redis.del(keyOf(token));
+  }
+}
+
+type ReporterRequest = FastifyRequest & { reporter?: ReporterSession; reporterToken?: string };
+
+/** On the reporter's routes (which are @Public() for the officers' guard): a live reporter session. */
+@Injectable()
+export class ReporterSessionGuard implements CanActivate {
+  constructor(private readonly sessions: ReporterSessions) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<ReporterRequest>();
+    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+    const session = match ? await this.sessions.find(match[1]) : null;
+    if (!session || !match) throw new DomainError('REPORTER_SESSION_INVALID');
+    request.reporter = session;
+    request.reporterToken = match[1];
+    return true;
+  }
+}
+
+export const CurrentReporter = createParamDecorator((_: unknown, ctx: ExecutionContext): ReporterSession => {
+  const request = ctx.switchToHttp().getRequest<ReporterRequest>();
+  if (!request.reporter) throw new Error('CurrentReporter used without ReporterSessionGuard');
+  return request.reporter;
+});
+
+export const ReporterToken = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
+  const request = ctx.switchToHttp().getRequest<ReporterRequest>();
+  if (!request.reporterToken) throw new Error('ReporterToken used without ReporterSessionGuard');
+  return request.reporterToken;
+});

@@ -1,0 +1,212 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { Clock } from '../common/clock/clock';
+import { DomainError } from '../common/errors/domain-error';
+import { AppConfig } from '../config/app-config';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { AllegationType } from '../reference-data/entities/allegation-type.entity';
+import {
+  ReporterIdentityDto,
+  ReporterMessageView,
+  ReporterReportView,
+  ReporterSessionView,
+  SubmitIntegrityReportDto,
+} from './dto/reporter.dto';
+import { IntegrityReportMessage } from './entities/integrity-report-message.entity';
+import { IntegrityReport } from './entities/integrity-report.entity';
+import { IntegrityReportEvents } from './integrity-report-events';
+import { IntegritySecrets } from './integrity-secrets';
+import { MessagesService } from './messages.service';
+import { withMinimumDuration } from './minimum-duration';
+import { formatReceipt } from './receipt';
+import { ReceiptsService } from './receipts.service';
+import { ReportAccessPolicy } from './report-access';
+import { civilDateOf, fiscalYearOf, reportNumber } from './report-dates';
+import { IdentityStore } from './identity-store';
+import { ReporterSession, ReporterSessions } from './reporter-session';
+import { ReporterThrottle } from './reporter-throttle.service';
+import { acceptsMessages, AGENCY_TEXT, OUTCOME_TEXT, STATUS_TEXT } from './workflow';
+
+/**
+ * What the anonymous reporter does: submit, come back with the receipt, read, add information.
+ * Nothing here writes the audit trail or any instant: reporters are not officers, and an entry
+ * with a time and a request id is exactly what would let someone line a report up with other logs.
+ */
+@Injectable()
+export class ReporterService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly organizations: OrganizationsService,
+    private readonly receipts: ReceiptsService,
+    private readonly secrets: IntegritySecrets,
+    private readonly throttle: ReporterThrottle,
+    private readonly sessions: ReporterSessions,
+    private readonly access: ReportAccessPolicy,
+    private readonly identities: IdentityStore,
+    private readonly messages: MessagesService,
+    private readonly events: IntegrityReportEvents,
+  ) {}
+
+  /** Files a report; answers with the receipt, which exists nowhere else from then on. */
+  async submit(orgSlug: string, dto: SubmitIntegrityReportDto, clientAddress: string): Promise<string> {
+    const org = await this.organizations.bySlug(orgSlug);
+    await this.throttle.takeSubmission(this.secrets.clientKey(clientAddress));
+    await this.assertAllegationType(dto.allegationType);
+    for (let attempt = 1; ; attempt++) {
+      const { digits, hash } = await this.receipts.issue(org.id);
+      try {
+        await this.db.transaction((tx) => this.create(tx, org.id, hash, dto));
+        return formatReceipt(digits);
+      } catch (error) {
+        // Two equal receipts in one organisation (about one in 10^16): draw another.
+        const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError
+          ?.constraint;
+        if (constraint !== 'uq_integrity_reports_receipt_hash' || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  /**
+   * Exchanges a receipt for a short session. Whatever happens inside (unknown organisation, no match,
+   * match) the answer comes after the same minimum time, and the Argon2id cost is paid either way.
+   */
+  async openSession(orgSlug: string, digits: string, clientAddress: string): Promise<ReporterSessionView> {
+    const client = this.secrets.clientKey(clientAddress);
+    await this.throttle.beforeReceiptAttempt(client);
+    return withMinimumDuration(this.config.integrity.receiptMinResponseMs, async () => {
+      const org = await this.organizations.bySlug(orgSlug);
+      const hash = await this.receipts.hash(org.id, digits);
+      const report = await this.db
+        .getRepository(IntegrityReport)
+        .createQueryBuilder('r')
+        .select(['r.id', 'r.organizationId'])
+        .where('r.organization_id = :org AND r.receipt_hash = :hash', { org: org.id, hash })
+        .getOne();
+      if (!report) {
+        await this.throttle.recordReceiptFailure(client);
+        throw new DomainError('INVALID_RECEIPT');
+      }
+      const token = await this.sessions.open({ reportId: report.id, organizationId: report.organizationId });
+      return { token, tokenType: 'Bearer', expiresIn: this.sessions.ttlSeconds };
+    });
+  }
+
+  closeSession(token: string): Promise<void> {
+    return this.sessions.close(token);
+  }
+
+  async view(session: ReporterSession): Promise<ReporterReportView> {
+    const report = await this.reportOf(this.db.manager, session);
+    const messages = await this.db.getRepository(IntegrityReportMessage).find({
+      where: { reportId: report.id },
+      order: { seq: 'ASC' },
+    });
+    const concluded = report.workflow.conclusion;
+    return {
+      kind: report.kind,
+      allegationType: report.allegationTypeCode,
+      status: report.status,
+      statusText: STATUS_TEXT[report.status],
+      outcome: concluded ? OUTCOME_TEXT[concluded.outcome] : null,
+      referredTo: report.referralAgency ? AGENCY_TEXT[report.referralAgency] : null,
+      receivedOn: report.receivedOn,
+      responseDueOn: report.firstResponseOn ? null : report.firstResponseDueOn,
+      canAddInformation: acceptsMessages(report.status),
+      messages: messages.map((m): ReporterMessageView => ({ from: m.author, body: m.body, on: m.sentOn })),
+    };
+  }
+
+  async addInformation(session: ReporterSession, body: string): Promise<ReporterMessageView> {
+    return this.db.transaction(async (tx) => {
+      const report = await this.reportOf(tx, session, true);
+      if (!acceptsMessages(report.status)) throw new DomainError('REPORT_CLOSED');
+      const message = await this.messages.append(tx, report, {
+        author: 'reporter',
+        authorUserId: null,
+        body,
+      });
+      await this.events.afterChange(tx, { kind: 'reporter_added_information', report });
+      return { from: message.author, body: message.body, on: message.sentOn };
+    });
+  }
+
+  private async create(
+    tx: EntityManager,
+    organizationId: string,
+    receiptHash: string,
+    dto: SubmitIntegrityReportDto,
+  ): Promise<IntegrityReport> {
+    const receivedOn = civilDateOf(this.clock.now(), this.config.app.timeZone);
+    const fiscalYear = fiscalYearOf(receivedOn);
+    const [{ last_number: sequence }] = await tx.query(
+      `INSERT INTO integrity_report_counters (organization_id, fiscal_year, last_number) VALUES ($1, $2, 1)
+       ON CONFLICT (organization_id, fiscal_year)
+       DO UPDATE SET last_number = integrity_report_counters.last_number + 1
+       RETURNING last_number`,
+      [organizationId, fiscalYear],
+    );
+    const identity = dto.identity && hasIdentity(dto.identity) ? dto.identity : null;
+    const report = await tx.save(
+      tx.create(IntegrityReport, {
+        organizationId,
+        number: reportNumber(fiscalYear, sequence),
+        fiscalYear,
+        receiptHash,
+        kind: dto.kind,
+        allegationTypeCode: dto.allegationType,
+        description: dto.description,
+        accused: nonEmpty({ ...dto.accused }),
+        incidentDate: dto.incidentDate ?? null,
+        incidentPeriod: dto.incidentPeriod || null,
+        place: dto.place || null,
+        evidence: nonEmpty({ ...dto.evidence }),
+        reporterRelation: dto.reporterRelation ?? null,
+        identityProvided: identity !== null,
+        status: 'received',
+        receivedOn,
+        workflow: {},
+      }),
+    );
+    if (identity) await this.identities.store(tx, report, identity);
+    await this.access.grantCurrentOfficers(tx, report);
+    await this.events.afterChange(tx, { kind: 'submitted', report });
+    return report;
+  }
+
+  private async reportOf(
+    tx: EntityManager,
+    session: ReporterSession,
+    lock = false,
+  ): Promise<IntegrityReport> {
+    const report = await tx.getRepository(IntegrityReport).findOne({
+      where: { id: session.reportId, organizationId: session.organizationId },
+      lock: lock ? { mode: 'pessimistic_write' } : undefined,
+    });
+    if (!report) throw new DomainError('REPORTER_SESSION_INVALID');
+    return report;
+  }
+
+  private async assertAllegationType(code: string): Promise<void> {
+    if (await this.db.getRepository(AllegationType).existsBy({ code, isActive: true })) return;
+    throw new DomainError('VALIDATION_FAILED', [
+      {
+        field: 'allegationType',
+        rule: 'unknownAllegationType',
+        message: 'ไม่พบประเภทเรื่องนี้ / unknown allegation type',
+      },
+    ]);
+  }
+}
+
+function hasIdentity(identity: ReporterIdentityDto): boolean {
+  return Boolean(identity.name || identity.phone || identity.email || identity.nationalId);
+}
+
+/** The object without empty fields, or null when nothing is left. */
+function nonEmpty<T extends object>(value: T): T | null {
+  const kept = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== ''));
+  return Object.keys(kept).length > 0 ? (kept as T) : null;
+}
