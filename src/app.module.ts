@@ -11,14 +11,23 @@ import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { dataSourceOptions } from './infrastructure/database/data-source-options';
 import { LoggingModule } from './infrastructure/logging/logging.module';
+import { MetricsModule } from './infrastructure/metrics/metrics.module';
 import { QueueModule } from './infrastructure/queue/queue.module';
 import { RedisModule } from './infrastructure/redis/redis.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { UsersModule } from './users/users.module';
 import { WorkerModule } from './worker.module';
 
 /** Feature modules: services, controllers and queue producers. Shared by both roles. */
-const FEATURES: Type[] = [AuditModule, OrganizationsModule, UsersModule, AuthModule, HealthModule];
+const FEATURES: Type[] = [
+  AuditModule,
+  OrganizationsModule,
+  UsersModule,
+  AuthModule,
+  HealthModule,
+  NotificationsModule,
+];
 
 /**
  * One build, two roles: the API serves HTTP and only enqueues; the worker runs the queue processors
@@ -37,6 +46,7 @@ export class AppModule {
         ClockModule,
         RedisModule,
         QueueModule,
+        MetricsModule,
         ...FEATURES,
         ...(runsWorkers ? [WorkerModule] : []),
       ],

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { MailProcessor } from './notifications/mail.processor';
+import { NotificationsModule } from './notifications/notifications.module';
+import { OutboxDispatcher } from './notifications/outbox-dispatcher';
 
 /**
  * The queue processors. Imported only when APP_ROLE is `worker` or `all`, so API-only instances never
  * consume jobs. Each processor lives in its feature folder and is listed here.
  */
-@Module({ imports: [], providers: [] })
+@Module({ imports: [NotificationsModule], providers: [OutboxDispatcher, MailProcessor] })
 export class WorkerModule {}

@@ -18,7 +18,7 @@ export class Organization {
   nameEn!: string | null;
 
   /** Per-organisation settings (deadline rules per track, office hours); defaults apply to missing keys. */
-  @Column('jsonb', { default: () => "'{}'::jsonb" })
+  @Column('jsonb', { default: () => "'{}'" })
   settings!: Record<string, unknown>;
 
   @CreateDateColumn({ type: 'timestamptz' })
