@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
@@ -63,6 +63,16 @@ export class MailProcessor extends WorkerHost implements OnApplicationShutdown {
 
   onApplicationShutdown(): void {
     this.transport?.close();
+  }
+
+  private lastWorkerErrorAt = 0;
+
+  /** Connection trouble of the queue worker (Redis away): logged at most once a minute; it reconnects by itself. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    if (Date.now() - this.lastWorkerErrorAt < 60_000) return;
+    this.lastWorkerErrorAt = Date.now();
+    this.logger.warn(`Mail worker: ${error.message}`);
   }
 
   async process(job: Job<MailJobData>): Promise<SendOutcome> {
