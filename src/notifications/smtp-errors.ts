@@ -10,12 +10,14 @@ export interface SmtpErrorLike {
 export type SmtpFailure = 'transient' | 'permanent';
 
 /**
- * Permanent: the server refused for good (any 5xx answer), or nodemailer refused the address before
- * talking to a server (EENVELOPE without an answer: malformed address). Everything else is worth
- * retrying: 4xx answers (greylisting, mailbox busy, rate limits), connection refused or reset,
- * timeouts, TLS and authentication trouble (a configuration fix brings those messages through).
+ * Permanent: the server refused this message or recipient for good (a 5xx answer to RCPT TO or
+ * DATA), or nodemailer refused the address before talking to a server (EENVELOPE without an answer:
+ * malformed address). Everything else is worth retrying: 4xx answers (greylisting, mailbox busy,
+ * rate limits), connection refused or reset, timeouts, TLS, and refusals of our own account
+ * (authentication, sender address): those are configuration, and once fixed the messages go through.
  */
 export function classifySmtpError(error: SmtpErrorLike): SmtpFailure {
+  if (error.code === 'EAUTH' || error.command === 'MAIL FROM') return 'transient';
   const code = error.responseCode;
   if (typeof code === 'number' && code >= 500 && code < 600) return 'permanent';
   if (typeof code === 'number' && code >= 400 && code < 500) return 'transient';
