@@ -1,29 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort, startRedis } from './helpers/private-redis';
 import { createTestApp, TestApp } from './helpers/test-app';
-
-/** A private, real Redis server that this test can stop and start again. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
-  );
-  await sleep(300);
-  return child;
-}
 
 async function until(check: () => Promise<boolean>, timeoutMs = 15000): Promise<boolean> {
   const end = Date.now() + timeoutMs;

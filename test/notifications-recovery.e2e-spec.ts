@@ -1,13 +1,12 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import Redis from 'ioredis';
+import { ChildProcess } from 'node:child_process';
 import { AppModule } from '../src/app.module';
 import { loadConfig } from '../src/config/app-config';
 import { OutboxMessage } from '../src/notifications/entities/outbox-message.entity';
 import { MessageTemplate, TEMPLATES } from '../src/notifications/message-template';
 import { demoOrganizationId, enqueueOne, waitForStatus } from './helpers/outbox';
+import { freePort, startRedis } from './helpers/private-redis';
 import { SmtpSink } from './helpers/smtp-sink';
 import { createTestApp, TestApp } from './helpers/test-app';
 import { testEnvironment } from './helpers/test-env';
@@ -15,34 +14,6 @@ import { waitFor } from './helpers/wait';
 
 const template = MessageTemplate.OfficerAssigned;
 const params = (n: number) => ({ ...TEMPLATES[template].example, referenceNo: `ร.2569/0070${n}` });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A private Redis without persistence: killing it loses every queued job, as a crash would. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
-  );
-  const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, retryStrategy: () => null });
-  await waitFor('redis-server to answer', () =>
-    probe
-      .connect()
-      .then(() => probe.ping())
-      .then(() => true)
-      .catch(() => false),
-  );
-  probe.disconnect();
-  return child;
-}
 
 describe('mail recovery: the outbox rows are the truth', () => {
   describe('when no worker ran for a while, and one died mid-send', () => {

@@ -1,5 +1,5 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
 import { createTransport, Transporter } from 'nodemailer';
@@ -37,7 +37,7 @@ function scrubbed(row: OutboxMessage): Fields {
  * answer and an UnrecoverableError. Every attempt uses the Message-ID fixed at enqueue.
  */
 @Processor(QueueName.Mail, { concurrency: 4 })
-export class MailProcessor extends WorkerHost implements OnApplicationShutdown {
+export class MailProcessor extends WorkerHost implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(MailProcessor.name);
   private readonly transport: Transporter<SMTPTransport.SentMessageInfo> | null;
 
@@ -59,6 +59,19 @@ export class MailProcessor extends WorkerHost implements OnApplicationShutdown {
     if (!this.transport) {
       this.logger.warn('SMTP_URL is not set: every mail message will be recorded as not sent');
     }
+  }
+
+  /**
+   * Lets the current job finish, unless Redis is away: BullMQ's graceful close waits for its blocking
+   * connection, which never ends while it is reconnecting, and SIGTERM would hang. A job cut short
+   * is recovered from its outbox row.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    const backend = this.worker.getBackend();
+    const clients = await Promise.all([backend.client, backend.blockingClient].filter(Boolean));
+    const redisUp = clients.every((c) => c!.status === 'ready');
+    if (!redisUp) this.logger.warn('Redis is away: closing the mail worker without waiting for it');
+    await this.worker.close(!redisUp);
   }
 
   onApplicationShutdown(): void {
