@@ -117,7 +117,7 @@ describe('mail recovery: the outbox rows are the truth', () => {
       // every message has been queued and has failed once: its retry is a delayed job in Redis
       await waitFor('a first failed attempt on every message', async () => {
         const now = await t.db.getRepository(OutboxMessage).findBy(ids.map((id) => ({ id })));
-        return now.every((r) => r.status === 'pending' && r.attempts === 1 && r.queuedAt !== null);
+        return now.every((r) => r.status === 'pending' && r.attempts >= 1 && r.queuedAt !== null);
       });
 
       redis.kill('SIGKILL');
