@@ -14,8 +14,10 @@ import { HealthModule } from './health/health.module';
 import { IntegrityReportsModule } from './integrity-reports/integrity-reports.module';
 import { dataSourceOptions } from './infrastructure/database/data-source-options';
 import { LoggingModule } from './infrastructure/logging/logging.module';
+import { MetricsModule } from './infrastructure/metrics/metrics.module';
 import { QueueModule } from './infrastructure/queue/queue.module';
 import { RedisModule } from './infrastructure/redis/redis.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { UsersModule } from './users/users.module';
 import { WorkerModule } from './worker.module';
@@ -34,6 +36,7 @@ const FEATURES: Type[] = [
   HealthModule,
   DeadlinesModule,
   IntegrityReportsModule,
+  NotificationsModule,
 ];
 
 /**
@@ -53,6 +56,7 @@ export class AppModule {
         ClockModule,
         RedisModule,
         QueueModule,
+        MetricsModule,
         ...FEATURES,
         ...(runsWorkers ? [WorkerModule] : []),
       ],

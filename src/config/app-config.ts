@@ -28,7 +28,14 @@ export class AppConfig {
     refreshTokenTtlSeconds: number;
     loginSlowdownBaseMs: number;
   };
-  mail!: { smtpUrl?: string; from: string };
+  mail!: {
+    smtpUrl?: string;
+    from: string;
+    maxPerRecipientPerHour: number;
+    dispatchIntervalMs: number;
+    retryDelayMs: number;
+    giveUpAfterHours: number;
+  };
   integrity!: {
     /** secret mixed into receipt hashes and the client keys of the integrity channel */
     receiptPepper: string;
@@ -113,7 +120,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
       loginSlowdownBaseMs: e.LOGIN_SLOWDOWN_BASE_MS,
     },
-    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      maxPerRecipientPerHour: e.MAIL_MAX_PER_RECIPIENT_PER_HOUR,
+      dispatchIntervalMs: e.MAIL_DISPATCH_INTERVAL_MS,
+      retryDelayMs: e.MAIL_RETRY_DELAY_MS,
+      giveUpAfterHours: e.MAIL_GIVE_UP_AFTER_HOURS,
+    },
     integrity: {
       receiptPepper: e.RECEIPT_PEPPER ?? devSecret('RECEIPT_PEPPER'),
       ...identityKeys(e),

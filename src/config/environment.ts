@@ -150,6 +150,34 @@ export class Environment {
   @IsString()
   MAIL_FROM = 'Rongrian <no-reply@rongrian.local>';
 
+  /** Messages to one address per hour; beyond it they are suppressed (0 = no cap). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  MAIL_MAX_PER_RECIPIENT_PER_HOUR = 30;
+
+  /** How often the worker moves due outbox rows to the mail queue. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  MAIL_DISPATCH_INTERVAL_MS = 5000;
+
+  /** First retry delay after a transient SMTP error; doubles with each attempt. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(600000)
+  MAIL_RETRY_DELAY_MS = 5000;
+
+  /** A message that still meets only transient errors this long after it was written is marked failed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  MAIL_GIVE_UP_AFTER_HOURS = 72;
+
   @IsString()
   BUSINESS_TIME_ZONE = 'Asia/Bangkok';
 

@@ -18,6 +18,12 @@ export const ERRORS = {
   ORGANIZATION_NOT_FOUND: { status: 404, en: 'Unknown organisation.', th: 'ไม่พบหน่วยงาน' },
   USER_NOT_FOUND: { status: 404, en: 'Unknown user.', th: 'ไม่พบผู้ใช้' },
   UNIT_NOT_FOUND: { status: 404, en: 'Unknown unit.', th: 'ไม่พบหน่วยงานย่อย' },
+  MAIL_MESSAGE_NOT_FOUND: { status: 404, en: 'Unknown mail message.', th: 'ไม่พบข้อความอีเมล' },
+  MAIL_NOT_RETRYABLE: {
+    status: 409,
+    en: 'Only a failed or not-sent message can be sent again.',
+    th: 'ส่งซ้ำได้เฉพาะข้อความที่ส่งไม่สำเร็จหรือยังไม่ได้ส่ง',
+  },
   CONFLICT: { status: 409, en: 'This conflicts with existing data.', th: 'ข้อมูลซ้ำหรือขัดแย้งกับข้อมูลที่มีอยู่' },
   EMAIL_TAKEN: { status: 409, en: 'This e-mail is already in use.', th: 'อีเมลนี้มีผู้ใช้แล้ว' },
   DEADLINE_NOT_FOUND: {

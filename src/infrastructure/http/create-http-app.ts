@@ -37,7 +37,7 @@ export async function createHttpApp(
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
+  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready', 'metrics'] });
 
   // Errors raised before a route handler runs (body parsing, rate limits) reach Nest's own Fastify
   // error handler, which hands them to AllExceptionsFilter: one error body everywhere.

@@ -14,7 +14,12 @@ import { QueueName } from './queue-names';
     BullModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        connection: { url: config.redis.url, maxRetriesPerRequest: null },
+        // reconnect within 2 s of Redis coming back (BullMQ's default backs off up to 20 s)
+        connection: {
+          url: config.redis.url,
+          maxRetriesPerRequest: null,
+          retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000),
+        },
         prefix: `${config.redis.prefix}:bull`,
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),

@@ -1,0 +1,239 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { BeforeApplicationShutdown, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Job, UnrecoverableError } from 'bullmq';
+import { createTransport, Transporter } from 'nodemailer';
+import SMTPTransport from 'nodemailer/lib/smtp-transport';
+import { DataSource, EntityManager } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { Clock } from '../common/clock/clock';
+import { AppConfig } from '../config/app-config';
+import { QueueName } from '../infrastructure/queue/queue-names';
+import { OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
+import { MailJobData } from './mail-job';
+import { MessageTemplate } from './message-template';
+import { classifySmtpError, describeSmtpError, SmtpErrorLike } from './smtp-errors';
+import { TemplateRenderer } from './template-renderer';
+
+type SendOutcome = 'sent' | 'skipped' | 'not_sent' | 'suppressed';
+
+const NO_SMTP = 'not sent: no SMTP server is configured (SMTP_URL is empty)';
+
+// jsonb params: TypeORM's deep-partial typing cannot describe arbitrary objects
+type Fields = QueryDeepPartialEntity<OutboxMessage>;
+
+/** What is kept of a finished message: no template values (they may hold a tracking code), no reporter address. */
+function scrubbed(row: OutboxMessage): Fields {
+  return {
+    params: null,
+    ...(row.recipientKind === 'reporter' ? { recipientEmail: null, recipientName: null } : {}),
+  };
+}
+
+/**
+ * Sends one outbox message: claims the row (pending/sending → sending), renders its template,
+ * AWAITS the SMTP server, and records the outcome. Transient errors are rethrown so that BullMQ
+ * retries with backoff; permanent ones (5xx, refused address) end as `failed` with the server's
+ * answer and an UnrecoverableError. Every attempt uses the Message-ID fixed at enqueue.
+ */
+@Processor(QueueName.Mail, { concurrency: 4 })
+export class MailProcessor extends WorkerHost implements BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger(MailProcessor.name);
+  private readonly transport: Transporter<SMTPTransport.SentMessageInfo> | null;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly renderer: TemplateRenderer,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {
+    super();
+    this.transport = config.mail.smtpUrl
+      ? createTransport({
+          url: config.mail.smtpUrl,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 60_000,
+        })
+      : null;
+    if (!this.transport) {
+      this.logger.warn('SMTP_URL is not set: every mail message will be recorded as not sent');
+    }
+  }
+
+  /**
+   * Lets the current job finish, unless Redis is away: BullMQ's graceful close waits for its blocking
+   * connection, which never ends while it is reconnecting, and SIGTERM would hang. A job cut short
+   * is recovered from its outbox row.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    const backend = this.worker.getBackend();
+    const clients = await Promise.all([backend.client, backend.blockingClient].filter(Boolean));
+    const redisUp = clients.every((c) => c!.status === 'ready');
+    if (!redisUp) this.logger.warn('Redis is away: closing the mail worker without waiting for it');
+    await this.worker.close(!redisUp);
+  }
+
+  onApplicationShutdown(): void {
+    this.transport?.close();
+  }
+
+  private lastWorkerErrorAt = 0;
+
+  /** Connection trouble of the queue worker (Redis away): logged at most once a minute; it reconnects by itself. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    if (Date.now() - this.lastWorkerErrorAt < 60_000) return;
+    this.lastWorkerErrorAt = Date.now();
+    this.logger.warn(`Mail worker: ${error.message}`);
+  }
+
+  async process(job: Job<MailJobData>): Promise<SendOutcome> {
+    const row = await this.db.transaction((tx) => this.claim(tx, job.data));
+    if (typeof row === 'string') return row;
+    const context = `Mail ${row.id} (${row.template}, request ${job.data.requestId ?? '-'})`;
+
+    let rendered;
+    try {
+      rendered = this.renderer.render(row.template as MessageTemplate, row.params ?? {});
+    } catch (error) {
+      await this.finish(row, 'failed', { lastError: `template error: ${(error as Error).message}` });
+      this.logger.error(`${context} failed: its template does not render`);
+      throw new UnrecoverableError('template error');
+    }
+
+    let info: SMTPTransport.SentMessageInfo;
+    try {
+      info = await this.transport!.sendMail({
+        from: this.config.mail.from,
+        to: { name: row.recipientName ?? '', address: row.recipientEmail! },
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        messageId: row.messageId,
+        date: this.clock.now(),
+        headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+      });
+      if (info.accepted.length === 0) {
+        throw Object.assign(new Error('recipient refused'), { code: 'EENVELOPE', response: info.response });
+      }
+    } catch (error) {
+      // rethrown with the recorded answer only: BullMQ keeps failure reasons in Redis
+      throw new Error(await this.failed(job, row, error as SmtpErrorLike, context));
+    }
+    // only now, after the server accepted it
+    await this.finish(row, 'sent', { sentAt: this.clock.now(), smtpResponse: info.response.slice(0, 1000) });
+    this.logger.log(`${context} sent (attempt ${row.attempts})`);
+    return 'sent';
+  }
+
+  /** Locks the row; returns it when this job should send it now, or what happened instead. */
+  private async claim(tx: EntityManager, data: MailJobData): Promise<OutboxMessage | SendOutcome> {
+    const row = await tx.findOne(OutboxMessage, {
+      where: { id: data.messageId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    // gone, already finished, or a stale job of an earlier round: nothing to do
+    if (!row || row.round !== data.round || (row.status !== 'pending' && row.status !== 'sending')) {
+      return 'skipped';
+    }
+    const now = this.clock.now();
+    if (!this.transport) {
+      await tx.update(OutboxMessage, row.id, { status: 'not_sent', lastError: NO_SMTP, updatedAt: now });
+      this.logger.warn(`Mail ${row.id} (${row.template}) not sent: SMTP_URL is not configured`);
+      return 'not_sent';
+    }
+    const cap = this.config.mail.maxPerRecipientPerHour;
+    if (cap > 0 && row.recipientHash) {
+      // one recipient at a time, so that concurrent jobs cannot all slip under the cap
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`mail-cap:${row.recipientHash}`]);
+      const [{ count }] = (await tx.query(
+        `SELECT count(*)::int AS count FROM notification_outbox
+         WHERE recipient_hash = $1 AND id <> $2 AND status IN ('sending', 'sent') AND last_attempt_at > $3`,
+        [row.recipientHash, row.id, new Date(now.getTime() - 3600_000)],
+      )) as { count: number }[];
+      if (count >= cap) {
+        await tx.update(OutboxMessage, row.id, {
+          status: 'suppressed',
+          lastError: `suppressed: ${cap} messages to this recipient in the last hour (MAIL_MAX_PER_RECIPIENT_PER_HOUR)`,
+          updatedAt: now,
+          ...scrubbed(row),
+        });
+        this.logger.warn(`Mail ${row.id} (${row.template}) suppressed: hourly cap per recipient reached`);
+        return 'suppressed';
+      }
+    }
+    row.status = 'sending';
+    row.attempts += 1;
+    row.lastAttemptAt = now;
+    await tx.update(OutboxMessage, row.id, {
+      status: 'sending',
+      attempts: row.attempts,
+      lastAttemptAt: now,
+      updatedAt: now,
+    });
+    return row;
+  }
+
+  private async failed(
+    job: Job<MailJobData>,
+    row: OutboxMessage,
+    error: SmtpErrorLike,
+    context: string,
+  ): Promise<string> {
+    let answer = describeSmtpError(error);
+    // the server's answer often quotes the address: a reporter's must not stay in the table
+    if (row.recipientKind === 'reporter' && row.recipientEmail) {
+      answer = answer.split(row.recipientEmail).join('[reporter]');
+    }
+    // logs name the error only: an SMTP answer may quote the recipient's address
+    const brief = error.responseCode ? `SMTP ${error.responseCode}` : (error.code ?? 'error');
+    const now = this.clock.now();
+    const ageHours = (now.getTime() - new Date(row.createdAt).getTime()) / 3600_000;
+
+    if (classifySmtpError(error) === 'permanent') {
+      await this.finish(row, 'failed', { lastError: answer });
+      this.logger.error(`${context} failed for good (${brief}); see the admin mail listing`);
+      throw new UnrecoverableError(answer);
+    }
+    if (ageHours >= this.config.mail.giveUpAfterHours) {
+      const lastError = `gave up after ${this.config.mail.giveUpAfterHours} h of transient errors; last: ${answer}`;
+      await this.finish(row, 'failed', { lastError });
+      this.logger.error(
+        `${context} failed after ${this.config.mail.giveUpAfterHours} h of transient errors (${brief})`,
+      );
+      throw new UnrecoverableError(lastError);
+    }
+    const lastAttemptOfRound = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    await this.db.manager.update(
+      OutboxMessage,
+      { id: row.id, status: 'sending' },
+      lastAttemptOfRound
+        ? {
+            // the queue has given up on this job: the dispatcher hands the message over again later
+            status: 'pending',
+            lastError: answer,
+            round: row.round + 1,
+            queuedAt: null,
+            notBefore: new Date(now.getTime() + Math.min(3600_000, this.config.mail.retryDelayMs * 128)),
+            updatedAt: now,
+          }
+        : { status: 'pending', lastError: answer, updatedAt: now },
+    );
+    this.logger.warn(`${context} attempt ${row.attempts} failed (${brief}), will retry`);
+    return answer;
+  }
+
+  private async finish(
+    row: OutboxMessage,
+    status: Extract<OutboxStatus, 'sent' | 'failed'>,
+    fields: Fields,
+  ): Promise<void> {
+    await this.db.manager.update(OutboxMessage, row.id, {
+      status,
+      updatedAt: this.clock.now(),
+      ...fields,
+      ...(status === 'sent' ? scrubbed(row) : {}),
+    });
+  }
+}

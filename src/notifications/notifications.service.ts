@@ -1,0 +1,235 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { createHmac, randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { EntityManager } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { Clock } from '../common/clock/clock';
+import { AppConfig } from '../config/app-config';
+import { Organization } from '../organizations/entities/organization.entity';
+import { User } from '../users/entities/user.entity';
+import { Role } from '../users/roles';
+import { OutboxMessage } from './entities/outbox-message.entity';
+import { MessageTemplate, RecipientKind } from './message-template';
+import { nextOfficeTime, officeHoursFrom } from './office-hours';
+import { prepareParams } from './prepare-params';
+
+export interface NotificationRecipient {
+  email: string;
+  name?: string;
+  kind: RecipientKind;
+  /** complainants and reporters: true only when they asked for e-mail; without it nothing is sent */
+  consent?: boolean;
+}
+
+export interface NotificationMessage {
+  organizationId: string;
+  template: MessageTemplate;
+  to: NotificationRecipient;
+  /** display values and ids only; links may be paths ("/track/…"), made absolute on PUBLIC_BASE_URL */
+  params: Record<string, unknown>;
+  /** hold until then (office hours for officers) */
+  notBefore?: Date;
+  /** same key twice in one organisation => the second is ignored */
+  dedupeKey?: string;
+  /** what the message is about, for the admin listing */
+  subject?: { type: string; id: string };
+  /** the request that caused it, carried into the worker's log lines */
+  requestId?: string;
+}
+
+export interface OfficerRecipient {
+  userId: string;
+  email: string;
+  name: string;
+  kind: 'officer';
+}
+
+export interface OfficerFilter {
+  /** officers holding at least one of these roles */
+  roles?: Role[];
+  /** a unit id: its officers; null: officers without a unit; omitted: any unit */
+  unitId?: string | null;
+  userIds?: string[];
+}
+
+export interface DigestItem {
+  referenceNo: string;
+  dueDate: string;
+  caseUrl: string;
+}
+
+/** A digest lists at most this many cases per section and says how many more there are. */
+export const DIGEST_LIST_LIMIT = 50;
+
+/** Sorted by due date, at most DIGEST_LIST_LIMIT, with the count of those left out. */
+export function digestSection(items: DigestItem[]): { list: DigestItem[]; more: number } {
+  const sorted = [...items].sort(
+    (a, b) => a.dueDate.localeCompare(b.dueDate) || a.referenceNo.localeCompare(b.referenceNo),
+  );
+  return { list: sorted.slice(0, DIGEST_LIST_LIMIT), more: Math.max(0, sorted.length - DIGEST_LIST_LIMIT) };
+}
+
+/**
+ * Notifications for every track: callers write messages into the outbox inside their own
+ * transaction; the worker sends them (see OutboxDispatcher and MailProcessor). This service knows
+ * nothing of complaints or reports: it takes template keys, display values and recipients.
+ */
+@Injectable()
+export class NotificationsService {
+  private readonly logger = new Logger(NotificationsService.name);
+  private readonly messageIdDomain: string;
+  private readonly capKey: string;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {
+    this.messageIdDomain = messageIdDomain(config.mail.from, config.app.publicBaseUrl);
+    this.capKey = `rongrian-mail-cap:${config.auth.jwtSecret}`;
+  }
+
+  /**
+   * Writes one message into the outbox in the caller's transaction `tx`: it is sent only if that
+   * transaction commits. A complainant or reporter without `consent: true` gets nothing (the row is
+   * recorded as suppressed, without their address). Throws InvalidNotificationError for a message
+   * that breaks its template's rules (wrong audience, missing param, content in an integrity message).
+   */
+  async enqueue(tx: EntityManager, message: NotificationMessage): Promise<void> {
+    await this.insert(tx, message);
+  }
+
+  /** Active officers of the organisation matching every given filter, sorted by e-mail. */
+  async officerRecipients(
+    tx: EntityManager,
+    organizationId: string,
+    filter: OfficerFilter = {},
+  ): Promise<OfficerRecipient[]> {
+    if (filter.userIds && filter.userIds.length === 0) return [];
+    const qb = tx
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.email', 'u.displayName'])
+      .where('u.organization_id = :organizationId AND u.is_active = true', { organizationId });
+    if (filter.roles && filter.roles.length > 0) {
+      qb.andWhere('u.roles && CAST(:roles AS text[])', { roles: filter.roles });
+    }
+    if (filter.unitId === null) qb.andWhere('u.unit_id IS NULL');
+    else if (filter.unitId !== undefined) qb.andWhere('u.unit_id = :unitId', { unitId: filter.unitId });
+    if (filter.userIds) qb.andWhere('u.id IN (:...userIds)', { userIds: filter.userIds });
+    const users = await qb.orderBy('u.email', 'ASC').getMany();
+    return users.map((u) => ({ userId: u.id, email: u.email, name: u.displayName, kind: 'officer' }));
+  }
+
+  /** The first instant in the organisation's office hours (Mon-Fri, default 08:30-16:30) from now. */
+  async officeHoursNotBefore(tx: EntityManager, organizationId: string): Promise<Date> {
+    const organization = await tx.findOneBy(Organization, { id: organizationId });
+    return nextOfficeTime(
+      this.clock.now(),
+      this.config.app.timeZone,
+      officeHoursFrom(organization?.settings),
+    );
+  }
+
+  /**
+   * The daily digest of one unit: cases due soon and overdue, to the unit's officers and head (or
+   * to `recipients`), held until office hours, at most once per recipient, unit and day. Nothing is
+   * sent when both lists are empty. Returns the number of messages written.
+   */
+  async enqueueDigest(
+    tx: EntityManager,
+    organizationId: string,
+    unit: { id: string; name: string },
+    items: { dueSoon: DigestItem[]; overdue: DigestItem[] },
+    options: { recipients?: OfficerRecipient[] } = {},
+  ): Promise<number> {
+    if (items.dueSoon.length === 0 && items.overdue.length === 0) return 0;
+    const organization = await tx.findOneByOrFail(Organization, { id: organizationId });
+    const zone = this.config.app.timeZone;
+    const notBefore = nextOfficeTime(this.clock.now(), zone, officeHoursFrom(organization.settings));
+    const date = DateTime.fromJSDate(notBefore, { zone }).toISODate()!;
+    const recipients =
+      options.recipients ??
+      (await this.officerRecipients(tx, organizationId, {
+        unitId: unit.id,
+        roles: [Role.Officer, Role.UnitHead],
+      }));
+    const dueSoon = digestSection(items.dueSoon);
+    const overdue = digestSection(items.overdue);
+    let written = 0;
+    for (const to of recipients) {
+      const inserted = await this.insert(tx, {
+        organizationId,
+        template: MessageTemplate.OfficerDailyDigest,
+        to,
+        params: {
+          orgName: organization.nameTh,
+          unitName: unit.name,
+          date,
+          dueSoon: dueSoon.list,
+          overdue: overdue.list,
+          dueSoonMore: dueSoon.more,
+          overdueMore: overdue.more,
+        },
+        notBefore,
+        dedupeKey: `digest:${unit.id}:${date}:${to.email.toLowerCase()}`,
+        subject: { type: 'unit', id: unit.id },
+      });
+      if (inserted) written += 1;
+    }
+    return written;
+  }
+
+  /** Keyed hash of an address: lets the worker count messages per recipient without keeping the address. */
+  recipientHash(email: string): string {
+    return createHmac('sha256', this.capKey).update(email.trim().toLowerCase()).digest('hex');
+  }
+
+  private async insert(tx: EntityManager, message: NotificationMessage): Promise<boolean> {
+    const { to, template } = message;
+    const params = prepareParams(template, to.kind, message.params, this.config.app.publicBaseUrl);
+    const consented = to.kind === 'officer' || to.consent === true;
+    const email = to.email.trim();
+    const now = this.clock.now();
+    const id = randomUUID();
+    // jsonb params: TypeORM's deep-partial typing cannot describe arbitrary objects
+    const row = <QueryDeepPartialEntity<OutboxMessage>>{
+      id,
+      organizationId: message.organizationId,
+      template,
+      recipientKind: to.kind,
+      recipientEmail: consented ? email : null,
+      recipientName: consented ? (to.name ?? null) : null,
+      recipientHash: consented ? this.recipientHash(email) : null,
+      params: consented ? params : null,
+      status: consented ? 'pending' : 'suppressed',
+      lastError: consented ? null : 'no consent: the recipient did not ask for e-mail',
+      notBefore: message.notBefore ?? now,
+      dedupeKey: message.dedupeKey ?? null,
+      subjectType: message.subject?.type ?? null,
+      subjectId: message.subject?.id ?? null,
+      messageId: `<${id}@${this.messageIdDomain}>`,
+      requestId: message.requestId ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const result = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMessage)
+      .values(row)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const inserted = Array.isArray(result.raw) && result.raw.length > 0;
+    if (inserted && !consented) {
+      this.logger.warn(`Mail ${id} (${template}) suppressed: no consent from the ${to.kind}`);
+    }
+    return inserted;
+  }
+}
+
+/** The domain of the Message-ID: MAIL_FROM's, else the public host name. */
+export function messageIdDomain(mailFrom: string, publicBaseUrl: string): string {
+  const match = /@([A-Za-z0-9.-]+)>?\s*$/.exec(mailFrom.trim());
+  return match ? match[1].toLowerCase() : new URL(publicBaseUrl).hostname;
+}
