@@ -15,10 +15,22 @@ import { QueueModule } from './infrastructure/queue/queue.module';
 import { RedisModule } from './infrastructure/redis/redis.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { UsersModule } from './users/users.module';
+import { ComplaintsModule } from './complaints/complaints.module';
+import { WebModule } from './web/web.module';
+import { IdempotencyModule } from './infrastructure/idempotency/idempotency.module';
 import { WorkerModule } from './worker.module';
 
 /** Feature modules: services, controllers and queue producers. Shared by both roles. */
-const FEATURES: Type[] = [AuditModule, OrganizationsModule, UsersModule, AuthModule, HealthModule];
+const FEATURES: Type[] = [
+  AuditModule,
+  IdempotencyModule,
+  OrganizationsModule,
+  UsersModule,
+  AuthModule,
+  HealthModule,
+  ComplaintsModule,
+  WebModule,
+];
 
 /**
  * One build, two roles: the API serves HTTP and only enqueues; the worker runs the queue processors

@@ -29,6 +29,7 @@ export class AppConfig {
     loginSlowdownBaseMs: number;
   };
   mail!: { smtpUrl?: string; from: string };
+  complaints!: { autoCloseDays: number };
 }
 
 export class ConfigurationError extends Error {
@@ -97,5 +98,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       loginSlowdownBaseMs: e.LOGIN_SLOWDOWN_BASE_MS,
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    complaints: { autoCloseDays: e.COMPLAINT_AUTO_CLOSE_DAYS },
   };
 }

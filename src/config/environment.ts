@@ -150,6 +150,13 @@ export class Environment {
   @IsString()
   MAIL_FROM = 'Rongrian <no-reply@rongrian.local>';
 
+  /** Resolved complaints nobody reopened are closed after this many days. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  COMPLAINT_AUTO_CLOSE_DAYS = 14;
+
   @IsString()
   BUSINESS_TIME_ZONE = 'Asia/Bangkok';
 }

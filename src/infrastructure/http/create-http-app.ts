@@ -6,6 +6,7 @@ import { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../../app.module';
+import { WEB_PATHS } from '../../web/web.controller';
 import { AppConfig } from '../../config/app-config';
 import { REDIS } from '../redis/redis.module';
 import { clientKey } from './client-key';
@@ -34,7 +35,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
+  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready', ...WEB_PATHS] });
 
   // Errors raised before a route handler runs (body parsing, rate limits) reach Nest's own Fastify
   // error handler, which hands them to AllExceptionsFilter: one error body everywhere.
