@@ -12,6 +12,7 @@ export default tseslint.config(
       'eslint.config.mjs',
       'jest.config.js',
       'scripts/*.js',
+      'src/web/public/**',
       'var/**',
     ],
   },

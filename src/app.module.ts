@@ -20,6 +20,9 @@ import { RedisModule } from './infrastructure/redis/redis.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { UsersModule } from './users/users.module';
+import { ComplaintsModule } from './complaints/complaints.module';
+import { WebModule } from './web/web.module';
+import { IdempotencyModule } from './infrastructure/idempotency/idempotency.module';
 import { WorkerModule } from './worker.module';
 
 export interface AppModuleOptions {
@@ -30,6 +33,7 @@ export interface AppModuleOptions {
 /** Feature modules: services, controllers and queue producers. Shared by both roles. */
 const FEATURES: Type[] = [
   AuditModule,
+  IdempotencyModule,
   OrganizationsModule,
   UsersModule,
   AuthModule,
@@ -37,6 +41,8 @@ const FEATURES: Type[] = [
   DeadlinesModule,
   IntegrityReportsModule,
   NotificationsModule,
+  ComplaintsModule,
+  WebModule,
 ];
 
 /**

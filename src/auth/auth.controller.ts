@@ -1,6 +1,6 @@
+import { LimitPerMinute } from '../infrastructure/http/route-limits';
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RouteConfig } from '@nestjs/platform-fastify';
 import { FastifyRequest } from 'fastify';
 import { Actor } from '../common/auth/actor';
 import { CurrentActor, Public } from '../common/auth/decorators';
@@ -23,7 +23,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @RouteConfig({ rateLimit: { max: 30, timeWindow: 60_000 } })
+  @LimitPerMinute('signIn')
   @ApiOperation({ summary: 'Officer sign-in with e-mail and password' })
   @ApiOkResponse({ type: TokensView })
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<TokensView> {

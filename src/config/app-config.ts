@@ -15,6 +15,7 @@ export class AppConfig {
     corsOrigins: string[];
     bodyLimitBytes: number;
     rateLimitPerMinute: number;
+    routeLimits: { signIn: number; publicWrite: number; tracking: number };
     logLevel: string;
     timeZone: string;
   };
@@ -46,6 +47,7 @@ export class AppConfig {
     receiptMinResponseMs: number;
     sessionTtlSeconds: number;
   };
+  complaints!: { autoCloseDays: number };
 }
 
 export class ConfigurationError extends Error {
@@ -103,6 +105,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         .filter(Boolean),
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      routeLimits: {
+        signIn: e.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+        publicWrite: e.RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE,
+        tracking: e.RATE_LIMIT_TRACKING_PER_MINUTE,
+      },
       logLevel: e.LOG_LEVEL,
       timeZone: e.BUSINESS_TIME_ZONE,
     },
@@ -135,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       receiptMinResponseMs: e.INTEGRITY_RECEIPT_MIN_MS,
       sessionTtlSeconds: e.INTEGRITY_SESSION_TTL_SECONDS,
     },
+    complaints: { autoCloseDays: e.COMPLAINT_AUTO_CLOSE_DAYS },
   };
 }
 

@@ -136,6 +136,24 @@ export class Environment {
   @Min(1)
   RATE_LIMIT_PER_MINUTE = 300;
 
+  /** Per client per minute: sign-in attempts. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_SIGN_IN_PER_MINUTE = 30;
+
+  /** Per client per minute: public submissions (complaints, feedback, integrity reports). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE = 20;
+
+  /** Per client per minute: look-ups by tracking code or receipt. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_TRACKING_PER_MINUTE = 30;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -177,6 +195,12 @@ export class Environment {
   @Min(1)
   @Max(720)
   MAIL_GIVE_UP_AFTER_HOURS = 72;
+  /** Resolved complaints nobody reopened are closed after this many days. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  COMPLAINT_AUTO_CLOSE_DAYS = 14;
 
   @IsString()
   BUSINESS_TIME_ZONE = 'Asia/Bangkok';

@@ -60,7 +60,11 @@ export class BusinessCalendarService {
    * When a notification to an officer of the organisation may go out: `at` itself inside office hours
    * on a working day, otherwise the start of the next office window (for the outbox's `notBefore`).
    */
-  async nextOfficeWindow(organizationId: string, at: Date = this.clock.now()): Promise<Date> {
-    return nextOfficeWindow(at, await this.forOrganization(organizationId));
+  async nextOfficeWindow(
+    organizationId: string,
+    at: Date = this.clock.now(),
+    manager: EntityManager = this.db.manager,
+  ): Promise<Date> {
+    return nextOfficeWindow(at, await this.forOrganization(organizationId, manager));
   }
 }

@@ -248,9 +248,14 @@ export class DeadlinesService {
     return this.view(tx, row);
   }
 
-  async get(track: DeadlineTrack, caseId: string): Promise<DeadlineView | null> {
-    const row = await this.db.getRepository(CaseDeadline).findOneBy({ track, caseId });
-    return row ? this.view(this.db.manager, row) : null;
+  /** Pass the caller's transaction as `manager` when inside one (a second connection could wait on the pool). */
+  async get(
+    track: DeadlineTrack,
+    caseId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<DeadlineView | null> {
+    const row = await manager.getRepository(CaseDeadline).findOneBy({ track, caseId });
+    return row ? this.view(manager, row) : null;
   }
 
   /** Deadlines of many cases (lists); cases without one are absent from the map. */

@@ -1,3 +1,4 @@
+import { LimitPerMinute } from '../infrastructure/http/route-limits';
 import {
   Body,
   Controller,
@@ -10,7 +11,6 @@ import {
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FastifyRequest } from 'fastify';
@@ -69,7 +69,7 @@ export class ReporterController {
 
   @Post('orgs/:orgSlug/integrity-reports/session')
   @HttpCode(200)
-  @RouteConfig({ rateLimit: { max: 30, timeWindow: 60_000 } })
+  @LimitPerMinute('tracking')
   @ApiOperation({ summary: 'Open a short reporter session with the receipt' })
   @ApiOkResponse({ type: ReporterSessionView })
   openSession(

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { UuidPipe } from '../common/validation/uuid.pipe';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
@@ -26,7 +27,7 @@ export class UsersController {
   }
 
   @Get(':id')
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
+  get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<UserView> {
     return this.users.get(actor, id);
   }
 
@@ -34,7 +35,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Change name, roles, unit, password or active flag' })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() dto: UpdateUserDto,
   ): Promise<UserView> {
     return this.users.update(actor, id, dto);
@@ -42,7 +43,7 @@ export class UsersController {
 
   @Post(':id/deactivate')
   @ApiOperation({ summary: 'Deactivate an account and end its sessions' })
-  deactivate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
+  deactivate(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<UserView> {
     return this.users.deactivate(actor, id);
   }
 }

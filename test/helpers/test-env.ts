@@ -35,6 +35,9 @@ export function testEnvironment(database: string, overrides: Record<string, stri
     ORG_SLUG: 'demo',
     ORG_NAME: 'องค์การบริหารส่วนตำบลทดสอบ',
     LOG_LEVEL: 'silent',
+    // many requests come from one test client; tests of the limits set their own
+    RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE: '10000',
+    RATE_LIMIT_TRACKING_PER_MINUTE: '10000',
     LOGIN_SLOWDOWN_BASE_MS: '5',
     PUBLIC_BASE_URL: 'http://rongrian.test',
     RECEIPT_PEPPER: 'test-pepper-test-pepper-test-pepper-0123456789',

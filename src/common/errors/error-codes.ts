@@ -53,6 +53,27 @@ export const ERRORS = {
   },
   HOLIDAY_NOT_FOUND: { status: 404, en: 'Unknown holiday.', th: 'ไม่พบวันหยุด' },
   HOLIDAY_EXISTS: { status: 409, en: 'This day is already a holiday.', th: 'วันนี้เป็นวันหยุดอยู่แล้ว' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    en: 'This Idempotency-Key was already used for a different request.',
+    th: 'Idempotency-Key นี้ถูกใช้กับคำขออื่นแล้ว',
+  },
+  COMPLAINT_NOT_FOUND: { status: 404, en: 'No such complaint.', th: 'ไม่พบเรื่องร้องเรียน' },
+  TRACKING_CODE_NOT_FOUND: {
+    status: 404,
+    en: 'No complaint has this tracking code. Check the code and try again.',
+    th: 'ไม่พบเรื่องร้องเรียนตามรหัสติดตามนี้ กรุณาตรวจสอบรหัสอีกครั้ง',
+  },
+  FEEDBACK_NOT_OPEN: {
+    status: 409,
+    en: 'Feedback can be given once the complaint has a result.',
+    th: 'สามารถประเมินความพึงพอใจได้เมื่อเรื่องได้รับการแก้ไขแล้ว',
+  },
+  FEEDBACK_ALREADY_GIVEN: {
+    status: 409,
+    en: 'Feedback for this complaint was already given.',
+    th: 'ท่านได้ประเมินความพึงพอใจเรื่องนี้แล้ว',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, en: 'The request body is too large.', th: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินไป' },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
@@ -152,4 +173,6 @@ export interface FieldProblem {
   /** the rule that failed, e.g. "maxLength", "isEmail", "unknownCategory" */
   rule: string;
   message: string;
+  /** Thai wording of the same problem, for citizens */
+  messageTh?: string;
 }

@@ -6,9 +6,11 @@ import { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from '../../app.module';
+import { WebPages } from '../../web/web-pages';
 import { AppConfig } from '../../config/app-config';
 import { REDIS } from '../redis/redis.module';
 import { clientKey } from './client-key';
+import { installRouteLimits } from './route-limits';
 import { setupOpenApi } from './openapi';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -64,6 +66,7 @@ export async function createHttpApp(
     credentials: false,
     exposedHeaders: ['x-request-id', 'retry-after'],
   });
+  installRouteLimits(fastify, config);
   await app.register(rateLimit, {
     global: true,
     max: config.app.rateLimitPerMinute,
@@ -81,6 +84,7 @@ export async function createHttpApp(
     }),
   });
 
+  app.get(WebPages).register(fastify);
   setupOpenApi(app);
   await app.init();
   // Buffered start-up logs are otherwise only flushed by listen(): an app served through inject (the

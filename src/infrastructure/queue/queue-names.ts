@@ -2,4 +2,5 @@
 export enum QueueName {
   Deadlines = 'deadlines',
   Mail = 'mail',
+  Complaints = 'complaints',
 }

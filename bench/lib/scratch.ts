@@ -1,0 +1,72 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+
+/** A throw-away database and Redis prefix for one bench run, removed at the end. */
+export class Scratch {
+  readonly name = `rongrian_bench_${randomBytes(4).toString('hex')}`;
+  readonly pgBase = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  readonly redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  readonly redisPrefix = `rongrian-bench:${this.name}`;
+  private server?: ChildProcess;
+
+  get databaseUrl(): string {
+    const u = new URL(this.pgBase);
+    u.pathname = `/${this.name}`;
+    return u.toString();
+  }
+
+  env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+    return {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: this.databaseUrl,
+      REDIS_URL: this.redisUrl,
+      REDIS_PREFIX: this.redisPrefix,
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
+      ADMIN_EMAIL: 'admin@bench.local',
+      ADMIN_PASSWORD: 'bench-admin-password',
+      LOG_LEVEL: 'warn',
+      ...extra,
+    };
+  }
+
+  /** Starts the real service (compiled or through ts-node) and waits until it is ready. */
+  async startServer(port: number, extra: Record<string, string> = {}): Promise<string> {
+    this.server = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+      env: this.env({ PORT: String(port), HOST: '127.0.0.1', ...extra }),
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 240; i++) {
+      try {
+        if ((await fetch(`${base}/health/ready`)).ok) return base;
+      } catch {
+        // not listening yet
+      }
+      await sleep(500);
+    }
+    throw new Error('the service did not become ready');
+  }
+
+  async cleanup(): Promise<void> {
+    if (this.server) {
+      this.server.kill('SIGTERM');
+      await new Promise((r) => this.server!.once('exit', r));
+    }
+    const admin = new Client({ connectionString: this.pgBase });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${this.name}" WITH (FORCE)`);
+    await admin.end();
+    const redis = new Redis(this.redisUrl);
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.redisPrefix}*`, 'COUNT', 1000);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    redis.disconnect();
+  }
+}

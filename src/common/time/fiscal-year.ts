@@ -1,0 +1,34 @@
+import { DateTime } from 'luxon';
+
+/** Buddhist Era year = Common Era year + 543. */
+export const BE_OFFSET = 543;
+
+/**
+ * ปีงบประมาณ: 1 October to 30 September, named by the BE year in which it ends
+ * (FY 2569 = 1 Oct 2025 – 30 Sep 2026). `at` is an instant; the civil date is taken in `zone`.
+ */
+export function fiscalYearOf(at: Date, zone: string): number {
+  const d = DateTime.fromJSDate(at, { zone });
+  return (d.month >= 10 ? d.year + 1 : d.year) + BE_OFFSET;
+}
+
+/** The instants bounding a fiscal year: [start, end) in `zone`, and its civil first and last day. */
+export function fiscalYearRange(
+  fiscalYear: number,
+  zone: string,
+): { start: Date; end: Date; firstDay: string; lastDay: string } {
+  const endYear = fiscalYear - BE_OFFSET;
+  const start = DateTime.fromObject({ year: endYear - 1, month: 10, day: 1 }, { zone });
+  const end = DateTime.fromObject({ year: endYear, month: 10, day: 1 }, { zone });
+  return {
+    start: start.toJSDate(),
+    end: end.toJSDate(),
+    firstDay: start.toISODate()!,
+    lastDay: end.minus({ days: 1 }).toISODate()!,
+  };
+}
+
+/** Civil date (YYYY-MM-DD) of an instant in `zone`. */
+export function civilDate(at: Date, zone: string): string {
+  return DateTime.fromJSDate(at, { zone }).toISODate()!;
+}

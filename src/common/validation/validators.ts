@@ -1,0 +1,47 @@
+import { ValidationOptions, registerDecorator } from 'class-validator';
+
+/**
+ * Thai telephone numbers as people write them: mobiles 06/08/09 + 8 digits, landlines 02-07 + 7 digits,
+ * optionally with +66 instead of the leading 0, spaces or dashes anywhere.
+ */
+export function normalizeThaiPhone(value: string): string | null {
+  let digits = value.replace(/[\s-]/g, '');
+  if (digits.startsWith('+66')) digits = `0${digits.slice(3)}`;
+  if (/^0[689]\d{8}$/.test(digits) || /^0[2-7]\d{7}$/.test(digits)) return digits;
+  return null;
+}
+
+export function IsThaiPhone(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isThaiPhone',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message: `${String(propertyName)} must be a Thai phone number, e.g. 0812345678`,
+        ...options,
+      },
+      validator: { validate: (v: unknown) => typeof v === 'string' && normalizeThaiPhone(v) !== null },
+    });
+}
+
+/** Thailand's bounding box (with a small margin): a point outside it is a typo or a wrong order of lat/lng. */
+export const THAILAND_BOUNDS = { minLat: 5.5, maxLat: 20.5, minLng: 97.3, maxLng: 105.7 };
+
+export function InsideThailand(axis: 'lat' | 'lng', options?: ValidationOptions): PropertyDecorator {
+  const [min, max] =
+    axis === 'lat'
+      ? [THAILAND_BOUNDS.minLat, THAILAND_BOUNDS.maxLat]
+      : [THAILAND_BOUNDS.minLng, THAILAND_BOUNDS.maxLng];
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'insideThailand',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `${String(propertyName)} must lie inside Thailand (${min} to ${max})`, ...options },
+      validator: { validate: (v: unknown) => typeof v === 'number' && v >= min && v <= max },
+    });
+}
+
+/** Trims strings so that "   " counts as empty. */
+export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

@@ -1,0 +1,214 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor } from '../common/auth/actor';
+import { Clock } from '../common/clock/clock';
+import { DomainError } from '../common/errors/domain-error';
+import { civilDate } from '../common/time/fiscal-year';
+import { AppConfig } from '../config/app-config';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { ComplaintCategory } from '../reference-data/entities/complaint-category.entity';
+import { ComplaintAccess } from './complaint-access';
+import { allowedActions, ComplaintStatus, STATUS_LABELS } from './complaint-workflow';
+import { COMPLAINT_TRACK } from './complaint-track';
+import {
+  ComplaintPage,
+  ComplaintSummary,
+  ListComplaintsQuery,
+  TimelineEntry,
+  TrackingView,
+} from './dto/complaint-views.dto';
+import { Complaint } from './entities/complaint.entity';
+import { ComplaintEvent, ComplaintEventType } from './entities/complaint-event.entity';
+import { normalizeTrackingCode, trackingCodeHash } from './tracking-code';
+
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+const SORTS: Record<string, [string, 'ASC' | 'DESC']> = {
+  receivedAt: ['c.received_at', 'ASC'],
+  '-receivedAt': ['c.received_at', 'DESC'],
+  dueDate: ['d.current_due_date', 'ASC'],
+  '-dueDate': ['d.current_due_date', 'DESC'],
+  referenceNo: ['c.reference_no', 'ASC'],
+  '-referenceNo': ['c.reference_no', 'DESC'],
+};
+
+/** Reading complaints: officers' lists and detail, and the complainant's tracking page. */
+@Injectable()
+export class ComplaintQueries {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly access: ComplaintAccess,
+    private readonly deadlines: DeadlinesService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  async categories(orgSlug: string) {
+    const org = await this.organizations.bySlug(orgSlug);
+    const rows = await this.db.getRepository(ComplaintCategory).find({
+      where: { organizationId: org.id, isActive: true },
+      order: { sortOrder: 'ASC' },
+    });
+    return rows.map((c) => ({ code: c.code, nameTh: c.nameTh, nameEn: c.nameEn }));
+  }
+
+  async list(actor: Actor, q: ListComplaintsQuery): Promise<ComplaintPage> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    const today = civilDate(this.clock.now(), this.config.app.timeZone);
+    const qb = this.db
+      .getRepository(Complaint)
+      .createQueryBuilder('c')
+      .innerJoin(ComplaintCategory, 'cat', 'cat.id = c.category_id')
+      .leftJoin('case_deadlines', 'd', `d.track = '${COMPLAINT_TRACK}' AND d.case_id = c.id`)
+      .select([
+        'c.id AS id',
+        'c.reference_no AS "referenceNo"',
+        'c.subject AS subject',
+        'cat.code AS "categoryCode"',
+        'c.channel AS channel',
+        'c.status AS status',
+        'c.unit_id AS "unitId"',
+        'c.assignee_id AS "assigneeId"',
+        'c.received_at AS "receivedAt"',
+        'to_char(d.current_due_date, \'YYYY-MM-DD\') AS "dueDate"',
+        'd.result_at AS "resultAt"',
+      ]);
+    this.access.restrict(qb, actor);
+    if (q.status?.length) qb.andWhere('c.status IN (:...status)', { status: q.status });
+    if (q.unitId) qb.andWhere('c.unit_id = :unitId', { unitId: q.unitId });
+    if (q.categoryCode) qb.andWhere('cat.code = :categoryCode', { categoryCode: q.categoryCode });
+    if (q.channel) qb.andWhere('c.channel = :channel', { channel: q.channel });
+    if (q.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: q.assigneeId });
+    if (q.mine) {
+      qb.andWhere('(c.assignee_id = :me OR c.unit_id = :myUnit)', {
+        me: actor.userId,
+        myUnit: actor.unitId ?? NO_ID,
+      });
+    }
+    if (q.overdue) qb.andWhere('d.result_at IS NULL AND d.current_due_date < :today', { today });
+    if (q.dueWithinDays !== undefined) {
+      qb.andWhere(
+        `d.result_at IS NULL AND d.current_due_date BETWEEN :today AND (:today::date + :within::int)`,
+        {
+          today,
+          within: q.dueWithinDays,
+        },
+      );
+    }
+    const zone = this.config.app.timeZone;
+    if (q.receivedFrom)
+      qb.andWhere(`c.received_at >= (:from::date)::timestamp AT TIME ZONE '${zone}'`, {
+        from: q.receivedFrom.slice(0, 10),
+      });
+    if (q.receivedTo)
+      qb.andWhere(`c.received_at < ((:to::date + 1)::timestamp AT TIME ZONE '${zone}')`, {
+        to: q.receivedTo.slice(0, 10),
+      });
+    if (q.q?.trim()) {
+      // ILIKE over the same expression as the trigram index, so the index serves it.
+      const pattern = `%${q.q.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      qb.andWhere(`(c.subject || ' ' || c.description) ILIKE :pattern`, { pattern });
+    }
+    const [column, direction] = SORTS[q.sort ?? '-receivedAt'];
+    qb.orderBy(column, direction, 'NULLS LAST').addOrderBy('c.id', 'ASC');
+    const total = await qb.clone().select('count(*)', 'n').orderBy().getRawOne<{ n: string }>();
+    const rows = await qb
+      .offset((page - 1) * pageSize)
+      .limit(pageSize)
+      .getRawMany<ComplaintSummary & { resultAt: Date | null; receivedAt: Date }>();
+    return {
+      items: rows.map(({ resultAt, ...r }) => ({
+        ...r,
+        receivedAt: new Date(r.receivedAt).toISOString(),
+        deadlineState: this.deadlineState(r.dueDate, resultAt, today),
+      })),
+      total: Number(total?.n ?? 0),
+      page,
+      pageSize,
+    };
+  }
+
+  private deadlineState(dueDate: string | null, resultAt: Date | null, today: string): string | null {
+    if (!dueDate) return null;
+    if (resultAt) return 'answered';
+    return dueDate < today ? 'overdue' : 'open';
+  }
+
+  /** Everything an officer sees of one case, with its full history and the actions open to them. */
+  async detail(actor: Actor, id: string) {
+    const qb = this.db.getRepository(Complaint).createQueryBuilder('c').where('c.id = :id', { id });
+    const c = await this.access.restrict(qb, actor).getOne();
+    if (!c) throw new DomainError('COMPLAINT_NOT_FOUND');
+    const [category, events, deadline] = await Promise.all([
+      this.db.getRepository(ComplaintCategory).findOneByOrFail({ id: c.categoryId }),
+      this.db.getRepository(ComplaintEvent).find({ where: { complaintId: c.id }, order: { id: 'ASC' } }),
+      this.deadlines.get(COMPLAINT_TRACK, c.id),
+    ]);
+    return {
+      ...c,
+      statusLabel: STATUS_LABELS[c.status],
+      category: { code: category.code, nameTh: category.nameTh, nameEn: category.nameEn },
+      deadline,
+      allowedActions: this.access.mayWrite(actor) ? allowedActions(c.status, actor.roles) : [],
+      history: events,
+    };
+  }
+
+  /** The complainant's view by tracking code: status and public timeline, never personal data or notes. */
+  async track(code: string): Promise<TrackingView> {
+    const normalized = normalizeTrackingCode(code);
+    // Unknown and known codes take the same queries, so response times do not tell them apart.
+    const hash = trackingCodeHash(normalized ?? 'not-a-code');
+    const c = await this.db.getRepository(Complaint).findOneBy({ trackingCodeHash: hash });
+    const shown = c?.duplicateOfId
+      ? await this.db.getRepository(Complaint).findOneBy({ id: c.duplicateOfId })
+      : c;
+    const [events, deadline, category] = await Promise.all([
+      this.db.getRepository(ComplaintEvent).find({
+        where: { complaintId: shown?.id ?? NO_ID, isPublic: true },
+        order: { id: 'ASC' },
+      }),
+      this.deadlines.get(COMPLAINT_TRACK, shown?.id ?? NO_ID),
+      this.db.getRepository(ComplaintCategory).findOneBy({ id: shown?.categoryId ?? NO_ID }),
+    ]);
+    if (!c || !shown || !normalized) throw new DomainError('TRACKING_CODE_NOT_FOUND');
+    const lastExtension = [...events].reverse().find((e) => e.type === ComplaintEventType.DeadlineExtended);
+    return {
+      referenceNo: c.referenceNo,
+      category: { th: category?.nameTh ?? '', en: category?.nameEn ?? '' },
+      status: shown.status,
+      statusLabel: STATUS_LABELS[shown.status],
+      receivedDate: civilDate(c.receivedAt, this.config.app.timeZone),
+      dueDate: deadline?.currentDueDate ?? null,
+      extended: Boolean(deadline?.extended),
+      extensionReason: lastExtension?.message ?? null,
+      duplicateOf:
+        c.id === shown.id
+          ? null
+          : {
+              referenceNo: shown.referenceNo,
+              status: shown.status,
+              statusLabel: STATUS_LABELS[shown.status],
+            },
+      canGiveFeedback: this.feedbackOpen(c) && c.ratedAt === null,
+      timeline: events.map((e: ComplaintEvent) => this.timelineEntry(e)),
+    };
+  }
+
+  feedbackOpen(c: Complaint): boolean {
+    return c.status === ComplaintStatus.Resolved || c.status === ComplaintStatus.Closed;
+  }
+
+  private timelineEntry(e: ComplaintEvent): TimelineEntry {
+    const status = e.toStatus as ComplaintStatus | null;
+    return {
+      at: e.createdAt.toISOString(),
+      type: e.type,
+      ...(status ? { status, statusLabel: STATUS_LABELS[status] } : {}),
+      ...(e.message ? { message: e.message } : {}),
+    };
+  }
+}

@@ -1,0 +1,2 @@
+/** The deadline engine's name for general complaints. */
+export const COMPLAINT_TRACK = 'complaint' as const;

@@ -1,0 +1,41 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Job, Queue } from 'bullmq';
+import { AppConfig } from '../config/app-config';
+import { QueueName } from '../infrastructure/queue/queue-names';
+import { ComplaintsService } from './complaints.service';
+
+export enum ComplaintsJob {
+  AutoClose = 'auto-close',
+}
+
+/** Recurring housekeeping of general complaints (worker role only). */
+@Processor(QueueName.Complaints)
+export class ComplaintsMaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ComplaintsMaintenanceProcessor.name);
+
+  constructor(
+    private readonly complaints: ComplaintsService,
+    private readonly config: AppConfig,
+    @InjectQueue(QueueName.Complaints) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      ComplaintsJob.AutoClose,
+      { every: 60 * 60 * 1000 },
+      { name: ComplaintsJob.AutoClose },
+    );
+  }
+
+  async process(job: Job): Promise<unknown> {
+    if (job.name === ComplaintsJob.AutoClose) {
+      const closed = await this.complaints.closeQuietCases(this.config.complaints.autoCloseDays);
+      if (closed > 0) this.logger.log(`Closed ${closed} resolved complaints nobody reopened`);
+      return { closed };
+    }
+    throw new Error(`unknown job ${job.name}`);
+  }
+}

@@ -1,0 +1,35 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { DeadlineTracksRegistry } from '../deadlines/deadline-tracks.registry';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ComplaintAccess } from './complaint-access';
+import { ComplaintDeadlineHandler } from './complaint-deadline.handler';
+import { ComplaintNotices } from './complaint-notices';
+import { ComplaintQueries } from './complaint-queries.service';
+import { ComplaintsController } from './complaints.controller';
+import { COMPLAINT_TRACK } from './complaint-track';
+import { ComplaintsService } from './complaints.service';
+import { PublicComplaintsController } from './public-complaints.controller';
+
+@Module({
+  imports: [DeadlinesModule, NotificationsModule],
+  controllers: [PublicComplaintsController, ComplaintsController],
+  providers: [
+    ComplaintsService,
+    ComplaintQueries,
+    ComplaintAccess,
+    ComplaintNotices,
+    ComplaintDeadlineHandler,
+  ],
+  exports: [ComplaintsService, ComplaintQueries],
+})
+export class ComplaintsModule implements OnModuleInit {
+  constructor(
+    private readonly tracks: DeadlineTracksRegistry,
+    private readonly handler: ComplaintDeadlineHandler,
+  ) {}
+
+  onModuleInit(): void {
+    this.tracks.register(COMPLAINT_TRACK, this.handler);
+  }
+}

@@ -1,0 +1,561 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor, hasRole } from '../common/auth/actor';
+import { Clock } from '../common/clock/clock';
+import { DomainError } from '../common/errors/domain-error';
+import { nextReferenceNumber } from '../common/numbering/reference-numbers';
+import { fiscalYearOf } from '../common/time/fiscal-year';
+import { normalizeThaiPhone } from '../common/validation/validators';
+import { AppConfig } from '../config/app-config';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { IdempotencyService } from '../infrastructure/idempotency/idempotency.service';
+import { Organization } from '../organizations/entities/organization.entity';
+import { Unit } from '../organizations/entities/unit.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { ComplaintCategory } from '../reference-data/entities/complaint-category.entity';
+import { User } from '../users/entities/user.entity';
+import { Role } from '../users/roles';
+import { ComplaintChannel } from './channels';
+import { ComplaintNotices } from './complaint-notices';
+import { COMPLAINT_TRACK } from './complaint-track';
+import {
+  allowedActions,
+  ANSWERED_STATUSES,
+  checkTransition,
+  ComplaintAction,
+  ComplaintStatus,
+  STATUS_LABELS,
+  transitionFor,
+} from './complaint-workflow';
+import { ComplaintAccess } from './complaint-access';
+import {
+  AssignDto,
+  FeedbackDto,
+  ExtendDeadlineDto,
+  MarkDuplicateDto,
+  NoteDto,
+  OptionalNoteDto,
+  PublicMessageDto,
+  ReferDto,
+  RejectDto,
+  ReopenDto,
+} from './dto/complaint-actions.dto';
+import { ComplaintReceipt, RegisterComplaintDto, SubmitComplaintDto } from './dto/submit-complaint.dto';
+import { Complaint } from './entities/complaint.entity';
+import { ComplaintEvent, ComplaintEventType } from './entities/complaint-event.entity';
+import { generateTrackingCode, trackingCodeHash, normalizeTrackingCode } from './tracking-code';
+
+interface Intake {
+  organization: Organization;
+  dto: SubmitComplaintDto;
+  channel: ComplaintChannel;
+  receivedAt: Date;
+  registeredBy: Actor | null;
+}
+
+/** Per-action input, by action. */
+export type ActionInput =
+  | {
+      action: ComplaintAction.Accept | ComplaintAction.Start | ComplaintAction.Resume | ComplaintAction.Close;
+      dto: OptionalNoteDto;
+    }
+  | { action: ComplaintAction.Reject; dto: RejectDto }
+  | { action: ComplaintAction.Refer; dto: ReferDto }
+  | { action: ComplaintAction.MarkDuplicate; dto: MarkDuplicateDto }
+  | { action: ComplaintAction.Assign; dto: AssignDto }
+  | { action: ComplaintAction.RequestInfo | ComplaintAction.Resolve; dto: PublicMessageDto }
+  | { action: ComplaintAction.Reopen; dto: ReopenDto };
+
+/**
+ * General complaints: intake (web and offline channels) and every step of the workflow. Each step is
+ * one transaction writing the case, its event and the audit entry, and the messages it causes
+ * (outbox); deadline jobs are rescheduled after the commit.
+ */
+@Injectable()
+export class ComplaintsService {
+  private readonly logger = new Logger(ComplaintsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly organizations: OrganizationsService,
+    private readonly idempotency: IdempotencyService,
+    private readonly deadlines: DeadlinesService,
+    private readonly audit: AuditService,
+    private readonly access: ComplaintAccess,
+    private readonly notices: ComplaintNotices,
+  ) {}
+
+  /** A citizen files a complaint through the public web form. */
+  async submitOnline(
+    orgSlug: string,
+    dto: SubmitComplaintDto,
+    idempotencyKey?: string,
+  ): Promise<ComplaintReceipt> {
+    const organization = await this.organizations.bySlug(orgSlug);
+    const receipt = await this.idempotency.once(`complaint:${organization.id}`, idempotencyKey, dto, (tx) =>
+      this.intake(tx, {
+        organization,
+        dto,
+        channel: ComplaintChannel.Web,
+        receivedAt: this.clock.now(),
+        registeredBy: null,
+      }),
+    );
+    await this.afterCommit(String(receipt.id));
+    return this.publicReceipt(receipt);
+  }
+
+  /** An officer registers a complaint received by phone, letter, in person, … */
+  async registerOffline(
+    actor: Actor,
+    dto: RegisterComplaintDto,
+    idempotencyKey?: string,
+  ): Promise<ComplaintReceipt> {
+    const receivedAt = new Date(dto.receivedAt);
+    if (receivedAt.getTime() > this.clock.now().getTime() + 60_000) {
+      throw new DomainError('VALIDATION_FAILED', [
+        { field: 'receivedAt', rule: 'notInFuture', message: 'receivedAt cannot be in the future' },
+      ]);
+    }
+    const organization = await this.organizations.byId(actor.organizationId);
+    const { channel, receivedAt: _r, ...rest } = dto;
+    const receipt = await this.idempotency.once(`complaint:${organization.id}`, idempotencyKey, dto, (tx) =>
+      this.intake(tx, {
+        organization,
+        dto: rest as SubmitComplaintDto,
+        channel,
+        receivedAt,
+        registeredBy: actor,
+      }),
+    );
+    await this.afterCommit(String(receipt.id));
+    return receipt;
+  }
+
+  private async intake(tx: EntityManager, input: Intake): Promise<ComplaintReceipt> {
+    const { organization, dto } = input;
+    const category = await tx.findOneBy(ComplaintCategory, {
+      organizationId: organization.id,
+      code: dto.categoryCode,
+      isActive: true,
+    });
+    if (!category) {
+      throw new DomainError('VALIDATION_FAILED', [
+        {
+          field: 'categoryCode',
+          rule: 'knownCategory',
+          message: 'categoryCode is not a category of this organisation',
+        },
+      ]);
+    }
+    const trackingCode = generateTrackingCode();
+    const fiscalYear = fiscalYearOf(input.receivedAt, this.config.app.timeZone);
+    const contact = dto.complainant ?? {};
+    const complaint = await tx.save(
+      tx.create(Complaint, {
+        organizationId: organization.id,
+        // numbered last, so the counter row stays locked for the shortest time
+        referenceNo: `pending:${trackingCodeHash(normalizeTrackingCode(trackingCode)!)}`,
+        fiscalYear,
+        trackingCodeHash: trackingCodeHash(normalizeTrackingCode(trackingCode)!),
+        categoryId: category.id,
+        channel: input.channel,
+        status: ComplaintStatus.Received,
+        // routed to the category's unit; screening confirms it with `assign`
+        unitId: category.defaultUnitId,
+        assigneeId: null,
+        subject: dto.subject,
+        description: dto.description,
+        locationAddress: dto.location?.address ?? null,
+        locationVillage: dto.location?.village ?? null,
+        latitude: dto.location?.lat ?? null,
+        longitude: dto.location?.lng ?? null,
+        complainantName: contact.name ?? null,
+        complainantPhone: contact.phone ? normalizeThaiPhone(contact.phone) : null,
+        complainantEmail: contact.email?.toLowerCase() ?? null,
+        consentToContact: contact.consentToContact === true,
+        receivedAt: input.receivedAt,
+        registeredById: input.registeredBy?.userId ?? null,
+      }),
+    );
+    await this.addEvent(tx, complaint, input.registeredBy, {
+      type: ComplaintEventType.Received,
+      toStatus: ComplaintStatus.Received,
+      isPublic: true,
+      data: { channel: input.channel },
+    });
+    const deadline = await this.deadlines.startClock(tx, {
+      track: COMPLAINT_TRACK,
+      caseId: complaint.id,
+      organizationId: organization.id,
+      receivedAt: input.receivedAt,
+    });
+    if (input.registeredBy) {
+      await this.audit.record(tx, input.registeredBy, {
+        action: 'complaint.register',
+        entityType: 'complaint',
+        entityId: complaint.id,
+        after: {
+          channel: input.channel,
+          categoryCode: category.code,
+          receivedAt: input.receivedAt.toISOString(),
+        },
+      });
+    }
+    const sequence = await nextReferenceNumber(tx, organization.id, COMPLAINT_TRACK, fiscalYear);
+    complaint.referenceNo = `${fiscalYear}/${String(sequence).padStart(6, '0')}`;
+    await tx.update(Complaint, complaint.id, { referenceNo: complaint.referenceNo });
+    const trackingUrl = this.trackingUrl(trackingCode);
+    await this.notices.received(tx, organization, complaint, category, {
+      trackingCode,
+      trackingUrl,
+      dueDate: deadline.currentDueDate,
+    });
+    return {
+      id: complaint.id,
+      referenceNo: complaint.referenceNo,
+      trackingCode,
+      trackingUrl,
+      status: complaint.status,
+      statusLabel: STATUS_LABELS[complaint.status],
+      receivedAt: complaint.receivedAt.toISOString(),
+      dueDate: deadline.currentDueDate,
+    };
+  }
+
+  /** Applies one workflow action as one transaction. */
+  async perform(actor: Actor, id: string, input: ActionInput): Promise<Complaint> {
+    const complaint = await this.db.transaction(async (tx) => {
+      const c = await this.access.loadForUpdate(tx, actor, id);
+      const transition = transitionFor(input.action);
+      const check = checkTransition(c.status, input.action, actor.roles);
+      if (!check.ok && check.reason === 'not_from_this_status') {
+        throw new DomainError('TRANSITION_NOT_ALLOWED', {
+          currentStatus: c.status,
+          action: input.action,
+          allowedActions: allowedActions(c.status, actor.roles),
+        });
+      }
+      if (!check.ok || (transition.unitScoped && !this.access.mayActOnUnit(actor, c))) {
+        throw new DomainError('FORBIDDEN');
+      }
+      const before = this.snapshot(c);
+      const from = c.status;
+      c.status = transition.to;
+      const now = this.clock.now();
+      const effect = await this.applyEffects(tx, actor, c, input, now);
+      await tx.save(c);
+      await this.addEvent(tx, c, actor, {
+        type: ComplaintEventType.StatusChanged,
+        action: input.action,
+        fromStatus: from,
+        toStatus: c.status,
+        isPublic: effect.publicMessage !== undefined || from !== c.status,
+        message: effect.publicMessage ?? null,
+        data: effect.data ?? null,
+      });
+      await this.audit.record(tx, actor, {
+        action: `complaint.${input.action}`,
+        entityType: 'complaint',
+        entityId: c.id,
+        before,
+        after: { ...this.snapshot(c), ...(effect.data ?? {}) },
+      });
+      await this.notices.afterAction(tx, c, input.action, effect.publicMessage);
+      return c;
+    });
+    await this.afterCommit(complaint.id);
+    return complaint;
+  }
+
+  private async applyEffects(
+    tx: EntityManager,
+    actor: Actor,
+    c: Complaint,
+    input: ActionInput,
+    now: Date,
+  ): Promise<{ publicMessage?: string; data?: Record<string, unknown> }> {
+    switch (input.action) {
+      case ComplaintAction.Accept:
+      case ComplaintAction.Start:
+      case ComplaintAction.Close:
+        if (input.action === ComplaintAction.Close) c.closedAt = now;
+        return { data: input.dto.note ? { note: input.dto.note } : undefined };
+      case ComplaintAction.Resume:
+        await this.deadlines.resume(tx, COMPLAINT_TRACK, c.id, now);
+        return { data: input.dto.note ? { note: input.dto.note } : undefined };
+      case ComplaintAction.Reject:
+        await this.answer(tx, c, now);
+        return { publicMessage: input.dto.message, data: { reasonCode: input.dto.reasonCode } };
+      case ComplaintAction.Refer: {
+        await this.answer(tx, c, now);
+        const d = input.dto;
+        return {
+          publicMessage:
+            d.message ??
+            `ส่งเรื่องต่อให้ ${d.agency} เมื่อวันที่ ${d.referredOn} / Referred to ${d.agency} on ${d.referredOn}`,
+          data: { agency: d.agency, referredOn: d.referredOn, letterNo: d.letterNo ?? null },
+        };
+      }
+      case ComplaintAction.MarkDuplicate: {
+        const primary = await tx.findOneBy(Complaint, {
+          id: input.dto.duplicateOfId,
+          organizationId: c.organizationId,
+        });
+        if (!primary || primary.id === c.id || primary.status === ComplaintStatus.Duplicate) {
+          throw new DomainError('VALIDATION_FAILED', [
+            {
+              field: 'duplicateOfId',
+              rule: 'primaryComplaint',
+              message: 'must be another, non-duplicate complaint of this organisation',
+            },
+          ]);
+        }
+        c.duplicateOfId = primary.id;
+        await this.answer(tx, c, now);
+        return {
+          publicMessage: `เรื่องนี้ซ้ำกับเรื่องเลขที่ ${primary.referenceNo} ซึ่งอยู่ระหว่างดำเนินการ / Same as complaint ${primary.referenceNo}, which is being handled`,
+          data: { duplicateOf: primary.referenceNo },
+        };
+      }
+      case ComplaintAction.Assign:
+        await this.assign(tx, actor, c, input.dto);
+        return { data: { unitId: c.unitId, assigneeId: c.assigneeId, note: input.dto.note ?? null } };
+      case ComplaintAction.RequestInfo:
+        await this.deadlines.pause(tx, COMPLAINT_TRACK, c.id, now);
+        await this.deadlines.markFirstResponse(tx, COMPLAINT_TRACK, c.id, now);
+        return { publicMessage: input.dto.message };
+      case ComplaintAction.Resolve:
+        c.resultMessage = input.dto.message;
+        c.resolvedAt = now;
+        await this.answer(tx, c, now);
+        return { publicMessage: input.dto.message };
+      case ComplaintAction.Reopen:
+        c.reopenCount += 1;
+        c.closedAt = null;
+        return { publicMessage: input.dto.reason, data: { reopenCount: c.reopenCount } };
+    }
+  }
+
+  /** The complainant got an answer: the response clock stops and its outcome is frozen. */
+  private async answer(tx: EntityManager, c: Complaint, now: Date): Promise<void> {
+    await this.deadlines.markFirstResponse(tx, COMPLAINT_TRACK, c.id, now);
+    await this.deadlines.recordResult(tx, COMPLAINT_TRACK, c.id, now);
+  }
+
+  private async assign(tx: EntityManager, actor: Actor, c: Complaint, dto: AssignDto): Promise<void> {
+    const unit = await tx.findOneBy(Unit, {
+      id: dto.unitId,
+      organizationId: c.organizationId,
+      isActive: true,
+    });
+    if (!unit) {
+      throw new DomainError('VALIDATION_FAILED', [
+        { field: 'unitId', rule: 'knownUnit', message: 'unitId is not a unit of this organisation' },
+      ]);
+    }
+    // A unit head distributes work inside their own unit; screening staff route anywhere.
+    if (!hasRole(actor, Role.Intake, Role.Supervisor) && unit.id !== actor.unitId)
+      throw new DomainError('FORBIDDEN');
+    if (dto.assigneeId) {
+      const assignee = await tx.findOneBy(User, {
+        id: dto.assigneeId,
+        organizationId: c.organizationId,
+        isActive: true,
+      });
+      if (
+        !assignee ||
+        assignee.unitId !== unit.id ||
+        !assignee.roles.some((r) => r === Role.Officer || r === Role.UnitHead)
+      ) {
+        throw new DomainError('VALIDATION_FAILED', [
+          {
+            field: 'assigneeId',
+            rule: 'officerOfUnit',
+            message: 'assigneeId must be an active officer of that unit',
+          },
+        ]);
+      }
+    }
+    c.unitId = unit.id;
+    c.assigneeId = dto.assigneeId ?? null;
+  }
+
+  /** A public reply (the complainant reads it) or an internal note. */
+  async addNote(actor: Actor, id: string, dto: NoteDto): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const c = await this.access.loadForUpdate(tx, actor, id);
+      if (
+        dto.isPublic &&
+        !this.access.mayActOnUnit(actor, c) &&
+        !hasRole(actor, Role.Intake, Role.Supervisor)
+      ) {
+        throw new DomainError('FORBIDDEN');
+      }
+      if (!dto.isPublic && !this.access.mayWrite(actor)) throw new DomainError('FORBIDDEN');
+      await this.addEvent(tx, c, actor, {
+        type: dto.isPublic ? ComplaintEventType.PublicReply : ComplaintEventType.InternalNote,
+        isPublic: dto.isPublic,
+        message: dto.message,
+      });
+      await this.audit.record(tx, actor, {
+        action: dto.isPublic ? 'complaint.public_reply' : 'complaint.internal_note',
+        entityType: 'complaint',
+        entityId: c.id,
+      });
+      if (dto.isPublic) {
+        await this.deadlines.markFirstResponse(tx, COMPLAINT_TRACK, c.id, this.clock.now());
+        await this.notices.publicReply(tx, c, dto.message);
+      }
+    });
+    await this.afterCommit(id);
+  }
+
+  /** The explanation required when a case cannot be finished in time: a reason and a new due date. */
+  async extendDeadline(actor: Actor, id: string, dto: ExtendDeadlineDto): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const c = await this.access.loadForUpdate(tx, actor, id);
+      if (
+        !hasRole(actor, Role.Officer, Role.UnitHead, Role.Supervisor) ||
+        !this.access.mayActOnUnit(actor, c)
+      ) {
+        throw new DomainError('FORBIDDEN');
+      }
+      if (ANSWERED_STATUSES.has(c.status)) {
+        throw new DomainError('TRANSITION_NOT_ALLOWED', {
+          currentStatus: c.status,
+          action: 'extend',
+          allowedActions: allowedActions(c.status, actor.roles),
+        });
+      }
+      const before = await this.deadlines.get(COMPLAINT_TRACK, c.id, tx);
+      const after = await this.deadlines.extend(tx, actor, COMPLAINT_TRACK, c.id, dto);
+      await this.addEvent(tx, c, actor, {
+        type: ComplaintEventType.DeadlineExtended,
+        isPublic: true,
+        message: dto.reason,
+        data: { previousDueDate: before?.currentDueDate ?? null, newDueDate: after.currentDueDate },
+      });
+      await this.audit.record(tx, actor, {
+        action: 'complaint.extend_deadline',
+        entityType: 'complaint',
+        entityId: c.id,
+        before: { dueDate: before?.currentDueDate ?? null },
+        after: { dueDate: after.currentDueDate, reason: dto.reason },
+      });
+      await this.notices.extended(tx, c, dto.reason, before?.currentDueDate ?? null, after.currentDueDate);
+    });
+    await this.afterCommit(id);
+  }
+
+  /** The complainant rates the service once the case has a result; accepted once. */
+  async giveFeedback(code: string, dto: FeedbackDto): Promise<void> {
+    const normalized = normalizeTrackingCode(code);
+    await this.db.transaction(async (tx) => {
+      const c = normalized
+        ? await tx.findOne(Complaint, {
+            where: { trackingCodeHash: trackingCodeHash(normalized) },
+            lock: { mode: 'pessimistic_write' },
+          })
+        : null;
+      if (!c) throw new DomainError('TRACKING_CODE_NOT_FOUND');
+      if (c.status !== ComplaintStatus.Resolved && c.status !== ComplaintStatus.Closed)
+        throw new DomainError('FEEDBACK_NOT_OPEN');
+      if (c.ratedAt) throw new DomainError('FEEDBACK_ALREADY_GIVEN');
+      c.rating = dto.rating;
+      c.ratingComment = dto.comment ?? null;
+      c.ratedAt = this.clock.now();
+      await tx.save(c);
+      await this.addEvent(tx, c, null, {
+        type: ComplaintEventType.Feedback,
+        isPublic: false,
+        data: { rating: dto.rating, hasComment: Boolean(dto.comment) },
+      });
+    });
+  }
+
+  /** Closes resolved cases nobody reopened within the organisation's period (a system action). */
+  async closeQuietCases(olderThanDays: number): Promise<number> {
+    const cutoff = new Date(this.clock.now().getTime() - olderThanDays * 86_400_000);
+    const ids: { id: string }[] = await this.db.query(
+      `SELECT id FROM complaints WHERE status = $1 AND resolved_at < $2 ORDER BY resolved_at LIMIT 1000`,
+      [ComplaintStatus.Resolved, cutoff],
+    );
+    for (const { id } of ids) {
+      await this.db.transaction(async (tx) => {
+        const c = await tx.findOne(Complaint, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!c || c.status !== ComplaintStatus.Resolved) return;
+        c.status = ComplaintStatus.Closed;
+        c.closedAt = this.clock.now();
+        await tx.save(c);
+        await this.addEvent(tx, c, null, {
+          type: ComplaintEventType.StatusChanged,
+          action: ComplaintAction.Close,
+          fromStatus: ComplaintStatus.Resolved,
+          toStatus: ComplaintStatus.Closed,
+          isPublic: true,
+          data: { automatic: true, afterDays: olderThanDays },
+        });
+        await this.audit.record(tx, null, {
+          action: 'complaint.auto_close',
+          entityType: 'complaint',
+          entityId: c.id,
+          before: { status: 'resolved' },
+          after: { status: 'closed' },
+        });
+        await this.notices.afterAction(tx, c, ComplaintAction.Close, undefined);
+      });
+    }
+    return ids.length;
+  }
+
+  async addEvent(
+    tx: EntityManager,
+    c: Complaint,
+    actor: Actor | null,
+    e: Pick<ComplaintEvent, 'type' | 'isPublic'> &
+      Partial<Pick<ComplaintEvent, 'action' | 'fromStatus' | 'toStatus' | 'message' | 'data'>>,
+  ): Promise<void> {
+    await tx.insert(ComplaintEvent, {
+      complaintId: c.id,
+      organizationId: c.organizationId,
+      actorUserId: actor?.userId ?? null,
+      action: e.action ?? null,
+      fromStatus: e.fromStatus ?? null,
+      toStatus: e.toStatus ?? null,
+      isPublic: e.isPublic,
+      message: e.message ?? null,
+      type: e.type,
+      // typed jsonb
+      data: (e.data ?? null) as never,
+    });
+  }
+
+  private async afterCommit(id: string): Promise<void> {
+    await this.deadlines.reschedule(COMPLAINT_TRACK, id);
+  }
+
+  private trackingUrl(code: string): string {
+    return `${this.config.app.publicBaseUrl}/track/${code}`;
+  }
+
+  private snapshot(c: Complaint): Record<string, unknown> {
+    return {
+      status: c.status,
+      unitId: c.unitId,
+      assigneeId: c.assigneeId,
+      duplicateOfId: c.duplicateOfId,
+      reopenCount: c.reopenCount,
+    };
+  }
+
+  /** The citizen's copy of the receipt: no internal id. */
+  private publicReceipt(receipt: ComplaintReceipt): ComplaintReceipt {
+    const { id: _id, ...rest } = receipt;
+    return rest as ComplaintReceipt;
+  }
+}

@@ -1,0 +1,147 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { trim } from '../../common/validation/validators';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class OptionalNoteDto {
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Internal note kept in the history' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+/** A message the complainant will read. */
+export class PublicMessageDto {
+  @ApiProperty({ maxLength: 5000 })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  message!: string;
+}
+
+export enum RejectionReason {
+  NotAComplaint = 'not_a_complaint',
+  OutsideRemit = 'outside_remit',
+  InsufficientInformation = 'insufficient_information',
+  Other = 'other',
+}
+
+export class RejectDto extends PublicMessageDto {
+  @ApiProperty({ enum: RejectionReason })
+  @IsEnum(RejectionReason)
+  reasonCode!: RejectionReason;
+}
+
+export class ReferDto {
+  @ApiProperty({ maxLength: 200, example: 'ที่ว่าการอำเภอเมือง' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  agency!: string;
+
+  @ApiProperty({ example: '2026-04-12', description: 'Date of referral (Bangkok date)' })
+  @Matches(DATE, { message: 'referredOn must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  referredOn!: string;
+
+  @ApiPropertyOptional({ maxLength: 100, example: 'ที่ ศก 73301/123' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  letterNo?: string;
+
+  @ApiPropertyOptional({ maxLength: 5000, description: 'Explanation to the complainant' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(5000)
+  message?: string;
+}
+
+export class MarkDuplicateDto {
+  @ApiProperty({ format: 'uuid', description: 'The earlier complaint this one repeats' })
+  @IsUUID()
+  duplicateOfId!: string;
+}
+
+export class AssignDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  unitId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'An officer of that unit' })
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class ReopenDto {
+  @ApiProperty({ maxLength: 2000, description: 'Why the case is reopened (shown to the complainant)' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class NoteDto extends PublicMessageDto {
+  @ApiProperty({ description: 'true: a public reply the complainant sees; false: an internal note' })
+  @IsBoolean()
+  isPublic!: boolean;
+}
+
+export class ExtendDeadlineDto {
+  @ApiProperty({ example: '2026-05-12', description: 'New due date (Bangkok date)' })
+  @Matches(DATE, { message: 'newDueDate must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  newDueDate!: string;
+
+  @ApiProperty({ maxLength: 2000, description: 'The explanation the complainant receives' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class FeedbackDto {
+  @ApiProperty({ minimum: 1, maximum: 5 })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  rating!: number;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(1000)
+  comment?: string;
+}

@@ -1,0 +1,48 @@
+import { createTestApp, TestApp } from './helpers/test-app';
+
+describe('per-route rate limits', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({
+      RATE_LIMIT_TRACKING_PER_MINUTE: '3',
+      RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE: '2',
+    });
+  });
+  afterAll(() => t.close());
+
+  it('tracking look-ups are limited per client, with Retry-After and the standard body', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await t.request({ method: 'GET', url: '/api/v1/track/AAAA-BBBB-CCCC' })).statusCode);
+    }
+    expect(statuses).toEqual([404, 404, 404, 429]);
+    const limited = await t.request({ method: 'GET', url: '/api/v1/track/AAAA-BBBB-CCCC' });
+    expect(limited.json()).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // another client is not affected
+    const other = await t.request({
+      method: 'GET',
+      url: '/api/v1/track/AAAA-BBBB-CCCC',
+      remoteAddress: '192.0.2.77',
+    });
+    expect(other.statusCode).toBe(404);
+  });
+
+  it('public submissions are limited per client', async () => {
+    const body = { categoryCode: 'roads', subject: 'ถนน', description: 'หลุม' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      statuses.push(
+        (
+          await t.request({
+            method: 'POST',
+            url: '/api/v1/orgs/demo/complaints',
+            payload: body,
+            remoteAddress: '192.0.2.10',
+          })
+        ).statusCode,
+      );
+    }
+    expect(statuses).toEqual([201, 201, 429]);
+  });
+});
