@@ -152,3 +152,57 @@ export function officerApi(t: TestApp, officer: { token: string }) {
 /** What the reporter sees with their session token. */
 export const reporterView = (t: TestApp, token: string) =>
   t.request({ method: 'GET', url: REPORTER_REPORT_URL, headers: bearer(token) });
+
+/** Every timestamp column of every table holding an instant in [from, to]. */
+export async function findInstantsBetween(db: DataSource, from: Date, to: Date): Promise<Hit[]> {
+  const columns: { table_name: string; column_name: string }[] = await db.query(
+    `SELECT c.table_name, c.column_name FROM information_schema.columns c
+     JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+     WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.data_type LIKE 'timestamp%'`,
+  );
+  const hits: Hit[] = [];
+  for (const c of columns) {
+    const [{ found }] = await db.query(
+      `SELECT EXISTS (SELECT 1 FROM "${c.table_name}" WHERE "${c.column_name}" BETWEEN $1 AND $2) AS found`,
+      [from, to],
+    );
+    if (found) hits.push({ table: c.table_name, column: c.column_name });
+  }
+  return hits;
+}
+
+/**
+ * Redis entries of this test app that mention `needle` and carry a time in [from, to]: BullMQ jobs
+ * (their `timestamp`) and stream entries (BullMQ's event streams, whose ids are times).
+ */
+export async function findRedisTimesBetween(
+  prefix: string,
+  needle: string,
+  from: Date,
+  to: Date,
+): Promise<string[]> {
+  const redis = new Redis(TEST_REDIS_URL);
+  const found: string[] = [];
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      for (const key of keys) {
+        const type = await redis.type(key);
+        if (type === 'hash') {
+          const job = await redis.hgetall(key);
+          const at = Number(job.timestamp);
+          const mentions = key.includes(needle) || Object.values(job).some((v) => v.includes(needle));
+          if (mentions && at >= from.getTime() && at <= to.getTime()) found.push(key);
+        } else if (type === 'stream') {
+          const entries = await redis.xrange(key, String(from.getTime()), String(to.getTime()));
+          if (entries.some(([, fields]) => fields.some((f) => f.includes(needle)))) found.push(key);
+        }
+      }
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+  return found;
+}
