@@ -4,7 +4,7 @@ import { Clock } from '../src/common/clock/clock';
 import { DeadlineMilestonesService } from '../src/deadlines/deadline-milestones.service';
 import { DeadlineScheduler, milestoneJobId } from '../src/deadlines/deadline-scheduler.service';
 import { CaseDeadline } from '../src/deadlines/entities/case-deadline.entity';
-import { CONCLUSION_TRACK, RESPONSE_TRACK } from '../src/integrity-reports/report-deadlines';
+import { CONCLUSION_TRACK, ReportDeadlines, RESPONSE_TRACK } from '../src/integrity-reports/report-deadlines';
 import { OutboxMessage } from '../src/notifications/entities/outbox-message.entity';
 import { MessageTemplate } from '../src/notifications/message-template';
 import { Role } from '../src/users/roles';
@@ -338,5 +338,22 @@ describe('integrity reports: deadlines and notices', () => {
     expect(mail.subject).toContain('IR-2569-0001');
     expect(mail.text).toContain('http://rongrian.test/officer/integrity-reports/identity-requests');
     expectNoContent([mail]);
+  });
+
+  it('gives a report received before the wiring its deadlines, with the answer and decision it had', async () => {
+    // as if the report (answered 26 March, decided 27 March) had arrived before the engine was used
+    await t.db.query(`DELETE FROM case_deadlines WHERE case_id = $1`, [reportId]);
+    expect(await t.app.get(ReportDeadlines).startMissing()).toBe(1);
+    expect(await deadlineRow(RESPONSE_TRACK)).toMatchObject({
+      receivedDate: '2026-03-10',
+      currentDueDate: '2026-03-25',
+      firstResponseAt: bkk('2026-03-26T00:00'),
+      outcome: 'missed',
+    });
+    expect(await deadlineRow(CONCLUSION_TRACK)).toMatchObject({
+      resultAt: bkk('2026-03-27T00:00'),
+      outcome: 'met',
+    });
+    expect(await t.app.get(ReportDeadlines).startMissing()).toBe(0);
   });
 });
