@@ -107,6 +107,33 @@ describe('deadline engine (service API, milestones through the sweeper, holiday 
       expect(many.get(other.caseId)?.currentDueDate).toBe('2026-04-27');
     });
 
+    it('records a given start instant instead of now (tracks that must not keep when a case arrived)', async () => {
+      at('2026-04-10T14:03:27.5');
+      const caseId = randomUUID();
+      const midnight = bkk('2026-04-10T00:00:00');
+      const view = await t.db.transaction((tx) =>
+        deadlines.startClock(tx, {
+          track: 'integrity_report_conclusion',
+          caseId,
+          organizationId,
+          receivedAt: midnight,
+          startedAt: midnight,
+        }),
+      );
+      expect(view).toMatchObject({
+        receivedDate: '2026-04-10',
+        periodDays: 90,
+        currentDueDate: '2026-07-09',
+      });
+      const stored = await row(caseId);
+      expect([stored.receivedAt, stored.dueSetAt, stored.createdAt, stored.updatedAt]).toEqual([
+        midnight,
+        midnight,
+        midnight,
+        midnight,
+      ]);
+    });
+
     it('dates a receipt at 00:30 in Bangkok (still the previous day in UTC) by the Bangkok day', async () => {
       const { view } = await start(new Date('2026-04-09T17:30:00Z'));
       expect(view.receivedDate).toBe('2026-04-10');

@@ -6,6 +6,8 @@ import {
   createOfficer,
   findInDatabase,
   findInRedis,
+  findInstantsBetween,
+  findRedisTimesBetween,
   latestReportId,
   Officer,
   REPORTER_MESSAGES_URL,
@@ -13,7 +15,9 @@ import {
   SESSION_URL,
   SUBMIT_URL,
 } from './helpers/integrity';
+import { SmtpSink } from './helpers/smtp-sink';
 import { bearer, createTestApp, TestApp } from './helpers/test-app';
+import { waitFor } from './helpers/wait';
 
 /** What the reporter's machine gives away: its address (and a proxy's), and a distinctive user agent. */
 const CLIENT_ADDRESS = '203.0.113.77';
@@ -31,12 +35,17 @@ const IDENTITY = {
 };
 
 describe('integrity reports: nothing identifies the reporter', () => {
+  let sink: SmtpSink;
   let t: TestApp;
   let io: Officer;
   const lines: string[] = [];
   let receipt = '';
   let sessionToken = '';
+  let reportId = '';
   const reporterRequestIds: string[] = [];
+  /** when the submission and the officer's first answer were made (real time: the database's too) */
+  const submission = { from: new Date(0), to: new Date(0) };
+  const answer = { from: new Date(0), to: new Date(0) };
 
   beforeAll(async () => {
     const capture = new Writable({
@@ -45,8 +54,13 @@ describe('integrity reports: nothing identifies the reporter', () => {
         done();
       },
     });
-    // one trusted proxy, so that the forwarded address is the one the application sees as the client
-    t = await createTestApp({ LOG_LEVEL: 'info', TRUST_PROXY_HOPS: '1' }, { logDestination: capture });
+    // one trusted proxy, so that the forwarded address is the one the application sees as the client;
+    // a real SMTP server, so that the reporter's notice is resolved and sent (and its address searched for)
+    sink = await SmtpSink.start();
+    t = await createTestApp(
+      { LOG_LEVEL: 'info', TRUST_PROXY_HOPS: '1', SMTP_URL: sink.url, MAIL_DISPATCH_INTERVAL_MS: '100' },
+      { logDestination: capture },
+    );
     io = await createOfficer(t, await t.login(), [Role.IntegrityOfficer]);
 
     // The whole journey, every reporter request from the same machine.
@@ -61,12 +75,14 @@ describe('integrity reports: nothing identifies the reporter', () => {
       reporterRequestIds.push(String(res.headers['x-request-id']));
       return res;
     };
+    submission.from = new Date();
     const submitted = await asReporter('POST', SUBMIT_URL, {
       kind: 'complaint',
       allegationType: 'misuse_of_budget_or_property',
       description: DESCRIPTION,
       identity: IDENTITY,
     });
+    submission.to = new Date();
     expect(submitted.statusCode).toBe(201);
     receipt = submitted.json().receipt;
     expect((await asReporter('POST', SUBMIT_URL, { kind: 'x' })).statusCode).toBe(400);
@@ -76,6 +92,7 @@ describe('integrity reports: nothing identifies the reporter', () => {
     sessionToken = session.json().token;
 
     const id = await latestReportId(t);
+    reportId = id;
     const officerHeaders = { ...bearer(io.token), 'user-agent': USER_AGENT };
     await t.request({
       method: 'GET',
@@ -83,12 +100,14 @@ describe('integrity reports: nothing identifies the reporter', () => {
       headers: officerHeaders,
       remoteAddress: CLIENT_ADDRESS,
     });
+    answer.from = new Date();
     await t.request({
       method: 'POST',
       url: `/api/v1/integrity-reports/${id}/messages`,
       headers: officerHeaders,
       payload: { body: 'ขอบคุณสำหรับข้อมูล' },
     });
+    answer.to = new Date();
     expect((await asReporter('GET', REPORTER_REPORT_URL, undefined, sessionToken)).statusCode).toBe(200);
     expect(
       (await asReporter('POST', REPORTER_MESSAGES_URL, { body: 'มีภาพถ่ายเพิ่มเติม' }, sessionToken)).statusCode,
@@ -103,8 +122,13 @@ describe('integrity reports: nothing identifies the reporter', () => {
       .mockRejectedValueOnce(new Error(`cannot render: ${DESCRIPTION} ${USER_AGENT}`));
     expect((await asReporter('GET', REPORTER_REPORT_URL, undefined, sessionToken)).statusCode).toBe(500);
     await t.request({ method: 'GET', url: '/health/live' });
+    // the officer's answer sent the reporter (who consented) a notice, to the address in their identity
+    await waitFor('the reporter’s notice', async () => sink.to(IDENTITY.email).length === 1);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await sink.stop();
+  });
 
   const secrets = () => [
     ['client address', CLIENT_ADDRESS],
@@ -179,6 +203,42 @@ describe('integrity reports: nothing identifies the reporter', () => {
     expect(await findInDatabase(t.db, 'มีภาพถ่าย')).toEqual([
       { table: 'integrity_report_messages', column: 'body' },
     ]);
+  });
+
+  it('the reporter’s notice was resolved from the encrypted identity when sent, and says nothing', async () => {
+    const [notice] = sink.to(IDENTITY.email);
+    for (const [what, value] of [
+      ...secrets().filter(([what]) => what !== 'e-mail'),
+      ['description', DESCRIPTION],
+    ]) {
+      expect({ what, found: notice.raw.includes(value) }).toEqual({ what, found: false });
+    }
+    // the outbox, the deadline rows and every other table were searched above; here the rows exist
+    const [{ count }] = await t.db.query(
+      `SELECT count(*)::int AS count FROM notification_outbox WHERE subject_id = $1 AND resolve_type IS NOT NULL`,
+      [reportId],
+    );
+    expect(count).toBe(1);
+    expect(
+      await t.db.query(`SELECT track FROM case_deadlines WHERE case_id = $1 ORDER BY track`, [reportId]),
+    ).toEqual([{ track: 'integrity_report' }, { track: 'integrity_report_conclusion' }]);
+  });
+
+  it('nothing records the moment of the submission: no instant within it in any table, nor in Redis', async () => {
+    expect(await findInstantsBetween(t.db, submission.from, submission.to)).toEqual([]);
+    expect(
+      await findRedisTimesBetween(t.config.redis.prefix, reportId, submission.from, submission.to),
+    ).toEqual([]);
+    // the searches work: an officer's answer is recorded with its time (audit trail, deadlines, jobs)
+    expect(await findInstantsBetween(t.db, answer.from, answer.to)).toEqual(
+      expect.arrayContaining([
+        { table: 'audit_entries', column: 'created_at' },
+        { table: 'case_deadlines', column: 'first_response_at' },
+      ]),
+    );
+    expect(await findRedisTimesBetween(t.config.redis.prefix, reportId, answer.from, answer.to)).not.toEqual(
+      [],
+    );
   });
 
   it('Redis holds no address, user agent or receipt, only keyed pseudonyms with an expiry', async () => {

@@ -72,8 +72,12 @@ describe('integrity reports: the anonymous channel end to end', () => {
       allegationType: 'procurement_fraud',
       status: 'received',
       receivedOn: '2026-04-10',
-      firstResponseDueOn: '2026-04-25',
+      // from the deadline engine: day 15 is Saturday 25 April, so the next working day
+      firstResponseDueOn: '2026-04-27',
       firstResponseOn: null,
+      responseDeadline: 'on_track',
+      conclusionDueOn: '2026-07-09', // the decision: 90 days by default
+      conclusionDeadline: 'on_track',
       identityProvided: false,
     });
     const id = summary.id as string;
@@ -117,7 +121,9 @@ describe('integrity reports: the anonymous channel end to end', () => {
       outcome: null,
       referredTo: null,
       receivedOn: '2026-04-10',
-      responseDueOn: null,
+      responseDueOn: null, // answered by the officer's message
+      responseOverdue: false,
+      decisionDueOn: '2026-07-09',
       canAddInformation: true,
       messages: [{ from: 'officer', body: 'ได้รับเรื่องแล้ว ขอทราบเลขที่สัญญาด้วย', on: '2026-04-10' }],
     });
@@ -181,6 +187,14 @@ describe('integrity reports: the anonymous channel end to end', () => {
     expect(concluded.status).toBe('concluded');
     expect(concluded.outcome).toEqual({ th: 'มีมูล', en: 'Substantiated' });
     expect(JSON.stringify(concluded)).not.toContain('วินัย'); // the action taken stays with the officers
+    expect(concluded).toMatchObject({ responseDueOn: null, responseOverdue: false, decisionDueOn: null });
+    // both deadlines have their frozen outcome: answered on day 0, decided on day 2
+    const listed = await t.request({
+      method: 'GET',
+      url: '/api/v1/integrity-reports',
+      headers: bearer(io1.token),
+    });
+    expect(listed.json().items[0]).toMatchObject({ id, responseDeadline: 'met', conclusionDeadline: 'met' });
 
     await transition(id, io1, { action: 'close', closure: { note: 'แจ้งผลแล้ว' } }, 200);
     const closed = (await reporterView(t, token)).json();

@@ -4,7 +4,9 @@ import { OutboxMessage } from '../src/notifications/entities/outbox-message.enti
 import { MessageTemplate, RecipientKind, TEMPLATES } from '../src/notifications/message-template';
 import { NotificationsService } from '../src/notifications/notifications.service';
 import { InvalidNotificationError } from '../src/notifications/prepare-params';
+import { RecipientResolvers } from '../src/notifications/recipient-resolvers';
 import { Role } from '../src/users/roles';
+import { findInDatabase } from './helpers/integrity';
 import { demoOrganizationId, enqueueOne, waitForStatus } from './helpers/outbox';
 import { SmtpSink } from './helpers/smtp-sink';
 import { bearer, createTestApp, TestApp } from './helpers/test-app';
@@ -32,6 +34,7 @@ const PHRASES: Record<MessageTemplate, [string, string]> = {
   [MessageTemplate.OfficerDailyDigest]: ['สรุปเรื่องร้องเรียนของกองช่าง', 'Complaints of กองช่าง on 18 March 2026'],
   [MessageTemplate.IntegrityOfficerUpdate]: ['มีความเคลื่อนไหวใหม่', 'has an update'],
   [MessageTemplate.IntegrityReporterUpdate]: ['กรุณาใช้รหัสรับแจ้งของท่าน', 'Use your receipt'],
+  [MessageTemplate.IntegrityIdentityRequest]: ['คำขอเปิดเผยตัวตนผู้แจ้งเบาะแส', 'awaits a custodian'],
 };
 
 /** Values from the examples that must appear in the plain-text body (strings and numbers, not lists). */
@@ -462,6 +465,127 @@ describe('notifications through a real SMTP server', () => {
       });
       expect(JSON.stringify(page)).not.toContain('whistle-bounce');
       sink.acceptAll();
+    });
+  });
+
+  describe('recipients resolved when sending (the address is never stored)', () => {
+    const template = MessageTemplate.IntegrityReporterUpdate;
+    const params = TEMPLATES[template].example;
+    const CONSENTING = 'resolved-contact@example.test';
+    const BOUNCING = 'Resolved-Bounce@example.test';
+    /** the owning module's view of its contacts: an address only for those who want notices */
+    const contacts = new Map<string, string | null>([
+      ['consenting', CONSENTING],
+      ['declined', null],
+      ['bouncing', BOUNCING],
+      ['flaky', CONSENTING],
+    ]);
+    let failNext = false;
+    let restore: () => void;
+    beforeAll(() => {
+      restore = t.app.get(RecipientResolvers).override('test_contact', {
+        resolve: async (id) => {
+          if (id === 'flaky' && failNext) {
+            failNext = false;
+            throw new Error(`database away while reading ${CONSENTING}`);
+          }
+          const email = contacts.get(id);
+          return email ? { email } : null;
+        },
+      });
+    });
+    afterAll(() => restore());
+
+    const enqueueFor = (id: string) =>
+      enqueueOne(t.app, t.db, {
+        organizationId,
+        template,
+        to: { kind: 'reporter', resolve: { type: 'test_contact', id } },
+        params,
+      });
+
+    it('sends to the address the resolver gives at send time; no table ever holds it', async () => {
+      const row = await enqueueFor('consenting');
+      expect(row).toMatchObject({
+        status: 'pending',
+        recipientEmail: null,
+        recipientName: null,
+        resolveType: 'test_contact',
+        resolveId: 'consenting',
+      });
+      expect(row.recipientHash).toMatch(/^[0-9a-f]{64}$/);
+      const [sent] = await waitForStatus(t.db, [row.id], ['sent']);
+      expect(arrived(row).map((m) => m.envelopeTo)).toEqual([[CONSENTING]]);
+      expect(sent).toMatchObject({ recipientEmail: null, params: null });
+      expect(await findInDatabase(t.db, CONSENTING)).toEqual([]);
+    });
+
+    it('sends nothing when the resolver finds nobody (no address or no consent), visibly', async () => {
+      const row = await enqueueFor('declined');
+      const [done] = await waitForStatus(t.db, [row.id], ['suppressed']);
+      expect(done.lastError).toMatch(/no address, or no consent/);
+      expect(arrived(row)).toEqual([]);
+    });
+
+    it('keeps the resolved address out of a stored SMTP refusal, whatever its case', async () => {
+      sink.reject(BOUNCING, 550, `5.1.1 <${BOUNCING.toLowerCase()}> unknown`);
+      const row = await enqueueFor('bouncing');
+      const [failed] = await waitForStatus(t.db, [row.id], ['failed']);
+      expect(failed.lastError).toBe('550 5.1.1 <[reporter]> unknown (after RCPT TO)');
+      expect(await findInDatabase(t.db, BOUNCING.toLowerCase())).toEqual([]);
+      sink.acceptAll();
+    });
+
+    it('retries when the resolver fails, recording a fixed text rather than its error', async () => {
+      failNext = true;
+      const row = await enqueueFor('flaky');
+      const [sent] = await waitForStatus(t.db, [row.id], ['sent']);
+      expect(sent.attempts).toBe(2);
+      expect(sent.lastError).toBe('ERESOLVE: the recipient could not be resolved');
+      expect(arrived(row)).toHaveLength(1);
+    });
+
+    it('refuses a reference no resolver is registered for', async () => {
+      await expect(
+        enqueueOne(t.app, t.db, {
+          organizationId,
+          template,
+          to: { kind: 'reporter', resolve: { type: 'nobody_registered', id: 'x' } },
+          params,
+        }),
+      ).rejects.toThrow(InvalidNotificationError);
+    });
+
+    it('records only the day of a message caused by an anonymous action, and needs a hold time', async () => {
+      const clock = t.app.get(Clock);
+      clock.freeze(DateTime.fromISO('2026-03-17T14:03:27.123', { zone: 'Asia/Bangkok' }).toJSDate());
+      try {
+        const notBefore = await t.db.transaction((tx) =>
+          notifications.officeBatchNotBefore(tx, organizationId),
+        );
+        expect(notBefore.toISOString()).toBe('2026-03-18T01:30:00.000Z'); // Wednesday 08:30 in Bangkok
+        const row = await enqueueOne(t.app, t.db, {
+          organizationId,
+          template: MessageTemplate.IntegrityOfficerUpdate,
+          to: { email: 'day-only@example.test', kind: 'officer' },
+          params: TEMPLATES[MessageTemplate.IntegrityOfficerUpdate].example,
+          notBefore,
+          recordDayOnly: true,
+        });
+        expect(row.createdAt.toISOString()).toBe('2026-03-16T17:00:00.000Z'); // 17 March 00:00 in Bangkok
+        expect(row.updatedAt.toISOString()).toBe('2026-03-16T17:00:00.000Z');
+        await expect(
+          enqueueOne(t.app, t.db, {
+            organizationId,
+            template: MessageTemplate.IntegrityOfficerUpdate,
+            to: { email: 'day-only@example.test', kind: 'officer' },
+            params: TEMPLATES[MessageTemplate.IntegrityOfficerUpdate].example,
+            recordDayOnly: true,
+          }),
+        ).rejects.toThrow(/needs notBefore/);
+      } finally {
+        clock.reset();
+      }
     });
   });
 

@@ -18,6 +18,7 @@ import {
   veryOverdueDateOf,
 } from './deadline-rules';
 import { deadlineSettings, officeHours } from './deadline-settings';
+import type { DeadlineTrack } from './deadline-track';
 import { HolidayKind } from './entities/holiday.entity';
 
 const ZONE = 'Asia/Bangkok';
@@ -235,6 +236,24 @@ describe('settings per organisation and track', () => {
     ],
   ])('%s', (_label, settings, expected) => {
     expect(deadlineSettings({ settings }, 'complaint')).toMatchObject(expected);
+  });
+
+  it.each<[DeadlineTrack, Record<string, unknown>, object]>([
+    ['integrity_report', {}, { mode: 'calendar', days: 15, maxExtensionDays: 15 }],
+    ['integrity_report_conclusion', {}, { mode: 'calendar', days: 90, maxExtensionDays: 30 }],
+    [
+      'integrity_report_conclusion',
+      { deadlines: { integrity_report_conclusion: { days: 60, mode: 'working_days' } } },
+      { mode: 'working_days', days: 60, reminderWorkingDaysBefore: [3, 1], maxExtensionDays: 30 },
+    ],
+    ['integrity_report_conclusion', { deadlines: { integrity_report: { days: 30 } } }, { days: 90 }],
+    [
+      'integrity_report_conclusion',
+      { deadlines: { integrity_report_conclusion: { days: 0 } } },
+      { days: 90 },
+    ],
+  ])('defaults and settings of %s %j', (track, settings, expected) => {
+    expect(deadlineSettings({ settings }, track)).toMatchObject(expected);
   });
 
   it.each<[Record<string, unknown>, object]>([

@@ -19,6 +19,22 @@ export const DEFAULT_DEADLINE_SETTINGS: Readonly<DeadlineSettings> = Object.free
   maxExtensionDays: 15,
 });
 
+/**
+ * Defaults per track. The conclusion of an integrity report (not admissible, referred or concluded)
+ * is due within 90 days of receipt by default, in line with the three months the EU Whistleblowing
+ * Directive and ISO 37002 allow for feedback; the other tracks take DEFAULT_DEADLINE_SETTINGS.
+ */
+export const TRACK_DEFAULT_SETTINGS: Readonly<Record<DeadlineTrack, Readonly<DeadlineSettings>>> =
+  Object.freeze({
+    complaint: DEFAULT_DEADLINE_SETTINGS,
+    integrity_report: DEFAULT_DEADLINE_SETTINGS,
+    integrity_report_conclusion: Object.freeze({
+      ...DEFAULT_DEADLINE_SETTINGS,
+      days: 90,
+      maxExtensionDays: 30,
+    }),
+  });
+
 type WithSettings = { settings?: Record<string, unknown> | null };
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -28,14 +44,15 @@ const isCount = (v: unknown, max: number): v is number =>
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /**
- * `organizations.settings.deadlines[track]` with the defaults for missing or invalid keys:
- * `{ deadlines: { complaint: { mode: 'calendar', days: 15, reminderWorkingDaysBefore: [3, 1],
- * maxExtensionDays: 15 }, integrity_report: { ... } } }`.
+ * `organizations.settings.deadlines[track]` with the track's defaults (TRACK_DEFAULT_SETTINGS) for
+ * missing or invalid keys: `{ deadlines: { complaint: { mode: 'calendar', days: 15,
+ * reminderWorkingDaysBefore: [3, 1], maxExtensionDays: 15 }, integrity_report: { ... },
+ * integrity_report_conclusion: { days: 90, ... } } }`.
  */
 export function deadlineSettings(org: WithSettings, track: DeadlineTrack): DeadlineSettings {
   const all = isRecord(org.settings?.deadlines) ? org.settings.deadlines : {};
   const s = isRecord(all[track]) ? all[track] : {};
-  const d = DEFAULT_DEADLINE_SETTINGS;
+  const d = TRACK_DEFAULT_SETTINGS[track];
   const reminders = Array.isArray(s.reminderWorkingDaysBefore)
     ? s.reminderWorkingDaysBefore.filter((n) => isCount(n, 60))
     : d.reminderWorkingDaysBefore;

@@ -1,8 +1,18 @@
 import type { EntityManager } from 'typeorm';
 
-/** The case tracks that have response deadlines. The engine knows nothing else about them. */
-export type DeadlineTrack = 'complaint' | 'integrity_report';
-export const DEADLINE_TRACKS: readonly DeadlineTrack[] = ['complaint', 'integrity_report'];
+/**
+ * The deadlines the engine keeps, one row per track and case. The engine knows nothing else about
+ * them: a track is a name with its own settings and milestone handler. A case that needs two
+ * deadlines uses two tracks: integrity reports have `integrity_report` (the first response to the
+ * reporter) and `integrity_report_conclusion` (the decision on the report), both keyed by the
+ * report's id.
+ */
+export type DeadlineTrack = 'complaint' | 'integrity_report' | 'integrity_report_conclusion';
+export const DEADLINE_TRACKS: readonly DeadlineTrack[] = [
+  'complaint',
+  'integrity_report',
+  'integrity_report_conclusion',
+];
 
 /**
  * `reminder`: N working days before the due date (default 3 and 1); `due`: the due date passed with

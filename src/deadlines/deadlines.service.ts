@@ -41,7 +41,14 @@ export interface StartClockInput {
   track: DeadlineTrack;
   caseId: string;
   organizationId: string;
+  /** when the case was received; only its civil date (business time zone) counts */
   receivedAt: Date;
+  /**
+   * The instant recorded as when the clock started (the row's created/updated times and `dueSetAt`);
+   * default now. A track whose cases must not reveal the moment they arrived (anonymous reports)
+   * passes a rounded instant not later than now, e.g. the start of the day of receipt.
+   */
+  startedAt?: Date;
 }
 
 export interface ExtendInput {
@@ -96,7 +103,7 @@ export class DeadlinesService {
       pausedDaysSinceExtension: 0,
     };
     const derived = deriveDates(facts, settings.reminderWorkingDaysBefore, ctx.calendar);
-    const dueSetAt = this.clock.now();
+    const dueSetAt = input.startedAt ?? this.clock.now();
     const schedule = milestoneSchedule(
       { ...derived, dueSetAt, resultAt: null, pausedSince: null },
       settings.reminderWorkingDaysBefore,
@@ -116,6 +123,7 @@ export class DeadlinesService {
         originalDueDate: derived.currentDueDate,
         dueSetAt,
         nextMilestoneAt: nextMilestoneAt(schedule, new Set()),
+        ...(input.startedAt ? { createdAt: input.startedAt, updatedAt: input.startedAt } : {}),
       })
       .orIgnore()
       .execute();

@@ -1,6 +1,6 @@
 import { isThaiNationalId } from './dto/field-rules';
 import { withMinimumDuration } from './minimum-duration';
-import { addDays, civilDateOf, fiscalYearOf, reportNumber } from './report-dates';
+import { civilDateOf, fiscalYearOf, reportNumber, startOfCivilDay } from './report-dates';
 
 describe('report dates and numbers', () => {
   it.each([
@@ -23,12 +23,12 @@ describe('report dates and numbers', () => {
   });
 
   it.each([
-    ['2026-04-10', 15, '2026-04-25'],
-    ['2026-02-20', 15, '2026-03-07'],
-    ['2028-02-20', 15, '2028-03-06'],
-    ['2025-12-25', 15, '2026-01-09'],
-  ])('%s + %i days = %s', (date, days, expected) => {
-    expect(addDays(date, days)).toBe(expected);
+    ['2026-04-10', 'Asia/Bangkok', '2026-04-09T17:00:00.000Z'],
+    ['2026-01-01', 'Asia/Bangkok', '2025-12-31T17:00:00.000Z'],
+    ['2028-02-29', 'Asia/Bangkok', '2028-02-28T17:00:00.000Z'],
+    ['2026-04-10', 'UTC', '2026-04-10T00:00:00.000Z'],
+  ])('%s in %s starts at %s', (date, zone, instant) => {
+    expect(startOfCivilDay(date, zone).toISOString()).toBe(instant);
   });
 
   it.each([

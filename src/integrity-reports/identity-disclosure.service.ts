@@ -12,7 +12,7 @@ import { DisclosedIdentityView, IdentityRequestView } from './dto/officer-views'
 import { IntegrityIdentityRequest } from './entities/integrity-identity-request.entity';
 import { IntegrityReport } from './entities/integrity-report.entity';
 import { IdentityStore } from './identity-store';
-import { IntegrityReportEvents } from './integrity-report-events';
+import { AfterCommit, IntegrityReportEvents } from './integrity-report-events';
 import { ReportAccessPolicy } from './report-access';
 import { civilDateOf } from './report-dates';
 
@@ -39,7 +39,8 @@ export class IdentityDisclosureService {
   ) {}
 
   async request(actor: Actor, reportId: string, justification: string): Promise<IdentityRequestView> {
-    return this.db.transaction(async (tx) => {
+    let afterCommit: AfterCommit | undefined;
+    const view = await this.db.transaction(async (tx) => {
       const report = await this.access.load(tx, actor, reportId, true);
       if (!report.identityProvided) throw new DomainError('IDENTITY_NOT_PROVIDED');
       const pending = await tx
@@ -61,9 +62,16 @@ export class IdentityDisclosureService {
         entityId: request.id,
         after: { reportId, status: 'pending' },
       });
-      await this.events.afterChange(tx, { kind: 'identity_requested', report, actor, requestId: request.id });
+      afterCommit = await this.events.afterChange(tx, {
+        kind: 'identity_requested',
+        report,
+        actor,
+        requestId: request.id,
+      });
       return (await this.views(tx, [request], [report]))[0];
     });
+    await afterCommit?.();
+    return view;
   }
 
   /** Requests about one report, for the officers with access to it. */

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { RecipientResolver, RecipientResolvers, ResolvedContact } from '../notifications/recipient-resolvers';
 import { ReporterIdentityDto } from './dto/reporter.dto';
 import { IntegrityReporterIdentity } from './entities/integrity-reporter-identity.entity';
 import { IntegrityReport } from './entities/integrity-report.entity';
@@ -81,13 +82,29 @@ export class IdentityStore {
   }
 }
 
-/** For the notifications worker (issue 5): where to send "there is an update", resolved at send time. */
+/** The recipient reference of a reporter in the outbox: `{ type: REPORTER_CONTACT, id: reportId }`. */
+export const REPORTER_CONTACT = 'integrity_report';
+
+/**
+ * For the notifications worker: where to send "there is an update", resolved just before sending
+ * (registered with RecipientResolvers), so that the outbox holds the report id and never the address.
+ */
 @Injectable()
-export class ReporterContacts {
+export class ReporterContacts implements RecipientResolver, OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly identities: IdentityStore,
+    private readonly resolvers: RecipientResolvers,
   ) {}
+
+  onModuleInit(): void {
+    this.resolvers.register(REPORTER_CONTACT, this);
+  }
+
+  async resolve(reportId: string): Promise<ResolvedContact | null> {
+    const email = await this.emailForNotices(reportId);
+    return email ? { email } : null;
+  }
 
   /** The reporter's e-mail if they gave one and agreed to notices; otherwise null. */
   async emailForNotices(reportId: string): Promise<string | null> {

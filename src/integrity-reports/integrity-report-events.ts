@@ -2,11 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../common/auth/actor';
 import { IntegrityReport } from './entities/integrity-report.entity';
-import { addDays } from './report-dates';
+import { IntegrityNotices } from './integrity-notices';
+import { ReportDeadlines } from './report-deadlines';
 import { IntegrityStatus, TransitionRule } from './workflow';
-
-/** Days to the first response to the reporter until the deadline engine takes over. */
-export const PROVISIONAL_RESPONSE_DAYS = 15;
 
 export type IntegrityReportEvent =
   | { kind: 'submitted'; report: IntegrityReport }
@@ -22,52 +20,66 @@ export type IntegrityReportEvent =
     }
   | { kind: 'identity_requested'; report: IntegrityReport; actor: Actor; requestId: string };
 
+/** Work to do once the caller's transaction has committed (moving the deadline timers). */
+export type AfterCommit = () => Promise<void>;
+const NOTHING: AfterCommit = async () => undefined;
+
 /**
  * The one place where a change to an integrity report reaches the shared services: the deadline
- * engine (track `integrity_report`) and the notifications outbox. Called inside the transaction of
- * the change, after it is written, so that the change, its deadline bookkeeping and its notification
- * rows commit together.
+ * engine (ReportDeadlines) and the notifications outbox (IntegrityNotices). Called inside the
+ * transaction of the change, after it is written and with the report's row locked, so that the
+ * change, its deadline bookkeeping and its notification rows commit together. Returns what to do
+ * after the commit; the caller runs it.
  *
- * Until those modules land (issues 4 and 5), this stores the provisional response due date itself.
- * Rules for the notification calls, whoever wires them:
- *  - officers get IntegrityOfficerUpdate ("report IR-… has an update" + link), never content;
- *  - events the reporter causes (`submitted`, `reporter_added_information`) should reach officers in
- *    the next office-hours batch, not at once: a mail sent seconds after a submission tells its reader
- *    when the reporter was online;
- *  - the reporter gets IntegrityReporterUpdate only if they left an e-mail and consented; the outbox
- *    row must carry the report id, not the address: the address is resolved at send time with
- *    ReporterContacts.emailForNotices(reportId) and never stored in clear.
+ * | event                        | deadlines                                   | notices                              |
+ * | ---------------------------- | ------------------------------------------- | ------------------------------------ |
+ * | submitted                    | both clocks start (receipt day, 00:00)      | officers with access, next batch     |
+ * | reporter_added_information   | -                                           | officers with access, next batch     |
+ * | officer_messaged_reporter    | the first one: the response (result)        | reporter (if they asked), once a day |
+ * | transitioned, a decision     | response (if none yet) and conclusion       | reporter (if they asked), once a day |
+ * | identity_requested           | -                                           | custodians, in office hours          |
+ *
+ * A submission's timers are not created at once: a job added to Redis seconds after the report
+ * would record when the reporter acted (BullMQ stamps jobs and its event stream with the time).
+ * The sweeper, which runs every few minutes and handles every milestone whose time has passed,
+ * covers a new report until an officer's first action (or a worker start) creates its jobs.
  */
 @Injectable()
 export class IntegrityReportEvents {
-  async afterChange(tx: EntityManager, event: IntegrityReportEvent): Promise<void> {
+  constructor(
+    private readonly deadlines: ReportDeadlines,
+    private readonly notices: IntegrityNotices,
+  ) {}
+
+  async afterChange(tx: EntityManager, event: IntegrityReportEvent): Promise<AfterCommit> {
     const { report } = event;
     switch (event.kind) {
       case 'submitted':
-        // Deadline engine: deadlines.startClock(tx, { track: 'integrity_report', caseId: report.id,
-        //   organizationId: report.organizationId, receivedOn: report.receivedOn }), and drop
-        //   firstResponseDueOn (the reporter view then reads deadlines.get(...)).
-        report.firstResponseDueOn = addDays(report.receivedOn, PROVISIONAL_RESPONSE_DAYS);
-        await tx.update(IntegrityReport, report.id, { firstResponseDueOn: report.firstResponseDueOn });
-        // Notifications: IntegrityOfficerUpdate to every officer with access (held to office hours).
-        return;
+        await this.deadlines.start(tx, report);
+        await this.notices.toOfficers(tx, report, 'reporter');
+        return NOTHING;
       case 'reporter_added_information':
-        // Notifications: IntegrityOfficerUpdate to every officer with access (held to office hours).
-        // Deadline engine: deadlines.resume(...) here if the workflow ever pauses for the reporter.
-        return;
+        await this.notices.toOfficers(tx, report, 'reporter');
+        return NOTHING;
       case 'officer_messaged_reporter':
-        // Deadline engine: if (event.firstResponse) deadlines.markFirstResponse(tx, track, report.id).
-        // Notifications: IntegrityReporterUpdate (consenting reporters only, address resolved at send).
-        return;
+        if (event.firstResponse) await this.deadlines.responded(tx, report);
+        await this.notices.toReporter(tx, report);
+        return event.firstResponse ? this.rescheduling(report) : NOTHING;
       case 'transitioned':
-        // Deadline engine: if (event.firstResponse) markFirstResponse; if (event.rule.decision)
-        //   deadlines.recordResult(tx, track, report.id) (freezes the outcome); on `open_fact_finding`
-        //   the conclusion period of the track's settings starts (deadlines.reschedule).
-        // Notifications: IntegrityReporterUpdate when event.rule.decision (consenting reporters only).
-        return;
+        if (!event.rule.decision) return NOTHING;
+        await this.deadlines.decided(tx, report);
+        await this.notices.toReporter(tx, report);
+        return this.rescheduling(report);
       case 'identity_requested':
-        // Notifications: tell the organisation's custodians that a request waits (no content).
-        return;
+        await this.notices.toCustodians(tx, report, {
+          id: event.requestId,
+          requestedByUserId: event.actor.userId,
+        });
+        return NOTHING;
     }
+  }
+
+  private rescheduling(report: IntegrityReport): AfterCommit {
+    return () => this.deadlines.reschedule(report.id);
   }
 }

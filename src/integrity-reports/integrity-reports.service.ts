@@ -22,10 +22,11 @@ import { IntegrityReportMessage } from './entities/integrity-report-message.enti
 import { IntegrityReportNote } from './entities/integrity-report-note.entity';
 import { IntegrityReportTransition } from './entities/integrity-report-transition.entity';
 import { IntegrityReport } from './entities/integrity-report.entity';
-import { IntegrityReportEvents } from './integrity-report-events';
+import { AfterCommit, IntegrityReportEvents } from './integrity-report-events';
 import { MessagesService } from './messages.service';
 import { accessCondition, ReportAccessPolicy } from './report-access';
 import { civilDateOf } from './report-dates';
+import { ReportDeadlineDates, ReportDeadlines, summary } from './report-deadlines';
 import {
   acceptsMessages,
   allowedActions,
@@ -52,6 +53,7 @@ export class IntegrityReportsService {
     private readonly access: ReportAccessPolicy,
     private readonly messages: MessagesService,
     private readonly events: IntegrityReportEvents,
+    private readonly deadlines: ReportDeadlines,
   ) {}
 
   async list(actor: Actor, query: ListReportsQuery): Promise<ReportListView> {
@@ -69,7 +71,8 @@ export class IntegrityReportsService {
     if (query.status) builder.andWhere('r.status = :status', { status: query.status });
     if (query.kind) builder.andWhere('r.kind = :kind', { kind: query.kind });
     const [reports, total] = await builder.getManyAndCount();
-    return { items: reports.map(summaryOf), total, page, pageSize };
+    const deadlines = await this.deadlines.forReports(reports.map((r) => r.id));
+    return { items: reports.map((r) => summaryOf(r, deadlines.get(r.id)!)), total, page, pageSize };
   }
 
   /** The whole report for an officer with access; the read is audited. */
@@ -93,7 +96,7 @@ export class IntegrityReportsService {
         ...history.map((h) => h.actorUserId),
       ]);
       return {
-        ...summaryOf(report),
+        ...summaryOf(report, await this.deadlines.forReport(id)),
         description: report.description,
         accused: report.accused,
         incidentDate: report.incidentDate,
@@ -120,7 +123,8 @@ export class IntegrityReportsService {
 
   /** Applies one step of the workflow table, with the details that step records. */
   async transition(actor: Actor, id: string, dto: TransitionDto): Promise<ReportSummaryView> {
-    return this.db.transaction(async (tx) => {
+    let afterCommit: AfterCommit | undefined;
+    const report = await this.db.transaction(async (tx) => {
       const report = await this.access.load(tx, actor, id, true);
       const rule = transitionFor(report.status, dto.action);
       if (!rule) {
@@ -168,14 +172,24 @@ export class IntegrityReportsService {
           ...(dto.conclusion ? { outcome: dto.conclusion.outcome } : {}),
         },
       });
-      await this.events.afterChange(tx, { kind: 'transitioned', report, actor, rule, from, firstResponse });
-      return summaryOf(report);
+      afterCommit = await this.events.afterChange(tx, {
+        kind: 'transitioned',
+        report,
+        actor,
+        rule,
+        from,
+        firstResponse,
+      });
+      return report;
     });
+    await afterCommit?.();
+    return summaryOf(report, await this.deadlines.forReport(report.id));
   }
 
   /** A message the reporter will read when they come back with their receipt. */
   async messageReporter(actor: Actor, id: string, body: string): Promise<ConversationMessageView> {
-    return this.db.transaction(async (tx) => {
+    let afterCommit: AfterCommit | undefined;
+    const view = await this.db.transaction(async (tx) => {
       const report = await this.access.load(tx, actor, id, true);
       if (!acceptsMessages(report.status)) throw new DomainError('REPORT_CLOSED');
       const firstResponse = !report.firstResponseOn;
@@ -194,9 +208,16 @@ export class IntegrityReportsService {
         entityId: report.id,
         after: { messageId: message.id },
       });
-      await this.events.afterChange(tx, { kind: 'officer_messaged_reporter', report, actor, firstResponse });
+      afterCommit = await this.events.afterChange(tx, {
+        kind: 'officer_messaged_reporter',
+        report,
+        actor,
+        firstResponse,
+      });
       return messageView(message, await this.namesOf(tx, [actor.userId]));
     });
+    await afterCommit?.();
+    return view;
   }
 
   /** A note for the other integrity officers only. */
@@ -322,7 +343,9 @@ export class IntegrityReportsService {
   }
 }
 
-export function summaryOf(r: IntegrityReport): ReportSummaryView {
+export function summaryOf(r: IntegrityReport, deadlines: ReportDeadlineDates): ReportSummaryView {
+  const response = summary(deadlines.response);
+  const conclusion = summary(deadlines.conclusion);
   return {
     id: r.id,
     number: r.number,
@@ -330,8 +353,11 @@ export function summaryOf(r: IntegrityReport): ReportSummaryView {
     allegationType: r.allegationTypeCode,
     status: r.status,
     receivedOn: r.receivedOn,
-    firstResponseDueOn: r.firstResponseDueOn,
+    firstResponseDueOn: response.dueOn,
     firstResponseOn: r.firstResponseOn,
+    responseDeadline: response.state,
+    conclusionDueOn: conclusion.dueOn,
+    conclusionDeadline: conclusion.state,
     identityProvided: r.identityProvided,
   };
 }

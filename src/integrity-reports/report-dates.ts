@@ -16,7 +16,10 @@ export function reportNumber(fiscalYear: number, sequence: number): string {
   return `IR-${fiscalYear}-${String(sequence).padStart(4, '0')}`;
 }
 
-/** `days` calendar days after a civil date. */
-export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
+/**
+ * 00:00 of a civil date in the business time zone: the instant recorded for anything the reporter
+ * causes that must be an instant (the deadline engine's receipt), so that it tells the day only.
+ */
+export function startOfCivilDay(date: string, timeZone: string): Date {
+  return DateTime.fromISO(date, { zone: timeZone }).startOf('day').toJSDate();
 }

@@ -15,13 +15,14 @@ import {
 } from './dto/reporter.dto';
 import { IntegrityReportMessage } from './entities/integrity-report-message.entity';
 import { IntegrityReport } from './entities/integrity-report.entity';
-import { IntegrityReportEvents } from './integrity-report-events';
+import { AfterCommit, IntegrityReportEvents } from './integrity-report-events';
 import { IntegritySecrets } from './integrity-secrets';
 import { MessagesService } from './messages.service';
 import { withMinimumDuration } from './minimum-duration';
 import { formatReceipt } from './receipt';
 import { ReceiptsService } from './receipts.service';
 import { ReportAccessPolicy } from './report-access';
+import { ReportDeadlines } from './report-deadlines';
 import { civilDateOf, fiscalYearOf, reportNumber } from './report-dates';
 import { IdentityStore } from './identity-store';
 import { ReporterSession, ReporterSessions } from './reporter-session';
@@ -48,6 +49,7 @@ export class ReporterService {
     private readonly identities: IdentityStore,
     private readonly messages: MessagesService,
     private readonly events: IntegrityReportEvents,
+    private readonly deadlines: ReportDeadlines,
   ) {}
 
   /** Files a report; answers with the receipt, which exists nowhere else from then on. */
@@ -58,7 +60,8 @@ export class ReporterService {
     for (let attempt = 1; ; attempt++) {
       const { digits, hash } = await this.receipts.issue(org.id);
       try {
-        await this.db.transaction((tx) => this.create(tx, org.id, hash, dto));
+        const afterCommit = await this.db.transaction((tx) => this.create(tx, org.id, hash, dto));
+        await afterCommit();
         return formatReceipt(digits);
       } catch (error) {
         // Two equal receipts in one organisation (about one in 10^16): draw another.
@@ -105,6 +108,7 @@ export class ReporterService {
       order: { seq: 'ASC' },
     });
     const concluded = report.workflow.conclusion;
+    const { response, conclusion } = await this.deadlines.forReport(report.id);
     return {
       kind: report.kind,
       allegationType: report.allegationTypeCode,
@@ -113,14 +117,17 @@ export class ReporterService {
       outcome: concluded ? OUTCOME_TEXT[concluded.outcome] : null,
       referredTo: report.referralAgency ? AGENCY_TEXT[report.referralAgency] : null,
       receivedOn: report.receivedOn,
-      responseDueOn: report.firstResponseOn ? null : report.firstResponseDueOn,
+      responseDueOn: response && !response.resultAt ? response.currentDueDate : null,
+      responseOverdue: response?.state === 'overdue',
+      decisionDueOn: conclusion && !conclusion.resultAt ? conclusion.currentDueDate : null,
       canAddInformation: acceptsMessages(report.status),
       messages: messages.map((m): ReporterMessageView => ({ from: m.author, body: m.body, on: m.sentOn })),
     };
   }
 
   async addInformation(session: ReporterSession, body: string): Promise<ReporterMessageView> {
-    return this.db.transaction(async (tx) => {
+    let afterCommit: AfterCommit | undefined;
+    const view = await this.db.transaction(async (tx): Promise<ReporterMessageView> => {
       const report = await this.reportOf(tx, session, true);
       if (!acceptsMessages(report.status)) throw new DomainError('REPORT_CLOSED');
       const message = await this.messages.append(tx, report, {
@@ -128,9 +135,11 @@ export class ReporterService {
         authorUserId: null,
         body,
       });
-      await this.events.afterChange(tx, { kind: 'reporter_added_information', report });
+      afterCommit = await this.events.afterChange(tx, { kind: 'reporter_added_information', report });
       return { from: message.author, body: message.body, on: message.sentOn };
     });
+    await afterCommit?.();
+    return view;
   }
 
   private async create(
@@ -138,7 +147,7 @@ export class ReporterService {
     organizationId: string,
     receiptHash: string,
     dto: SubmitIntegrityReportDto,
-  ): Promise<IntegrityReport> {
+  ): Promise<AfterCommit> {
     const receivedOn = civilDateOf(this.clock.now(), this.config.app.timeZone);
     const fiscalYear = fiscalYearOf(receivedOn);
     const [{ last_number: sequence }] = await tx.query(
@@ -172,8 +181,7 @@ export class ReporterService {
     );
     if (identity) await this.identities.store(tx, report, identity);
     await this.access.grantCurrentOfficers(tx, report);
-    await this.events.afterChange(tx, { kind: 'submitted', report });
-    return report;
+    return this.events.afterChange(tx, { kind: 'submitted', report });
   }
 
   private async reportOf(

@@ -12,12 +12,14 @@ import { QueueName } from '../infrastructure/queue/queue-names';
 import { OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
 import { MailJobData } from './mail-job';
 import { MessageTemplate } from './message-template';
+import { RecipientResolvers, ResolvedContact } from './recipient-resolvers';
 import { classifySmtpError, describeSmtpError, SmtpErrorLike } from './smtp-errors';
 import { TemplateRenderer } from './template-renderer';
 
 type SendOutcome = 'sent' | 'skipped' | 'not_sent' | 'suppressed';
 
 const NO_SMTP = 'not sent: no SMTP server is configured (SMTP_URL is empty)';
+const NOBODY = 'suppressed: no address, or no consent, when the recipient was resolved';
 
 // jsonb params: TypeORM's deep-partial typing cannot describe arbitrary objects
 type Fields = QueryDeepPartialEntity<OutboxMessage>;
@@ -28,6 +30,15 @@ function scrubbed(row: OutboxMessage): Fields {
     params: null,
     ...(row.recipientKind === 'reporter' ? { recipientEmail: null, recipientName: null } : {}),
   };
+}
+
+/** Whether the address must stay out of the table (and out of a stored SMTP answer). */
+const addressHidden = (row: OutboxMessage) => row.recipientKind === 'reporter' || row.resolveType !== null;
+
+/** `text` with every occurrence of `address` (any case) replaced. */
+function masked(text: string, address: string): string {
+  const pattern = new RegExp(address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+  return text.replace(pattern, '[reporter]');
 }
 
 /**
@@ -46,6 +57,7 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
     private readonly renderer: TemplateRenderer,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly resolvers: RecipientResolvers,
   ) {
     super();
     this.transport = config.mail.smtpUrl
@@ -102,11 +114,26 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
       throw new UnrecoverableError('template error');
     }
 
+    // a resolved recipient's address exists only in this variable, for this attempt
+    let to: ResolvedContact | null;
+    try {
+      to = await this.recipientOf(row);
+    } catch {
+      // the resolver's own error may quote what it looked at: only a fixed text is recorded
+      const failure = { code: 'ERESOLVE', message: 'the recipient could not be resolved' };
+      throw new Error(await this.failed(job, row, failure, context, null));
+    }
+    if (!to) {
+      await this.finish(row, 'suppressed', { lastError: NOBODY });
+      this.logger.log(`${context} suppressed: nobody to send to when resolved`);
+      return 'suppressed';
+    }
+
     let info: SMTPTransport.SentMessageInfo;
     try {
       info = await this.transport!.sendMail({
         from: this.config.mail.from,
-        to: { name: row.recipientName ?? '', address: row.recipientEmail! },
+        to: { name: to.name ?? '', address: to.email },
         subject: rendered.subject,
         text: rendered.text,
         html: rendered.html,
@@ -119,12 +146,20 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
       }
     } catch (error) {
       // rethrown with the recorded answer only: BullMQ keeps failure reasons in Redis
-      throw new Error(await this.failed(job, row, error as SmtpErrorLike, context));
+      throw new Error(await this.failed(job, row, error as SmtpErrorLike, context, to.email));
     }
     // only now, after the server accepted it
     await this.finish(row, 'sent', { sentAt: this.clock.now(), smtpResponse: info.response.slice(0, 1000) });
     this.logger.log(`${context} sent (attempt ${row.attempts})`);
     return 'sent';
+  }
+
+  /** The stored address, or for a resolved recipient the one its resolver gives now (null: nobody). */
+  private async recipientOf(row: OutboxMessage): Promise<ResolvedContact | null> {
+    if (row.resolveType && row.resolveId) {
+      return this.resolvers.resolve({ type: row.resolveType, id: row.resolveId });
+    }
+    return { email: row.recipientEmail!, name: row.recipientName ?? undefined };
   }
 
   /** Locks the row; returns it when this job should send it now, or what happened instead. */
@@ -180,12 +215,11 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
     row: OutboxMessage,
     error: SmtpErrorLike,
     context: string,
+    address: string | null,
   ): Promise<string> {
     let answer = describeSmtpError(error);
     // the server's answer often quotes the address: a reporter's must not stay in the table
-    if (row.recipientKind === 'reporter' && row.recipientEmail) {
-      answer = answer.split(row.recipientEmail).join('[reporter]');
-    }
+    if (address && addressHidden(row)) answer = masked(answer, address);
     // logs name the error only: an SMTP answer may quote the recipient's address
     const brief = error.responseCode ? `SMTP ${error.responseCode}` : (error.code ?? 'error');
     const now = this.clock.now();
@@ -226,14 +260,14 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
 
   private async finish(
     row: OutboxMessage,
-    status: Extract<OutboxStatus, 'sent' | 'failed'>,
+    status: Extract<OutboxStatus, 'sent' | 'failed' | 'suppressed'>,
     fields: Fields,
   ): Promise<void> {
     await this.db.manager.update(OutboxMessage, row.id, {
       status,
       updatedAt: this.clock.now(),
       ...fields,
-      ...(status === 'sent' ? scrubbed(row) : {}),
+      ...(status === 'failed' ? {} : scrubbed(row)),
     });
   }
 }

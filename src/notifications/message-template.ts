@@ -20,6 +20,7 @@ export enum MessageTemplate {
   // integrity reports: NEVER any content, never the receipt
   IntegrityOfficerUpdate = 'integrity.officer_update',
   IntegrityReporterUpdate = 'integrity.reporter_update',
+  IntegrityIdentityRequest = 'integrity.identity_request',
 }
 
 export type RecipientKind = 'complainant' | 'reporter' | 'officer';
@@ -185,6 +186,16 @@ export const TEMPLATES: Record<MessageTemplate, TemplateSpec> = {
     params: ['orgName', 'followUpUrl'],
     closed: true,
     example: { orgName: ORG, followUpUrl: `${BASE}/integrity/follow-up` },
+  },
+  [MessageTemplate.IntegrityIdentityRequest]: {
+    audience: 'officer',
+    params: ['orgName', 'reportNo', 'requestsUrl'],
+    closed: true,
+    example: {
+      orgName: ORG,
+      reportNo: 'IR-2569-0007',
+      requestsUrl: `${BASE}/officer/integrity-reports/identity-requests`,
+    },
   },
 };
 

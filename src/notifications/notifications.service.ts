@@ -10,16 +10,30 @@ import { User } from '../users/entities/user.entity';
 import { Role } from '../users/roles';
 import { OutboxMessage } from './entities/outbox-message.entity';
 import { MessageTemplate, RecipientKind } from './message-template';
-import { nextOfficeTime, officeHoursFrom } from './office-hours';
-import { prepareParams } from './prepare-params';
+import { nextOfficeOpening, nextOfficeTime, OfficeHours, officeHoursFrom } from './office-hours';
+import { InvalidNotificationError, prepareParams } from './prepare-params';
+import { RecipientRef, RecipientResolvers } from './recipient-resolvers';
 
-export interface NotificationRecipient {
+/** A recipient whose address the caller gives (it is stored in the outbox until the message is done). */
+export interface AddressedRecipient {
   email: string;
   name?: string;
   kind: RecipientKind;
   /** complainants and reporters: true only when they asked for e-mail; without it nothing is sent */
   consent?: boolean;
 }
+
+/**
+ * A recipient whose address is looked up only when the message is sent, by the resolver registered
+ * for `resolve.type` (RecipientResolvers), and stored nowhere. Consent is the resolver's to check:
+ * it returns null for a contact who did not ask for e-mail, and the message is then suppressed.
+ */
+export interface ResolvedRecipient {
+  kind: RecipientKind;
+  resolve: RecipientRef;
+}
+
+export type NotificationRecipient = AddressedRecipient | ResolvedRecipient;
 
 export interface NotificationMessage {
   organizationId: string;
@@ -35,6 +49,12 @@ export interface NotificationMessage {
   subject?: { type: string; id: string };
   /** the request that caused it, carried into the worker's log lines */
   requestId?: string;
+  /**
+   * Record when the message was written only to the day (the start of the business day), not to the
+   * instant: for messages caused by someone whose moment of action must not be kept (an anonymous
+   * reporter). Give no requestId with it, and hold it with `officeBatchNotBefore`.
+   */
+  recordDayOnly?: boolean;
 }
 
 export interface OfficerRecipient {
@@ -83,6 +103,7 @@ export class NotificationsService {
   constructor(
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly resolvers: RecipientResolvers,
   ) {
     this.messageIdDomain = messageIdDomain(config.mail.from, config.app.publicBaseUrl);
     this.capKey = `rongrian-mail-cap:${config.auth.jwtSecret}`;
@@ -91,8 +112,9 @@ export class NotificationsService {
   /**
    * Writes one message into the outbox in the caller's transaction `tx`: it is sent only if that
    * transaction commits. A complainant or reporter without `consent: true` gets nothing (the row is
-   * recorded as suppressed, without their address). Throws InvalidNotificationError for a message
-   * that breaks its template's rules (wrong audience, missing param, content in an integrity message).
+   * recorded as suppressed, without their address); a resolved recipient is stored as its reference
+   * only. Throws InvalidNotificationError for a message that breaks its template's rules (wrong
+   * audience, missing param, content in an integrity message) or names an unknown resolver.
    */
   async enqueue(tx: EntityManager, message: NotificationMessage): Promise<void> {
     await this.insert(tx, message);
@@ -122,12 +144,24 @@ export class NotificationsService {
 
   /** The first instant in the organisation's office hours (Mon-Fri, default 08:30-16:30) from now. */
   async officeHoursNotBefore(tx: EntityManager, organizationId: string): Promise<Date> {
+    return this.fromNow(tx, organizationId, nextOfficeTime);
+  }
+
+  /**
+   * The next opening of the organisation's office hours strictly after now (Mon-Fri, default
+   * 08:30): the daily batch for messages whose sending time must not reveal when someone acted.
+   */
+  async officeBatchNotBefore(tx: EntityManager, organizationId: string): Promise<Date> {
+    return this.fromNow(tx, organizationId, nextOfficeOpening);
+  }
+
+  private async fromNow(
+    tx: EntityManager,
+    organizationId: string,
+    next: (now: Date, zone: string, hours: OfficeHours) => Date,
+  ): Promise<Date> {
     const organization = await tx.findOneBy(Organization, { id: organizationId });
-    return nextOfficeTime(
-      this.clock.now(),
-      this.config.app.timeZone,
-      officeHoursFrom(organization?.settings),
-    );
+    return next(this.clock.now(), this.config.app.timeZone, officeHoursFrom(organization?.settings));
   }
 
   /**
@@ -187,9 +221,23 @@ export class NotificationsService {
   private async insert(tx: EntityManager, message: NotificationMessage): Promise<boolean> {
     const { to, template } = message;
     const params = prepareParams(template, to.kind, message.params, this.config.app.publicBaseUrl);
-    const consented = to.kind === 'officer' || to.consent === true;
-    const email = to.email.trim();
+    const resolve = 'resolve' in to ? to.resolve : null;
+    if (resolve && !this.resolvers.has(resolve.type)) {
+      throw new InvalidNotificationError(`no recipient resolver is registered for ${resolve.type}`);
+    }
+    if (message.recordDayOnly && !message.notBefore) {
+      throw new InvalidNotificationError(
+        'a message recorded to the day needs notBefore (officeBatchNotBefore)',
+      );
+    }
+    const addressed = 'resolve' in to ? null : to;
+    // a resolved recipient's consent is checked by its resolver when sending
+    const consented = resolve !== null || to.kind === 'officer' || addressed?.consent === true;
+    const email = addressed ? addressed.email.trim() : null;
     const now = this.clock.now();
+    const written = message.recordDayOnly
+      ? DateTime.fromJSDate(now, { zone: this.config.app.timeZone }).startOf('day').toJSDate()
+      : now;
     const id = randomUUID();
     // jsonb params: TypeORM's deep-partial typing cannot describe arbitrary objects
     const row = <QueryDeepPartialEntity<OutboxMessage>>{
@@ -198,8 +246,10 @@ export class NotificationsService {
       template,
       recipientKind: to.kind,
       recipientEmail: consented ? email : null,
-      recipientName: consented ? (to.name ?? null) : null,
-      recipientHash: consented ? this.recipientHash(email) : null,
+      recipientName: consented ? (addressed?.name ?? null) : null,
+      recipientHash: consented ? this.recipientHash(email ?? refKey(resolve!)) : null,
+      resolveType: resolve?.type ?? null,
+      resolveId: resolve?.id ?? null,
       params: consented ? params : null,
       status: consented ? 'pending' : 'suppressed',
       lastError: consented ? null : 'no consent: the recipient did not ask for e-mail',
@@ -209,8 +259,8 @@ export class NotificationsService {
       subjectId: message.subject?.id ?? null,
       messageId: `<${id}@${this.messageIdDomain}>`,
       requestId: message.requestId ?? null,
-      createdAt: now,
-      updatedAt: now,
+      createdAt: written,
+      updatedAt: written,
     };
     const result = await tx
       .createQueryBuilder()
@@ -227,6 +277,9 @@ export class NotificationsService {
     return inserted;
   }
 }
+
+/** What the hourly cap counts for a resolved recipient: the reference, since the address is unknown. */
+const refKey = (ref: RecipientRef) => `resolve:${ref.type}:${ref.id}`;
 
 /** The domain of the Message-ID: MAIL_FROM's, else the public host name. */
 export function messageIdDomain(mailFrom: string, publicBaseUrl: string): string {

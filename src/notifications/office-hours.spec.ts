@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { DEFAULT_OFFICE_HOURS, nextOfficeTime, officeHoursFrom } from './office-hours';
+import { DEFAULT_OFFICE_HOURS, nextOfficeOpening, nextOfficeTime, officeHoursFrom } from './office-hours';
 
 const bkk = (iso: string) => DateTime.fromISO(iso, { zone: 'Asia/Bangkok' }).toJSDate();
 
@@ -25,6 +25,27 @@ describe('nextOfficeTime (Asia/Bangkok, 08:30-16:30, Monday-Friday)', () => {
     expect(
       nextOfficeTime(bkk('2026-03-16T07:30'), 'Asia/Bangkok', { start: '07:00', end: '15:00' }).toISOString(),
     ).toBe(bkk('2026-03-16T07:30').toISOString());
+  });
+});
+
+describe('nextOfficeOpening: the daily batch (Asia/Bangkok, opening 08:30, Monday-Friday)', () => {
+  it.each([
+    ['Monday inside hours: Tuesday opening', '2026-03-16T10:15', '2026-03-17T08:30'],
+    ['Monday at opening: Tuesday opening', '2026-03-16T08:30', '2026-03-17T08:30'],
+    ['Monday a minute before opening: that opening', '2026-03-16T08:29', '2026-03-16T08:30'],
+    ['Monday after closing: Tuesday opening', '2026-03-16T20:00', '2026-03-17T08:30'],
+    ['Friday inside hours: Monday opening', '2026-03-20T09:00', '2026-03-23T08:30'],
+    ['Saturday: Monday opening', '2026-03-14T07:00', '2026-03-16T08:30'],
+    ['Sunday 23:59: Monday opening', '2026-03-15T23:59', '2026-03-16T08:30'],
+  ])('%s', (_name, now, expected) => {
+    expect(nextOfficeOpening(bkk(now), 'Asia/Bangkok').toISOString()).toBe(bkk(expected).toISOString());
+  });
+
+  it('uses the business zone and the given hours: 23:00 UTC Sunday is 06:00 Monday in Bangkok', () => {
+    const sundayUtc = new Date('2026-03-15T23:00:00Z');
+    expect(nextOfficeOpening(sundayUtc, 'Asia/Bangkok', { start: '07:00', end: '15:00' }).toISOString()).toBe(
+      '2026-03-16T00:00:00.000Z',
+    );
   });
 });
 

@@ -45,3 +45,15 @@ export function nextOfficeTime(now: Date, zone: string, hours: OfficeHours = DEF
   while (!isWeekday(day)) day = day.plus({ days: 1 });
   return at(day, hours.start).toJSDate();
 }
+
+/**
+ * The next opening of office hours strictly after `now` (Monday-Friday, `hours.start` in `zone`):
+ * the daily batch in which messages go out whose timing must not tell when someone acted (an
+ * anonymous reporter's submission or message). Inside office hours that is the next working day's.
+ */
+export function nextOfficeOpening(now: Date, zone: string, hours: OfficeHours = DEFAULT_OFFICE_HOURS): Date {
+  const [hour, minute] = hours.start.split(':').map(Number);
+  let day = DateTime.fromJSDate(now, { zone }).set({ hour, minute, second: 0, millisecond: 0 });
+  while (day.weekday > 5 || day.toMillis() <= now.getTime()) day = day.plus({ days: 1 });
+  return day.toJSDate();
+}

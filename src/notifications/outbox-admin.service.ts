@@ -48,7 +48,7 @@ export class OutboxAdminService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!row) throw new DomainError('MAIL_MESSAGE_NOT_FOUND');
-      if (!RETRYABLE.includes(row.status) || !row.recipientEmail) {
+      if (!RETRYABLE.includes(row.status) || (!row.recipientEmail && !row.resolveType)) {
         throw new DomainError('MAIL_NOT_RETRYABLE', { status: row.status });
       }
       const now = this.clock.now();

@@ -118,25 +118,32 @@ export async function findInDatabase(db: DataSource, needle: string): Promise<Hi
   return hits;
 }
 
-/** Every Redis key of this test app (name or string value) containing `needle`. */
-export async function findInRedis(prefix: string, needle: string): Promise<string[]> {
+/** The keys of this test app for which `matches` (given the key and its type) says yes. */
+async function redisKeysWhere(
+  prefix: string,
+  matches: (redis: Redis, key: string, type: string) => Promise<boolean>,
+): Promise<string[]> {
   const redis = new Redis(TEST_REDIS_URL);
   const found: string[] = [];
   try {
     let cursor = '0';
     do {
       const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      for (const key of keys) {
-        const type = await redis.type(key);
-        const value = type === 'string' ? ((await redis.get(key)) ?? '') : '';
-        if (key.includes(needle) || value.includes(needle)) found.push(key);
-      }
+      for (const key of keys) if (await matches(redis, key, await redis.type(key))) found.push(key);
       cursor = next;
     } while (cursor !== '0');
   } finally {
     redis.disconnect();
   }
   return found;
+}
+
+/** Every Redis key of this test app (name or string value) containing `needle`. */
+export function findInRedis(prefix: string, needle: string): Promise<string[]> {
+  return redisKeysWhere(prefix, async (redis, key, type) => {
+    const value = type === 'string' ? ((await redis.get(key)) ?? '') : '';
+    return key.includes(needle) || value.includes(needle);
+  });
 }
 
 /** The officers' integrity routes as `officer`: `api(io).get('/id/access')`, `api(io).post('/id/notes', {...})`. */
@@ -152,3 +159,46 @@ export function officerApi(t: TestApp, officer: { token: string }) {
 /** What the reporter sees with their session token. */
 export const reporterView = (t: TestApp, token: string) =>
   t.request({ method: 'GET', url: REPORTER_REPORT_URL, headers: bearer(token) });
+
+/** Every timestamp column of every table holding an instant in [from, to]. */
+export async function findInstantsBetween(db: DataSource, from: Date, to: Date): Promise<Hit[]> {
+  const columns: { table_name: string; column_name: string }[] = await db.query(
+    `SELECT c.table_name, c.column_name FROM information_schema.columns c
+     JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+     WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.data_type LIKE 'timestamp%'`,
+  );
+  const hits: Hit[] = [];
+  for (const c of columns) {
+    const [{ found }] = await db.query(
+      `SELECT EXISTS (SELECT 1 FROM "${c.table_name}" WHERE "${c.column_name}" BETWEEN $1 AND $2) AS found`,
+      [from, to],
+    );
+    if (found) hits.push({ table: c.table_name, column: c.column_name });
+  }
+  return hits;
+}
+
+/**
+ * Redis entries of this test app that mention `needle` and carry a time in [from, to]: BullMQ jobs
+ * (their `timestamp`) and stream entries (BullMQ's event streams, whose ids are times).
+ */
+export function findRedisTimesBetween(
+  prefix: string,
+  needle: string,
+  from: Date,
+  to: Date,
+): Promise<string[]> {
+  return redisKeysWhere(prefix, async (redis, key, type) => {
+    if (type === 'hash') {
+      const job = await redis.hgetall(key);
+      const at = Number(job.timestamp);
+      const mentions = key.includes(needle) || Object.values(job).some((v) => v.includes(needle));
+      return mentions && at >= from.getTime() && at <= to.getTime();
+    }
+    if (type === 'stream') {
+      const entries = await redis.xrange(key, String(from.getTime()), String(to.getTime()));
+      return entries.some(([, fields]) => fields.some((f) => f.includes(needle)));
+    }
+    return false;
+  });
+}

@@ -22,7 +22,10 @@ export type DeadlineOutcome = 'met' | 'met_by_explanation' | 'missed';
  */
 @Entity('case_deadlines')
 @Unique('uq_case_deadlines_track_case', ['track', 'caseId'])
-@Check('ck_case_deadlines_track', `"track" IN ('complaint', 'integrity_report')`)
+@Check(
+  'ck_case_deadlines_track',
+  `"track" IN ('complaint', 'integrity_report', 'integrity_report_conclusion')`,
+)
 @Check('ck_case_deadlines_mode', `"mode" IN ('calendar', 'working_days')`)
 @Index('ix_case_deadlines_next_milestone', ['nextMilestoneAt'], { where: 'next_milestone_at IS NOT NULL' })
 @Index('ix_case_deadlines_open', ['organizationId', 'veryOverdueDate'], { where: 'result_at IS NULL' })

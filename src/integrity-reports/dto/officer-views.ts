@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { DeadlineState } from '../../deadlines/deadline-rules';
 import { ACTIONS, IntegrityStatus, KINDS, ReportKind, STATUSES, WorkflowAction } from '../workflow';
+
+const DEADLINE_STATES = ['on_track', 'due_soon', 'overdue', 'met', 'met_by_explanation', 'missed'];
 
 /** Officers see days, never instants: see the README, "Integrity reports". */
 export class ReportSummaryView {
@@ -9,8 +12,30 @@ export class ReportSummaryView {
   @ApiProperty() allegationType!: string;
   @ApiProperty({ enum: STATUSES }) status!: IntegrityStatus;
   @ApiProperty({ format: 'date' }) receivedOn!: string;
-  @ApiPropertyOptional({ format: 'date', nullable: true, type: String }) firstResponseDueOn!: string | null;
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    type: String,
+    description:
+      'The first response to the reporter is due by this day (deadline engine, track integrity_report)',
+  })
+  firstResponseDueOn!: string | null;
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String }) firstResponseOn!: string | null;
+  @ApiPropertyOptional({
+    enum: DEADLINE_STATES,
+    nullable: true,
+    description: 'State of the response deadline; met/missed once the reporter was answered',
+  })
+  responseDeadline!: DeadlineState | null;
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    type: String,
+    description:
+      'The decision (not admissible, referred, concluded) is due by this day (track integrity_report_conclusion)',
+  })
+  conclusionDueOn!: string | null;
+  @ApiPropertyOptional({ enum: DEADLINE_STATES, nullable: true }) conclusionDeadline!: DeadlineState | null;
   @ApiProperty({ description: 'Whether the reporter gave an identity (never the identity itself)' })
   identityProvided!: boolean;
 }

@@ -226,6 +226,19 @@ export class ReporterReportView {
     description: 'An officer answers you by this day (null once answered)',
   })
   responseDueOn!: string | null;
+  @ApiProperty({
+    description:
+      'The answer is late: that day has passed without one. The integrity officers have been alerted.',
+  })
+  responseOverdue!: boolean;
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    type: String,
+    description:
+      'A decision on the report (not admissible, referred, or the conclusion of an investigation) is due by this day (null once decided)',
+  })
+  decisionDueOn!: string | null;
   @ApiProperty() canAddInformation!: boolean;
   @ApiProperty({ type: [ReporterMessageView] }) messages!: ReporterMessageView[];
 }

@@ -110,13 +110,12 @@ export class IntegrityReport {
   @Column('text', { default: 'received' })
   status!: IntegrityStatus;
 
-  /** Civil date of receipt in the business time zone. */
+  /**
+   * Civil date of receipt in the business time zone. The due dates of the first response and of the
+   * decision are the deadline engine's (tracks `integrity_report`, `integrity_report_conclusion`).
+   */
   @Column('date')
   receivedOn!: string;
-
-  /** Until the deadline engine (issue 4) lands: receipt date + 15 calendar days (IntegrityReportEvents). */
-  @Column('date', { nullable: true })
-  firstResponseDueOn!: string | null;
 
   @Column('date', { nullable: true })
   firstResponseOn!: string | null;

@@ -28,6 +28,10 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
   `status IN ('pending', 'sending', 'sent', 'failed', 'not_sent', 'suppressed')`,
 )
 @Check('ck_notification_outbox_recipient_kind', `recipient_kind IN ('complainant', 'reporter', 'officer')`)
+@Check(
+  'ck_notification_outbox_resolve',
+  `(resolve_type IS NULL AND resolve_id IS NULL) OR (resolve_type IS NOT NULL AND resolve_id IS NOT NULL AND recipient_email IS NULL)`,
+)
 export class OutboxMessage {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_notification_outbox' })
   id!: string;
@@ -53,7 +57,20 @@ export class OutboxMessage {
   @Column('text', { nullable: true })
   recipientName!: string | null;
 
-  /** keyed hash of the lower-case address: counts messages per recipient for the hourly cap */
+  /**
+   * A recipient resolved at send time (RecipientResolvers): the kind of contact and its id, e.g.
+   * `integrity_report` and the report's id. Such a row never holds the address (a check says so).
+   */
+  @Column('text', { nullable: true })
+  resolveType!: string | null;
+
+  @Column('text', { nullable: true })
+  resolveId!: string | null;
+
+  /**
+   * keyed hash of the lower-case address (of the resolve reference for resolved recipients): counts
+   * messages per recipient for the hourly cap
+   */
   @Column('text', { nullable: true })
   recipientHash!: string | null;
 
