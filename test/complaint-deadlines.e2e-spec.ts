@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { Clock } from '../src/common/clock/clock';
+import { ComplaintDigestService } from '../src/complaints/complaint-digest.service';
 import { DeadlineMilestonesService } from '../src/deadlines/deadline-milestones.service';
 import { Role } from '../src/users/roles';
 import { createOfficer, Officer } from './helpers/officers';
@@ -193,6 +194,35 @@ describe('general complaints on the 15-day clock: notices, reminders, explanatio
     expect(tracked.dueDate > '2026-04-27').toBe(true);
     const [row] = await t.db.query(`SELECT paused_days FROM case_deadlines WHERE case_id = $1`, [id]);
     expect(row.paused_days).toBe(4);
+  });
+
+  it("the morning digest lists the unit's overdue and due-soon cases, once a day, to the unit only", async () => {
+    clock.freeze(bkk('2026-04-10T10:00:00'));
+    const late = await file(true);
+    clock.freeze(bkk('2026-04-20T10:00:00'));
+    const soon = await file(true); // due 6 May
+    const digest = t.app.get(ComplaintDigestService);
+    clock.freeze(bkk('2026-04-29T07:00:00')); // Wednesday morning: `late` overdue since 28 April, `soon` due within 3 working days
+    const written = await digest.sendDailyDigests();
+    expect(written).toBeGreaterThanOrEqual(2);
+    const rows = await t.db.query(
+      `SELECT recipient_email AS email, params, not_before FROM notification_outbox WHERE template = 'officer.daily_digest'`,
+    );
+    expect(rows.map((r: { email: string }) => r.email).sort()).toEqual(
+      [officer.email, unitHead.email].sort(),
+    );
+    const params = rows[0].params;
+    const refs = (section: { list: { referenceNo: string }[] } | { referenceNo: string }[]) =>
+      (Array.isArray(section) ? section : section.list).map((i) => i.referenceNo);
+    expect(refs(params.overdue)).toContain(late.receipt.referenceNo);
+    expect(refs(params.dueSoon)).toContain(soon.receipt.referenceNo);
+    expect(new Date(rows[0].not_before).toISOString()).toBe(bkk('2026-04-29T08:30:00').toISOString());
+    // again the same day: nothing new
+    await digest.sendDailyDigests();
+    const again = await t.db.query(
+      `SELECT count(*)::int AS n FROM notification_outbox WHERE template = 'officer.daily_digest'`,
+    );
+    expect(again[0].n).toBe(rows.length);
   });
 
   it('the deadline explanation shows the count, skipped days and the result', async () => {

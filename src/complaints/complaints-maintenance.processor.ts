@@ -3,10 +3,12 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from '../infrastructure/queue/queue-names';
+import { ComplaintDigestService } from './complaint-digest.service';
 import { ComplaintsService } from './complaints.service';
 
 export enum ComplaintsJob {
   AutoClose = 'auto-close',
+  DailyDigest = 'daily-digest',
 }
 
 /** Recurring housekeeping of general complaints (worker role only). */
@@ -17,6 +19,7 @@ export class ComplaintsMaintenanceProcessor extends WorkerHost implements OnAppl
   constructor(
     private readonly complaints: ComplaintsService,
     private readonly config: AppConfig,
+    private readonly digest: ComplaintDigestService,
     @InjectQueue(QueueName.Complaints) private readonly queue: Queue,
   ) {
     super();
@@ -36,6 +39,7 @@ export class ComplaintsMaintenanceProcessor extends WorkerHost implements OnAppl
       if (closed > 0) this.logger.log(`Closed ${closed} resolved complaints nobody reopened`);
       return { closed };
     }
+    if (job.name === ComplaintsJob.DailyDigest) return { written: await this.digest.sendDailyDigests() };
     throw new Error(`unknown job ${job.name}`);
   }
 }

@@ -3,6 +3,7 @@ import { DeadlineTracksRegistry } from '../deadlines/deadline-tracks.registry';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ComplaintAccess } from './complaint-access';
+import { ComplaintDigestService } from './complaint-digest.service';
 import { ComplaintDeadlineHandler } from './complaint-deadline.handler';
 import { ComplaintNotices } from './complaint-notices';
 import { ComplaintQueries } from './complaint-queries.service';
@@ -20,8 +21,9 @@ import { PublicComplaintsController } from './public-complaints.controller';
     ComplaintAccess,
     ComplaintNotices,
     ComplaintDeadlineHandler,
+    ComplaintDigestService,
   ],
-  exports: [ComplaintsService, ComplaintQueries],
+  exports: [ComplaintsService, ComplaintQueries, ComplaintDigestService],
 })
 export class ComplaintsModule implements OnModuleInit {
   constructor(
