@@ -4,7 +4,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { AppConfig } from '../config/app-config';
 import { Organization } from '../organizations/entities/organization.entity';
-import { BusinessCalendar, civilDate, nextOfficeWindow } from './day-counting';
+import { BusinessCalendar, civilDate, nextOfficeOpening, nextOfficeWindow } from './day-counting';
 import { officeHours } from './deadline-settings';
 import { Holiday } from './entities/holiday.entity';
 
@@ -66,5 +66,14 @@ export class BusinessCalendarService {
     manager: EntityManager = this.db.manager,
   ): Promise<Date> {
     return nextOfficeWindow(at, await this.forOrganization(organizationId, manager));
+  }
+
+  /** The next office-hours opening strictly after `at` (working days only): the daily batch. */
+  async nextOfficeOpening(
+    organizationId: string,
+    at: Date = this.clock.now(),
+    manager: EntityManager = this.db.manager,
+  ): Promise<Date> {
+    return nextOfficeOpening(at, await this.forOrganization(organizationId, manager));
   }
 }

@@ -7,6 +7,7 @@ import {
   countDays,
   DeadlineMode,
   HolidayInfo,
+  nextOfficeOpening,
   nextOfficeWindow,
   shiftDueDate,
   startOfDay,
@@ -296,5 +297,18 @@ describe('nextOfficeWindow', () => {
     ],
   ])('%s', (_label, now, expected, cal = calendar) => {
     expect(nextOfficeWindow(new Date(now), cal).toISOString()).toBe(expected);
+  });
+});
+
+describe('nextOfficeOpening: the daily batch (opening 08:30 on working days)', () => {
+  it.each<[string, string, string]>([
+    ['Monday inside hours: Tuesday opening', '2026-04-20T03:15:00Z', '2026-04-21T01:30:00.000Z'],
+    ['Monday at opening: Tuesday opening', '2026-04-20T01:30:00Z', '2026-04-21T01:30:00.000Z'],
+    ['Monday a minute before opening: that opening', '2026-04-20T01:29:00Z', '2026-04-20T01:30:00.000Z'],
+    ['Friday inside hours: Monday opening', '2026-04-24T02:00:00Z', '2026-04-27T01:30:00.000Z'],
+    ['Sunday 23:59 Bangkok: Monday opening', '2026-04-26T16:59:00Z', '2026-04-27T01:30:00.000Z'],
+    ['Friday before Songkran: Thursday after it', '2026-04-10T03:00:00Z', '2026-04-16T01:30:00.000Z'],
+  ])('%s', (_label, now, expected) => {
+    expect(nextOfficeOpening(new Date(now), calendar).toISOString()).toBe(expected);
   });
 });

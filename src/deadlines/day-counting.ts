@@ -76,9 +76,8 @@ export function weekday(date: string): number {
 }
 
 /** The civil date of an instant in `zone` (a receipt at 00:30 Bangkok is that Bangkok day, whatever UTC says). */
-export function civilDate(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).toISODate()!;
-}
+// One definition of "the civil date of an instant", shared with fiscal years.
+export { civilDate } from '../common/time/fiscal-year';
 
 const dayStarts = new Map<string, number>();
 
@@ -288,4 +287,19 @@ export function nextOfficeWindow(now: Date, calendar: BusinessCalendar): Date {
   return DateTime.fromISO(day, { zone: calendar.zone })
     .set({ hour: Math.floor(open / 60), minute: open % 60 })
     .toJSDate();
+}
+
+/**
+ * The next opening of office hours strictly after `now`, on a working day: the daily batch for
+ * messages whose sending time must not tell when someone acted (an anonymous reporter's submission).
+ */
+export function nextOfficeOpening(now: Date, calendar: BusinessCalendar): Date {
+  const open = minutesOf(calendar.officeHours.start);
+  const opening = (day: string) =>
+    DateTime.fromISO(day, { zone: calendar.zone })
+      .set({ hour: Math.floor(open / 60), minute: open % 60 })
+      .toJSDate();
+  const today = DateTime.fromJSDate(now, { zone: calendar.zone }).toISODate()!;
+  if (calendar.isWorkingDay(today) && opening(today).getTime() > now.getTime()) return opening(today);
+  return opening(nextWorkingDay(addDays(today, 1), calendar));
 }

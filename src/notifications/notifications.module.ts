@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { MailMetrics } from './mail-metrics';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
@@ -13,6 +14,8 @@ import { TemplateRenderer } from './template-renderer';
  * and is listed in WorkerModule.
  */
 @Module({
+  // office hours and holidays come from the business calendar of the deadline engine
+  imports: [DeadlinesModule],
   controllers: [NotificationsController],
   providers: [
     NotificationsService,

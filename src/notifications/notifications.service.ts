@@ -10,7 +10,7 @@ import { User } from '../users/entities/user.entity';
 import { Role } from '../users/roles';
 import { OutboxMessage } from './entities/outbox-message.entity';
 import { MessageTemplate, RecipientKind } from './message-template';
-import { nextOfficeOpening, nextOfficeTime, OfficeHours, officeHoursFrom } from './office-hours';
+import { BusinessCalendarService } from '../deadlines/business-calendar.service';
 import { InvalidNotificationError, prepareParams } from './prepare-params';
 import { RecipientRef, RecipientResolvers } from './recipient-resolvers';
 
@@ -104,6 +104,7 @@ export class NotificationsService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly resolvers: RecipientResolvers,
+    private readonly calendar: BusinessCalendarService,
   ) {
     this.messageIdDomain = messageIdDomain(config.mail.from, config.app.publicBaseUrl);
     this.capKey = `rongrian-mail-cap:${config.auth.jwtSecret}`;
@@ -142,26 +143,17 @@ export class NotificationsService {
     return users.map((u) => ({ userId: u.id, email: u.email, name: u.displayName, kind: 'officer' }));
   }
 
-  /** The first instant in the organisation's office hours (Mon-Fri, default 08:30-16:30) from now. */
-  async officeHoursNotBefore(tx: EntityManager, organizationId: string): Promise<Date> {
-    return this.fromNow(tx, organizationId, nextOfficeTime);
+  /** The first instant in the organisation's office hours on a working day (holidays included) from now. */
+  officeHoursNotBefore(tx: EntityManager, organizationId: string): Promise<Date> {
+    return this.calendar.nextOfficeWindow(organizationId, this.clock.now(), tx);
   }
 
   /**
-   * The next opening of the organisation's office hours strictly after now (Mon-Fri, default
-   * 08:30): the daily batch for messages whose sending time must not reveal when someone acted.
+   * The next opening of the organisation's office hours strictly after now, on a working day: the
+   * daily batch for messages whose sending time must not reveal when someone acted.
    */
-  async officeBatchNotBefore(tx: EntityManager, organizationId: string): Promise<Date> {
-    return this.fromNow(tx, organizationId, nextOfficeOpening);
-  }
-
-  private async fromNow(
-    tx: EntityManager,
-    organizationId: string,
-    next: (now: Date, zone: string, hours: OfficeHours) => Date,
-  ): Promise<Date> {
-    const organization = await tx.findOneBy(Organization, { id: organizationId });
-    return next(this.clock.now(), this.config.app.timeZone, officeHoursFrom(organization?.settings));
+  officeBatchNotBefore(tx: EntityManager, organizationId: string): Promise<Date> {
+    return this.calendar.nextOfficeOpening(organizationId, this.clock.now(), tx);
   }
 
   /**
@@ -179,7 +171,7 @@ export class NotificationsService {
     if (items.dueSoon.length === 0 && items.overdue.length === 0) return 0;
     const organization = await tx.findOneByOrFail(Organization, { id: organizationId });
     const zone = this.config.app.timeZone;
-    const notBefore = nextOfficeTime(this.clock.now(), zone, officeHoursFrom(organization.settings));
+    const notBefore = await this.officeHoursNotBefore(tx, organizationId);
     const date = DateTime.fromJSDate(notBefore, { zone }).toISODate()!;
     const recipients =
       options.recipients ??
