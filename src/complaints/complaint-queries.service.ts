@@ -24,6 +24,20 @@ import { ComplaintEvent, ComplaintEventType } from './entities/complaint-event.e
 import { normalizeTrackingCode, trackingCodeHash } from './tracking-code';
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+interface TrackedRow {
+  reference_no: string;
+  received_at: Date;
+  rated_at: Date | null;
+  own_status: string;
+  shown_id: string;
+  shown_reference_no: string;
+  status: string;
+  category_th: string;
+  category_en: string;
+  due_date: string | null;
+  extended: boolean | null;
+}
 const SORTS: Record<string, [string, 'ASC' | 'DESC']> = {
   receivedAt: ['c.received_at', 'ASC'],
   '-receivedAt': ['c.received_at', 'DESC'],
@@ -160,46 +174,48 @@ export class ComplaintQueries {
   /** The complainant's view by tracking code: status and public timeline, never personal data or notes. */
   async track(code: string): Promise<TrackingView> {
     const normalized = normalizeTrackingCode(code);
-    // Unknown and known codes take the same queries, so response times do not tell them apart.
-    const hash = trackingCodeHash(normalized ?? 'not-a-code');
-    const c = await this.db.getRepository(Complaint).findOneBy({ trackingCodeHash: hash });
-    const shown = c?.duplicateOfId
-      ? await this.db.getRepository(Complaint).findOneBy({ id: c.duplicateOfId })
-      : c;
-    const [events, deadline, category] = await Promise.all([
-      this.db.getRepository(ComplaintEvent).find({
-        where: { complaintId: shown?.id ?? NO_ID, isPublic: true },
-        order: { id: 'ASC' },
-      }),
-      this.deadlines.get(COMPLAINT_TRACK, shown?.id ?? NO_ID),
-      this.db.getRepository(ComplaintCategory).findOneBy({ id: shown?.categoryId ?? NO_ID }),
-    ]);
-    if (!c || !shown || !normalized) throw new DomainError('TRACKING_CODE_NOT_FOUND');
+    // Unknown and known codes take the same two queries, so response times do not tell them apart.
+    // A duplicate shows the progress of the complaint it repeats (`shown`).
+    const [row] = (await this.db.query(
+      `SELECT c.reference_no, c.received_at, c.rated_at, c.status AS own_status,
+              s.id AS shown_id, s.reference_no AS shown_reference_no, s.status,
+              cat.name_th AS category_th, cat.name_en AS category_en,
+              to_char(d.current_due_date, 'YYYY-MM-DD') AS due_date, d.extension_due_date IS NOT NULL AS extended
+         FROM complaints c
+         JOIN complaints s ON s.id = COALESCE(c.duplicate_of_id, c.id)
+         JOIN complaint_categories cat ON cat.id = s.category_id
+         LEFT JOIN case_deadlines d ON d.track = $2 AND d.case_id = s.id
+        WHERE c.tracking_code_hash = $1`,
+      [trackingCodeHash(normalized ?? 'not-a-code'), COMPLAINT_TRACK],
+    )) as TrackedRow[];
+    const events = await this.db.getRepository(ComplaintEvent).find({
+      where: { complaintId: row?.shown_id ?? NO_ID, isPublic: true },
+      order: { id: 'ASC' },
+    });
+    if (!row || !normalized) throw new DomainError('TRACKING_CODE_NOT_FOUND');
+    const status = row.status as ComplaintStatus;
+    const ownStatus = row.own_status as ComplaintStatus;
     const lastExtension = [...events].reverse().find((e) => e.type === ComplaintEventType.DeadlineExtended);
     return {
-      referenceNo: c.referenceNo,
-      category: { th: category?.nameTh ?? '', en: category?.nameEn ?? '' },
-      status: shown.status,
-      statusLabel: STATUS_LABELS[shown.status],
-      receivedDate: civilDate(c.receivedAt, this.config.app.timeZone),
-      dueDate: deadline?.currentDueDate ?? null,
-      extended: Boolean(deadline?.extended),
+      referenceNo: row.reference_no,
+      category: { th: row.category_th, en: row.category_en },
+      status,
+      statusLabel: STATUS_LABELS[status],
+      receivedDate: civilDate(row.received_at, this.config.app.timeZone),
+      dueDate: row.due_date,
+      extended: row.extended === true,
       extensionReason: lastExtension?.message ?? null,
       duplicateOf:
-        c.id === shown.id
-          ? null
-          : {
-              referenceNo: shown.referenceNo,
-              status: shown.status,
-              statusLabel: STATUS_LABELS[shown.status],
-            },
-      canGiveFeedback: this.feedbackOpen(c) && c.ratedAt === null,
+        ownStatus === ComplaintStatus.Duplicate
+          ? { referenceNo: row.shown_reference_no, status, statusLabel: STATUS_LABELS[status] }
+          : null,
+      canGiveFeedback: this.feedbackOpen(ownStatus) && row.rated_at === null,
       timeline: events.map((e: ComplaintEvent) => this.timelineEntry(e)),
     };
   }
 
-  feedbackOpen(c: Complaint): boolean {
-    return c.status === ComplaintStatus.Resolved || c.status === ComplaintStatus.Closed;
+  feedbackOpen(status: ComplaintStatus): boolean {
+    return status === ComplaintStatus.Resolved || status === ComplaintStatus.Closed;
   }
 
   private timelineEntry(e: ComplaintEvent): TimelineEntry {

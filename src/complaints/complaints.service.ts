@@ -49,6 +49,7 @@ import { generateTrackingCode, trackingCodeHash, normalizeTrackingCode } from '.
 
 interface Intake {
   organization: Organization;
+  category: ComplaintCategory;
   dto: SubmitComplaintDto;
   channel: ComplaintChannel;
   receivedAt: Date;
@@ -96,14 +97,19 @@ export class ComplaintsService {
     idempotencyKey?: string,
   ): Promise<ComplaintReceipt> {
     const organization = await this.organizations.bySlug(orgSlug);
-    const receipt = await this.idempotency.once(`complaint:${organization.id}`, idempotencyKey, dto, (tx) =>
-      this.intake(tx, {
-        organization,
-        dto,
-        channel: ComplaintChannel.Web,
-        receivedAt: this.clock.now(),
-        registeredBy: null,
-      }),
+    const receivedAt = this.clock.now();
+    const category = await this.categoryOf(organization.id, dto.categoryCode);
+    const receipt = await this.idempotency.once<ComplaintReceipt, string>(
+      `complaint:${organization.id}`,
+      idempotencyKey,
+      dto,
+      (tx, referenceNo) =>
+        this.intake(
+          tx,
+          { organization, category, dto, channel: ComplaintChannel.Web, receivedAt, registeredBy: null },
+          referenceNo,
+        ),
+      (session) => this.takeReferenceNumber(session, organization.id, receivedAt),
     );
     await this.afterCommit(String(receipt.id));
     return this.publicReceipt(receipt);
@@ -123,26 +129,35 @@ export class ComplaintsService {
     }
     const organization = await this.organizations.byId(actor.organizationId);
     const { channel, receivedAt: _r, ...rest } = dto;
-    const receipt = await this.idempotency.once(`complaint:${organization.id}`, idempotencyKey, dto, (tx) =>
-      this.intake(tx, {
-        organization,
-        dto: rest as SubmitComplaintDto,
-        channel,
-        receivedAt,
-        registeredBy: actor,
-      }),
+    const category = await this.categoryOf(organization.id, dto.categoryCode);
+    const receipt = await this.idempotency.once<ComplaintReceipt, string>(
+      `complaint:${organization.id}`,
+      idempotencyKey,
+      dto,
+      (tx, referenceNo) =>
+        this.intake(
+          tx,
+          {
+            organization,
+            category,
+            dto: rest as SubmitComplaintDto,
+            channel,
+            receivedAt,
+            registeredBy: actor,
+          },
+          referenceNo,
+        ),
+      (session) => this.takeReferenceNumber(session, organization.id, receivedAt),
     );
     await this.afterCommit(String(receipt.id));
     return receipt;
   }
 
-  private async intake(tx: EntityManager, input: Intake): Promise<ComplaintReceipt> {
-    const { organization, dto } = input;
-    const category = await tx.findOneBy(ComplaintCategory, {
-      organizationId: organization.id,
-      code: dto.categoryCode,
-      isActive: true,
-    });
+  /** Checked before anything is numbered or written. */
+  private async categoryOf(organizationId: string, code: string): Promise<ComplaintCategory> {
+    const category = await this.db
+      .getRepository(ComplaintCategory)
+      .findOneBy({ organizationId, code, isActive: true });
     if (!category) {
       throw new DomainError('VALIDATION_FAILED', [
         {
@@ -152,14 +167,33 @@ export class ComplaintsService {
         },
       ]);
     }
+    return category;
+  }
+
+  /**
+   * The next number of the organisation's register for the fiscal year of receipt, taken in its own
+   * short statement so that concurrent submissions do not queue behind one counter row until commit.
+   * A submission that fails afterwards leaves a gap in the numbers; numbers never repeat.
+   */
+  private async takeReferenceNumber(
+    session: EntityManager,
+    organizationId: string,
+    receivedAt: Date,
+  ): Promise<string> {
+    const fiscalYear = fiscalYearOf(receivedAt, this.config.app.timeZone);
+    const sequence = await nextReferenceNumber(session, organizationId, COMPLAINT_TRACK, fiscalYear);
+    return `${fiscalYear}/${String(sequence).padStart(6, '0')}`;
+  }
+
+  private async intake(tx: EntityManager, input: Intake, referenceNo: string): Promise<ComplaintReceipt> {
+    const { organization, dto, category } = input;
     const trackingCode = generateTrackingCode();
     const fiscalYear = fiscalYearOf(input.receivedAt, this.config.app.timeZone);
     const contact = dto.complainant ?? {};
     const complaint = await tx.save(
       tx.create(Complaint, {
         organizationId: organization.id,
-        // numbered last, so the counter row stays locked for the shortest time
-        referenceNo: `pending:${trackingCodeHash(normalizeTrackingCode(trackingCode)!)}`,
+        referenceNo,
         fiscalYear,
         trackingCodeHash: trackingCodeHash(normalizeTrackingCode(trackingCode)!),
         categoryId: category.id,
@@ -206,9 +240,6 @@ export class ComplaintsService {
         },
       });
     }
-    const sequence = await nextReferenceNumber(tx, organization.id, COMPLAINT_TRACK, fiscalYear);
-    complaint.referenceNo = `${fiscalYear}/${String(sequence).padStart(6, '0')}`;
-    await tx.update(Complaint, complaint.id, { referenceNo: complaint.referenceNo });
     const trackingUrl = this.trackingUrl(trackingCode);
     await this.notices.received(tx, organization, complaint, category, {
       trackingCode,

@@ -18,41 +18,63 @@ const hashOf = (body: unknown) =>
 export class IdempotencyService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async once<T extends Record<string, unknown>>(
+  /**
+   * `prelude` runs first on the same connection but outside the transaction (autocommit), for work
+   * that must not hold locks until commit, such as taking the next reference number.
+   */
+  async once<T extends Record<string, unknown>, P = undefined>(
     scope: string,
     key: string | undefined,
     body: unknown,
-    work: (tx: EntityManager) => Promise<T>,
+    work: (tx: EntityManager, prepared: P) => Promise<T>,
+    prelude?: (session: EntityManager) => Promise<P>,
   ): Promise<T> {
-    if (!key) return this.db.transaction(work);
-    if (!/^[A-Za-z0-9._:-]{8,128}$/.test(key)) {
+    if (key !== undefined && !/^[A-Za-z0-9._:-]{8,128}$/.test(key)) {
       throw new DomainError('VALIDATION_FAILED', [
         { field: 'Idempotency-Key', rule: 'format', message: 'must be 8-128 letters, digits or . _ : -' },
       ]);
     }
-    const scopedKey = `${scope}:${key}`;
+    const scopedKey = key ? `${scope}:${key}` : null;
     const requestHash = hashOf(body);
-    const earlier = await this.replay<T>(scopedKey, requestHash);
-    if (earlier) return earlier;
+    if (scopedKey) {
+      const earlier = await this.replay<T>(scopedKey, requestHash);
+      if (earlier) return earlier;
+    }
     try {
-      return await this.db.transaction(async (tx) => {
-        const result = await work(tx);
-        await tx.insert(IdempotencyRecord, {
-          scopedKey,
-          requestHash,
-          statusCode: 201,
-          response: result as never,
+      return await this.inSession(async (session) => {
+        const prepared = prelude ? await prelude(session) : (undefined as P);
+        return session.transaction(async (tx) => {
+          const result = await work(tx, prepared);
+          if (scopedKey) {
+            await tx.insert(IdempotencyRecord, {
+              scopedKey,
+              requestHash,
+              statusCode: 201,
+              response: result as never,
+            });
+          }
+          return result;
         });
-        return result;
       });
     } catch (error) {
       const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError
         ?.constraint;
-      if (error instanceof QueryFailedError && constraint === 'pk_idempotency_records') {
+      if (scopedKey && error instanceof QueryFailedError && constraint === 'pk_idempotency_records') {
         const winner = await this.replay<T>(scopedKey, requestHash);
         if (winner) return winner;
       }
       throw error;
+    }
+  }
+
+  /** One pooled connection for the prelude and the transaction, released at the end. */
+  private async inSession<R>(work: (session: EntityManager) => Promise<R>): Promise<R> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      return await work(runner.manager);
+    } finally {
+      await runner.release();
     }
   }
 
