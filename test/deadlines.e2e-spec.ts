@@ -145,6 +145,8 @@ describe('deadline engine (service API, milestones through the sweeper, holiday 
         { deadlines: { complaint: { mode: 'working_days', days: 10, reminderWorkingDaysBefore: [2] } } },
         organizationId,
       ]);
+      // the test bypasses the API: forget the calendar this process keeps
+      t.app.get(BusinessCalendarService).invalidate();
       try {
         const complaint = await start(bkk('2026-04-10T10:00:00'));
         expect(complaint.view).toMatchObject({
@@ -157,6 +159,8 @@ describe('deadline engine (service API, milestones through the sweeper, holiday 
         expect(report.view).toMatchObject({ mode: 'calendar', periodDays: 15, currentDueDate: '2026-04-27' });
       } finally {
         await t.db.query(`UPDATE organizations SET settings = '{}' WHERE id = $1`, [organizationId]);
+        // the test bypasses the API: forget the calendar this process keeps
+        t.app.get(BusinessCalendarService).invalidate();
       }
     });
 
@@ -502,6 +506,8 @@ describe('deadline engine (service API, milestones through the sweeper, holiday 
         { deadlines: { complaint: { mode: 'working_days' } } },
         organizationId,
       ]);
+      // the test bypasses the API: forget the calendar this process keeps
+      t.app.get(BusinessCalendarService).invalidate();
       try {
         const { caseId, view } = await start(bkk('2026-04-10T10:00:00'));
         expect(view.currentDueDate).toBe('2026-05-07');
@@ -518,6 +524,8 @@ describe('deadline engine (service API, milestones through the sweeper, holiday 
         ]);
       } finally {
         await t.db.query(`UPDATE organizations SET settings = '{}' WHERE id = $1`, [organizationId]);
+        // the test bypasses the API: forget the calendar this process keeps
+        t.app.get(BusinessCalendarService).invalidate();
       }
     });
   });
@@ -536,16 +544,22 @@ describe('deadline engine (service API, milestones through the sweeper, holiday 
         { officeHours: { start: '09:00', end: '15:00' } },
         organizationId,
       ]);
+      // the test bypasses the API: forget the calendar this process keeps
+      t.app.get(BusinessCalendarService).invalidate();
       await t.db.query(
         `INSERT INTO holidays (organization_id, date, name_th, kind) VALUES ($1, '2026-04-27', 'วันหยุดท้องถิ่น', 'local')`,
         [organizationId],
       );
+      // the test bypasses the API: forget the calendar this process keeps
+      t.app.get(BusinessCalendarService).invalidate();
       try {
         expect(await calendars.nextOfficeWindow(organizationId, bkk('2026-04-24T17:00:00'))).toEqual(
           bkk('2026-04-28T09:00:00'),
         );
       } finally {
         await t.db.query(`UPDATE organizations SET settings = '{}' WHERE id = $1`, [organizationId]);
+        // the test bypasses the API: forget the calendar this process keeps
+        t.app.get(BusinessCalendarService).invalidate();
         await t.db.query(`DELETE FROM holidays WHERE organization_id = $1 AND date = '2026-04-27'`, [
           organizationId,
         ]);

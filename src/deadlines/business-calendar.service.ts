@@ -13,10 +13,14 @@ export interface OrganizationCalendar {
   calendar: BusinessCalendar;
 }
 
+/** How long a process reuses an organisation's calendar before reading it again. */
+export const CALENDAR_CACHE_MS = 30_000;
+
 /**
  * An organisation's working calendar: weekends, national holidays, its own holidays and office hours,
- * in the business time zone (BUSINESS_TIME_ZONE). Read from the database each time (a few dozen rows),
- * so a holiday change applies at once.
+ * in the business time zone (BUSINESS_TIME_ZONE). Kept for CALENDAR_CACHE_MS (every new case needs
+ * it); a holiday change reads it fresh, recomputes the running cases in its transaction and clears
+ * this process's copy, so other processes see the change on new cases within that time.
  */
 @Injectable()
 export class BusinessCalendarService {
@@ -42,10 +46,29 @@ export class BusinessCalendarService {
     return (await this.context(organizationId, manager)).calendar;
   }
 
+  private readonly cache = new Map<string, { until: number; context: Promise<OrganizationCalendar> }>();
+
+  /** Forget cached calendars (after a holiday or settings change in this process). */
+  invalidate(): void {
+    this.cache.clear();
+  }
+
   async context(
     organizationId: string,
     manager: EntityManager = this.db.manager,
+    fresh = false,
   ): Promise<OrganizationCalendar> {
+    if (fresh) return this.load(organizationId, manager);
+    const now = Date.now();
+    const hit = this.cache.get(organizationId);
+    if (hit && hit.until > now) return hit.context;
+    const context = this.load(organizationId, manager);
+    this.cache.set(organizationId, { until: now + CALENDAR_CACHE_MS, context });
+    context.catch(() => this.cache.delete(organizationId));
+    return context;
+  }
+
+  private async load(organizationId: string, manager: EntityManager): Promise<OrganizationCalendar> {
     const organization = await manager.findOneByOrFail(Organization, { id: organizationId });
     const holidays = await manager.find(Holiday, {
       where: [

@@ -53,11 +53,13 @@ export class OrganizationCalendars {
   constructor(
     private readonly calendars: BusinessCalendarService,
     private readonly manager: EntityManager,
+    /** true inside a holiday change: read the holidays as this transaction sees them */
+    private readonly fresh = false,
   ) {}
   get(organizationId: string): Promise<OrganizationCalendar> {
     let hit = this.cache.get(organizationId);
     if (!hit) {
-      hit = this.calendars.context(organizationId, this.manager);
+      hit = this.calendars.context(organizationId, this.manager, this.fresh);
       this.cache.set(organizationId, hit);
     }
     return hit;

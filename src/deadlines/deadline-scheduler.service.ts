@@ -118,19 +118,26 @@ export class DeadlineScheduler {
     if (!row) return;
     const [pending] = await this.milestones.pending([row]);
     const wanted = new Map(pending.occurrences.map((o) => [o.key, o]));
-    for (const key of new Set([...pending.keys, ...wanted.keys()])) {
-      const id = milestoneJobId(track, caseId, key);
-      const o = wanted.get(key);
-      const existing = await this.queue.getJob(id);
-      if (existing && o && existing.data.fireAt === o.fireAt.toISOString()) {
-        const state = await existing.getState();
-        if (state === 'delayed' || state === 'waiting' || state === 'prioritized') continue;
-      }
-      // 0 when the job is running (locked): it re-reads the row; the sweeper covers the new time
-      if (existing) await this.queue.remove(id);
-      if (o)
-        await this.queue.add(DeadlineJob.Milestone, this.jobData(row, o), this.jobOptions(track, caseId, o));
-    }
+    // one case's timers are independent of each other: move them in parallel
+    await Promise.all(
+      [...new Set([...pending.keys, ...wanted.keys()])].map(async (key) => {
+        const id = milestoneJobId(track, caseId, key);
+        const o = wanted.get(key);
+        const existing = await this.queue.getJob(id);
+        if (existing && o && existing.data.fireAt === o.fireAt.toISOString()) {
+          const state = await existing.getState();
+          if (state === 'delayed' || state === 'waiting' || state === 'prioritized') return;
+        }
+        // 0 when the job is running (locked): it re-reads the row; the sweeper covers the new time
+        if (existing) await this.queue.remove(id);
+        if (o)
+          await this.queue.add(
+            DeadlineJob.Milestone,
+            this.jobData(row, o),
+            this.jobOptions(track, caseId, o),
+          );
+      }),
+    );
   }
 
   private jobData(row: CaseDeadline, o: MilestoneOccurrence): MilestoneJobData {

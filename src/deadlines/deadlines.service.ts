@@ -348,7 +348,7 @@ export class DeadlinesService {
       .orderBy('d.id');
     if (organizationId) q.andWhere('d.organization_id = :organizationId', { organizationId });
     const rows = await q.getMany();
-    const calendars = new OrganizationCalendars(this.calendars, tx);
+    const calendars = new OrganizationCalendars(this.calendars, tx, true);
     const handled = await this.milestones.handledSets(
       tx,
       rows.map((r) => r.id),

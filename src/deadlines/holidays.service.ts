@@ -128,6 +128,7 @@ export class HolidaysService {
    * The dates are committed; until a case's jobs are moved, the sweeper handles its milestones.
    */
   private rescheduleInBackground(cases: CaseRef[]): void {
+    this.calendars.invalidate();
     if (cases.length === 0) return;
     void this.scheduler.rescheduleMany(cases).then(() => {
       if (cases.length > 100)
