@@ -936,7 +936,16 @@
         heading('ประวัติ', 'History'),
         table(
           ['วันที่ / On', 'ขั้นตอน / Step', 'จาก / From', 'เป็น / To', 'โดย / By'],
-          r.history.map((h) => [R.formatDay(h.on), h.action, h.from, h.to, h.officer]),
+          r.history.map((h) => {
+            const rule = workflow.transitions.find((t) => t.action === h.action);
+            return [
+              R.formatDay(h.on),
+              rule ? rule.labelTh + ' / ' + rule.labelEn : h.action,
+              h.from,
+              h.to,
+              h.officer,
+            ];
+          }),
         ),
       ),
       card(
