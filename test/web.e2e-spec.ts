@@ -1,6 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OFFICER_PATHS, WEB_ASSETS } from '../src/web/web-pages';
 import { createTestApp, TestApp } from './helpers/test-app';
 
-describe('citizen pages', () => {
+const PUBLIC_DIR = join(__dirname, '..', 'src', 'web', 'public');
+const ID = '7b2f9a54-3f1e-4a8e-9d51-2f0c7a1e9b11';
+/** Every path a page answers on, including those already sent in e-mails. */
+const OFFICER_URLS = OFFICER_PATHS.map((p) => p.replace(':id', ID));
+const INTEGRITY_PAGES = ['/report', '/report?org=demo', '/orgs/demo/integrity/follow-up'];
+const CITIZEN_PAGES = ['/', '/complain', '/track', '/track/ABCD-EFGH-JKMN'];
+
+/** `src` and `href` attributes of an HTML page. */
+const references = (html: string) => [...html.matchAll(/\b(?:src|href)="([^"]*)"/g)].map((m) => m[1]);
+
+describe('web pages', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
@@ -8,31 +21,116 @@ describe('citizen pages', () => {
   });
   afterAll(() => t.close());
 
-  it.each(['/', '/complain', '/track', '/track/ABCD-EFGH-JKMN'])('%s is an HTML page', async (url) => {
+  it.each([...CITIZEN_PAGES, ...INTEGRITY_PAGES, ...OFFICER_URLS])('%s is an HTML page', async (url) => {
     const res = await t.request({ method: 'GET', url });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.body).toMatch(/^<!doctype html>/);
   });
 
+  it('e-mail links land on the console: the identity-requests path is not taken for a report id', async () => {
+    const res = await t.request({ method: 'GET', url: '/officer/integrity-reports/identity-requests' });
+    expect(res.body).toContain('/assets/officer.js');
+  });
+
   it('names the organisation, escaped', async () => {
-    const res = await t.request({ method: 'GET', url: '/complain' });
-    expect(res.body).toContain('data-org="demo"');
-    expect(res.body).toContain('อบต.ทดสอบ &lt;script&gt;');
-    expect(res.body).not.toContain('<script>"');
+    for (const url of ['/complain', '/report', '/orgs/demo/integrity/follow-up']) {
+      const res = await t.request({ method: 'GET', url });
+      expect(res.body).toContain('data-org="demo"');
+      expect(res.body).toContain('อบต.ทดสอบ &lt;script&gt;');
+      expect(res.body).not.toContain('<script>"');
+    }
+  });
+
+  it.each([...INTEGRITY_PAGES, ...OFFICER_URLS])('%s is never cached and sends no referrer', async (url) => {
+    const res = await t.request({ method: 'GET', url });
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it.each(INTEGRITY_PAGES)('%s loads only its own files, and no external URL', async (url) => {
+    const res = await t.request({ method: 'GET', url });
+    const refs = references(res.body);
+    expect(refs).toEqual(expect.arrayContaining(['/assets/styles.css', '/assets/app.js']));
+    // own paths only; the empty data: icon stops the browser's /favicon.ico request
+    for (const ref of refs) expect(ref).toMatch(/^(\/(?!\/)|data:,$)/);
+    expect(res.body).not.toMatch(/https?:\/\//i);
+    for (const script of refs.filter((r) => r.endsWith('.js'))) {
+      const js = await t.request({ method: 'GET', url: script });
+      expect(js.statusCode).toBe(200);
+      expect(js.body).not.toMatch(/https?:\/\//i);
+      // the receipt and the reporter's session stay in memory
+      expect(js.body).not.toMatch(/localStorage|sessionStorage|document\.cookie|indexedDB/);
+    }
+  });
+
+  it('no page or asset refers to another site', () => {
+    const files = [
+      ...WEB_ASSETS,
+      'index.html',
+      'complain.html',
+      'track.html',
+      'report.html',
+      'follow-up.html',
+      'officer.html',
+    ];
+    for (const file of files) {
+      expect({
+        file,
+        external: /https?:\/\/|\/\/[a-z0-9-]+\.[a-z]/i.test(readFileSync(join(PUBLIC_DIR, file), 'utf8')),
+      }).toEqual({
+        file,
+        external: false,
+      });
+    }
+  });
+
+  it('the follow-up page of an unknown organisation is a 404', async () => {
+    for (const url of ['/orgs/nowhere/integrity/follow-up', '/orgs/NOT%20A%20SLUG/integrity/follow-up']) {
+      const res = await t.request({ method: 'GET', url });
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
   });
 
   it('serves only its own assets', async () => {
-    const css = await t.request({ method: 'GET', url: '/assets/styles.css' });
-    expect(css.statusCode).toBe(200);
-    expect(css.headers['content-type']).toMatch(/^text\/css/);
-    for (const url of ['/assets/..%2Fweb.controller.js', '/assets/index.html', '/assets/nope.js']) {
+    for (const name of WEB_ASSETS) {
+      const res = await t.request({ method: 'GET', url: `/assets/${name}` });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(name.endsWith('.css') ? /^text\/css/ : /^text\/javascript/);
+    }
+    for (const url of [
+      '/assets/..%2Fweb.controller.js',
+      '/assets/..%2Fweb-pages.js',
+      '/assets/index.html',
+      '/assets/report.html',
+      '/assets/nope.js',
+      '/assets/OFFICER.JS',
+    ]) {
       expect((await t.request({ method: 'GET', url })).statusCode).toBe(404);
     }
   });
 
   it('an unknown organisation is a 404', async () => {
-    const res = await t.request({ method: 'GET', url: '/complain?org=nowhere' });
-    expect(res.statusCode).toBe(404);
+    for (const url of ['/complain?org=nowhere', '/report?org=nowhere']) {
+      expect((await t.request({ method: 'GET', url })).statusCode).toBe(404);
+    }
+  });
+
+  it('the API under the page paths still answers as the API', async () => {
+    const token = await t.login();
+    const list = await t.request({
+      method: 'GET',
+      url: '/api/v1/integrity-reports/identity-requests',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(list.statusCode).toBe(403);
+    expect(list.headers['content-type']).toMatch(/^application\/json/);
+    const types = await t.request({
+      method: 'GET',
+      url: '/api/v1/orgs/demo/integrity-reports/allegation-types',
+    });
+    expect(types.statusCode).toBe(200);
+    expect(types.headers['content-type']).toMatch(/^application\/json/);
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FastifyInstance, FastifyReply } from 'fastify';
+import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config';
@@ -12,24 +12,39 @@ const TYPES: Record<string, string> = {
   js: 'text/javascript; charset=utf-8',
 };
 /** The only files served from /assets: a fixed list, so no path can reach anything else. */
-const ASSETS = new Map(
-  ['styles.css', 'app.js', 'complain.js', 'track.js'].map((name) => [
-    name,
-    readFileSync(join(PUBLIC_DIR, name), 'utf8'),
-  ]),
-);
+export const WEB_ASSETS = [
+  'styles.css',
+  'app.js',
+  'complain.js',
+  'track.js',
+  'report.js',
+  'follow-up.js',
+  'officer.js',
+] as const;
+const ASSETS = new Map(WEB_ASSETS.map((name) => [name, readFileSync(join(PUBLIC_DIR, name), 'utf8')]));
 const PAGES = new Map(
-  ['index', 'complain', 'track'].map((p) => [p, readFileSync(join(PUBLIC_DIR, `${p}.html`), 'utf8')]),
+  ['index', 'complain', 'track', 'report', 'follow-up', 'officer'].map((p) => [
+    p,
+    readFileSync(join(PUBLIC_DIR, `${p}.html`), 'utf8'),
+  ]),
 );
 const HTML = 'text/html; charset=utf-8';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+interface PageOptions {
+  /** where the organisation's slug comes from: `?org=` (default organisation without it) or `/orgs/:slug/…` */
+  slugFrom: 'query' | 'path';
+  /** the integrity channel: never cached by a browser or a proxy */
+  noStore?: boolean;
+}
+
 /**
- * The citizen pages: file a complaint and follow it. Plain HTML and a little JavaScript over the
- * public API; no cookies, no third-party scripts. Registered on Fastify directly, outside /api/v1,
- * so that `/track/{code}` (the page) and `/api/v1/track/{code}` (the API) can both exist.
+ * The web pages: citizens file and follow complaints; whistleblowers report and follow up with their
+ * receipt; officers work in a small console. Plain HTML and a little JavaScript over the API; no
+ * cookies, no third-party scripts. Registered on Fastify directly, outside /api/v1, so that
+ * `/track/{code}` (the page) and `/api/v1/track/{code}` (the API) can both exist.
  */
 @Injectable()
 export class WebPages {
@@ -39,27 +54,41 @@ export class WebPages {
   ) {}
 
   register(fastify: FastifyInstance): void {
-    const page = (name: string) => async (request: { query: unknown }, reply: FastifyReply) => {
-      const slug = (request.query as { org?: string }).org;
-      const org = await this.organization(slug);
-      if (!org)
-        return reply.status(404).type(HTML).send('<!doctype html><p>ไม่พบหน่วยงาน / Unknown organisation</p>');
-      return reply
-        .type(HTML)
-        .header('referrer-policy', 'no-referrer')
-        .send(
+    const page =
+      (name: string, options: PageOptions) => async (request: FastifyRequest, reply: FastifyReply) => {
+        const slug =
+          options.slugFrom === 'path'
+            ? (request.params as { slug: string }).slug
+            : (request.query as { org?: string }).org;
+        const org = await this.organization(slug, options.slugFrom === 'path');
+        void reply.type(HTML).header('referrer-policy', 'no-referrer');
+        if (options.noStore) void reply.header('cache-control', 'no-store');
+        if (!org) return reply.status(404).send('<!doctype html><p>ไม่พบหน่วยงาน / Unknown organisation</p>');
+        return reply.send(
           PAGES.get(name)!
             .replaceAll('{{ORG_SLUG}}', escapeHtml(org.slug))
             .replaceAll('{{ORG_NAME}}', escapeHtml(org.nameTh)),
         );
-    };
-    fastify.get('/', page('index'));
-    fastify.get('/complain', page('complain'));
-    fastify.get('/track', page('track'));
-    fastify.get('/track/:code', page('track'));
+      };
+    // The officers' console is one page for every path under /officer (links in e-mails land on it);
+    // it names no organisation: the signed-in officer's account decides which one they work for.
+    const officer = async (_request: FastifyRequest, reply: FastifyReply) =>
+      reply
+        .type(HTML)
+        .header('referrer-policy', 'no-referrer')
+        .header('cache-control', 'no-store')
+        .send(PAGES.get('officer'));
+
+    fastify.get('/', page('index', { slugFrom: 'query' }));
+    fastify.get('/complain', page('complain', { slugFrom: 'query' }));
+    fastify.get('/track', page('track', { slugFrom: 'query' }));
+    fastify.get('/track/:code', page('track', { slugFrom: 'query' }));
+    fastify.get('/report', page('report', { slugFrom: 'query', noStore: true }));
+    fastify.get('/orgs/:slug/integrity/follow-up', page('follow-up', { slugFrom: 'path', noStore: true }));
+    for (const path of OFFICER_PATHS) fastify.get(path, officer);
     fastify.get('/assets/:name', async (request, reply) => {
       const name = (request.params as { name: string }).name;
-      const body = ASSETS.get(name);
+      const body = ASSETS.get(name as (typeof WEB_ASSETS)[number]);
       if (!body) return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
       return reply
         .type(TYPES[name.split('.').pop()!])
@@ -68,8 +97,21 @@ export class WebPages {
     });
   }
 
-  private async organization(slug?: string): Promise<Organization | null> {
-    const wanted = slug && /^[a-z0-9-]{2,63}$/.test(slug) ? slug : this.config.organization.slug;
+  /** `?org=` falls back to the default organisation; a slug in the path must name one. */
+  private async organization(slug: string | undefined, required: boolean): Promise<Organization | null> {
+    const valid = slug !== undefined && /^[a-z0-9-]{2,63}$/.test(slug);
+    if (required && !valid) return null;
+    const wanted = valid ? slug : this.config.organization.slug;
     return this.organizations.bySlug(wanted).catch(() => null);
   }
 }
+
+/** Every path of the officers' console (the page's script routes between them). */
+export const OFFICER_PATHS = [
+  '/officer',
+  '/officer/complaints',
+  '/officer/complaints/:id',
+  '/officer/integrity-reports',
+  '/officer/integrity-reports/identity-requests',
+  '/officer/integrity-reports/:id',
+] as const;

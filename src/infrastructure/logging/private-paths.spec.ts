@@ -32,6 +32,14 @@ describe('private paths', () => {
     ['/api/v1/integrity-reports/7b2f9a54-3f1e-4a8e-9d51-2f0c7a1e9b11', false],
     ['/api/v1/integrity-reports/sessions-of-officers', false],
     ['/api/v1/orgs/demo/complaints', false],
+    ['/report', true],
+    ['/report?org=demo', true],
+    ['/orgs/demo/integrity/follow-up', true],
+    ['/assets/report.js', true],
+    ['/assets/styles.css', true],
+    ['/reports', false],
+    ['/complain', false],
+    ['/officer/integrity-reports/7b2f9a54-3f1e-4a8e-9d51-2f0c7a1e9b11', false],
   ])('%s is a reporter path: %s', (url, expected) => {
     expect(isReporterPath(url)).toBe(expected);
   });

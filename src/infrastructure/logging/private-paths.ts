@@ -7,14 +7,19 @@ export function isPrivatePath(url: string): boolean {
 }
 
 /**
- * The reporter's own routes (submitting, the receipt session and what it opens). They get no access
- * log line at all: even method, path and time, put next to a network or building log, can tell when
- * and from where a report was sent. Failures there are still logged, without details.
+ * The reporter's own routes (submitting, the receipt session and what it opens) and the web pages
+ * that call them (/report, /orgs/{slug}/integrity/…, and the page assets). They get no access log
+ * line at all: even method, path and time, put next to a network or building log, can tell when and
+ * from where a report was sent. Failures there are still logged, without details.
  */
 export function isReporterPath(url: string): boolean {
   const path = url.split('?')[0];
   return (
-    /\/orgs\/[^/]+\/integrity-reports(\/|$)/.test(path) || /\/integrity-reports\/session(\/|$)/.test(path)
+    /\/orgs\/[^/]+\/integrity-reports(\/|$)/.test(path) ||
+    /\/integrity-reports\/session(\/|$)/.test(path) ||
+    /^\/report\/?$/.test(path) ||
+    /^\/orgs\/[^/]+\/integrity(\/|$)/.test(path) ||
+    path.startsWith('/assets/')
   );
 }
 

@@ -1,4 +1,4 @@
-// Shared helpers of the citizen pages: API calls and bilingual error display. No framework, no tracking.
+// Shared helpers of the web pages: API calls and bilingual error display. No framework, no tracking.
 window.Rongrian = (function () {
   const api = async (method, path, body, headers) => {
     const res = await fetch('/api/v1' + path, {
@@ -45,5 +45,10 @@ window.Rongrian = (function () {
     children.flat().forEach((c) => c != null && e.append(c));
     return e;
   };
-  return { api, describeError, formatDate, formatDay, el };
+  /** 16 digits as `XXXX XXXX XXXX XXXX`, whatever spaces or dashes the server or the reader used. */
+  const formatReceipt = (r) =>
+    String(r)
+      .replace(/\D/g, '')
+      .replace(/(\d{4})(?=\d)/g, '$1 ');
+  return { api, describeError, formatDate, formatDay, formatReceipt, el };
 })();
