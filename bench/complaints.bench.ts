@@ -1,8 +1,12 @@
 /**
  * Submission and tracking throughput and latency at 50 and 200 concurrent clients against the real
- * service (HTTP over loopback, PostgreSQL, Redis), each beside its baseline measured in the same run:
- * the same complaint row inserted (and the same row read) directly with node-postgres through a pool
- * of the same size. Prints both and the ratio.
+ * service (HTTP over loopback, PostgreSQL, Redis), each beside its baseline measured in the same run
+ * through a node-postgres pool of the same size:
+ *  - submission: the same rows the endpoint writes (its number from the counter, then in one
+ *    transaction the complaint, its first history event and its deadline row), inserted directly;
+ *  - tracking: the same two reads the endpoint makes (the complaint with its category and deadline,
+ *    then its public timeline).
+ * Prints both and the ratio: what the service costs on top of the database work it must do.
  *
  *   npx ts-node --transpile-only bench/complaints.bench.ts [seconds per scenario, default 10]
  */
@@ -54,30 +58,57 @@ async function main(): Promise<void> {
     const hashes: string[] = [];
 
     for (const concurrency of [50, 200]) {
-      // Baseline: the complaint row the endpoint writes, inserted directly.
-      const insert = await runLoad('baseline: INSERT complaint (pg)', concurrency, SECONDS, async () => {
+      // Baseline: the rows the endpoint writes, inserted directly.
+      const insert = await runLoad('baseline: same rows (pg)', concurrency, SECONDS, async () => {
         const hash = randomBytes(32).toString('hex');
-        await pg.query(
-          `INSERT INTO complaints (organization_id, reference_no, fiscal_year, tracking_code_hash, category_id, channel,
-             status, unit_id, subject, description, location_address, location_village, latitude, longitude,
-             complainant_name, complainant_phone, consent_to_contact, received_at)
-           VALUES ($1, $2, 2569, $3, $4, 'web', 'received', $5, $6, $7, $8, $9, $10, $11, $12, $13, false, now())`,
-          [
-            org,
-            `bench-${randomUUID()}`,
-            hash,
-            category,
-            unit,
-            'ไฟฟ้าส่องสว่างดับหน้าโรงเรียน',
-            'x'.repeat(300),
-            'หน้าโรงเรียน',
-            'หมู่ 3',
-            15.2287,
-            104.8564,
-            'สมศรี ใจงาม',
-            '0812345678',
-          ],
+        const id = randomUUID();
+        const { rows: n } = await pg.query(
+          `INSERT INTO reference_counters (organization_id, series, fiscal_year, last_value) VALUES ($1, 'bench', 2569, 1)
+           ON CONFLICT (organization_id, series, fiscal_year) DO UPDATE SET last_value = reference_counters.last_value + 1
+           RETURNING last_value`,
+          [org],
         );
+        const client = await pg.connect();
+        try {
+          await client.query('BEGIN');
+          await client.query(
+            `INSERT INTO complaints (id, organization_id, reference_no, fiscal_year, tracking_code_hash, category_id, channel,
+               status, unit_id, subject, description, location_address, location_village, latitude, longitude,
+               complainant_name, complainant_phone, consent_to_contact, received_at)
+             VALUES ($1, $2, $3, 2569, $4, $5, 'web', 'received', $6, $7, $8, $9, $10, $11, $12, $13, $14, false, now())`,
+            [
+              id,
+              org,
+              `B${n[0].last_value}`,
+              hash,
+              category,
+              unit,
+              'ไฟฟ้าส่องสว่างดับหน้าโรงเรียน',
+              'x'.repeat(300),
+              'หน้าโรงเรียน',
+              'หมู่ 3',
+              15.2287,
+              104.8564,
+              'สมศรี ใจงาม',
+              '0812345678',
+            ],
+          );
+          await client.query(
+            `INSERT INTO complaint_events (complaint_id, organization_id, type, to_status, is_public, data)
+             VALUES ($1, $2, 'received', 'received', true, '{"channel":"web"}')`,
+            [id, org],
+          );
+          await client.query(
+            `INSERT INTO case_deadlines (track, case_id, organization_id, received_at, received_date, mode, period_days,
+               original_due_date, current_due_date, due_set_at, very_overdue_date, reminder_from, next_milestone_at)
+             VALUES ('complaint', $1, $2, now(), current_date, 'calendar', 15, current_date + 15, current_date + 15, now(),
+               current_date + 30, current_date + 12, now() + interval '12 days')`,
+            [id, org],
+          );
+          await client.query('COMMIT');
+        } finally {
+          client.release();
+        }
         if (hashes.length < 5000) hashes.push(hash);
       });
       const http = new HttpPool(base, { connections: concurrency, pipelining: 1 });
@@ -92,9 +123,18 @@ async function main(): Promise<void> {
         if (res.statusCode !== 201) throw new Error(`${res.statusCode} ${text}`);
         if (codes.length < 5000) codes.push(JSON.parse(text).trackingCode);
       });
-      const read = await runLoad('baseline: SELECT by code hash (pg)', concurrency, SECONDS, async (w, i) => {
-        await pg.query('SELECT * FROM complaints WHERE tracking_code_hash = $1', [
-          hashes[(w * 7919 + i) % hashes.length],
+      const read = await runLoad('baseline: same reads (pg)', concurrency, SECONDS, async (w, i) => {
+        const { rows: found } = await pg.query(
+          `SELECT c.reference_no, c.received_at, c.rated_at, c.status, s.id AS shown_id, cat.name_th, cat.name_en,
+                  d.current_due_date, d.extension_due_date
+             FROM complaints c JOIN complaints s ON s.id = COALESCE(c.duplicate_of_id, c.id)
+             JOIN complaint_categories cat ON cat.id = s.category_id
+             LEFT JOIN case_deadlines d ON d.track = 'complaint' AND d.case_id = s.id
+            WHERE c.tracking_code_hash = $1`,
+          [hashes[(w * 7919 + i) % hashes.length]],
+        );
+        await pg.query(`SELECT * FROM complaint_events WHERE complaint_id = $1 AND is_public ORDER BY id`, [
+          found[0]?.shown_id ?? randomUUID(),
         ]);
       });
       const track = await runLoad('GET /track/{code}', concurrency, SECONDS, async (w, i) => {

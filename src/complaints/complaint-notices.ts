@@ -8,6 +8,7 @@ import { MilestoneEvent } from '../deadlines/deadline-track';
 import { MessageTemplate } from '../notifications/message-template';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Organization } from '../organizations/entities/organization.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { Unit } from '../organizations/entities/unit.entity';
 import { ComplaintCategory } from '../reference-data/entities/complaint-category.entity';
 import { Role } from '../users/roles';
@@ -26,6 +27,7 @@ export class ComplaintNotices {
     private readonly notifications: NotificationsService,
     private readonly calendar: BusinessCalendarService,
     private readonly deadlines: DeadlinesService,
+    private readonly organizations: OrganizationsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -148,7 +150,7 @@ export class ComplaintNotices {
     params: Record<string, unknown>,
   ): Promise<void> {
     if (!c.complainantEmail || !c.consentToContact) return;
-    const org = await tx.findOneByOrFail(Organization, { id: c.organizationId });
+    const org = await this.organizations.byId(c.organizationId, tx);
     await this.notifications.enqueue(tx, {
       organizationId: c.organizationId,
       template,
@@ -178,7 +180,7 @@ export class ComplaintNotices {
   ): Promise<void> {
     const recipients = await this.notifications.officerRecipients(tx, c.organizationId, who);
     if (recipients.length === 0) return;
-    const org = await tx.findOneByOrFail(Organization, { id: c.organizationId });
+    const org = await this.organizations.byId(c.organizationId, tx);
     const notBefore = await this.calendar.nextOfficeWindow(c.organizationId, this.clock.now(), tx);
     for (const to of recipients) {
       await this.notifications.enqueue(tx, {

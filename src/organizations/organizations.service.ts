@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { Organization } from './entities/organization.entity';
 import { Unit } from './entities/unit.entity';
@@ -27,8 +27,15 @@ export class OrganizationsService {
     return org;
   }
 
-  async byId(id: string): Promise<Organization> {
-    return this.db.getRepository(Organization).findOneByOrFail({ id });
+  private readonly byIdCache = new Map<string, { until: number; org: Organization }>();
+
+  /** Cached like bySlug; inside a transaction pass it as `manager` (a miss then reads through it). */
+  async byId(id: string, manager: EntityManager = this.db.manager): Promise<Organization> {
+    const hit = this.byIdCache.get(id);
+    if (hit && hit.until > Date.now()) return hit.org;
+    const org = await manager.getRepository(Organization).findOneByOrFail({ id });
+    this.byIdCache.set(id, { until: Date.now() + ORGANIZATION_CACHE_MS, org });
+    return org;
   }
 
   units(organizationId: string): Promise<Unit[]> {
