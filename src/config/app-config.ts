@@ -62,7 +62,10 @@ function describe(errors: ValidationError[], env: NodeJS.ProcessEnv): string[] {
   return errors.map((e) => {
     const given = env[e.property];
     const shown = given === undefined ? 'not set' : `got "${isSecret(e.property) ? '***' : given}"`;
-    return `${e.property} ${Object.values(e.constraints ?? {}).join(', ')} (${shown})`;
+    const rules = Object.values(e.constraints ?? {}).map((m) =>
+      m.startsWith(e.property) ? m : `${e.property} ${m}`,
+    );
+    return `${rules.join(', ')} (${shown})`;
   });
 }
 
