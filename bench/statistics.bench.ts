@@ -28,7 +28,7 @@ const ENDPOINTS = [
   `/api/v1/statistics/complaints?fiscalYear=${FY}`,
 ];
 
-async function seed(pg: PgPool): Promise<void> {
+export async function seed(pg: PgPool): Promise<void> {
   const t0 = Date.now();
   // 1M complaints over the 365 days of FY 2569; status mix: 70% closed/resolved, 10% rejected,
   // referred or duplicate, 20% still open; a rating on a third of the answered ones.
@@ -82,10 +82,13 @@ async function seed(pg: PgPool): Promise<void> {
   await pg.query('VACUUM ANALYZE complaints');
   await pg.query('VACUUM ANALYZE case_deadlines');
   await pg.query('VACUUM ANALYZE integrity_reports');
-  console.log(`seeded ${COMPLAINTS} complaints (+ deadlines) and ${REPORTS} integrity reports in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  console.log(
+    `seeded ${COMPLAINTS} complaints (+ deadlines) and ${REPORTS} integrity reports in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  );
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
 
 async function timeRequests(http: HttpPool, path: string, n: number, concurrency: number): Promise<number[]> {
@@ -128,7 +131,9 @@ async function main(): Promise<void> {
     }
     counts.sort((a, b) => a - b);
     const baseline = quantile(counts, 0.5);
-    console.log(`baseline SELECT count(*) of FY ${FY} complaints (${counted} rows): p50 ${ms(baseline)}, max ${ms(counts[counts.length - 1])}`);
+    console.log(
+      `baseline SELECT count(*) of FY ${FY} complaints (${counted} rows): p50 ${ms(baseline)}, max ${ms(counts[counts.length - 1])}`,
+    );
 
     const env = { APP_ROLE: 'api', RATE_LIMIT_PER_MINUTE: '100000000', DATABASE_POOL_SIZE: '10' };
     const report = (label: string, times: number[]) => {
@@ -145,17 +150,24 @@ async function main(): Promise<void> {
     console.log('\ncomputed on every request (STATISTICS_CACHE_SECONDS=0), sequential:');
     for (const path of ENDPOINTS) report(path, await timeRequests(http, path, 5, 1));
     const t = performance.now();
-    const res = await http.request({ method: 'GET', path: `/api/v1/orgs/demo/open-data/complaints?fiscalYear=${FY}` });
+    const res = await http.request({
+      method: 'GET',
+      path: `/api/v1/orgs/demo/open-data/complaints?fiscalYear=${FY}`,
+    });
     let bytes = 0;
     for await (const chunk of res.body) bytes += (chunk as Buffer).length;
-    console.log(`open data CSV of FY ${FY}: ${(bytes / 1e6).toFixed(0)} MB streamed in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `open data CSV of FY ${FY}: ${(bytes / 1e6).toFixed(0)} MB streamed in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
     await http.close();
     await scratch.stopServer();
 
     // 2. as served: the 20 s cache, 20 concurrent readers
     base = await scratch.startServer(PORT + 1, env);
     http = new HttpPool(base, { connections: 20 });
-    console.log('\nas served (default cache of 20 s), 20 concurrent clients, 400 requests each, first (cold) included:');
+    console.log(
+      '\nas served (default cache of 20 s), 20 concurrent clients, 400 requests each, first (cold) included:',
+    );
     for (const path of ENDPOINTS) report(path, await timeRequests(http, path, 400, 20));
     await http.close();
     await pg.end();
@@ -164,7 +176,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

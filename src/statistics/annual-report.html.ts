@@ -16,24 +16,39 @@ const paragraphs = (text: string): string =>
 
 function table(head: string[], rows: string[][]): string {
   return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<td>${c}</td>` : `<td class="n">${c}</td>`)).join('')}</tr>`)
+    .map(
+      (r) => `<tr>${r.map((c, i) => (i === 0 ? `<td>${c}</td>` : `<td class="n">${c}</td>`)).join('')}</tr>`,
+    )
     .join('')}</tbody></table>`;
 }
 
-type Cell = { nameTh: string; received: number; open: number; withResult: number; compliancePercent: number | null };
+type Cell = {
+  nameTh: string;
+  received: number;
+  open: number;
+  withResult: number;
+  compliancePercent: number | null;
+};
 
 const cellTable = (title: string, cells: Cell[]) =>
   `<h3>${title}</h3>` +
   table(
     ['รายการ', 'รับเรื่อง', 'อยู่ระหว่างดำเนินการ', 'แจ้งผลแล้ว', 'ร้อยละตามหลัก 15 วัน'],
-    cells.map((c) => [esc(c.nameTh), num(c.received), num(c.open), num(c.withResult), pct(c.compliancePercent)]),
+    cells.map((c) => [
+      esc(c.nameTh),
+      num(c.received),
+      num(c.open),
+      num(c.withResult),
+      pct(c.compliancePercent),
+    ]),
   );
 
 export function renderAnnualReport(r: PublicAnnualReport): string {
   const c = r.complaints;
   const f = c.figures;
   const i = r.integrityReports.figures;
-  const supp = (cells: { nameTh: string; value: unknown }[]) => cells.map((x) => [esc(x.nameTh), num(x.value)]);
+  const supp = (cells: { nameTh: string; value: unknown }[]) =>
+    cells.map((x) => [esc(x.nameTh), num(x.value)]);
   return `<!doctype html>
 <html lang="th"><head><meta charset="utf-8">
 <title>${esc(r.titleTh)} ${esc(r.organization.nameTh)}</title>

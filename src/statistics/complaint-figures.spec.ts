@@ -58,13 +58,25 @@ describe('figures of general complaints', () => {
 
   it.each([
     ['result in time', done('2026-04-16', '2026-04-10', 'met'), 'met'],
-    ['result by the explained extension', done('2026-04-25', '2026-04-20', 'met_by_explanation'), 'met_by_explanation'],
+    [
+      'result by the explained extension',
+      done('2026-04-25', '2026-04-20', 'met_by_explanation'),
+      'met_by_explanation',
+    ],
     ['late result', done('2026-04-16', '2026-04-20', 'missed'), 'missed'],
     ['frozen: a met case stays met whatever today is', done('2026-04-01', '2026-03-30', 'met'), 'met'],
     ['open, due today (still in time)', open(TODAY), 'running'],
     ['open, due yesterday', open('2026-04-30'), 'open_past_deadline'],
-    ['open, marked overdue, then extended into the future', open('2026-05-20', { overdueSince: at('2026-04-17') }), 'open_past_deadline'],
-    ['open, paused awaiting the complainant past the old date', open('2026-04-20', { pausedSince: at('2026-04-15') }), 'running'],
+    [
+      'open, marked overdue, then extended into the future',
+      open('2026-05-20', { overdueSince: at('2026-04-17') }),
+      'open_past_deadline',
+    ],
+    [
+      'open, paused awaiting the complainant past the old date',
+      open('2026-04-20', { pausedSince: at('2026-04-15') }),
+      'running',
+    ],
     ['no deadline row', null, 'running'],
   ])('%s → %s', (_, facts, expected) => {
     expect(deadlineClassOf(facts, TODAY)).toBe(expected);
@@ -73,11 +85,44 @@ describe('figures of general complaints', () => {
   it.each([
     [[], null],
     [[{ days: 4, cases: 1 }], 4],
-    [[{ days: 1, cases: 1 }, { days: 3, cases: 1 }], 2],
-    [[{ days: 9, cases: 1 }, { days: 0, cases: 1 }, { days: 22, cases: 1 }, { days: 1, cases: 1 }, { days: 19, cases: 1 }], 9],
-    [[{ days: 2, cases: 3 }, { days: 10, cases: 1 }], 2],
-    [[{ days: 2, cases: 2 }, { days: 10, cases: 2 }], 6],
-    [[{ days: 5, cases: 0 }, { days: 7, cases: 1 }], 7],
+    [
+      [
+        { days: 1, cases: 1 },
+        { days: 3, cases: 1 },
+      ],
+      2,
+    ],
+    [
+      [
+        { days: 9, cases: 1 },
+        { days: 0, cases: 1 },
+        { days: 22, cases: 1 },
+        { days: 1, cases: 1 },
+        { days: 19, cases: 1 },
+      ],
+      9,
+    ],
+    [
+      [
+        { days: 2, cases: 3 },
+        { days: 10, cases: 1 },
+      ],
+      2,
+    ],
+    [
+      [
+        { days: 2, cases: 2 },
+        { days: 10, cases: 2 },
+      ],
+      6,
+    ],
+    [
+      [
+        { days: 5, cases: 0 },
+        { days: 7, cases: 1 },
+      ],
+      7,
+    ],
   ])('median of %j is %s', (histogram, median) => {
     expect(medianOf(histogram)).toBe(median);
   });

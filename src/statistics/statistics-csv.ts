@@ -5,14 +5,7 @@ import type { ComplaintStatistics, IntegrityStatistics, NationalStatistics } fro
  * The statistics as CSV: one row per figure (section, item, figure, value), Thai and English headers,
  * so that a spreadsheet can filter and pivot them.
  */
-const HEADER = [
-  'ส่วน (section)',
-  'รหัส (code)',
-  'รายการ (item)',
-  'item',
-  'ตัวชี้วัด (figure)',
-  'ค่า (value)',
-];
+const HEADER = ['ส่วน (section)', 'รหัส (code)', 'รายการ (item)', 'item', 'ตัวชี้วัด (figure)', 'ค่า (value)'];
 
 const SECTION: Record<string, string> = {
   period: 'ช่วงเวลา (period)',
@@ -34,7 +27,11 @@ export function flatten(value: unknown, prefix = ''): [string, unknown][] {
   return [[prefix, value]];
 }
 
-function periodRows(p: { firstDay: string; lastDay: string; label: { th: string; en: string } }): unknown[][] {
+function periodRows(p: {
+  firstDay: string;
+  lastDay: string;
+  label: { th: string; en: string };
+}): unknown[][] {
   return [
     [SECTION.period, '', p.label.th, p.label.en, 'firstDay', p.firstDay],
     [SECTION.period, '', p.label.th, p.label.en, 'lastDay', p.lastDay],

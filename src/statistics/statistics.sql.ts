@@ -6,8 +6,8 @@
  * $2 start, $3 end (instants, [start, end)), $4 the business time zone, $5 today (Bangkok date).
  */
 const complaintCohort = (where: string) => `
-  SELECT c.organization_id, c.category_id::text AS category, c.channel, c.unit_id::text AS unit,
-    to_char(c.received_at AT TIME ZONE $4, 'YYYY-MM') AS month,
+  SELECT c.organization_id, c.category_id AS category, c.channel COLLATE "C" AS channel, c.unit_id AS unit,
+    date_trunc('month', c.received_at AT TIME ZONE $4) AS month,
     CASE WHEN c.status IN ('resolved', 'closed') THEN 'resolved'
          WHEN c.status IN ('rejected', 'referred', 'duplicate') THEN c.status
          ELSE 'in_progress' END AS grp,
@@ -22,42 +22,55 @@ const complaintCohort = (where: string) => `
   LEFT JOIN case_deadlines d ON d.track = 'complaint' AND d.case_id = c.id
   WHERE ${where} AND c.received_at >= $2 AND c.received_at < $3`;
 
-const MEASURES = `
-  count(*)::int AS received,
-  (count(*) FILTER (WHERE grp = 'in_progress'))::int AS in_progress,
-  (count(*) FILTER (WHERE grp = 'resolved'))::int AS resolved,
-  (count(*) FILTER (WHERE grp = 'rejected'))::int AS rejected,
-  (count(*) FILTER (WHERE grp = 'referred'))::int AS referred,
-  (count(*) FILTER (WHERE grp = 'duplicate'))::int AS duplicate,
-  (count(*) FILTER (WHERE dl = 'met'))::int AS met,
-  (count(*) FILTER (WHERE dl = 'met_by_explanation'))::int AS met_by_explanation,
-  (count(*) FILTER (WHERE dl = 'missed'))::int AS missed,
-  (count(*) FILTER (WHERE dl = 'open_past_deadline'))::int AS open_past_deadline,
-  (count(*) FILTER (WHERE reopened))::int AS reopened,
-  count(rating)::int AS responses,
-  coalesce(sum(rating), 0)::int AS rating_sum,
-  (count(*) FILTER (WHERE rating >= 4))::int AS satisfied,
-  count(days)::int AS with_result,
-  coalesce(sum(days), 0)::bigint AS result_days_sum`;
+/** The additive measures of complaint_figures.ts (Measures), as SQL over the cohort `c`. */
+const MEASURES: [string, string][] = [
+  ['received', 'count(*)'],
+  ['in_progress', "count(*) FILTER (WHERE grp = 'in_progress')"],
+  ['resolved', "count(*) FILTER (WHERE grp = 'resolved')"],
+  ['rejected', "count(*) FILTER (WHERE grp = 'rejected')"],
+  ['referred', "count(*) FILTER (WHERE grp = 'referred')"],
+  ['duplicate', "count(*) FILTER (WHERE grp = 'duplicate')"],
+  ['met', "count(*) FILTER (WHERE dl = 'met')"],
+  ['met_by_explanation', "count(*) FILTER (WHERE dl = 'met_by_explanation')"],
+  ['missed', "count(*) FILTER (WHERE dl = 'missed')"],
+  ['open_past_deadline', "count(*) FILTER (WHERE dl = 'open_past_deadline')"],
+  ['reopened', 'count(*) FILTER (WHERE reopened)'],
+  ['responses', 'count(rating)'],
+  ['rating_sum', 'coalesce(sum(rating), 0)'],
+  ['satisfied', 'count(*) FILTER (WHERE rating >= 4)'],
+  ['with_result', 'count(days)'],
+  ['result_days_sum', 'coalesce(sum(days), 0)'],
+];
+const measures = (count = 'count(*)') =>
+  MEASURES.map(([name, expr]) => `(${expr.replace('count(*)', count)})::bigint AS ${name}`).join(',\n  ');
+const sums = MEASURES.map(([name]) => `sum(${name})::bigint AS ${name}`).join(',\n  ');
 
-/** One organisation: the total, each breakdown and the days-to-result histogram in one pass. */
+/**
+ * One organisation: the total, each breakdown and the days-to-result histogram in one scan. The
+ * cohort is first aggregated (in parallel) into (category, channel, unit, month, days) cells; the
+ * breakdowns are sums over those cells.
+ */
 export const COMPLAINT_FIGURES_SQL = `
-WITH c AS (${complaintCohort('c.organization_id = $1')})
+WITH c AS (${complaintCohort('c.organization_id = $1')}),
+fine AS (
+  SELECT category, channel, unit, month, days, ${measures()}
+  FROM c GROUP BY category, channel, unit, month, days
+)
 SELECT CASE WHEN GROUPING(category) = 0 THEN 'category'
             WHEN GROUPING(channel) = 0 THEN 'channel'
             WHEN GROUPING(unit) = 0 THEN 'unit'
             WHEN GROUPING(month) = 0 THEN 'month'
             WHEN GROUPING(days) = 0 THEN 'days'
             ELSE 'total' END AS dim,
-  coalesce(category, channel, unit, month, days::text) AS key,
-  ${MEASURES}
-FROM c
+  coalesce(category::text, channel, unit::text, to_char(month, 'YYYY-MM'), days::text) AS key,
+  ${sums}
+FROM fine
 GROUP BY GROUPING SETS ((), (category), (channel), (unit), (month), (days))`;
 
 /** Every organisation, one row each (organisations without complaints in the period included). */
 export const NATIONAL_FIGURES_SQL = `
 WITH c AS (${complaintCohort('$1::uuid IS NULL')})
-SELECT o.slug, o.name_th, ${MEASURES.replace('count(*)::int', 'count(c.organization_id)::int')}
+SELECT o.slug, o.name_th, ${measures('count(c.organization_id)')}
 FROM organizations o LEFT JOIN c ON c.organization_id = o.id
 GROUP BY o.id, o.slug, o.name_th
 ORDER BY o.slug`;

@@ -1,17 +1,36 @@
 import { suppressCells } from './suppression';
 
-const cells = (...values: number[]) => values.map((value, i) => ({ key: String.fromCharCode(97 + i), value }));
+const cells = (...values: number[]) =>
+  values.map((value, i) => ({ key: String.fromCharCode(97 + i), value }));
 const published = (...values: number[]) => suppressCells(cells(...values)).map((c) => c.value);
 
 describe('small-cell suppression of integrity figures', () => {
   it.each([
     // [cells, published]
-    [[5, 7, 3], [5, 7, 3]], // nothing small
-    [[0, 0, 9], ['<3', '<3', 9]], // hidden cells add up to 0: nothing to protect
-    [[1, 7, 5], ['<3', 7, 'x']], // one small cell: the smallest other hidden too, else total − 12 = 1
-    [[2, 1, 4, 10], ['<3', '<3', 'x', 10]], // total − 10 = 7 ≥ 3 over three cells, the 0 reading possible
-    [[1, 3, 3], ['<3', 'x', 3]], // ties: the first smallest
-    [[2, 2], ['<3', '<3']], // nothing visible left to hide
+    [
+      [5, 7, 3],
+      [5, 7, 3],
+    ], // nothing small
+    [
+      [0, 0, 9],
+      ['<3', '<3', 9],
+    ], // hidden cells add up to 0: nothing to protect
+    [
+      [1, 7, 5],
+      ['<3', 7, 'x'],
+    ], // one small cell: the smallest other hidden too, else total − 12 = 1
+    [
+      [2, 1, 4, 10],
+      ['<3', '<3', 'x', 10],
+    ], // total − 10 = 7 ≥ 3 over three cells, the 0 reading possible
+    [
+      [1, 3, 3],
+      ['<3', 'x', 3],
+    ], // ties: the first smallest
+    [
+      [2, 2],
+      ['<3', '<3'],
+    ], // nothing visible left to hide
     [[0], ['<3']],
     [[], []],
   ])('%j → %j', (values, expected) => {

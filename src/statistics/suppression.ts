@@ -20,9 +20,7 @@ export interface Cell {
   value: number;
 }
 
-export function suppressCells<T extends Cell>(
-  cells: T[],
-): (Omit<T, 'value'> & { value: PublishedCount })[] {
+export function suppressCells<T extends Cell>(cells: T[]): (Omit<T, 'value'> & { value: PublishedCount })[] {
   const published: PublishedCount[] = cells.map((c) => (c.value < THRESHOLD ? BELOW_THRESHOLD : c.value));
   const hiddenSum = cells.reduce((s, c) => (c.value < THRESHOLD ? s + c.value : s), 0);
   if (hiddenSum > 0) {
