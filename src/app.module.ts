@@ -21,6 +21,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { UsersModule } from './users/users.module';
 import { ComplaintsModule } from './complaints/complaints.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { WebModule } from './web/web.module';
 import { IdempotencyModule } from './infrastructure/idempotency/idempotency.module';
 import { WorkerModule } from './worker.module';
@@ -42,6 +43,7 @@ const FEATURES: Type[] = [
   IntegrityReportsModule,
   NotificationsModule,
   ComplaintsModule,
+  StatisticsModule,
   WebModule,
 ];
 

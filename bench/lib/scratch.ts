@@ -51,11 +51,17 @@ export class Scratch {
     throw new Error('the service did not become ready');
   }
 
+  /** Stops the service started by startServer (if any). */
+  async stopServer(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (!server || server.exitCode !== null) return;
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  }
+
   async cleanup(): Promise<void> {
-    if (this.server) {
-      this.server.kill('SIGTERM');
-      await new Promise((r) => this.server!.once('exit', r));
-    }
+    await this.stopServer();
     const admin = new Client({ connectionString: this.pgBase });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${this.name}" WITH (FORCE)`);

@@ -18,6 +18,8 @@ export class AppConfig {
     routeLimits: { signIn: number; publicWrite: number; tracking: number };
     logLevel: string;
     timeZone: string;
+    /** fresh lifetime of cached public statistics; then served while refreshing up to twice this */
+    statisticsCacheSeconds: number;
   };
   database!: { url: string; poolSize: number; migrateOnStart: boolean };
   redis!: { url: string; prefix: string };
@@ -115,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       },
       logLevel: e.LOG_LEVEL,
       timeZone: e.BUSINESS_TIME_ZONE,
+      statisticsCacheSeconds: e.STATISTICS_CACHE_SECONDS,
     },
     database: {
       url: e.DATABASE_URL,

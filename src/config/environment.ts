@@ -154,6 +154,13 @@ export class Environment {
   @Min(1)
   RATE_LIMIT_TRACKING_PER_MINUTE = 30;
 
+  /** Public statistics are served from memory for at most this many seconds (0 = always computed). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(25)
+  STATISTICS_CACHE_SECONDS = 20;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

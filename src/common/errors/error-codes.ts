@@ -162,6 +162,11 @@ export const ERRORS = {
     en: 'The service is temporarily unavailable; try again shortly.',
     th: 'ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้ง',
   },
+  ANNUAL_REPORT_NOT_FOUND: {
+    status: 404,
+    en: 'No annual report has been published for this fiscal year.',
+    th: 'ยังไม่มีรายงานสรุปผลการดำเนินการเรื่องร้องเรียนของปีงบประมาณนี้',
+  },
   INTERNAL_ERROR: { status: 500, en: 'Something went wrong on our side.', th: 'เกิดข้อผิดพลาดในระบบ' },
 } as const satisfies Record<string, { status: number; en: string; th: string }>;
 

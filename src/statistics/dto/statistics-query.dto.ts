@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+export class StatisticsQuery {
+  @ApiProperty({ example: 2569, description: 'Fiscal year (Buddhist Era), 1 October to 30 September' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2500)
+  @Max(2700)
+  fiscalYear!: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 4, description: 'Quarter of the fiscal year (1 = Oct-Dec)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  quarter?: number;
+
+  @ApiPropertyOptional({ example: '2026-04', description: 'A month of the fiscal year (CE, YYYY-MM)' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' })
+  month?: string;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}
+
+export class OpenDataQuery {
+  @ApiProperty({ example: 2569 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2500)
+  @Max(2700)
+  fiscalYear!: number;
+
+  @ApiPropertyOptional({ enum: ['csv', 'jsonl'], default: 'csv' })
+  @IsOptional()
+  @IsIn(['csv', 'jsonl'])
+  format?: 'csv' | 'jsonl';
+}
+
+export class AnnualReportQuery {
+  @ApiProperty({ example: 2569 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2500)
+  @Max(2700)
+  fiscalYear!: number;
+
+  @ApiPropertyOptional({ enum: ['json', 'html'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'html'])
+  format?: 'json' | 'html';
+}

@@ -1,0 +1,80 @@
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { Public } from '../common/auth/decorators';
+import { OpenDataQuery, StatisticsQuery } from './dto/statistics-query.dto';
+import { OpenDataService } from './open-data.service';
+import { complaintStatisticsCsv, integrityStatisticsCsv, nationalStatisticsCsv } from './statistics-csv';
+import { StatisticsService } from './statistics.service';
+
+const CSV = 'text/csv; charset=utf-8';
+
+function sendCsv(reply: FastifyReply, filename: string, body: string): string {
+  void reply.header('content-type', CSV).header('content-disposition', `attachment; filename="${filename}"`);
+  return body;
+}
+
+/** Published statistics and open data: anyone may read them (global rate limit). */
+@ApiTags('public: statistics and open data')
+@Public()
+@Controller()
+export class StatisticsController {
+  constructor(
+    private readonly statistics: StatisticsService,
+    private readonly openData: OpenDataService,
+  ) {}
+
+  @Get('orgs/:orgSlug/statistics/complaints')
+  @ApiOperation({ summary: 'Statistics of general complaints received in a fiscal year, quarter or month' })
+  @ApiProduces('application/json', CSV)
+  async complaints(
+    @Param('orgSlug') orgSlug: string,
+    @Query() q: StatisticsQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const s = await this.statistics.complaints(orgSlug, q);
+    if (q.format !== 'csv') return s;
+    return sendCsv(reply, `complaints-${orgSlug}-${periodName(q)}.csv`, complaintStatisticsCsv(s));
+  }
+
+  @Get('orgs/:orgSlug/statistics/integrity-reports')
+  @ApiOperation({
+    summary: 'Statistics of corruption and misconduct reports (cells below 3 published as "<3")',
+  })
+  @ApiProduces('application/json', CSV)
+  async integrityReports(
+    @Param('orgSlug') orgSlug: string,
+    @Query() q: StatisticsQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const s = await this.statistics.integrityReports(orgSlug, q);
+    if (q.format !== 'csv') return s;
+    return sendCsv(reply, `integrity-reports-${orgSlug}-${periodName(q)}.csv`, integrityStatisticsCsv(s));
+  }
+
+  @Get('statistics/complaints')
+  @ApiOperation({ summary: 'General complaints of every organisation, one row each' })
+  @ApiProduces('application/json', CSV)
+  async national(@Query() q: StatisticsQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    const s = await this.statistics.national(q);
+    if (q.format !== 'csv') return s;
+    return sendCsv(reply, `complaints-all-${periodName(q)}.csv`, nationalStatisticsCsv(s));
+  }
+
+  @Get('orgs/:orgSlug/open-data/complaints')
+  @ApiOperation({
+    summary: 'Every general complaint of a fiscal year without personal data, streamed (CSV or JSON lines)',
+  })
+  @ApiProduces(CSV, 'application/x-ndjson')
+  async openDataComplaints(@Param('orgSlug') orgSlug: string, @Query() q: OpenDataQuery) {
+    const format = q.format ?? 'csv';
+    const stream = await this.openData.complaints(orgSlug, q.fiscalYear, format);
+    return new StreamableFile(stream, {
+      type: format === 'csv' ? CSV : 'application/x-ndjson; charset=utf-8',
+      disposition: `attachment; filename="complaints-${orgSlug}-${q.fiscalYear}.${format}"`,
+    });
+  }
+}
+
+const periodName = (q: StatisticsQuery): string =>
+  q.month ? q.month : q.quarter ? `${q.fiscalYear}-q${q.quarter}` : String(q.fiscalYear);

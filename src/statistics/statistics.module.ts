@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AnnualReportsController, PublicAnnualReportsController } from './annual-reports.controller';
+import { AnnualReportsService } from './annual-reports.service';
+import { OpenDataService } from './open-data.service';
+import { StatisticsController } from './statistics.controller';
+import { StatisticsService } from './statistics.service';
+
+@Module({
+  controllers: [StatisticsController, AnnualReportsController, PublicAnnualReportsController],
+  providers: [StatisticsService, OpenDataService, AnnualReportsService],
+})
+export class StatisticsModule {}

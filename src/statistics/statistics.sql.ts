@@ -1,0 +1,129 @@
+/**
+ * Every statistics query, in one place. The per-case logic mirrors complaint-figures.ts
+ * (statusGroupOf, deadlineClassOf, addCase); the e2e test checks both agree.
+ *
+ * Parameters of the complaint queries: $1 organisation id (or null for every organisation),
+ * $2 start, $3 end (instants, [start, end)), $4 the business time zone, $5 today (Bangkok date).
+ */
+const complaintCohort = (where: string) => `
+  SELECT c.organization_id, c.category_id AS category, c.channel COLLATE "C" AS channel, c.unit_id AS unit,
+    date_trunc('month', c.received_at AT TIME ZONE $4) AS month,
+    CASE WHEN c.status IN ('resolved', 'closed') THEN 'resolved'
+         WHEN c.status IN ('rejected', 'referred', 'duplicate') THEN c.status
+         ELSE 'in_progress' END AS grp,
+    CASE WHEN d.outcome IS NOT NULL THEN d.outcome
+         WHEN d.id IS NOT NULL AND d.result_at IS NULL
+              AND (d.overdue_since IS NOT NULL OR (d.paused_since IS NULL AND d.current_due_date < $5::date))
+           THEN 'open_past_deadline'
+         ELSE 'running' END AS dl,
+    (d.result_at AT TIME ZONE $4)::date - (c.received_at AT TIME ZONE $4)::date AS days,
+    c.reopen_count > 0 AS reopened, c.rating
+  FROM complaints c
+  LEFT JOIN case_deadlines d ON d.track = 'complaint' AND d.case_id = c.id
+  WHERE ${where} AND c.received_at >= $2 AND c.received_at < $3`;
+
+/** The additive measures of complaint_figures.ts (Measures), as SQL over the cohort `c`. */
+const MEASURES: [string, string][] = [
+  ['received', 'count(*)'],
+  ['in_progress', "count(*) FILTER (WHERE grp = 'in_progress')"],
+  ['resolved', "count(*) FILTER (WHERE grp = 'resolved')"],
+  ['rejected', "count(*) FILTER (WHERE grp = 'rejected')"],
+  ['referred', "count(*) FILTER (WHERE grp = 'referred')"],
+  ['duplicate', "count(*) FILTER (WHERE grp = 'duplicate')"],
+  ['met', "count(*) FILTER (WHERE dl = 'met')"],
+  ['met_by_explanation', "count(*) FILTER (WHERE dl = 'met_by_explanation')"],
+  ['missed', "count(*) FILTER (WHERE dl = 'missed')"],
+  ['open_past_deadline', "count(*) FILTER (WHERE dl = 'open_past_deadline')"],
+  ['reopened', 'count(*) FILTER (WHERE reopened)'],
+  ['responses', 'count(rating)'],
+  ['rating_sum', 'coalesce(sum(rating), 0)'],
+  ['satisfied', 'count(*) FILTER (WHERE rating >= 4)'],
+  ['with_result', 'count(days)'],
+  ['result_days_sum', 'coalesce(sum(days), 0)'],
+];
+const measures = (count = 'count(*)') =>
+  MEASURES.map(([name, expr]) => `(${expr.replace('count(*)', count)})::bigint AS ${name}`).join(',\n  ');
+const sums = MEASURES.map(([name]) => `sum(${name})::bigint AS ${name}`).join(',\n  ');
+
+/**
+ * One organisation: the total, each breakdown and the days-to-result histogram in one scan. The
+ * cohort is first aggregated (in parallel) into (category, channel, unit, month, days) cells; the
+ * breakdowns are sums over those cells.
+ */
+export const COMPLAINT_FIGURES_SQL = `
+WITH c AS (${complaintCohort('c.organization_id = $1')}),
+fine AS (
+  SELECT category, channel, unit, month, days, ${measures()}
+  FROM c GROUP BY category, channel, unit, month, days
+)
+SELECT CASE WHEN GROUPING(category) = 0 THEN 'category'
+            WHEN GROUPING(channel) = 0 THEN 'channel'
+            WHEN GROUPING(unit) = 0 THEN 'unit'
+            WHEN GROUPING(month) = 0 THEN 'month'
+            WHEN GROUPING(days) = 0 THEN 'days'
+            ELSE 'total' END AS dim,
+  coalesce(category::text, channel, unit::text, to_char(month, 'YYYY-MM'), days::text) AS key,
+  ${sums}
+FROM fine
+GROUP BY GROUPING SETS ((), (category), (channel), (unit), (month), (days))`;
+
+/** Every organisation, one row each (organisations without complaints in the period included). */
+export const NATIONAL_FIGURES_SQL = `
+WITH c AS (${complaintCohort('$1::uuid IS NULL')})
+SELECT o.slug, o.name_th, ${measures('count(c.organization_id)')}
+FROM organizations o LEFT JOIN c ON c.organization_id = o.id
+GROUP BY o.id, o.slug, o.name_th
+ORDER BY o.slug`;
+
+/** Labels of the breakdown keys. */
+export const CATEGORY_LABELS_SQL = `
+SELECT id::text AS key, code, name_th, name_en FROM complaint_categories WHERE organization_id = $1 ORDER BY sort_order, code`;
+export const UNIT_LABELS_SQL = `
+SELECT id::text AS key, code, name_th, name_en FROM units WHERE organization_id = $1 ORDER BY sort_order, code`;
+export const ALLEGATION_LABELS_SQL = `
+SELECT code AS key, code, name_th, name_en FROM allegation_types ORDER BY sort_order, code`;
+
+/**
+ * Integrity reports of one organisation received between $2 and $3 (civil dates, inclusive):
+ * the total and the breakdowns by kind, allegation type and outcome.
+ */
+export const INTEGRITY_FIGURES_SQL = `
+WITH r AS (
+  SELECT kind, allegation_type_code AS allegation,
+    status IN ('not_admissible', 'referred', 'concluded', 'closed') AS completed,
+    CASE WHEN outcome IS NOT NULL THEN outcome
+         WHEN referral_agency IS NOT NULL THEN 'referred'
+         WHEN workflow ? 'dismissal' THEN 'not_admissible' END AS result
+  FROM integrity_reports
+  WHERE organization_id = $1 AND received_on >= $2::date AND received_on <= $3::date
+)
+SELECT CASE WHEN GROUPING(kind) = 0 THEN 'kind'
+            WHEN GROUPING(allegation) = 0 THEN 'allegation'
+            WHEN GROUPING(result) = 0 THEN 'outcome'
+            ELSE 'total' END AS dim,
+  coalesce(kind, allegation, result) AS key,
+  count(*)::int AS received,
+  (count(*) FILTER (WHERE completed))::int AS completed
+FROM r
+GROUP BY GROUPING SETS ((), (kind), (allegation), (result))`;
+
+/**
+ * Open data: one page of general complaints after the keyset ($2 received_at, $3 id; the first
+ * condition on received_at alone lets the index start there instead of at the year's start), without
+ * personal data (no names, contacts, texts, addresses; location rounded to 2 decimals, about 1 km).
+ */
+export const OPEN_DATA_PAGE_SQL = `
+SELECT c.id, c.received_at, c.reference_no, cat.code AS category_code, c.channel, u.code AS unit_code,
+  to_char(c.received_at AT TIME ZONE $5, 'YYYY-MM-DD') AS received_date,
+  to_char(d.result_at AT TIME ZONE $5, 'YYYY-MM-DD') AS result_date,
+  to_char(d.current_due_date, 'YYYY-MM-DD') AS due_date,
+  c.status, d.outcome AS deadline_outcome, c.rating,
+  round(c.latitude::numeric, 2)::float8 AS latitude, round(c.longitude::numeric, 2)::float8 AS longitude
+FROM complaints c
+JOIN complaint_categories cat ON cat.id = c.category_id
+LEFT JOIN units u ON u.id = c.unit_id
+LEFT JOIN case_deadlines d ON d.track = 'complaint' AND d.case_id = c.id
+WHERE c.organization_id = $1 AND c.received_at >= $6 AND c.received_at < $7
+  AND c.received_at >= $2::timestamptz AND (c.received_at, c.id) > ($2::timestamptz, $3::uuid)
+ORDER BY c.received_at, c.id
+LIMIT $4`;
