@@ -99,19 +99,10 @@ export class ComplaintsService {
     const organization = await this.organizations.bySlug(orgSlug);
     const receivedAt = this.clock.now();
     const category = await this.categoryOf(organization.id, dto.categoryCode);
-    const receipt = await this.idempotency.once<ComplaintReceipt, string>(
-      `complaint:${organization.id}`,
+    const receipt = await this.file(
+      { organization, category, dto, channel: ComplaintChannel.Web, receivedAt, registeredBy: null },
       idempotencyKey,
-      dto,
-      (tx, referenceNo) =>
-        this.intake(
-          tx,
-          { organization, category, dto, channel: ComplaintChannel.Web, receivedAt, registeredBy: null },
-          referenceNo,
-        ),
-      (session) => this.takeReferenceNumber(session, organization.id, receivedAt),
     );
-    await this.afterCommit(String(receipt.id));
     return this.publicReceipt(receipt);
   }
 
@@ -130,24 +121,25 @@ export class ComplaintsService {
     const organization = await this.organizations.byId(actor.organizationId);
     const { channel, receivedAt: _r, ...rest } = dto;
     const category = await this.categoryOf(organization.id, dto.categoryCode);
-    const receipt = await this.idempotency.once<ComplaintReceipt, string>(
-      `complaint:${organization.id}`,
+    return this.file(
+      { organization, category, dto: rest as SubmitComplaintDto, channel, receivedAt, registeredBy: actor },
       idempotencyKey,
       dto,
-      (tx, referenceNo) =>
-        this.intake(
-          tx,
-          {
-            organization,
-            category,
-            dto: rest as SubmitComplaintDto,
-            channel,
-            receivedAt,
-            registeredBy: actor,
-          },
-          referenceNo,
-        ),
-      (session) => this.takeReferenceNumber(session, organization.id, receivedAt),
+    );
+  }
+
+  /** Both intake paths: numbered, written once per Idempotency-Key, timers set after the commit. */
+  private async file(
+    input: Intake,
+    idempotencyKey?: string,
+    body: unknown = input.dto,
+  ): Promise<ComplaintReceipt> {
+    const receipt = await this.idempotency.once<ComplaintReceipt, string>(
+      `complaint:${input.organization.id}`,
+      idempotencyKey,
+      body,
+      (tx, referenceNo) => this.intake(tx, input, referenceNo),
+      (session) => this.takeReferenceNumber(session, input.organization.id, input.receivedAt),
     );
     await this.afterCommit(String(receipt.id));
     return receipt;

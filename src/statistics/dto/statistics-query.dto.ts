@@ -2,14 +2,17 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
-export class StatisticsQuery {
+/** Every public statistics route names a fiscal year. */
+export class FiscalYearQuery {
   @ApiProperty({ example: 2569, description: 'Fiscal year (Buddhist Era), 1 October to 30 September' })
   @Type(() => Number)
   @IsInt()
   @Min(2500)
   @Max(2700)
   fiscalYear!: number;
+}
 
+export class StatisticsQuery extends FiscalYearQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 4, description: 'Quarter of the fiscal year (1 = Oct-Dec)' })
   @IsOptional()
   @Type(() => Number)
@@ -29,28 +32,14 @@ export class StatisticsQuery {
   format?: 'json' | 'csv';
 }
 
-export class OpenDataQuery {
-  @ApiProperty({ example: 2569 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(2500)
-  @Max(2700)
-  fiscalYear!: number;
-
+export class OpenDataQuery extends FiscalYearQuery {
   @ApiPropertyOptional({ enum: ['csv', 'jsonl'], default: 'csv' })
   @IsOptional()
   @IsIn(['csv', 'jsonl'])
   format?: 'csv' | 'jsonl';
 }
 
-export class AnnualReportQuery {
-  @ApiProperty({ example: 2569 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(2500)
-  @Max(2700)
-  fiscalYear!: number;
-
+export class AnnualReportQuery extends FiscalYearQuery {
   @ApiPropertyOptional({ enum: ['json', 'html'], default: 'json' })
   @IsOptional()
   @IsIn(['json', 'html'])
