@@ -151,6 +151,16 @@ export class ComplaintQueries {
     return dueDate < today ? 'overdue' : 'open';
   }
 
+  /** COMPLAINT_NOT_FOUND unless the actor may see the case (one indexed look-up). */
+  async assertVisible(actor: Actor, id: string): Promise<void> {
+    const qb = this.db
+      .getRepository(Complaint)
+      .createQueryBuilder('c')
+      .select('c.id')
+      .where('c.id = :id', { id });
+    if (!(await this.access.restrict(qb, actor).getExists())) throw new DomainError('COMPLAINT_NOT_FOUND');
+  }
+
   /** Everything an officer sees of one case, with its full history and the actions open to them. */
   async detail(actor: Actor, id: string) {
     const qb = this.db.getRepository(Complaint).createQueryBuilder('c').where('c.id = :id', { id });

@@ -70,7 +70,7 @@ export class ComplaintsController {
   @Get(':id/deadline')
   @ApiOperation({ summary: 'How the due date was computed: days counted, skipped days, pauses, extensions' })
   async deadline(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
-    await this.queries.detail(actor, id);
+    await this.queries.assertVisible(actor, id);
     return this.deadlines.explain(COMPLAINT_TRACK, id);
   }
 

@@ -1,6 +1,8 @@
 import { isThaiNationalId } from './dto/field-rules';
 import { withMinimumDuration } from './minimum-duration';
-import { civilDateOf, fiscalYearOf, reportNumber, startOfCivilDay } from './report-dates';
+import { reportNumber } from './report-dates';
+import { civilDate, fiscalYearOfDate } from '../common/time/fiscal-year';
+import { startOfDay } from '../deadlines/day-counting';
 
 describe('report dates and numbers', () => {
   it.each([
@@ -10,7 +12,7 @@ describe('report dates and numbers', () => {
     ['2026-09-30', 2569],
     ['2026-10-01', 2570],
   ])('%s is in fiscal year %i', (date, year) => {
-    expect(fiscalYearOf(date)).toBe(year);
+    expect(fiscalYearOfDate(date)).toBe(year);
   });
 
   it.each([
@@ -19,7 +21,7 @@ describe('report dates and numbers', () => {
     ['2026-04-09T16:59:59Z', '2026-04-09'],
     ['2025-09-30T17:00:00Z', '2025-10-01'],
   ])('%s is %s in Bangkok', (instant, date) => {
-    expect(civilDateOf(new Date(instant), 'Asia/Bangkok')).toBe(date);
+    expect(civilDate(new Date(instant), 'Asia/Bangkok')).toBe(date);
   });
 
   it.each([
@@ -28,7 +30,7 @@ describe('report dates and numbers', () => {
     ['2028-02-29', 'Asia/Bangkok', '2028-02-28T17:00:00.000Z'],
     ['2026-04-10', 'UTC', '2026-04-10T00:00:00.000Z'],
   ])('%s in %s starts at %s', (date, zone, instant) => {
-    expect(startOfCivilDay(date, zone).toISOString()).toBe(instant);
+    expect(startOfDay(date, zone).toISOString()).toBe(instant);
   });
 
   it.each([

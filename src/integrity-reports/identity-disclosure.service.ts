@@ -14,7 +14,7 @@ import { IntegrityReport } from './entities/integrity-report.entity';
 import { IdentityStore } from './identity-store';
 import { AfterCommit, IntegrityReportEvents } from './integrity-report-events';
 import { ReportAccessPolicy } from './report-access';
-import { civilDateOf } from './report-dates';
+import { civilDate } from '../common/time/fiscal-year';
 
 /** How long an approved request lets its requester read the identity. */
 export const IDENTITY_ACCESS_HOURS = 48;
@@ -169,7 +169,7 @@ export class IdentityDisclosureService {
       const user = users.find((u) => u.id === id);
       return user ? { id: user.id, displayName: user.displayName } : null;
     };
-    const day = (d: Date) => civilDateOf(d, this.config.app.timeZone);
+    const day = (d: Date) => civilDate(d, this.config.app.timeZone);
     return requests.map((r) => ({
       id: r.id,
       reportId: r.reportId,

@@ -8,7 +8,7 @@ import { Organization } from '../organizations/entities/organization.entity';
 import { Role } from '../users/roles';
 import { IntegrityReport } from './entities/integrity-report.entity';
 import { REPORTER_CONTACT } from './identity-store';
-import { civilDateOf } from './report-dates';
+import { civilDate } from '../common/time/fiscal-year';
 import { ReportAccessPolicy } from './report-access';
 
 /**
@@ -78,7 +78,7 @@ export class IntegrityNotices {
   async toReporter(tx: EntityManager, report: IntegrityReport): Promise<void> {
     if (!report.identityProvided) return;
     const org = await this.organization(tx, report);
-    const today = civilDateOf(this.clock.now(), this.config.app.timeZone);
+    const today = civilDate(this.clock.now(), this.config.app.timeZone);
     await this.notifications.enqueue(tx, {
       organizationId: report.organizationId,
       template: MessageTemplate.IntegrityReporterUpdate,

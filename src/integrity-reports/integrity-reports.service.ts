@@ -25,7 +25,7 @@ import { IntegrityReport } from './entities/integrity-report.entity';
 import { AfterCommit, IntegrityReportEvents } from './integrity-report-events';
 import { MessagesService } from './messages.service';
 import { accessCondition, ReportAccessPolicy } from './report-access';
-import { civilDateOf } from './report-dates';
+import { civilDate } from '../common/time/fiscal-year';
 import { ReportDeadlineDates, ReportDeadlines, summary } from './report-deadlines';
 import {
   acceptsMessages,
@@ -332,7 +332,7 @@ export class IntegrityReportsService {
   }
 
   private dayOf(instant: Date): string {
-    return civilDateOf(instant, this.config.app.timeZone);
+    return civilDate(instant, this.config.app.timeZone);
   }
 
   private async namesOf(tx: EntityManager, ids: (string | null)[]): Promise<Map<string, string>> {

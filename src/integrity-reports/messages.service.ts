@@ -4,7 +4,7 @@ import { Clock } from '../common/clock/clock';
 import { AppConfig } from '../config/app-config';
 import { IntegrityReportMessage, MessageAuthor } from './entities/integrity-report-message.entity';
 import { IntegrityReport } from './entities/integrity-report.entity';
-import { civilDateOf } from './report-dates';
+import { civilDate } from '../common/time/fiscal-year';
 
 /** Appends to the conversation with the reporter; the caller holds the report's row lock. */
 @Injectable()
@@ -15,7 +15,7 @@ export class MessagesService {
   ) {}
 
   today(): string {
-    return civilDateOf(this.clock.now(), this.config.app.timeZone);
+    return civilDate(this.clock.now(), this.config.app.timeZone);
   }
 
   async append(

@@ -8,7 +8,7 @@ import type { DeadlineTrack } from '../deadlines/deadline-track';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import type { DeadlineView } from '../deadlines/dto/deadline-view';
 import { IntegrityReport } from './entities/integrity-report.entity';
-import { startOfCivilDay } from './report-dates';
+import { startOfDay } from '../deadlines/day-counting';
 
 /** The first response to the reporter (a message or a decision): default 15 days. */
 export const RESPONSE_TRACK: DeadlineTrack = 'integrity_report';
@@ -75,7 +75,7 @@ export class ReportDeadlines implements OnApplicationBootstrap {
           .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
         if (!report) return;
         await this.start(tx, report);
-        const dayOf = (date: string) => startOfCivilDay(date, this.config.app.timeZone);
+        const dayOf = (date: string) => startOfDay(date, this.config.app.timeZone);
         if (report.firstResponseOn) {
           await this.deadlines.markFirstResponse(tx, RESPONSE_TRACK, id, dayOf(report.firstResponseOn));
           await this.deadlines.recordResult(tx, RESPONSE_TRACK, id, dayOf(report.firstResponseOn));
@@ -92,7 +92,7 @@ export class ReportDeadlines implements OnApplicationBootstrap {
 
   /** Starts both clocks (idempotent: a report that has them keeps them). */
   async start(tx: EntityManager, report: IntegrityReport): Promise<void> {
-    const receivedAt = startOfCivilDay(report.receivedOn, this.config.app.timeZone);
+    const receivedAt = startOfDay(report.receivedOn, this.config.app.timeZone);
     for (const track of REPORT_TRACKS) {
       await this.deadlines.startClock(tx, {
         track,

@@ -23,7 +23,8 @@ import { formatReceipt } from './receipt';
 import { ReceiptsService } from './receipts.service';
 import { ReportAccessPolicy } from './report-access';
 import { ReportDeadlines } from './report-deadlines';
-import { civilDateOf, fiscalYearOf, reportNumber } from './report-dates';
+import { reportNumber } from './report-dates';
+import { civilDate, fiscalYearOfDate } from '../common/time/fiscal-year';
 import { IdentityStore } from './identity-store';
 import { ReporterSession, ReporterSessions } from './reporter-session';
 import { ReporterThrottle } from './reporter-throttle.service';
@@ -148,8 +149,8 @@ export class ReporterService {
     receiptHash: string,
     dto: SubmitIntegrityReportDto,
   ): Promise<AfterCommit> {
-    const receivedOn = civilDateOf(this.clock.now(), this.config.app.timeZone);
-    const fiscalYear = fiscalYearOf(receivedOn);
+    const receivedOn = civilDate(this.clock.now(), this.config.app.timeZone);
+    const fiscalYear = fiscalYearOfDate(receivedOn);
     const [{ last_number: sequence }] = await tx.query(
       `INSERT INTO integrity_report_counters (organization_id, fiscal_year, last_number) VALUES ($1, $2, 1)
        ON CONFLICT (organization_id, fiscal_year)

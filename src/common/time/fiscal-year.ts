@@ -8,8 +8,13 @@ export const BE_OFFSET = 543;
  * (FY 2569 = 1 Oct 2025 – 30 Sep 2026). `at` is an instant; the civil date is taken in `zone`.
  */
 export function fiscalYearOf(at: Date, zone: string): number {
-  const d = DateTime.fromJSDate(at, { zone });
-  return (d.month >= 10 ? d.year + 1 : d.year) + BE_OFFSET;
+  return fiscalYearOfDate(civilDate(at, zone));
+}
+
+/** The fiscal year of a civil date (YYYY-MM-DD): 1 October starts the next one. */
+export function fiscalYearOfDate(date: string): number {
+  const [year, month] = date.split('-').map(Number);
+  return (month >= 10 ? year + 1 : year) + BE_OFFSET;
 }
 
 /** The instants bounding a fiscal year: [start, end) in `zone`, and its civil first and last day. */

@@ -3,7 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { DestinationStream } from 'pino';
 import { AppConfig } from '../../config/app-config';
-import { isReporterPath, redactUrl } from './private-paths';
+import { isReporterPath, maskPath } from './private-paths';
 
 /**
  * Structured JSON logs with the request id on every line. Access logs record method, route (with
@@ -24,7 +24,7 @@ export class LoggingModule {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
-          url: redactUrl(req.url),
+          url: maskPath(req.url),
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },

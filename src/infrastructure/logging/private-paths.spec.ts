@@ -1,4 +1,4 @@
-import { isPrivatePath, isReporterPath, redactUrl } from './private-paths';
+import { isPrivatePath, isReporterPath, maskPath } from './private-paths';
 
 describe('private paths', () => {
   it.each([
@@ -18,7 +18,7 @@ describe('private paths', () => {
     ['/api/v1/orgs/demo/complaints/track/ABC123', '/api/v1/orgs/demo/complaints/track/[code]'],
     ['/api/v1/users?x=secret', '/api/v1/users'],
   ])('redacts %s', (url, expected) => {
-    expect(redactUrl(url)).toBe(expected);
+    expect(maskPath(url)).toBe(expected);
   });
 
   it.each([

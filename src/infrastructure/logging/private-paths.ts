@@ -24,7 +24,7 @@ export function isReporterPath(url: string): boolean {
 }
 
 /** Tracking codes and receipts work like passwords for a case; keep them out of access logs. */
-export function redactUrl(url: string): string {
+export function maskPath(url: string): string {
   const path = url.split('?')[0];
   if (isPrivatePath(path)) {
     // every segment after /integrity-reports that is not a plain route word (ids, numbers) is masked
