@@ -1,3 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { AuditEntry } from '../src/audit/entities/audit-entry.entity';
+import { ComplaintChannel } from '../src/complaints/channels';
+import { ComplaintStatus } from '../src/complaints/complaint-workflow';
+import { Complaint } from '../src/complaints/entities/complaint.entity';
+import { ComplaintEvent, ComplaintEventType } from '../src/complaints/entities/complaint-event.entity';
+import { insertRows, rowsOf } from '../src/infrastructure/database/insert-rows';
 import { Role } from '../src/users/roles';
 import { bearer, createTestApp, TestApp } from './helpers/test-app';
 
@@ -335,6 +342,103 @@ describe('foundation: HTTP basics, sign-in and accounts', () => {
     it('the audit trail cannot be changed or deleted', async () => {
       await expect(t.db.query(`UPDATE audit_entries SET action = 'x'`)).rejects.toThrow(/append-only/);
       await expect(t.db.query(`DELETE FROM audit_entries`)).rejects.toThrow(/append-only/);
+    });
+  });
+
+  describe('insertRows: several tables in one statement', () => {
+    const ids = () => ({ complaint: randomUUID(), deadline: randomUUID() });
+    let org: { id: string; category: string };
+
+    beforeAll(async () => {
+      [org] = await t.db.query(
+        `SELECT o.id, c.id AS category FROM organizations o
+           JOIN complaint_categories c ON c.organization_id = o.id LIMIT 1`,
+      );
+    });
+
+    const complaint = (id: string, referenceNo: string) =>
+      rowsOf(Complaint, [
+        {
+          id,
+          organizationId: org.id,
+          referenceNo,
+          fiscalYear: 2569,
+          trackingCodeHash: randomUUID(),
+          categoryId: org.category,
+          channel: ComplaintChannel.Web,
+          status: ComplaintStatus.Received,
+          subject: 'ทดสอบ',
+          description: 'เขียนหลายตารางในคำสั่งเดียว',
+          receivedAt: new Date('2026-04-10T03:00:00Z'),
+        },
+      ]);
+    const event = (complaintId: string, data: Record<string, unknown>) =>
+      rowsOf(ComplaintEvent, [
+        {
+          complaintId,
+          organizationId: org.id,
+          type: ComplaintEventType.Received,
+          isPublic: true,
+          data: data as never,
+        },
+        { complaintId, organizationId: org.id, type: ComplaintEventType.InternalNote, isPublic: false },
+      ]);
+    const count = async (table: string, column: string, id: string) =>
+      Number((await t.db.query(`SELECT count(*) AS n FROM ${table} WHERE ${column} = $1`, [id]))[0].n);
+
+    it('writes a parent and its children with defaults, jsonb and dates converted', async () => {
+      const id = ids();
+      await insertRows(t.db.manager, [
+        complaint(id.complaint, 'IR/1'),
+        event(id.complaint, { channel: 'web', n: 1 }),
+      ]);
+      const [row] = await t.db.query(
+        `SELECT reopen_count, consent_to_contact, created_at IS NOT NULL AS stamped FROM complaints WHERE id = $1`,
+        [id.complaint],
+      );
+      expect(row).toEqual({ reopen_count: 0, consent_to_contact: false, stamped: true });
+      const events = await t.db.query(
+        `SELECT type, is_public, data FROM complaint_events WHERE complaint_id = $1 ORDER BY id`,
+        [id.complaint],
+      );
+      expect(events).toEqual([
+        { type: 'received', is_public: true, data: { channel: 'web', n: 1 } },
+        { type: 'internal_note', is_public: false, data: null },
+      ]);
+    });
+
+    it('writes nothing when a later part fails', async () => {
+      const id = ids();
+      await insertRows(t.db.manager, [complaint(id.complaint, 'IR/2')]);
+      const again = ids();
+      // the second complaint reuses a reference number: its events and the audit row go with it
+      await expect(
+        insertRows(t.db.manager, [
+          event(again.complaint, {}),
+          rowsOf(AuditEntry, [{ action: 'test', entityType: 'complaint', entityId: again.complaint }]),
+          complaint(again.complaint, 'IR/2'),
+        ]),
+      ).rejects.toThrow(/uq_complaints_organization_reference/);
+      expect(await count('complaints', 'id', again.complaint)).toBe(0);
+      expect(await count('complaint_events', 'complaint_id', again.complaint)).toBe(0);
+      expect(await count('audit_entries', 'entity_id', again.complaint)).toBe(0);
+    });
+
+    it('skips conflicting rows of a part marked ignoreConflicts and writes the rest', async () => {
+      const id = ids();
+      await insertRows(t.db.manager, [complaint(id.complaint, 'IR/3')]);
+      const other = ids();
+      await insertRows(t.db.manager, [
+        { ...complaint(id.complaint, 'IR/3'), ignoreConflicts: true },
+        complaint(other.complaint, 'IR/4'),
+        event(other.complaint, {}),
+      ]);
+      expect(await count('complaints', 'id', other.complaint)).toBe(1);
+      expect(await count('complaint_events', 'complaint_id', other.complaint)).toBe(2);
+    });
+
+    it('does nothing for no rows', async () => {
+      await expect(insertRows(t.db.manager, [rowsOf(Complaint, [])])).resolves.toBeUndefined();
     });
   });
 });

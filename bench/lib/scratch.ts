@@ -35,7 +35,9 @@ export class Scratch {
 
   /** Starts the real service (compiled or through ts-node) and waits until it is ready. */
   async startServer(port: number, extra: Record<string, string> = {}): Promise<string> {
-    this.server = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+    // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the service
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    this.server = spawn(process.execPath, [...nodeArgs, '-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
       env: this.env({ PORT: String(port), HOST: '127.0.0.1', ...extra }),
       stdio: ['ignore', 'ignore', 'inherit'],
     });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Actor } from '../common/auth/actor';
+import { insertRows, rowsOf, RowsOf } from '../infrastructure/database/insert-rows';
 import { AuditEntry } from './entities/audit-entry.entity';
 
 export interface AuditRecord {
@@ -16,16 +17,23 @@ export interface AuditRecord {
 @Injectable()
 export class AuditService {
   async record(manager: EntityManager, actor: Actor | null, record: AuditRecord): Promise<void> {
+    await insertRows(manager, [this.entry(actor, record)]);
+  }
+
+  /** The audit row of `record`, for a caller that writes it in one statement with its own rows. */
+  entry(actor: Actor | null, record: AuditRecord): RowsOf<AuditEntry> {
     // jsonb columns: TypeORM's deep-partial typing cannot describe arbitrary objects
-    await manager.insert(AuditEntry, <QueryDeepPartialEntity<AuditEntry>>{
-      organizationId: actor?.organizationId ?? null,
-      actorUserId: actor?.userId ?? null,
-      requestId: actor?.requestId ?? null,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: record.entityId,
-      before: record.before ?? null,
-      after: record.after ?? null,
-    });
+    return rowsOf(AuditEntry, [
+      <QueryDeepPartialEntity<AuditEntry>>{
+        organizationId: actor?.organizationId ?? null,
+        actorUserId: actor?.userId ?? null,
+        requestId: actor?.requestId ?? null,
+        action: record.action,
+        entityType: record.entityType,
+        entityId: record.entityId,
+        before: record.before ?? null,
+        after: record.after ?? null,
+      },
+    ]);
   }
 }

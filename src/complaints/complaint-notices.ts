@@ -6,7 +6,9 @@ import { BusinessCalendarService } from '../deadlines/business-calendar.service'
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { MilestoneEvent } from '../deadlines/deadline-track';
 import { MessageTemplate } from '../notifications/message-template';
-import { NotificationsService } from '../notifications/notifications.service';
+import { NotificationMessage, NotificationsService } from '../notifications/notifications.service';
+import { insertRows, RowsOf } from '../infrastructure/database/insert-rows';
+import { OutboxMessage } from '../notifications/entities/outbox-message.entity';
 import { Organization } from '../organizations/entities/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { Unit } from '../organizations/entities/unit.entity';
@@ -32,14 +34,19 @@ export class ComplaintNotices {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * The outbox rows of the messages a new complaint causes (acknowledgement, the unit's officers),
+   * for the caller to write with the complaint; `manager` reads the officers.
+   */
   async received(
-    tx: EntityManager,
+    manager: EntityManager,
     org: Organization,
     c: Complaint,
+    unit: Unit | null,
     category: ComplaintCategory,
     extra: { trackingCode: string; trackingUrl: string; dueDate: string },
-  ): Promise<void> {
-    await this.toComplainant(tx, c, MessageTemplate.ComplaintAcknowledged, {
+  ): Promise<RowsOf<OutboxMessage>> {
+    const acknowledgement = await this.toComplainant(manager, c, MessageTemplate.ComplaintAcknowledged, {
       orgName: org.nameTh,
       referenceNo: c.referenceNo,
       trackingCode: extra.trackingCode,
@@ -47,20 +54,16 @@ export class ComplaintNotices {
       subject: c.subject,
       dueDate: extra.dueDate,
     });
-    if (c.unitId) {
-      const unit = await tx.findOneBy(Unit, { id: c.unitId });
-      await this.toOfficers(
-        tx,
-        c,
-        { roles: [Role.UnitHead, Role.Officer], unitId: c.unitId },
-        MessageTemplate.OfficerNewCase,
-        {
-          unitName: unit?.nameTh ?? '',
-          categoryName: category.nameTh,
-          dueDate: extra.dueDate,
-        },
-      );
-    }
+    const officers = unit
+      ? await this.toOfficers(
+          manager,
+          c,
+          { roles: [Role.UnitHead, Role.Officer], unitId: unit.id },
+          MessageTemplate.OfficerNewCase,
+          { unitName: unit.nameTh, categoryName: category.nameTh, dueDate: extra.dueDate },
+        )
+      : [];
+    return this.notifications.outboxRows([...acknowledgement, ...officers]);
   }
 
   async afterAction(
@@ -73,18 +76,22 @@ export class ComplaintNotices {
       case ComplaintAction.Assign: {
         const dueDate = (await this.deadlines.get(COMPLAINT_TRACK, c.id, tx))?.currentDueDate ?? null;
         const to = c.assigneeId ? { userIds: [c.assigneeId] } : { roles: [Role.UnitHead], unitId: c.unitId };
-        await this.toOfficers(tx, c, to, MessageTemplate.OfficerAssigned, { dueDate });
-        return;
+        return this.send(tx, await this.toOfficers(tx, c, to, MessageTemplate.OfficerAssigned, { dueDate }));
       }
       case ComplaintAction.RequestInfo:
-        await this.toComplainant(tx, c, MessageTemplate.ComplaintInfoRequested, {
-          message: publicMessage ?? '',
-        });
-        return;
+        return this.send(
+          tx,
+          await this.toComplainant(tx, c, MessageTemplate.ComplaintInfoRequested, {
+            message: publicMessage ?? '',
+          }),
+        );
       case ComplaintAction.Resolve:
-        await this.toComplainant(tx, c, MessageTemplate.ComplaintResolved, { result: publicMessage ?? '' });
-        await this.toComplainant(tx, c, MessageTemplate.ComplaintRatingInvitation, {});
-        return;
+        return this.send(tx, [
+          ...(await this.toComplainant(tx, c, MessageTemplate.ComplaintResolved, {
+            result: publicMessage ?? '',
+          })),
+          ...(await this.toComplainant(tx, c, MessageTemplate.ComplaintRatingInvitation, {})),
+        ]);
       case ComplaintAction.Reject:
       case ComplaintAction.Refer:
       case ComplaintAction.MarkDuplicate:
@@ -96,106 +103,118 @@ export class ComplaintNotices {
     }
   }
 
-  publicReply(tx: EntityManager, c: Complaint, message: string): Promise<void> {
-    return this.toComplainant(tx, c, MessageTemplate.ComplaintPublicReply, { message });
+  async publicReply(tx: EntityManager, c: Complaint, message: string): Promise<void> {
+    await this.send(tx, await this.toComplainant(tx, c, MessageTemplate.ComplaintPublicReply, { message }));
   }
 
-  extended(
+  async extended(
     tx: EntityManager,
     c: Complaint,
     reason: string,
     previousDueDate: string | null,
     newDueDate: string,
   ): Promise<void> {
-    return this.toComplainant(tx, c, MessageTemplate.ComplaintExtended, {
-      reason,
-      previousDueDate,
-      newDueDate,
-    });
+    await this.send(
+      tx,
+      await this.toComplainant(tx, c, MessageTemplate.ComplaintExtended, {
+        reason,
+        previousDueDate,
+        newDueDate,
+      }),
+    );
   }
 
   /** Deadline milestones: a reminder to the handler, escalation when overdue, the executive when very late. */
   async milestone(tx: EntityManager, c: Complaint, event: MilestoneEvent): Promise<void> {
-    const unit = c.unitId ? await tx.findOneBy(Unit, { id: c.unitId }) : null;
     if (event.milestone === 'reminder') {
       const to = c.assigneeId ? { userIds: [c.assigneeId] } : { roles: [Role.UnitHead], unitId: c.unitId };
-      await this.toOfficers(tx, c, to, MessageTemplate.OfficerReminder, {
-        dueDate: event.dueDate,
-        workingDaysLeft: event.workingDaysLeft ?? 0,
-      });
+      await this.send(
+        tx,
+        await this.toOfficers(tx, c, to, MessageTemplate.OfficerReminder, {
+          dueDate: event.dueDate,
+          workingDaysLeft: event.workingDaysLeft ?? 0,
+        }),
+      );
       return;
     }
+    const unit = c.unitId ? await this.organizations.unit(c.organizationId, c.unitId, tx) : null;
     const veryOverdue = event.milestone === 'very_overdue';
     const params = { dueDate: event.dueDate, unitName: unit?.nameTh ?? '', veryOverdue };
+    const overdue = MessageTemplate.OfficerOverdue;
     if (veryOverdue) {
-      await this.toOfficers(tx, c, { roles: [Role.Executive] }, MessageTemplate.OfficerOverdue, params);
+      await this.send(tx, await this.toOfficers(tx, c, { roles: [Role.Executive] }, overdue, params));
       return;
     }
-    if (c.unitId)
-      await this.toOfficers(
-        tx,
-        c,
-        { roles: [Role.UnitHead], unitId: c.unitId },
-        MessageTemplate.OfficerOverdue,
-        params,
-      );
-    await this.toOfficers(tx, c, { roles: [Role.Supervisor] }, MessageTemplate.OfficerOverdue, params);
-    await this.toComplainant(tx, c, MessageTemplate.ComplaintOverdueNotice, { dueDate: event.dueDate });
+    await this.send(tx, [
+      ...(c.unitId
+        ? await this.toOfficers(tx, c, { roles: [Role.UnitHead], unitId: c.unitId }, overdue, params)
+        : []),
+      ...(await this.toOfficers(tx, c, { roles: [Role.Supervisor] }, overdue, params)),
+      ...(await this.toComplainant(tx, c, MessageTemplate.ComplaintOverdueNotice, {
+        dueDate: event.dueDate,
+      })),
+    ]);
   }
 
+  private async send(tx: EntityManager, messages: NotificationMessage[]): Promise<void> {
+    if (messages.length > 0) await insertRows(tx, [this.notifications.outboxRows(messages)]);
+  }
+
+  /** The message to the complainant: none without an e-mail address and consent. */
   private async toComplainant(
-    tx: EntityManager,
+    manager: EntityManager,
     c: Complaint,
     template: MessageTemplate,
     params: Record<string, unknown>,
-  ): Promise<void> {
-    if (!c.complainantEmail || !c.consentToContact) return;
-    const org = await this.organizations.byId(c.organizationId, tx);
-    await this.notifications.enqueue(tx, {
-      organizationId: c.organizationId,
-      template,
-      to: {
-        email: c.complainantEmail,
-        name: c.complainantName ?? undefined,
-        kind: 'complainant',
-        consent: true,
+  ): Promise<NotificationMessage[]> {
+    if (!c.complainantEmail || !c.consentToContact) return [];
+    const org = await this.organizations.byId(c.organizationId, manager);
+    return [
+      {
+        organizationId: c.organizationId,
+        template,
+        to: {
+          email: c.complainantEmail,
+          name: c.complainantName ?? undefined,
+          kind: 'complainant',
+          consent: true,
+        },
+        params: {
+          orgName: org.nameTh,
+          referenceNo: c.referenceNo,
+          // Only the hash of the code is stored: later messages link to the tracking page itself.
+          trackingUrl: `${this.config.app.publicBaseUrl}/track`,
+          ...params,
+        },
+        subject: { type: 'complaint', id: c.id },
       },
-      params: {
-        orgName: org.nameTh,
-        referenceNo: c.referenceNo,
-        // Only the hash of the code is stored: later messages link to the tracking page itself.
-        trackingUrl: `${this.config.app.publicBaseUrl}/track`,
-        ...params,
-      },
-      subject: { type: 'complaint', id: c.id },
-    });
+    ];
   }
 
+  /** One message per matching officer, held until office hours. */
   private async toOfficers(
-    tx: EntityManager,
+    manager: EntityManager,
     c: Complaint,
     who: { roles?: Role[]; unitId?: string | null; userIds?: string[] },
     template: MessageTemplate,
     params: Record<string, unknown>,
-  ): Promise<void> {
-    const recipients = await this.notifications.officerRecipients(tx, c.organizationId, who);
-    if (recipients.length === 0) return;
-    const org = await this.organizations.byId(c.organizationId, tx);
-    const notBefore = await this.calendar.nextOfficeWindow(c.organizationId, this.clock.now(), tx);
-    for (const to of recipients) {
-      await this.notifications.enqueue(tx, {
-        organizationId: c.organizationId,
-        template,
-        to: { ...to, kind: 'officer' },
-        params: {
-          orgName: org.nameTh,
-          referenceNo: c.referenceNo,
-          caseUrl: `${this.config.app.publicBaseUrl}/officer/complaints/${c.id}`,
-          ...params,
-        },
-        notBefore,
-        subject: { type: 'complaint', id: c.id },
-      });
-    }
+  ): Promise<NotificationMessage[]> {
+    const recipients = await this.notifications.officerRecipients(manager, c.organizationId, who);
+    if (recipients.length === 0) return [];
+    const org = await this.organizations.byId(c.organizationId, manager);
+    const notBefore = await this.calendar.nextOfficeWindow(c.organizationId, this.clock.now(), manager);
+    return recipients.map((to) => ({
+      organizationId: c.organizationId,
+      template,
+      to: { ...to, kind: 'officer' as const },
+      params: {
+        orgName: org.nameTh,
+        referenceNo: c.referenceNo,
+        caseUrl: `${this.config.app.publicBaseUrl}/officer/complaints/${c.id}`,
+        ...params,
+      },
+      notBefore,
+      subject: { type: 'complaint', id: c.id },
+    }));
   }
 }

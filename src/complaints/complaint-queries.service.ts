@@ -9,6 +9,7 @@ import { AppConfig } from '../config/app-config';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ComplaintCategory } from '../reference-data/entities/complaint-category.entity';
+import { ComplaintCategories } from './complaint-categories';
 import { ComplaintAccess } from './complaint-access';
 import { allowedActions, ComplaintStatus, STATUS_LABELS } from './complaint-workflow';
 import { COMPLAINT_TRACK } from './complaint-track';
@@ -57,14 +58,12 @@ export class ComplaintQueries {
     private readonly access: ComplaintAccess,
     private readonly deadlines: DeadlinesService,
     private readonly organizations: OrganizationsService,
+    private readonly categoryList: ComplaintCategories,
   ) {}
 
   async categories(orgSlug: string) {
     const org = await this.organizations.bySlug(orgSlug);
-    const rows = await this.db.getRepository(ComplaintCategory).find({
-      where: { organizationId: org.id, isActive: true },
-      order: { sortOrder: 'ASC' },
-    });
+    const rows = await this.categoryList.active(org.id);
     return rows.map((c) => ({ code: c.code, nameTh: c.nameTh, nameEn: c.nameEn }));
   }
 

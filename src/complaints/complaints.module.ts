@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { DeadlineTracksRegistry } from '../deadlines/deadline-tracks.registry';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { ComplaintCategories } from './complaint-categories';
 import { ComplaintAccess } from './complaint-access';
 import { ComplaintDigestService } from './complaint-digest.service';
 import { ComplaintDeadlineHandler } from './complaint-deadline.handler';
@@ -19,6 +20,7 @@ import { PublicComplaintsController } from './public-complaints.controller';
     ComplaintsService,
     ComplaintQueries,
     ComplaintAccess,
+    ComplaintCategories,
     ComplaintNotices,
     ComplaintDeadlineHandler,
     ComplaintDigestService,

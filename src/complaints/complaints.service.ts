@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditService } from '../audit/audit.service';
 import { Actor, hasRole } from '../common/auth/actor';
 import { Clock } from '../common/clock/clock';
@@ -10,7 +12,8 @@ import { fiscalYearOf } from '../common/time/fiscal-year';
 import { normalizeThaiPhone } from '../common/validation/validators';
 import { AppConfig } from '../config/app-config';
 import { DeadlinesService } from '../deadlines/deadlines.service';
-import { IdempotencyService } from '../infrastructure/idempotency/idempotency.service';
+import { rowsOf } from '../infrastructure/database/insert-rows';
+import { Creation, IdempotencyService } from '../infrastructure/idempotency/idempotency.service';
 import { Organization } from '../organizations/entities/organization.entity';
 import { Unit } from '../organizations/entities/unit.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -18,6 +21,7 @@ import { ComplaintCategory } from '../reference-data/entities/complaint-category
 import { User } from '../users/entities/user.entity';
 import { Role } from '../users/roles';
 import { ComplaintChannel } from './channels';
+import { ComplaintCategories } from './complaint-categories';
 import { ComplaintNotices } from './complaint-notices';
 import { COMPLAINT_TRACK } from './complaint-track';
 import {
@@ -56,6 +60,10 @@ interface Intake {
   registeredBy: Actor | null;
 }
 
+/** What a history row records. */
+type EventFacts = Pick<ComplaintEvent, 'type' | 'isPublic'> &
+  Partial<Pick<ComplaintEvent, 'action' | 'fromStatus' | 'toStatus' | 'message' | 'data'>>;
+
 /** Per-action input, by action. */
 export type ActionInput =
   | {
@@ -88,6 +96,7 @@ export class ComplaintsService {
     private readonly audit: AuditService,
     private readonly access: ComplaintAccess,
     private readonly notices: ComplaintNotices,
+    private readonly categories: ComplaintCategories,
   ) {}
 
   /** A citizen files a complaint through the public web form. */
@@ -98,7 +107,7 @@ export class ComplaintsService {
   ): Promise<ComplaintReceipt> {
     const organization = await this.organizations.bySlug(orgSlug);
     const receivedAt = this.clock.now();
-    const category = await this.categoryOf(organization.id, dto.categoryCode);
+    const category = await this.categories.byCode(organization.id, dto.categoryCode);
     const receipt = await this.file(
       { organization, category, dto, channel: ComplaintChannel.Web, receivedAt, registeredBy: null },
       idempotencyKey,
@@ -120,7 +129,7 @@ export class ComplaintsService {
     }
     const organization = await this.organizations.byId(actor.organizationId);
     const { channel, receivedAt: _r, ...rest } = dto;
-    const category = await this.categoryOf(organization.id, dto.categoryCode);
+    const category = await this.categories.byCode(organization.id, dto.categoryCode);
     return this.file(
       { organization, category, dto: rest as SubmitComplaintDto, channel, receivedAt, registeredBy: actor },
       idempotencyKey,
@@ -128,38 +137,21 @@ export class ComplaintsService {
     );
   }
 
-  /** Both intake paths: numbered, written once per Idempotency-Key, timers set after the commit. */
-  private async file(
-    input: Intake,
-    idempotencyKey?: string,
-    body: unknown = input.dto,
-  ): Promise<ComplaintReceipt> {
-    const receipt = await this.idempotency.once<ComplaintReceipt, string>(
+  /**
+   * Both intake paths: numbered, then the complaint, its first event, its deadline, the messages it
+   * causes (and the audit entry of an officer) written in one statement, once per Idempotency-Key;
+   * the deadline's timers are set after that.
+   */
+  private file(input: Intake, idempotencyKey?: string, body: unknown = input.dto): Promise<ComplaintReceipt> {
+    return this.idempotency.create<ComplaintReceipt, string>(
       `complaint:${input.organization.id}`,
       idempotencyKey,
       body,
-      (tx, referenceNo) => this.intake(tx, input, referenceNo),
-      (session) => this.takeReferenceNumber(session, input.organization.id, input.receivedAt),
+      {
+        prepare: (session) => this.takeReferenceNumber(session, input.organization.id, input.receivedAt),
+        plan: (referenceNo, session) => this.intake(session, input, referenceNo),
+      },
     );
-    await this.afterCommit(String(receipt.id));
-    return receipt;
-  }
-
-  /** Checked before anything is numbered or written. */
-  private async categoryOf(organizationId: string, code: string): Promise<ComplaintCategory> {
-    const category = await this.db
-      .getRepository(ComplaintCategory)
-      .findOneBy({ organizationId, code, isActive: true });
-    if (!category) {
-      throw new DomainError('VALIDATION_FAILED', [
-        {
-          field: 'categoryCode',
-          rule: 'knownCategory',
-          message: 'categoryCode is not a category of this organisation',
-        },
-      ]);
-    }
-    return category;
   }
 
   /**
@@ -177,76 +169,97 @@ export class ComplaintsService {
     return `${fiscalYear}/${String(sequence).padStart(6, '0')}`;
   }
 
-  private async intake(tx: EntityManager, input: Intake, referenceNo: string): Promise<ComplaintReceipt> {
+  /** Plans the rows of a new complaint; reads (cached reference data, the unit's officers) through `session`. */
+  private async intake(
+    session: EntityManager,
+    input: Intake,
+    referenceNo: string,
+  ): Promise<Creation<ComplaintReceipt>> {
     const { organization, dto, category } = input;
     const trackingCode = generateTrackingCode();
-    const fiscalYear = fiscalYearOf(input.receivedAt, this.config.app.timeZone);
     const contact = dto.complainant ?? {};
-    const complaint = await tx.save(
-      tx.create(Complaint, {
-        organizationId: organization.id,
-        referenceNo,
-        fiscalYear,
-        trackingCodeHash: trackingCodeHash(normalizeTrackingCode(trackingCode)!),
-        categoryId: category.id,
-        channel: input.channel,
-        status: ComplaintStatus.Received,
-        // routed to the category's unit; screening confirms it with `assign`
-        unitId: category.defaultUnitId,
-        assigneeId: null,
-        subject: dto.subject,
-        description: dto.description,
-        locationAddress: dto.location?.address ?? null,
-        locationVillage: dto.location?.village ?? null,
-        latitude: dto.location?.lat ?? null,
-        longitude: dto.location?.lng ?? null,
-        complainantName: contact.name ?? null,
-        complainantPhone: contact.phone ? normalizeThaiPhone(contact.phone) : null,
-        complainantEmail: contact.email?.toLowerCase() ?? null,
-        consentToContact: contact.consentToContact === true,
-        receivedAt: input.receivedAt,
-        registeredById: input.registeredBy?.userId ?? null,
-      }),
-    );
-    await this.addEvent(tx, complaint, input.registeredBy, {
+    const complaint = session.create(Complaint, {
+      id: randomUUID(),
+      organizationId: organization.id,
+      referenceNo,
+      fiscalYear: fiscalYearOf(input.receivedAt, this.config.app.timeZone),
+      trackingCodeHash: trackingCodeHash(normalizeTrackingCode(trackingCode)!),
+      categoryId: category.id,
+      channel: input.channel,
+      status: ComplaintStatus.Received,
+      // routed to the category's unit; screening confirms it with `assign`
+      unitId: category.defaultUnitId,
+      assigneeId: null,
+      subject: dto.subject,
+      description: dto.description,
+      locationAddress: dto.location?.address ?? null,
+      locationVillage: dto.location?.village ?? null,
+      latitude: dto.location?.lat ?? null,
+      longitude: dto.location?.lng ?? null,
+      complainantName: contact.name ?? null,
+      complainantPhone: contact.phone ? normalizeThaiPhone(contact.phone) : null,
+      complainantEmail: contact.email?.toLowerCase() ?? null,
+      consentToContact: contact.consentToContact === true,
+      receivedAt: input.receivedAt,
+      registeredById: input.registeredBy?.userId ?? null,
+    });
+    const received = this.event(complaint, input.registeredBy, {
       type: ComplaintEventType.Received,
       toStatus: ComplaintStatus.Received,
       isPublic: true,
       data: { channel: input.channel },
     });
-    const deadline = await this.deadlines.startClock(tx, {
-      track: COMPLAINT_TRACK,
-      caseId: complaint.id,
-      organizationId: organization.id,
-      receivedAt: input.receivedAt,
-    });
-    if (input.registeredBy) {
-      await this.audit.record(tx, input.registeredBy, {
-        action: 'complaint.register',
-        entityType: 'complaint',
-        entityId: complaint.id,
-        after: {
-          channel: input.channel,
-          categoryCode: category.code,
-          receivedAt: input.receivedAt.toISOString(),
-        },
-      });
-    }
+    const clock = await this.deadlines.planClock(
+      {
+        track: COMPLAINT_TRACK,
+        caseId: complaint.id,
+        organizationId: organization.id,
+        receivedAt: input.receivedAt,
+      },
+      session,
+    );
+    const audit = input.registeredBy
+      ? [
+          this.audit.entry(input.registeredBy, {
+            action: 'complaint.register',
+            entityType: 'complaint',
+            entityId: complaint.id,
+            after: {
+              channel: input.channel,
+              categoryCode: category.code,
+              receivedAt: input.receivedAt.toISOString(),
+            },
+          }),
+        ]
+      : [];
     const trackingUrl = this.trackingUrl(trackingCode);
-    await this.notices.received(tx, organization, complaint, category, {
+    const unit = complaint.unitId
+      ? await this.organizations.unit(organization.id, complaint.unitId, session)
+      : null;
+    const messages = await this.notices.received(session, organization, complaint, unit, category, {
       trackingCode,
       trackingUrl,
-      dueDate: deadline.currentDueDate,
+      dueDate: clock.view.currentDueDate,
     });
     return {
-      id: complaint.id,
-      referenceNo: complaint.referenceNo,
-      trackingCode,
-      trackingUrl,
-      status: complaint.status,
-      statusLabel: STATUS_LABELS[complaint.status],
-      receivedAt: complaint.receivedAt.toISOString(),
-      dueDate: deadline.currentDueDate,
+      rows: [
+        rowsOf(Complaint, [complaint]),
+        rowsOf(ComplaintEvent, [received]),
+        clock.rows,
+        ...audit,
+        messages,
+      ],
+      afterWrite: () => this.deadlines.setTimers(clock.timers),
+      result: {
+        id: complaint.id,
+        referenceNo,
+        trackingCode,
+        trackingUrl,
+        status: complaint.status,
+        statusLabel: STATUS_LABELS[complaint.status],
+        receivedAt: input.receivedAt.toISOString(),
+        dueDate: clock.view.currentDueDate,
+      },
     };
   }
 
@@ -536,14 +549,13 @@ export class ComplaintsService {
     return ids.length;
   }
 
-  async addEvent(
-    tx: EntityManager,
-    c: Complaint,
-    actor: Actor | null,
-    e: Pick<ComplaintEvent, 'type' | 'isPublic'> &
-      Partial<Pick<ComplaintEvent, 'action' | 'fromStatus' | 'toStatus' | 'message' | 'data'>>,
-  ): Promise<void> {
-    await tx.insert(ComplaintEvent, {
+  async addEvent(tx: EntityManager, c: Complaint, actor: Actor | null, e: EventFacts): Promise<void> {
+    await tx.insert(ComplaintEvent, this.event(c, actor, e));
+  }
+
+  /** A history row of `c`, not yet written. */
+  private event(c: Complaint, actor: Actor | null, e: EventFacts): QueryDeepPartialEntity<ComplaintEvent> {
+    return {
       complaintId: c.id,
       organizationId: c.organizationId,
       actorUserId: actor?.userId ?? null,
@@ -555,7 +567,7 @@ export class ComplaintsService {
       type: e.type,
       // typed jsonb
       data: (e.data ?? null) as never,
-    });
+    };
   }
 
   private async afterCommit(id: string): Promise<void> {

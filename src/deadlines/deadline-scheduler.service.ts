@@ -104,6 +104,27 @@ export class DeadlineScheduler {
     }
   }
 
+  /**
+   * The timers of a case that has none yet (a new case), in one round trip to Redis. Same ids as
+   * reschedule(), so a job that exists keeps its place. Never throws, like reschedule().
+   */
+  async addTimers(track: DeadlineTrack, caseId: string, occurrences: MilestoneOccurrence[]): Promise<void> {
+    if (occurrences.length === 0) return;
+    const jobs = occurrences.map((o) => ({
+      name: DeadlineJob.Milestone,
+      data: this.jobData(track, caseId, o),
+      opts: this.jobOptions(track, caseId, o),
+    }));
+    try {
+      await within(REDIS_TIMEOUT_MS, 'Setting deadline jobs', this.queue.addBulk(jobs));
+      this.redisDown = false;
+    } catch (error) {
+      this.logger.warn(
+        `Deadline jobs of a new ${track} not set: ${(error as Error).message}; the sweeper will catch up`,
+      );
+    }
+  }
+
   /** reschedule() for many cases (after a holiday change). */
   async rescheduleMany(cases: { track: DeadlineTrack; caseId: string }[]): Promise<void> {
     for (let i = 0; i < cases.length; i += RESCHEDULE_CONCURRENCY) {
@@ -133,15 +154,15 @@ export class DeadlineScheduler {
         if (o)
           await this.queue.add(
             DeadlineJob.Milestone,
-            this.jobData(row, o),
+            this.jobData(track, caseId, o),
             this.jobOptions(track, caseId, o),
           );
       }),
     );
   }
 
-  private jobData(row: CaseDeadline, o: MilestoneOccurrence): MilestoneJobData {
-    return { track: row.track, caseId: row.caseId, key: o.key, fireAt: o.fireAt.toISOString() };
+  private jobData(track: DeadlineTrack, caseId: string, o: MilestoneOccurrence): MilestoneJobData {
+    return { track, caseId, key: o.key, fireAt: o.fireAt.toISOString() };
   }
 
   /**
@@ -169,7 +190,7 @@ export class DeadlineScheduler {
       const jobs = pending.flatMap((p) =>
         p.occurrences.map((o) => ({
           name: DeadlineJob.Milestone,
-          data: this.jobData(p.deadline, o),
+          data: this.jobData(p.deadline.track, p.deadline.caseId, o),
           opts: this.jobOptions(p.deadline.track, p.deadline.caseId, o),
         })),
       );

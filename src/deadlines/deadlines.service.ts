@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, hasRole } from '../common/auth/actor';
 import { Clock } from '../common/clock/clock';
 import { DomainError } from '../common/errors/domain-error';
+import { insertRows, rowsOf, RowsOf } from '../infrastructure/database/insert-rows';
 import { Role } from '../users/roles';
 import { BusinessCalendarService, OrganizationCalendar } from './business-calendar.service';
 import {
@@ -21,6 +23,7 @@ import {
 import {
   deadlineState,
   deriveDates,
+  MilestoneOccurrence,
   milestoneSchedule,
   nextMilestoneAt,
   outcomeOf,
@@ -49,6 +52,13 @@ export interface StartClockInput {
    * passes a rounded instant not later than now, e.g. the start of the day of receipt.
    */
   startedAt?: Date;
+}
+
+/** A new case's deadline, planned to be written with the case (see planClock). */
+export interface PlannedClock {
+  rows: RowsOf<CaseDeadline>;
+  view: DeadlineView;
+  timers: { track: DeadlineTrack; caseId: string; occurrences: MilestoneOccurrence[] };
 }
 
 export interface ExtendInput {
@@ -91,11 +101,42 @@ export class DeadlinesService {
    * fixed for the case from now on). Idempotent: a second call returns the existing deadline.
    */
   async startClock(tx: EntityManager, input: StartClockInput): Promise<DeadlineView> {
-    const ctx = await this.calendars.context(input.organizationId, tx);
+    const { row } = await this.newClock(input, tx);
+    await insertRows(tx, [rowsOf(CaseDeadline, [row], { ignoreConflicts: true })]);
+    const stored = await this.load(tx, input.track, input.caseId);
+    if (stored.organizationId !== input.organizationId)
+      throw new DomainError('CONFLICT', { reason: 'deadline_exists' });
+    return this.view(tx, stored);
+  }
+
+  /**
+   * startClock for a case that is written in one statement with its deadline (insertRows): the
+   * deadline row to write, what the case's answer shows, and the timers to set once it is written
+   * (`setTimers`). Writes nothing.
+   */
+  async planClock(input: StartClockInput, manager: EntityManager = this.db.manager): Promise<PlannedClock> {
+    const { row, timers } = await this.newClock(input, manager);
+    return {
+      rows: rowsOf(CaseDeadline, [row]),
+      view: this.toView(row, [], this.clock.now()),
+      timers: { track: input.track, caseId: input.caseId, occurrences: timers },
+    };
+  }
+
+  /** Sets the timers of a clock planned with planClock, once its row is written. Never throws. */
+  setTimers(timers: PlannedClock['timers']): Promise<void> {
+    return this.scheduler.addTimers(timers.track, timers.caseId, timers.occurrences);
+  }
+
+  /** The deadline row of a new case under the organisation's rule for the track, and its milestones. */
+  private async newClock(
+    input: StartClockInput,
+    manager: EntityManager,
+  ): Promise<{ row: CaseDeadline; timers: MilestoneOccurrence[] }> {
+    const ctx = await this.calendars.context(input.organizationId, manager);
     const settings = deadlineSettings(ctx.organization, input.track);
-    const receivedDate = civilDate(input.receivedAt, this.zone);
     const facts = {
-      receivedDate,
+      receivedDate: civilDate(input.receivedAt, this.zone),
       mode: settings.mode,
       periodDays: settings.days,
       extensionDueDate: null,
@@ -104,33 +145,31 @@ export class DeadlinesService {
     };
     const derived = deriveDates(facts, settings.reminderWorkingDaysBefore, ctx.calendar);
     const dueSetAt = input.startedAt ?? this.clock.now();
+    const open = { pausedSince: null, firstResponseAt: null, explainedAt: null, overdueSince: null };
     const schedule = milestoneSchedule(
       { ...derived, dueSetAt, resultAt: null, pausedSince: null },
       settings.reminderWorkingDaysBefore,
       ctx.calendar,
     );
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(CaseDeadline)
-      .values({
-        track: input.track,
-        caseId: input.caseId,
-        organizationId: input.organizationId,
-        receivedAt: input.receivedAt,
-        ...facts,
-        ...derived,
-        originalDueDate: derived.currentDueDate,
-        dueSetAt,
-        nextMilestoneAt: nextMilestoneAt(schedule, new Set()),
-        ...(input.startedAt ? { createdAt: input.startedAt, updatedAt: input.startedAt } : {}),
-      })
-      .orIgnore()
-      .execute();
-    const row = await this.load(tx, input.track, input.caseId);
-    if (row.organizationId !== input.organizationId)
-      throw new DomainError('CONFLICT', { reason: 'deadline_exists' });
-    return this.view(tx, row);
+    const row = Object.assign(new CaseDeadline(), {
+      id: randomUUID(),
+      track: input.track,
+      caseId: input.caseId,
+      organizationId: input.organizationId,
+      receivedAt: input.receivedAt,
+      ...facts,
+      ...derived,
+      ...open,
+      dueDateBeforeExplanation: null,
+      resultAt: null,
+      outcome: null,
+      originalDueDate: derived.currentDueDate,
+      dueSetAt,
+      nextMilestoneAt: nextMilestoneAt(schedule, new Set()),
+      version: 0,
+      ...(input.startedAt ? { createdAt: input.startedAt, updatedAt: input.startedAt } : {}),
+    });
+    return { row, timers: schedule };
   }
 
   /** The first public reply or progress note to the complainant; later calls keep the first time. */

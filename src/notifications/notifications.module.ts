@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { UsersModule } from '../users/users.module';
 import { MailMetrics } from './mail-metrics';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
@@ -15,7 +16,7 @@ import { TemplateRenderer } from './template-renderer';
  */
 @Module({
   // office hours and holidays come from the business calendar of the deadline engine
-  imports: [DeadlinesModule],
+  imports: [DeadlinesModule, UsersModule],
   controllers: [NotificationsController],
   providers: [
     NotificationsService,

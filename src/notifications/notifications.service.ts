@@ -5,8 +5,9 @@ import { EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '../common/clock/clock';
 import { AppConfig } from '../config/app-config';
+import { rowsOf, RowsOf } from '../infrastructure/database/insert-rows';
 import { Organization } from '../organizations/entities/organization.entity';
-import { User } from '../users/entities/user.entity';
+import { OfficerDirectory } from '../users/officer-directory';
 import { Role } from '../users/roles';
 import { OutboxMessage } from './entities/outbox-message.entity';
 import { MessageTemplate, RecipientKind } from './message-template';
@@ -105,6 +106,7 @@ export class NotificationsService {
     private readonly clock: Clock,
     private readonly resolvers: RecipientResolvers,
     private readonly calendar: BusinessCalendarService,
+    private readonly directory: OfficerDirectory,
   ) {
     this.messageIdDomain = messageIdDomain(config.mail.from, config.app.publicBaseUrl);
     this.capKey = `rongrian-mail-cap:${config.auth.jwtSecret}`;
@@ -121,26 +123,25 @@ export class NotificationsService {
     await this.insert(tx, message);
   }
 
-  /** Active officers of the organisation matching every given filter, sorted by e-mail. */
+  /**
+   * Active officers of the organisation matching every given filter, sorted by e-mail, from the
+   * officer directory (kept briefly; see OfficerDirectory). A miss reads through `manager`.
+   */
   async officerRecipients(
-    tx: EntityManager,
+    manager: EntityManager,
     organizationId: string,
     filter: OfficerFilter = {},
   ): Promise<OfficerRecipient[]> {
-    if (filter.userIds && filter.userIds.length === 0) return [];
-    const qb = tx
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .select(['u.id', 'u.email', 'u.displayName'])
-      .where('u.organization_id = :organizationId AND u.is_active = true', { organizationId });
-    if (filter.roles && filter.roles.length > 0) {
-      qb.andWhere('u.roles && CAST(:roles AS text[])', { roles: filter.roles });
-    }
-    if (filter.unitId === null) qb.andWhere('u.unit_id IS NULL');
-    else if (filter.unitId !== undefined) qb.andWhere('u.unit_id = :unitId', { unitId: filter.unitId });
-    if (filter.userIds) qb.andWhere('u.id IN (:...userIds)', { userIds: filter.userIds });
-    const users = await qb.orderBy('u.email', 'ASC').getMany();
-    return users.map((u) => ({ userId: u.id, email: u.email, name: u.displayName, kind: 'officer' }));
+    const roles = filter.roles && filter.roles.length > 0 ? filter.roles : null;
+    const ids = filter.userIds ? new Set(filter.userIds) : null;
+    return (await this.directory.active(organizationId, manager))
+      .filter(
+        (o) =>
+          (!roles || o.roles.some((r) => roles.includes(r))) &&
+          (filter.unitId === undefined || o.unitId === filter.unitId) &&
+          (!ids || ids.has(o.userId)),
+      )
+      .map((o) => ({ userId: o.userId, email: o.email, name: o.name, kind: 'officer' }));
   }
 
   /** The first instant in the organisation's office hours on a working day (holidays included) from now. */
@@ -210,7 +211,32 @@ export class NotificationsService {
     return createHmac('sha256', this.capKey).update(email.trim().toLowerCase()).digest('hex');
   }
 
+  /**
+   * The outbox rows of `messages`, for a caller that writes them in one statement with its own rows
+   * (insertRows): the same checks and rules as enqueue(). A repeated dedupe key is skipped.
+   */
+  outboxRows(messages: NotificationMessage[]): RowsOf<OutboxMessage> {
+    return rowsOf(
+      OutboxMessage,
+      messages.map((m) => this.outboxRow(m)),
+      { ignoreConflicts: true },
+    );
+  }
+
   private async insert(tx: EntityManager, message: NotificationMessage): Promise<boolean> {
+    const row = this.outboxRow(message);
+    const result = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMessage)
+      .values(row)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return Array.isArray(result.raw) && result.raw.length > 0;
+  }
+
+  private outboxRow(message: NotificationMessage): QueryDeepPartialEntity<OutboxMessage> {
     const { to, template } = message;
     const params = prepareParams(template, to.kind, message.params, this.config.app.publicBaseUrl);
     const resolve = 'resolve' in to ? to.resolve : null;
@@ -231,8 +257,9 @@ export class NotificationsService {
       ? DateTime.fromJSDate(now, { zone: this.config.app.timeZone }).startOf('day').toJSDate()
       : now;
     const id = randomUUID();
+    if (!consented) this.logger.warn(`Mail ${id} (${template}) suppressed: no consent from the ${to.kind}`);
     // jsonb params: TypeORM's deep-partial typing cannot describe arbitrary objects
-    const row = <QueryDeepPartialEntity<OutboxMessage>>{
+    return <QueryDeepPartialEntity<OutboxMessage>>{
       id,
       organizationId: message.organizationId,
       template,
@@ -254,19 +281,6 @@ export class NotificationsService {
       createdAt: written,
       updatedAt: written,
     };
-    const result = await tx
-      .createQueryBuilder()
-      .insert()
-      .into(OutboxMessage)
-      .values(row)
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    const inserted = Array.isArray(result.raw) && result.raw.length > 0;
-    if (inserted && !consented) {
-      this.logger.warn(`Mail ${id} (${template}) suppressed: no consent from the ${to.kind}`);
-    }
-    return inserted;
   }
 }
 

@@ -1,41 +1,66 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { Organization } from './entities/organization.entity';
 import { Unit } from './entities/unit.entity';
 
-/** Organisations change rarely (name, settings): a process may use one up to this old. */
+/** Organisations and their units change rarely (name, settings): a process may use one up to this old. */
 export const ORGANIZATION_CACHE_MS = 30_000;
+
+/**
+ * A bounded cache that loads a missing entry once however many requests ask at the same time;
+ * `context` is the EntityManager to read through (a transaction's, so a miss sees its writes).
+ * lru-cache does the bookkeeping (time to live, eviction, de-duplicated loads).
+ */
+export function referenceCache<V extends object>(
+  load: (key: string, manager: EntityManager) => Promise<V | undefined>,
+): LRUCache<string, V, EntityManager> {
+  return new LRUCache<string, V, EntityManager>({
+    max: 10_000,
+    ttl: ORGANIZATION_CACHE_MS,
+    fetchMethod: (key, _stale, { context }) => load(key, context),
+  });
+}
 
 @Injectable()
 export class OrganizationsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  private readonly bySlugCache = new Map<string, { until: number; org: Organization }>();
+  private readonly bySlugCache = referenceCache(
+    async (slug, manager) => (await manager.findOneBy(Organization, { slug })) ?? undefined,
+  );
+  private readonly byIdCache = referenceCache(
+    async (id, manager) => (await manager.findOneBy(Organization, { id })) ?? undefined,
+  );
+  private readonly unitsCache = referenceCache(
+    async (organizationId, manager) =>
+      new Map((await manager.findBy(Unit, { organizationId })).map((u) => [u.id, u])),
+  );
 
-  /**
-   * The organisation named in a public URL; ORGANIZATION_NOT_FOUND otherwise. Every public request
-   * asks, so a found organisation is kept for ORGANIZATION_CACHE_MS.
-   */
+  /** The organisation named in a public URL (cached); ORGANIZATION_NOT_FOUND otherwise. */
   async bySlug(slug: string): Promise<Organization> {
-    const hit = this.bySlugCache.get(slug);
-    if (hit && hit.until > Date.now()) return hit.org;
-    const org = await this.db.getRepository(Organization).findOneBy({ slug });
+    const org = await this.bySlugCache.fetch(slug, { context: this.db.manager });
     if (!org) throw new DomainError('ORGANIZATION_NOT_FOUND');
-    this.bySlugCache.set(slug, { until: Date.now() + ORGANIZATION_CACHE_MS, org });
     return org;
   }
 
-  private readonly byIdCache = new Map<string, { until: number; org: Organization }>();
-
   /** Cached like bySlug; inside a transaction pass it as `manager` (a miss then reads through it). */
   async byId(id: string, manager: EntityManager = this.db.manager): Promise<Organization> {
-    const hit = this.byIdCache.get(id);
-    if (hit && hit.until > Date.now()) return hit.org;
-    const org = await manager.getRepository(Organization).findOneByOrFail({ id });
-    this.byIdCache.set(id, { until: Date.now() + ORGANIZATION_CACHE_MS, org });
+    const org = await this.byIdCache.fetch(id, { context: manager });
+    if (!org) throw new DomainError('ORGANIZATION_NOT_FOUND');
     return org;
+  }
+
+  /** One unit of the organisation (cached), or null when it has no such unit. */
+  async unit(
+    organizationId: string,
+    unitId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<Unit | null> {
+    const units = await this.unitsCache.fetch(organizationId, { context: manager });
+    return units?.get(unitId) ?? null;
   }
 
   units(organizationId: string): Promise<Unit[]> {

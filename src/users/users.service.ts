@@ -9,6 +9,7 @@ import { Unit } from '../organizations/entities/unit.entity';
 import { RefreshToken } from '../auth/entities/refresh-token.entity';
 import { CreateUserDto, UpdateUserDto, UserView } from './dto/user.dto';
 import { User } from './entities/user.entity';
+import { OfficerDirectory } from './officer-directory';
 
 /** Officer accounts of one organisation, managed by its administrators. Every change is audited. */
 @Injectable()
@@ -16,6 +17,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly directory: OfficerDirectory,
   ) {}
 
   async list(actor: Actor): Promise<UserView[]> {
@@ -31,7 +33,7 @@ export class UsersService {
   }
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
-    return this.db.transaction(async (tx) => {
+    const created = await this.db.transaction(async (tx) => {
       if (dto.unitId) await this.assertUnit(tx, actor, dto.unitId);
       if (await tx.existsBy(User, { email: dto.email })) throw new DomainError('EMAIL_TAKEN');
       const user = await tx.save(
@@ -54,10 +56,12 @@ export class UsersService {
       });
       return view;
     });
+    this.directory.forget(actor.organizationId);
+    return created;
   }
 
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserView> {
-    return this.db.transaction(async (tx) => {
+    const updated = await this.db.transaction(async (tx) => {
       const user = await this.findInOrganization(tx, actor, id, true);
       const before = UserView.of(user);
       if (dto.unitId) await this.assertUnit(tx, actor, dto.unitId);
@@ -78,6 +82,8 @@ export class UsersService {
       });
       return after;
     });
+    this.directory.forget(actor.organizationId);
+    return updated;
   }
 
   deactivate(actor: Actor, id: string): Promise<UserView> {

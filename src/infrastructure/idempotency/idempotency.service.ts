@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
+import { insertRows, rowsOf, RowsOf } from '../database/insert-rows';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
 const hashOf = (body: unknown) =>
@@ -10,24 +11,39 @@ const hashOf = (body: unknown) =>
     .update(JSON.stringify(body ?? null))
     .digest('hex');
 
+/** What a creating request writes, planned before anything is written. */
+export interface Creation<T> {
+  /** the answer (kept for retries with the same key) */
+  result: T;
+  /** every row of the new thing: written in one statement, so all or nothing */
+  rows: RowsOf[];
+  /** runs once the rows are written (not on a replay), e.g. setting timers; must not throw */
+  afterWrite?: () => Promise<void>;
+}
+
 /**
- * Runs a creating request at most once per Idempotency-Key: the record commits with the work, so a
- * retry (even one racing the first) gets the first answer, and nothing is created twice.
+ * Runs a creating request at most once per Idempotency-Key: the record is written in the same
+ * statement as the new rows, so a retry (even one racing the first) gets the first answer, and
+ * nothing is created twice.
  */
 @Injectable()
 export class IdempotencyService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
-   * `prelude` runs first on the same connection but outside the transaction (autocommit), for work
-   * that must not hold locks until commit, such as taking the next reference number.
+   * `prepare` runs first on one pooled connection, outside any transaction (autocommit), for work
+   * that must not hold locks until the rows are written, such as taking the next reference number;
+   * `plan` then reads what it needs on the same connection and returns the rows, which are written
+   * in one statement with the idempotency record.
    */
-  async once<T extends Record<string, unknown>, P = undefined>(
+  async create<T extends Record<string, unknown>, P>(
     scope: string,
     key: string | undefined,
     body: unknown,
-    work: (tx: EntityManager, prepared: P) => Promise<T>,
-    prelude?: (session: EntityManager) => Promise<P>,
+    steps: {
+      prepare: (session: EntityManager) => Promise<P>;
+      plan: (prepared: P, session: EntityManager) => Promise<Creation<T>>;
+    },
   ): Promise<T> {
     if (key !== undefined && !/^[A-Za-z0-9._:-]{8,128}$/.test(key)) {
       throw new DomainError('VALIDATION_FAILED', [
@@ -40,21 +56,19 @@ export class IdempotencyService {
       const earlier = await this.replay<T>(scopedKey, requestHash);
       if (earlier) return earlier;
     }
+    let creation: Creation<T>;
     try {
-      return await this.inSession(async (session) => {
-        const prepared = prelude ? await prelude(session) : (undefined as P);
-        return session.transaction(async (tx) => {
-          const result = await work(tx, prepared);
-          if (scopedKey) {
-            await tx.insert(IdempotencyRecord, {
-              scopedKey,
-              requestHash,
-              statusCode: 201,
-              response: result as never,
-            });
-          }
-          return result;
-        });
+      creation = await this.inSession(async (session) => {
+        const planned = await steps.plan(await steps.prepare(session), session);
+        const record = scopedKey
+          ? [
+              rowsOf(IdempotencyRecord, [
+                { scopedKey, requestHash, statusCode: 201, response: planned.result as never },
+              ]),
+            ]
+          : [];
+        await insertRows(session, [...planned.rows, ...record]);
+        return planned;
       });
     } catch (error) {
       const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError
@@ -65,6 +79,8 @@ export class IdempotencyService {
       }
       throw error;
     }
+    await creation.afterWrite?.();
+    return creation.result;
   }
 
   /** One pooled connection for the prelude and the transaction, released at the end. */
