@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { AppModule } from '../src/app.module';
 import { Clock } from '../src/common/clock/clock';
 import { loadConfig } from '../src/config/app-config';
+import { addDays } from '../src/deadlines/day-counting';
 import { DeadlineMilestonesService } from '../src/deadlines/deadline-milestones.service';
 import {
   DeadlineScheduler,
@@ -228,6 +229,36 @@ describe('deadline jobs with the real worker', () => {
   it('the worker start upserted the sweeper (every 5 minutes)', async () => {
     const schedulers = await e.queue.getJobSchedulers();
     expect(schedulers).toEqual([expect.objectContaining({ key: SWEEPER_ID, every: 300000, name: 'sweep' })]);
+  });
+
+  it('a complaint is filed without timers; the next sweeper pass sets them, once', async () => {
+    const filed = await t.request({
+      method: 'POST',
+      url: '/api/v1/orgs/demo/complaints',
+      payload: { categoryCode: 'street_lighting', subject: 'ไฟดับ', description: 'ไฟถนนดับสามคืนแล้ว' },
+    });
+    expect(filed.statusCode).toBe(201);
+    const { referenceNo, dueDate } = filed.json() as { referenceNo: string; dueDate: string };
+    const [{ id: caseId }] = await t.db.query(`SELECT id FROM complaints WHERE reference_no = $1`, [
+      referenceNo,
+    ]);
+    const row = () => t.db.getRepository(CaseDeadline).findOneByOrFail({ caseId });
+    expect((await e.jobsOf(caseId)).size).toBe(0);
+    expect((await row()).timersSet).toBe(false);
+
+    const sweepId = `test-sweep-${randomUUID()}`;
+    const completed = completedWith(sweepId);
+    await e.queue.add('sweep', {}, { jobId: sweepId });
+    const result = (await completed) as { armed: { cases: number; jobs: number } };
+    expect(result.armed.cases).toBeGreaterThanOrEqual(1);
+    const jobs = await e.jobsOf(caseId);
+    expect([...jobs.keys()].sort()).toEqual(['due', 'reminder-1', 'reminder-3', 'very_overdue']);
+    // overdue from 00:00 (Bangkok) on the day after the due date the citizen was told
+    expect(jobs.get('due')!.data.fireAt).toBe(bkk(`${addDays(dueDate, 1)}T00:00:00`).toISOString());
+    expect((await row()).timersSet).toBe(true);
+
+    expect(await e.scheduler.armNewClocks()).toEqual(expect.objectContaining({ cases: 0, jobs: 0 }));
+    expect((await e.jobsOf(caseId)).size).toBe(4);
   });
 });
 

@@ -26,18 +26,27 @@ import { normalizeTrackingCode, trackingCodeHash } from './tracking-code';
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 
+/** A public event as the tracking statement returns it (json). */
+interface TimelineRow {
+  at: string;
+  type: string;
+  toStatus: string | null;
+  message: string | null;
+}
+
+/** The tracking statement's one row; reference_no is null for an unknown code. */
 interface TrackedRow {
-  reference_no: string;
+  reference_no: string | null;
   received_at: Date;
   rated_at: Date | null;
   own_status: string;
-  shown_id: string;
   shown_reference_no: string;
   status: string;
   category_th: string;
   category_en: string;
   due_date: string | null;
   extended: boolean | null;
+  timeline: TimelineRow[];
 }
 const SORTS: Record<string, [string, 'ASC' | 'DESC']> = {
   receivedAt: ['c.received_at', 'ASC'],
@@ -183,27 +192,30 @@ export class ComplaintQueries {
   /** The complainant's view by tracking code: status and public timeline, never personal data or notes. */
   async track(code: string): Promise<TrackingView> {
     const normalized = normalizeTrackingCode(code);
-    // Unknown and known codes take the same two queries, so response times do not tell them apart.
-    // A duplicate shows the progress of the complaint it repeats (`shown`).
+    // One statement that does the same work for unknown and known codes (the timeline subquery runs
+    // either way), so response times do not tell them apart. A duplicate shows the progress of the
+    // complaint it repeats (`shown`).
     const [row] = (await this.db.query(
       `SELECT c.reference_no, c.received_at, c.rated_at, c.status AS own_status,
-              s.id AS shown_id, s.reference_no AS shown_reference_no, s.status,
+              s.reference_no AS shown_reference_no, s.status,
               cat.name_th AS category_th, cat.name_en AS category_en,
-              to_char(d.current_due_date, 'YYYY-MM-DD') AS due_date, d.extension_due_date IS NOT NULL AS extended
-         FROM complaints c
-         JOIN complaints s ON s.id = COALESCE(c.duplicate_of_id, c.id)
-         JOIN complaint_categories cat ON cat.id = s.category_id
-         LEFT JOIN case_deadlines d ON d.track = $2 AND d.case_id = s.id
-        WHERE c.tracking_code_hash = $1`,
-      [trackingCodeHash(normalized ?? 'not-a-code'), COMPLAINT_TRACK],
+              to_char(d.current_due_date, 'YYYY-MM-DD') AS due_date, d.extension_due_date IS NOT NULL AS extended,
+              (SELECT coalesce(json_agg(json_build_object(
+                        'at', to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                        'type', e.type, 'toStatus', e.to_status, 'message', e.message) ORDER BY e.id), '[]')
+                 FROM complaint_events e
+                WHERE e.complaint_id = COALESCE(s.id, $3) AND e.is_public) AS timeline
+         FROM (SELECT $1::text AS hash) q
+         LEFT JOIN complaints c ON c.tracking_code_hash = q.hash
+         LEFT JOIN complaints s ON s.id = COALESCE(c.duplicate_of_id, c.id)
+         LEFT JOIN complaint_categories cat ON cat.id = s.category_id
+         LEFT JOIN case_deadlines d ON d.track = $2 AND d.case_id = s.id`,
+      [trackingCodeHash(normalized ?? 'not-a-code'), COMPLAINT_TRACK, NO_ID],
     )) as TrackedRow[];
-    const events = await this.db.getRepository(ComplaintEvent).find({
-      where: { complaintId: row?.shown_id ?? NO_ID, isPublic: true },
-      order: { id: 'ASC' },
-    });
-    if (!row || !normalized) throw new DomainError('TRACKING_CODE_NOT_FOUND');
+    if (!row.reference_no || !normalized) throw new DomainError('TRACKING_CODE_NOT_FOUND');
     const status = row.status as ComplaintStatus;
     const ownStatus = row.own_status as ComplaintStatus;
+    const events = row.timeline;
     const lastExtension = [...events].reverse().find((e) => e.type === ComplaintEventType.DeadlineExtended);
     return {
       referenceNo: row.reference_no,
@@ -219,7 +231,7 @@ export class ComplaintQueries {
           ? { referenceNo: row.shown_reference_no, status, statusLabel: STATUS_LABELS[status] }
           : null,
       canGiveFeedback: this.feedbackOpen(ownStatus) && row.rated_at === null,
-      timeline: events.map((e: ComplaintEvent) => this.timelineEntry(e)),
+      timeline: events.map((e) => this.timelineEntry(e)),
     };
   }
 
@@ -227,10 +239,10 @@ export class ComplaintQueries {
     return status === ComplaintStatus.Resolved || status === ComplaintStatus.Closed;
   }
 
-  private timelineEntry(e: ComplaintEvent): TimelineEntry {
+  private timelineEntry(e: TimelineRow): TimelineEntry {
     const status = e.toStatus as ComplaintStatus | null;
     return {
-      at: e.createdAt.toISOString(),
+      at: e.at,
       type: e.type,
       ...(status ? { status, statusLabel: STATUS_LABELS[status] } : {}),
       ...(e.message ? { message: e.message } : {}),

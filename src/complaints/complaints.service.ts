@@ -139,8 +139,8 @@ export class ComplaintsService {
 
   /**
    * Both intake paths: numbered, then the complaint, its first event, its deadline, the messages it
-   * causes (and the audit entry of an officer) written in one statement, once per Idempotency-Key;
-   * the deadline's timers are set after that.
+   * causes (and the audit entry of an officer) written in one statement, once per Idempotency-Key.
+   * The worker sets the deadline's timers (see DeadlinesService.planClock).
    */
   private file(input: Intake, idempotencyKey?: string, body: unknown = input.dto): Promise<ComplaintReceipt> {
     return this.idempotency.create<ComplaintReceipt, string>(
@@ -249,7 +249,6 @@ export class ComplaintsService {
         ...audit,
         messages,
       ],
-      afterWrite: () => this.deadlines.setTimers(clock.timers),
       result: {
         id: complaint.id,
         referenceNo,

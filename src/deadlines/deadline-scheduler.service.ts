@@ -7,7 +7,11 @@ import { Clock } from '../common/clock/clock';
 import { QueueName } from '../infrastructure/queue/queue-names';
 import { MilestoneOccurrence } from './deadline-rules';
 import type { DeadlineTrack } from './deadline-track';
-import { DeadlineMilestonesService, OrganizationCalendars } from './deadline-milestones.service';
+import {
+  DeadlineMilestonesService,
+  OrganizationCalendars,
+  PendingMilestones,
+} from './deadline-milestones.service';
 import { BusinessCalendarService } from './business-calendar.service';
 import { CaseDeadline } from './entities/case-deadline.entity';
 
@@ -104,27 +108,6 @@ export class DeadlineScheduler {
     }
   }
 
-  /**
-   * The timers of a case that has none yet (a new case), in one round trip to Redis. Same ids as
-   * reschedule(), so a job that exists keeps its place. Never throws, like reschedule().
-   */
-  async addTimers(track: DeadlineTrack, caseId: string, occurrences: MilestoneOccurrence[]): Promise<void> {
-    if (occurrences.length === 0) return;
-    const jobs = occurrences.map((o) => ({
-      name: DeadlineJob.Milestone,
-      data: this.jobData(track, caseId, o),
-      opts: this.jobOptions(track, caseId, o),
-    }));
-    try {
-      await within(REDIS_TIMEOUT_MS, 'Setting deadline jobs', this.queue.addBulk(jobs));
-      this.redisDown = false;
-    } catch (error) {
-      this.logger.warn(
-        `Deadline jobs of a new ${track} not set: ${(error as Error).message}; the sweeper will catch up`,
-      );
-    }
-  }
-
   /** reschedule() for many cases (after a holiday change). */
   async rescheduleMany(cases: { track: DeadlineTrack; caseId: string }[]): Promise<void> {
     for (let i = 0; i < cases.length; i += RESCHEDULE_CONCURRENCY) {
@@ -186,14 +169,7 @@ export class DeadlineScheduler {
         .getMany();
       if (rows.length === 0) break;
       lastId = rows[rows.length - 1].id;
-      const pending = await this.milestones.pending(rows, this.db.manager, calendars);
-      const jobs = pending.flatMap((p) =>
-        p.occurrences.map((o) => ({
-          name: DeadlineJob.Milestone,
-          data: this.jobData(p.deadline.track, p.deadline.caseId, o),
-          opts: this.jobOptions(p.deadline.track, p.deadline.caseId, o),
-        })),
-      );
+      const jobs = this.jobsOf(await this.milestones.pending(rows, this.db.manager, calendars));
       report.cases += rows.length;
       report.jobs += jobs.length;
       // the next batch is read from PostgreSQL while this one goes to Redis
@@ -205,6 +181,51 @@ export class DeadlineScheduler {
     report.ms = Date.now() - started;
     this.logger.log(`Deadline jobs reconciled: ${report.jobs} milestones of ${report.cases} running cases`);
     return report;
+  }
+
+  /**
+   * Sets the timers of the cases filed since the last pass (`timers_set` still false): new cases
+   * are written without touching Redis, and the sweeper pass calls this, so a new case's first
+   * timer exists within SWEEP_EVERY_MS (its first milestone is days away; one due sooner, as with
+   * a back-dated letter, is handled by the same pass). Throws when Redis is away: the cases stay
+   * unmarked for the next pass.
+   */
+  async armNewClocks(): Promise<ReconcileReport> {
+    const started = Date.now();
+    const report: ReconcileReport = { cases: 0, jobs: 0, ms: 0 };
+    const calendars = new OrganizationCalendars(this.calendars, this.db.manager);
+    for (;;) {
+      const rows = await this.db
+        .getRepository(CaseDeadline)
+        .createQueryBuilder('d')
+        .where('NOT d.timers_set')
+        .orderBy('d.created_at')
+        .limit(RECONCILE_BATCH)
+        .getMany();
+      if (rows.length === 0) break;
+      const pending = await this.milestones.pending(rows, this.db.manager, calendars);
+      const jobs = this.jobsOf(pending);
+      if (jobs.length > 0) await within(REDIS_TIMEOUT_MS, 'Setting deadline jobs', this.queue.addBulk(jobs));
+      await this.db.query(`UPDATE case_deadlines SET timers_set = true WHERE id = ANY($1::uuid[])`, [
+        rows.map((r) => r.id),
+      ]);
+      report.cases += rows.length;
+      report.jobs += jobs.length;
+    }
+    report.ms = Date.now() - started;
+    if (report.cases > 0)
+      this.logger.log(`Deadline jobs set for ${report.cases} new cases (${report.jobs} milestones)`);
+    return report;
+  }
+
+  private jobsOf(pending: PendingMilestones[]) {
+    return pending.flatMap((p) =>
+      p.occurrences.map((o) => ({
+        name: DeadlineJob.Milestone,
+        data: this.jobData(p.deadline.track, p.deadline.caseId, o),
+        opts: this.jobOptions(p.deadline.track, p.deadline.caseId, o),
+      })),
+    );
   }
 
   /** The sweeper: one job every SWEEP_EVERY_MS (idempotent: every worker start upserts it). */

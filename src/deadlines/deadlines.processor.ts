@@ -6,8 +6,9 @@ import { DeadlineMilestonesService, NoTrackHandlerError } from './deadline-miles
 import { DeadlineJob, DeadlineScheduler, MilestoneJobData } from './deadline-scheduler.service';
 
 /**
- * The deadlines queue, in the worker role only: milestone jobs, the sweeper, and at start-up the
- * sweeper's scheduler and the reconciliation of jobs from the database.
+ * The deadlines queue, in the worker role only: milestone jobs, the sweeper (which also sets the
+ * timers of new cases), and at start-up the sweeper's scheduler and the reconciliation of jobs
+ * from the database.
  */
 @Processor(QueueName.Deadlines, { concurrency: 4 })
 export class DeadlinesProcessor extends WorkerHost implements OnApplicationBootstrap {
@@ -34,8 +35,10 @@ export class DeadlinesProcessor extends WorkerHost implements OnApplicationBoots
           throw error;
         }
       }
-      case DeadlineJob.Sweep:
-        return this.milestones.sweep();
+      case DeadlineJob.Sweep: {
+        const swept = await this.milestones.sweep();
+        return { ...swept, armed: await this.scheduler.armNewClocks() };
+      }
       default:
         throw new UnrecoverableError(`Unknown deadlines job ${job.name}`);
     }

@@ -23,7 +23,6 @@ import {
 import {
   deadlineState,
   deriveDates,
-  MilestoneOccurrence,
   milestoneSchedule,
   nextMilestoneAt,
   outcomeOf,
@@ -58,7 +57,6 @@ export interface StartClockInput {
 export interface PlannedClock {
   rows: RowsOf<CaseDeadline>;
   view: DeadlineView;
-  timers: { track: DeadlineTrack; caseId: string; occurrences: MilestoneOccurrence[] };
 }
 
 export interface ExtendInput {
@@ -111,28 +109,16 @@ export class DeadlinesService {
 
   /**
    * startClock for a case that is written in one statement with its deadline (insertRows): the
-   * deadline row to write, what the case's answer shows, and the timers to set once it is written
-   * (`setTimers`). Writes nothing.
+   * deadline row to write and what the case's answer shows. Writes nothing; its timers are set by
+   * the worker's next sweeper pass (DeadlineScheduler.armNewClocks), so filing needs no Redis.
    */
   async planClock(input: StartClockInput, manager: EntityManager = this.db.manager): Promise<PlannedClock> {
-    const { row, timers } = await this.newClock(input, manager);
-    return {
-      rows: rowsOf(CaseDeadline, [row]),
-      view: this.toView(row, [], this.clock.now()),
-      timers: { track: input.track, caseId: input.caseId, occurrences: timers },
-    };
-  }
-
-  /** Sets the timers of a clock planned with planClock, once its row is written. Never throws. */
-  setTimers(timers: PlannedClock['timers']): Promise<void> {
-    return this.scheduler.addTimers(timers.track, timers.caseId, timers.occurrences);
+    const { row } = await this.newClock(input, manager);
+    return { rows: rowsOf(CaseDeadline, [row]), view: this.toView(row, [], this.clock.now()) };
   }
 
   /** The deadline row of a new case under the organisation's rule for the track, and its milestones. */
-  private async newClock(
-    input: StartClockInput,
-    manager: EntityManager,
-  ): Promise<{ row: CaseDeadline; timers: MilestoneOccurrence[] }> {
+  private async newClock(input: StartClockInput, manager: EntityManager): Promise<{ row: CaseDeadline }> {
     const ctx = await this.calendars.context(input.organizationId, manager);
     const settings = deadlineSettings(ctx.organization, input.track);
     const facts = {
@@ -169,7 +155,7 @@ export class DeadlinesService {
       version: 0,
       ...(input.startedAt ? { createdAt: input.startedAt, updatedAt: input.startedAt } : {}),
     });
-    return { row, timers: schedule };
+    return { row };
   }
 
   /** The first public reply or progress note to the complainant; later calls keep the first time. */

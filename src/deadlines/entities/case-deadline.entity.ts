@@ -29,6 +29,7 @@ export type DeadlineOutcome = 'met' | 'met_by_explanation' | 'missed';
 @Check('ck_case_deadlines_mode', `"mode" IN ('calendar', 'working_days')`)
 @Index('ix_case_deadlines_next_milestone', ['nextMilestoneAt'], { where: 'next_milestone_at IS NOT NULL' })
 @Index('ix_case_deadlines_open', ['organizationId', 'veryOverdueDate'], { where: 'result_at IS NULL' })
+@Index('ix_case_deadlines_timers_unset', ['createdAt'], { where: 'NOT timers_set' })
 export class CaseDeadline {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_case_deadlines' })
   id!: string;
@@ -119,6 +120,13 @@ export class CaseDeadline {
   /** the earliest unhandled milestone (null when none: closed or paused); the sweeper's index */
   @Column('timestamptz', { nullable: true })
   nextMilestoneAt!: Date | null;
+
+  /**
+   * false for a new case until the worker has set its timers (the sweeper pass, see
+   * DeadlineScheduler.armNewClocks); a flag, not a time: anonymous reports keep no exact times
+   */
+  @Column('boolean', { default: false })
+  timersSet!: boolean;
 
   /** bumped by every change (optimistic check of the milestone handler) */
   @Column('int', { default: 0 })

@@ -17,8 +17,6 @@ export interface Creation<T> {
   result: T;
   /** every row of the new thing: written in one statement, so all or nothing */
   rows: RowsOf[];
-  /** runs once the rows are written (not on a replay), e.g. setting timers; must not throw */
-  afterWrite?: () => Promise<void>;
 }
 
 /**
@@ -51,14 +49,13 @@ export class IdempotencyService {
       ]);
     }
     const scopedKey = key ? `${scope}:${key}` : null;
-    const requestHash = hashOf(body);
+    const requestHash = scopedKey ? hashOf(body) : '';
     if (scopedKey) {
       const earlier = await this.replay<T>(scopedKey, requestHash);
       if (earlier) return earlier;
     }
-    let creation: Creation<T>;
     try {
-      creation = await this.inSession(async (session) => {
+      return await this.inSession(async (session) => {
         const planned = await steps.plan(await steps.prepare(session), session);
         const record = scopedKey
           ? [
@@ -68,7 +65,7 @@ export class IdempotencyService {
             ]
           : [];
         await insertRows(session, [...planned.rows, ...record]);
-        return planned;
+        return planned.result;
       });
     } catch (error) {
       const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError
@@ -79,8 +76,6 @@ export class IdempotencyService {
       }
       throw error;
     }
-    await creation.afterWrite?.();
-    return creation.result;
   }
 
   /** One pooled connection for the prelude and the transaction, released at the end. */
