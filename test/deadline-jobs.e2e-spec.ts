@@ -248,7 +248,7 @@ describe('deadline jobs with the real worker', () => {
 
     const sweepId = `test-sweep-${randomUUID()}`;
     const completed = completedWith(sweepId);
-    await e.queue.add('sweep', {}, { jobId: sweepId });
+    await (e.queue as Queue).add('sweep', {}, { jobId: sweepId });
     const result = (await completed) as { armed: { cases: number; jobs: number } };
     expect(result.armed.cases).toBeGreaterThanOrEqual(1);
     const jobs = await e.jobsOf(caseId);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
-import { referenceCache } from '../organizations/organizations.service';
+import { referenceCache } from '../infrastructure/cache/reference-cache';
 import { ComplaintCategory } from '../reference-data/entities/complaint-category.entity';
 
 /** The active complaint categories of each organisation: reference data, cached like organisations. */

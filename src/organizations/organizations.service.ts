@@ -1,29 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { LRUCache } from 'lru-cache';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
+import { referenceCache } from '../infrastructure/cache/reference-cache';
 import { Organization } from './entities/organization.entity';
 import { Unit } from './entities/unit.entity';
 
-/** Organisations and their units change rarely (name, settings): a process may use one up to this old. */
-export const ORGANIZATION_CACHE_MS = 30_000;
-
-/**
- * A bounded cache that loads a missing entry once however many requests ask at the same time;
- * `context` is the EntityManager to read through (a transaction's, so a miss sees its writes).
- * lru-cache does the bookkeeping (time to live, eviction, de-duplicated loads).
- */
-export function referenceCache<V extends object>(
-  load: (key: string, manager: EntityManager) => Promise<V | undefined>,
-): LRUCache<string, V, EntityManager> {
-  return new LRUCache<string, V, EntityManager>({
-    max: 10_000,
-    ttl: ORGANIZATION_CACHE_MS,
-    fetchMethod: (key, _stale, { context }) => load(key, context),
-  });
-}
-
+/** Organisations and their units: reference data, kept in memory (see referenceCache). */
 @Injectable()
 export class OrganizationsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}

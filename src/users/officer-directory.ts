@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { referenceCache } from '../organizations/organizations.service';
+import { referenceCache } from '../infrastructure/cache/reference-cache';
 import { User } from './entities/user.entity';
 import { Role } from './roles';
 
