@@ -2,10 +2,12 @@
  * Submission and tracking throughput and latency at 50 and 200 concurrent clients against the real
  * service (HTTP over loopback, PostgreSQL, Redis), each beside its baseline measured in the same run
  * through a node-postgres pool of the same size:
- *  - submission: the same rows the endpoint writes (its number from the counter, then in one
- *    transaction the complaint, its first history event and its deadline row), inserted directly;
- *  - tracking: the same two reads the endpoint makes (the complaint with its category and deadline,
- *    then its public timeline).
+ *  - submission: the rows the endpoint writes (its number from the counter, then the complaint, its
+ *    first history event, its deadline row and the new-case messages to the unit's two officers),
+ *    inserted directly: the plain way (one INSERT per table in a transaction), and again as one
+ *    statement of CTEs, the way the service writes them;
+ *  - tracking: the same two reads the endpoint's one statement makes (the complaint with its
+ *    category and deadline, then its public timeline).
  * Prints both and the ratio: what the service costs on top of the database work it must do.
  *
  *   npx ts-node --transpile-only bench/complaints.bench.ts [seconds per scenario, default 10]
@@ -33,6 +35,25 @@ const body = () =>
 const randomIp = () =>
   `10.${(Math.random() * 255) | 0}.${(Math.random() * 255) | 0}.${(Math.random() * 255) | 0}`;
 
+const COMPLAINT = `(id, organization_id, reference_no, fiscal_year, tracking_code_hash, category_id, channel,
+    status, unit_id, subject, description, location_address, location_village, latitude, longitude,
+    complainant_name, complainant_phone, consent_to_contact, received_at)
+  VALUES ($1, $2, $3, 2569, $4, $5, 'web', 'received', $6, $7, $8, $9, $10, $11, $12, $13, $14, false, now())`;
+const EVENT = `(complaint_id, organization_id, type, to_status, is_public, data)
+  VALUES ($1, $2, 'received', 'received', true, '{"channel":"web"}')`;
+const DEADLINE = `(id, track, case_id, organization_id, received_at, received_date, mode, period_days,
+    original_due_date, current_due_date, due_set_at, very_overdue_date, reminder_from, next_milestone_at)
+  VALUES (gen_random_uuid(), 'complaint', $1, $2, now(), current_date, 'calendar', 15, current_date + 15,
+    current_date + 15, now(), current_date + 30, current_date + 12, now() + interval '12 days')`;
+const OUTBOX = `(id, organization_id, template, recipient_kind, recipient_email, recipient_name, recipient_hash,
+    params, status, not_before, subject_type, subject_id, message_id)
+  SELECT gen_random_uuid(), $1, 'officer.new_case', 'officer', r.email, r.name, md5(r.email), $3::jsonb, 'pending',
+         now(), 'complaint', $2, r.message_id
+    FROM (VALUES ('unit_head@bench.local', 'หัวหน้างาน', $4), ('officer@bench.local', 'เจ้าหน้าที่', $5))
+      AS r(email, name, message_id)`;
+/** The statement with its parameters $1… renumbered from $n+1, to follow another's in one query. */
+const shift = (sql: string, n: number) => sql.replace(/\$(\d+)/g, (_, i: string) => `$${Number(i) + n}`);
+
 async function main(): Promise<void> {
   const scratch = new Scratch();
   try {
@@ -52,65 +73,93 @@ async function main(): Promise<void> {
       )
     ).rows;
 
+    // two officers in the category's unit: every filing also writes their new-case messages
+    for (const [role, name] of [
+      ['unit_head', 'หัวหน้างาน'],
+      ['officer', 'เจ้าหน้าที่'],
+    ])
+      await pg.query(
+        `INSERT INTO users (organization_id, unit_id, email, display_name, password_hash, roles)
+         VALUES ($1, $2, $3, $4, 'not-a-hash', ARRAY[$5])`,
+        [org, unit, `${role}@bench.local`, name, role],
+      );
+    const takeNumber = async () =>
+      (
+        await pg.query(
+          `INSERT INTO reference_counters (organization_id, series, fiscal_year, last_value) VALUES ($1, 'bench', 2569, 1)
+           ON CONFLICT (organization_id, series, fiscal_year) DO UPDATE SET last_value = reference_counters.last_value + 1
+           RETURNING last_value`,
+          [org],
+        )
+      ).rows[0].last_value as number;
+    const complaintValues = (id: string, n: number) => {
+      const hash = randomBytes(32).toString('hex');
+      if (hashes.length < 5000) hashes.push(hash);
+      return [
+        id,
+        org,
+        `B${n}`,
+        hash,
+        category,
+        unit,
+        'ไฟฟ้าส่องสว่างดับหน้าโรงเรียน',
+        'x'.repeat(300),
+        'หน้าโรงเรียน',
+        'หมู่ 3',
+        15.2287,
+        104.8564,
+        'สมศรี ใจงาม',
+        '0812345678',
+      ];
+    };
+    const outboxValues = (id: string) => [
+      org,
+      id,
+      JSON.stringify({ orgName: 'อบต.', referenceNo: 'B1', unitName: 'งานไฟฟ้า', dueDate: '2026-12-08' }),
+      `<${randomUUID()}@bench.local>`,
+      `<${randomUUID()}@bench.local>`,
+    ];
+
     const rows: LoadResult[] = [];
     const ratios: string[] = [];
     const codes: string[] = [];
     const hashes: string[] = [];
 
     for (const concurrency of [50, 200]) {
-      // Baseline: the rows the endpoint writes, inserted directly.
-      const insert = await runLoad('baseline: same rows (pg)', concurrency, SECONDS, async () => {
-        const hash = randomBytes(32).toString('hex');
+      // Baselines: the rows the endpoint writes, inserted directly, the plain way and in one statement.
+      const plain = await runLoad('baseline: same rows (pg)', concurrency, SECONDS, async () => {
         const id = randomUUID();
-        const { rows: n } = await pg.query(
-          `INSERT INTO reference_counters (organization_id, series, fiscal_year, last_value) VALUES ($1, 'bench', 2569, 1)
-           ON CONFLICT (organization_id, series, fiscal_year) DO UPDATE SET last_value = reference_counters.last_value + 1
-           RETURNING last_value`,
-          [org],
-        );
+        const n = await takeNumber();
         const client = await pg.connect();
         try {
           await client.query('BEGIN');
-          await client.query(
-            `INSERT INTO complaints (id, organization_id, reference_no, fiscal_year, tracking_code_hash, category_id, channel,
-               status, unit_id, subject, description, location_address, location_village, latitude, longitude,
-               complainant_name, complainant_phone, consent_to_contact, received_at)
-             VALUES ($1, $2, $3, 2569, $4, $5, 'web', 'received', $6, $7, $8, $9, $10, $11, $12, $13, $14, false, now())`,
-            [
-              id,
-              org,
-              `B${n[0].last_value}`,
-              hash,
-              category,
-              unit,
-              'ไฟฟ้าส่องสว่างดับหน้าโรงเรียน',
-              'x'.repeat(300),
-              'หน้าโรงเรียน',
-              'หมู่ 3',
-              15.2287,
-              104.8564,
-              'สมศรี ใจงาม',
-              '0812345678',
-            ],
-          );
-          await client.query(
-            `INSERT INTO complaint_events (complaint_id, organization_id, type, to_status, is_public, data)
-             VALUES ($1, $2, 'received', 'received', true, '{"channel":"web"}')`,
-            [id, org],
-          );
-          await client.query(
-            `INSERT INTO case_deadlines (track, case_id, organization_id, received_at, received_date, mode, period_days,
-               original_due_date, current_due_date, due_set_at, very_overdue_date, reminder_from, next_milestone_at)
-             VALUES ('complaint', $1, $2, now(), current_date, 'calendar', 15, current_date + 15, current_date + 15, now(),
-               current_date + 30, current_date + 12, now() + interval '12 days')`,
-            [id, org],
-          );
+          await client.query(`INSERT INTO complaints ${COMPLAINT}`, complaintValues(id, n));
+          await client.query(`INSERT INTO complaint_events ${EVENT}`, [id, org]);
+          await client.query(`INSERT INTO case_deadlines ${DEADLINE}`, [id, org]);
+          await client.query(`INSERT INTO notification_outbox ${OUTBOX}`, outboxValues(id));
           await client.query('COMMIT');
         } finally {
           client.release();
         }
-        if (hashes.length < 5000) hashes.push(hash);
       });
+      const combined = await runLoad(
+        'baseline: same rows, 1 statement (pg)',
+        concurrency,
+        SECONDS,
+        async () => {
+          const id = randomUUID();
+          const n = await takeNumber();
+          // the same statements as CTEs, their parameters numbered on
+          const values = [...complaintValues(id, n), id, org, ...outboxValues(id)];
+          await pg.query(
+            `WITH c AS (INSERT INTO complaints ${COMPLAINT}),
+                e AS (INSERT INTO complaint_events ${shift(EVENT, 14)}),
+                d AS (INSERT INTO case_deadlines ${shift(DEADLINE, 14)})
+           INSERT INTO notification_outbox ${shift(OUTBOX, 16)}`,
+            values,
+          );
+        },
+      );
       const http = new HttpPool(base, { connections: concurrency, pipelining: 1 });
       const submit = await runLoad('POST /orgs/demo/complaints', concurrency, SECONDS, async () => {
         const res = await http.request({
@@ -147,12 +196,21 @@ async function main(): Promise<void> {
         if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${text}`);
       });
       await http.close();
-      rows.push(insert, submit, read, track);
+      rows.push(plain, combined, submit, read, track);
+      const pct = (a: LoadResult, b: LoadResult) => `${((100 * a.perSecond) / b.perSecond).toFixed(1)}%`;
       ratios.push(
-        `concurrency ${concurrency}: submission ${((100 * submit.perSecond) / insert.perSecond).toFixed(1)}% of baseline (target ≥ 40%), ` +
-          `tracking ${((100 * track.perSecond) / read.perSecond).toFixed(1)}% of baseline (target ≥ 30%)`,
+        `concurrency ${concurrency}: submission ${pct(submit, plain)} of baseline (target ≥ 40%; ` +
+          `${pct(submit, combined)} of the one-statement baseline), ` +
+          `tracking ${pct(track, read)} of baseline (target ≥ 30%)`,
       );
     }
+    const [{ filings, messages }] = (
+      await pg.query(
+        `SELECT count(DISTINCT c.id) AS filings, count(m.id) AS messages
+           FROM complaints c LEFT JOIN notification_outbox m ON m.subject_id = c.id::text
+          WHERE c.reference_no NOT LIKE 'B%'`,
+      )
+    ).rows;
     await pg.end();
     console.log(
       `\nComplaints bench: ${SECONDS}s per scenario, pool ${POOL_SIZE}, one API process, 2 cores shared with PostgreSQL and the load generator\n`,
@@ -160,6 +218,9 @@ async function main(): Promise<void> {
     printResults(rows);
     console.log('');
     for (const r of ratios) console.log(r);
+    console.log(
+      `(the endpoint wrote ${(Number(messages) / Number(filings)).toFixed(2)} outbox messages per filing)`,
+    );
   } finally {
     await scratch.cleanup();
   }

@@ -56,7 +56,7 @@ export async function runLoad(
 export function printResults(rows: LoadResult[]): void {
   console.log(
     [
-      'scenario'.padEnd(34),
+      'scenario'.padEnd(38),
       'conc',
       'req/s'.padStart(8),
       'p50 ms'.padStart(8),
@@ -67,7 +67,7 @@ export function printResults(rows: LoadResult[]): void {
   for (const r of rows) {
     console.log(
       [
-        r.label.padEnd(34),
+        r.label.padEnd(38),
         String(r.concurrency).padStart(4),
         r.perSecond.toFixed(0).padStart(8),
         r.p50Ms.toFixed(1).padStart(8),

@@ -37,10 +37,14 @@ export class Scratch {
   async startServer(port: number, extra: Record<string, string> = {}): Promise<string> {
     // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the service
     const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    this.server = spawn(process.execPath, [...nodeArgs, '-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
-      env: this.env({ PORT: String(port), HOST: '127.0.0.1', ...extra }),
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    this.server = spawn(
+      process.execPath,
+      [...nodeArgs, '-r', 'ts-node/register/transpile-only', 'src/main.ts'],
+      {
+        env: this.env({ PORT: String(port), HOST: '127.0.0.1', ...extra }),
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 240; i++) {
       try {
