@@ -642,6 +642,24 @@ describe('notifications through a real SMTP server', () => {
       expect(await find({ userIds: [all[0].userId] })).toEqual([all[0].email]);
     });
 
+    it('an account change reaches the officer directory at once (it is cached between changes)', async () => {
+      const inUnit = async () =>
+        (await notifications.officerRecipients(t.db.manager, organizationId, { unitId })).map((r) => r.email);
+      const before = await inUnit(); // now cached
+      const added = await officer('new-in-unit@example.test', [Role.Officer], unitId);
+      expect(await inUnit()).toEqual([...before, 'new-in-unit@example.test'].sort());
+      await t.request({
+        method: 'POST',
+        url: `/api/v1/users/${added.json().id}/deactivate`,
+        headers: bearer(adminToken),
+      });
+      expect(await inUnit()).toEqual(before);
+      // a change made behind the service's back shows only after the cache time (30 s)
+      await t.db.query(`UPDATE users SET is_active = true WHERE id = $1`, [added.json().id]);
+      expect(await inUnit()).toEqual(before);
+      await t.db.query(`UPDATE users SET is_active = false WHERE id = $1`, [added.json().id]);
+    });
+
     it('holds the digest until office hours, sends it once per officer of the unit, listing every case', async () => {
       const clock = t.app.get(Clock);
       // Saturday 14 March 2026, 07:00 in Bangkok
