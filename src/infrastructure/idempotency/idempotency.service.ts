@@ -78,7 +78,7 @@ export class IdempotencyService {
     }
   }
 
-  /** One pooled connection for the prelude and the transaction, released at the end. */
+  /** One pooled connection for prepare, plan and the write, released at the end. */
   private async inSession<R>(work: (session: EntityManager) => Promise<R>): Promise<R> {
     const runner = this.db.createQueryRunner();
     await runner.connect();
