@@ -7,7 +7,8 @@
  *    inserted directly: the plain way (one INSERT per table in a transaction), and again as one
  *    statement of CTEs, the way the service writes them;
  *  - tracking: the same two reads the endpoint's one statement makes (the complaint with its
- *    category and deadline, then its public timeline).
+ *    category and deadline, then its public timeline);
+ * and the latency of tracking known and unknown codes from one client (they must look alike).
  * Prints both and the ratio: what the service costs on top of the database work it must do.
  *
  *   npx ts-node --transpile-only bench/complaints.bench.ts [seconds per scenario, default 10]
@@ -16,11 +17,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Pool as PgPool } from 'pg';
 import { Pool as HttpPool } from 'undici';
 import { loadConfig } from '../src/config/app-config';
+import { generateTrackingCode } from '../src/complaints/tracking-code';
 import { prepareDatabase } from '../src/infrastructure/startup';
 import { LoadResult, printResults, runLoad } from './lib/load';
 import { Scratch } from './lib/scratch';
 
 const SECONDS = Number(process.argv[2] ?? 10);
+const TIMING_SAMPLES = 4000;
+const WARM_UP_SECONDS = 3;
 const POOL_SIZE = 10;
 const PORT = 3900 + Math.floor(Math.random() * 90);
 
@@ -51,6 +55,12 @@ const OUTBOX = `(id, organization_id, template, recipient_kind, recipient_email,
          now(), 'complaint', $2, r.message_id
     FROM (VALUES ('unit_head@bench.local', 'หัวหน้างาน', $4), ('officer@bench.local', 'เจ้าหน้าที่', $5))
       AS r(email, name, message_id)`;
+function quantiles(samples: number[]): string {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(2);
+  return `p50 ${at(0.5)} ms  p90 ${at(0.9)} ms  p99 ${at(0.99)} ms`;
+}
+
 /** The statement with its parameters $1… renumbered from $n+1, to follow another's in one query. */
 const shift = (sql: string, n: number) => sql.replace(/\$(\d+)/g, (_, i: string) => `$${Number(i) + n}`);
 
@@ -125,6 +135,32 @@ async function main(): Promise<void> {
     const codes: string[] = [];
     const hashes: string[] = [];
 
+    const fileOne = (http: HttpPool) => async () => {
+      const res = await http.request({
+        method: 'POST',
+        path: '/api/v1/orgs/demo/complaints',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': randomIp() },
+        body: body(),
+      });
+      const text = await res.body.text();
+      if (res.statusCode !== 201) throw new Error(`${res.statusCode} ${text}`);
+      if (codes.length < 5000) codes.push(JSON.parse(text).trackingCode);
+    };
+    const trackOne = (http: HttpPool) => async (w: number, i: number) => {
+      const res = await http.request({
+        method: 'GET',
+        path: `/api/v1/track/${codes[(w * 7919 + i) % codes.length]}`,
+        headers: { 'x-forwarded-for': randomIp() },
+      });
+      const text = await res.body.text();
+      if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${text}`);
+    };
+    // a fresh process is slower until V8 has compiled its hot paths: warm it up, unmeasured
+    const warm = new HttpPool(base, { connections: 50, pipelining: 1 });
+    await runLoad('warm-up', 50, WARM_UP_SECONDS, fileOne(warm));
+    await runLoad('warm-up', 50, WARM_UP_SECONDS, trackOne(warm));
+    await warm.close();
+
     for (const concurrency of [50, 200]) {
       // Baselines: the rows the endpoint writes, inserted directly, the plain way and in one statement.
       const plain = await runLoad('baseline: same rows (pg)', concurrency, SECONDS, async () => {
@@ -161,17 +197,7 @@ async function main(): Promise<void> {
         },
       );
       const http = new HttpPool(base, { connections: concurrency, pipelining: 1 });
-      const submit = await runLoad('POST /orgs/demo/complaints', concurrency, SECONDS, async () => {
-        const res = await http.request({
-          method: 'POST',
-          path: '/api/v1/orgs/demo/complaints',
-          headers: { 'content-type': 'application/json', 'x-forwarded-for': randomIp() },
-          body: body(),
-        });
-        const text = await res.body.text();
-        if (res.statusCode !== 201) throw new Error(`${res.statusCode} ${text}`);
-        if (codes.length < 5000) codes.push(JSON.parse(text).trackingCode);
-      });
+      const submit = await runLoad('POST /orgs/demo/complaints', concurrency, SECONDS, fileOne(http));
       const read = await runLoad('baseline: same reads (pg)', concurrency, SECONDS, async (w, i) => {
         const { rows: found } = await pg.query(
           `SELECT c.reference_no, c.received_at, c.rated_at, c.status, s.id AS shown_id, cat.name_th, cat.name_en,
@@ -186,15 +212,7 @@ async function main(): Promise<void> {
           found[0]?.shown_id ?? randomUUID(),
         ]);
       });
-      const track = await runLoad('GET /track/{code}', concurrency, SECONDS, async (w, i) => {
-        const res = await http.request({
-          method: 'GET',
-          path: `/api/v1/track/${codes[(w * 7919 + i) % codes.length]}`,
-          headers: { 'x-forwarded-for': randomIp() },
-        });
-        const text = await res.body.text();
-        if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${text}`);
-      });
+      const track = await runLoad('GET /track/{code}', concurrency, SECONDS, trackOne(http));
       await http.close();
       rows.push(plain, combined, submit, read, track);
       const pct = (a: LoadResult, b: LoadResult) => `${((100 * a.perSecond) / b.perSecond).toFixed(1)}%`;
@@ -204,6 +222,23 @@ async function main(): Promise<void> {
           `tracking ${pct(track, read)} of baseline (target ≥ 30%)`,
       );
     }
+    // Known and unknown tracking codes, one client, interleaved: the 404 must not be told apart by time.
+    const single = new HttpPool(base, { connections: 1, pipelining: 1 });
+    const timing = { known: [] as number[], unknown: [] as number[] };
+    for (let i = 0; i < TIMING_SAMPLES; i++) {
+      const known = i % 2 === 0;
+      const code = known ? codes[i % codes.length] : generateTrackingCode();
+      const t0 = performance.now();
+      const res = await single.request({
+        method: 'GET',
+        path: `/api/v1/track/${code}`,
+        headers: { 'x-forwarded-for': randomIp() },
+      });
+      await res.body.text();
+      (known ? timing.known : timing.unknown).push(performance.now() - t0);
+      if (res.statusCode !== (known ? 200 : 404)) throw new Error(`tracking answered ${res.statusCode}`);
+    }
+    await single.close();
     const [{ filings, messages }] = (
       await pg.query(
         `SELECT count(DISTINCT c.id) AS filings, count(m.id) AS messages
@@ -221,6 +256,9 @@ async function main(): Promise<void> {
     console.log(
       `(the endpoint wrote ${(Number(messages) / Number(filings)).toFixed(2)} outbox messages per filing)`,
     );
+    console.log(`\nGET /track/{code}, one client, ${TIMING_SAMPLES / 2} each, interleaved:`);
+    console.log(`  known code (200):   ${quantiles(timing.known)}`);
+    console.log(`  unknown code (404): ${quantiles(timing.unknown)}`);
   } finally {
     await scratch.cleanup();
   }
