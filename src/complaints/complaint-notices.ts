@@ -7,7 +7,7 @@ import { DeadlinesService } from '../deadlines/deadlines.service';
 import { MilestoneEvent } from '../deadlines/deadline-track';
 import { MessageTemplate } from '../notifications/message-template';
 import { NotificationMessage, NotificationsService } from '../notifications/notifications.service';
-import { insertRows, RowsOf } from '../infrastructure/database/insert-rows';
+import { RowsOf } from '../infrastructure/database/insert-rows';
 import { OutboxMessage } from '../notifications/entities/outbox-message.entity';
 import { Organization } from '../organizations/entities/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -76,17 +76,20 @@ export class ComplaintNotices {
       case ComplaintAction.Assign: {
         const dueDate = (await this.deadlines.get(COMPLAINT_TRACK, c.id, tx))?.currentDueDate ?? null;
         const to = c.assigneeId ? { userIds: [c.assigneeId] } : { roles: [Role.UnitHead], unitId: c.unitId };
-        return this.send(tx, await this.toOfficers(tx, c, to, MessageTemplate.OfficerAssigned, { dueDate }));
+        return this.notifications.enqueueAll(
+          tx,
+          await this.toOfficers(tx, c, to, MessageTemplate.OfficerAssigned, { dueDate }),
+        );
       }
       case ComplaintAction.RequestInfo:
-        return this.send(
+        return this.notifications.enqueueAll(
           tx,
           await this.toComplainant(tx, c, MessageTemplate.ComplaintInfoRequested, {
             message: publicMessage ?? '',
           }),
         );
       case ComplaintAction.Resolve:
-        return this.send(tx, [
+        return this.notifications.enqueueAll(tx, [
           ...(await this.toComplainant(tx, c, MessageTemplate.ComplaintResolved, {
             result: publicMessage ?? '',
           })),
@@ -104,7 +107,10 @@ export class ComplaintNotices {
   }
 
   async publicReply(tx: EntityManager, c: Complaint, message: string): Promise<void> {
-    await this.send(tx, await this.toComplainant(tx, c, MessageTemplate.ComplaintPublicReply, { message }));
+    await this.notifications.enqueueAll(
+      tx,
+      await this.toComplainant(tx, c, MessageTemplate.ComplaintPublicReply, { message }),
+    );
   }
 
   async extended(
@@ -114,7 +120,7 @@ export class ComplaintNotices {
     previousDueDate: string | null,
     newDueDate: string,
   ): Promise<void> {
-    await this.send(
+    await this.notifications.enqueueAll(
       tx,
       await this.toComplainant(tx, c, MessageTemplate.ComplaintExtended, {
         reason,
@@ -128,7 +134,7 @@ export class ComplaintNotices {
   async milestone(tx: EntityManager, c: Complaint, event: MilestoneEvent): Promise<void> {
     if (event.milestone === 'reminder') {
       const to = c.assigneeId ? { userIds: [c.assigneeId] } : { roles: [Role.UnitHead], unitId: c.unitId };
-      await this.send(
+      await this.notifications.enqueueAll(
         tx,
         await this.toOfficers(tx, c, to, MessageTemplate.OfficerReminder, {
           dueDate: event.dueDate,
@@ -142,10 +148,13 @@ export class ComplaintNotices {
     const params = { dueDate: event.dueDate, unitName: unit?.nameTh ?? '', veryOverdue };
     const overdue = MessageTemplate.OfficerOverdue;
     if (veryOverdue) {
-      await this.send(tx, await this.toOfficers(tx, c, { roles: [Role.Executive] }, overdue, params));
+      await this.notifications.enqueueAll(
+        tx,
+        await this.toOfficers(tx, c, { roles: [Role.Executive] }, overdue, params),
+      );
       return;
     }
-    await this.send(tx, [
+    await this.notifications.enqueueAll(tx, [
       ...(c.unitId
         ? await this.toOfficers(tx, c, { roles: [Role.UnitHead], unitId: c.unitId }, overdue, params)
         : []),
@@ -154,10 +163,6 @@ export class ComplaintNotices {
         dueDate: event.dueDate,
       })),
     ]);
-  }
-
-  private async send(tx: EntityManager, messages: NotificationMessage[]): Promise<void> {
-    if (messages.length > 0) await insertRows(tx, [this.notifications.outboxRows(messages)]);
   }
 
   /** The message to the complainant: none without an e-mail address and consent. */

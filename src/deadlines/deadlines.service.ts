@@ -99,8 +99,7 @@ export class DeadlinesService {
    * fixed for the case from now on). Idempotent: a second call returns the existing deadline.
    */
   async startClock(tx: EntityManager, input: StartClockInput): Promise<DeadlineView> {
-    const { row } = await this.newClock(input, tx);
-    await insertRows(tx, [rowsOf(CaseDeadline, [row], { ignoreConflicts: true })]);
+    await insertRows(tx, [rowsOf(CaseDeadline, [await this.newClock(input, tx)], { ignoreConflicts: true })]);
     const stored = await this.load(tx, input.track, input.caseId);
     if (stored.organizationId !== input.organizationId)
       throw new DomainError('CONFLICT', { reason: 'deadline_exists' });
@@ -113,12 +112,12 @@ export class DeadlinesService {
    * the worker's next sweeper pass (DeadlineScheduler.armNewClocks), so filing needs no Redis.
    */
   async planClock(input: StartClockInput, manager: EntityManager = this.db.manager): Promise<PlannedClock> {
-    const { row } = await this.newClock(input, manager);
+    const row = await this.newClock(input, manager);
     return { rows: rowsOf(CaseDeadline, [row]), view: this.toView(row, [], this.clock.now()) };
   }
 
-  /** The deadline row of a new case under the organisation's rule for the track, and its milestones. */
-  private async newClock(input: StartClockInput, manager: EntityManager): Promise<{ row: CaseDeadline }> {
+  /** The deadline row of a new case under the organisation's rule for the track (not yet written). */
+  private async newClock(input: StartClockInput, manager: EntityManager): Promise<CaseDeadline> {
     const ctx = await this.calendars.context(input.organizationId, manager);
     const settings = deadlineSettings(ctx.organization, input.track);
     const facts = {
@@ -131,13 +130,12 @@ export class DeadlinesService {
     };
     const derived = deriveDates(facts, settings.reminderWorkingDaysBefore, ctx.calendar);
     const dueSetAt = input.startedAt ?? this.clock.now();
-    const open = { pausedSince: null, firstResponseAt: null, explainedAt: null, overdueSince: null };
     const schedule = milestoneSchedule(
       { ...derived, dueSetAt, resultAt: null, pausedSince: null },
       settings.reminderWorkingDaysBefore,
       ctx.calendar,
     );
-    const row = Object.assign(new CaseDeadline(), {
+    return Object.assign(new CaseDeadline(), {
       id: randomUUID(),
       track: input.track,
       caseId: input.caseId,
@@ -145,8 +143,12 @@ export class DeadlinesService {
       receivedAt: input.receivedAt,
       ...facts,
       ...derived,
-      ...open,
+      // nothing has happened to a new case yet
+      pausedSince: null,
+      firstResponseAt: null,
+      explainedAt: null,
       dueDateBeforeExplanation: null,
+      overdueSince: null,
       resultAt: null,
       outcome: null,
       originalDueDate: derived.currentDueDate,
@@ -155,7 +157,6 @@ export class DeadlinesService {
       version: 0,
       ...(input.startedAt ? { createdAt: input.startedAt, updatedAt: input.startedAt } : {}),
     });
-    return { row };
   }
 
   /** The first public reply or progress note to the complainant; later calls keep the first time. */

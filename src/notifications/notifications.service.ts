@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '../common/clock/clock';
 import { AppConfig } from '../config/app-config';
-import { rowsOf, RowsOf } from '../infrastructure/database/insert-rows';
+import { insertRows, rowsOf, RowsOf } from '../infrastructure/database/insert-rows';
 import { Organization } from '../organizations/entities/organization.entity';
 import { OfficerDirectory } from '../users/officer-directory';
 import { Role } from '../users/roles';
@@ -120,7 +120,12 @@ export class NotificationsService {
    * audience, missing param, content in an integrity message) or names an unknown resolver.
    */
   async enqueue(tx: EntityManager, message: NotificationMessage): Promise<void> {
-    await this.insert(tx, message);
+    await this.enqueueAll(tx, [message]);
+  }
+
+  /** enqueue() for several messages, in one statement. */
+  async enqueueAll(tx: EntityManager, messages: NotificationMessage[]): Promise<void> {
+    if (messages.length > 0) await insertRows(tx, [this.outboxRows(messages)]);
   }
 
   /**
