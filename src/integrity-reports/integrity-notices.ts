@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { MessageTemplate } from '../notifications/message-template';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Organization } from '../organizations/entities/organization.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { Role } from '../users/roles';
 import { IntegrityReport } from './entities/integrity-report.entity';
 import { REPORTER_CONTACT } from './identity-store';
@@ -40,6 +41,7 @@ export class IntegrityNotices {
     private readonly access: ReportAccessPolicy,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   /** "Report IR-… has an update" to every integrity officer who has access to the report now. */
@@ -51,11 +53,12 @@ export class IntegrityNotices {
     const notBefore = byReporter
       ? await this.notifications.officeBatchNotBefore(tx, report.organizationId)
       : await this.notifications.officeHoursNotBefore(tx, report.organizationId);
-    for (const { user } of officers) {
-      await this.notifications.enqueue(tx, {
+    await this.notifications.enqueueAll(
+      tx,
+      officers.map(({ user }) => ({
         organizationId: report.organizationId,
         template: MessageTemplate.IntegrityOfficerUpdate,
-        to: { email: user.email, name: user.displayName, kind: 'officer' },
+        to: { email: user.email, name: user.displayName, kind: 'officer' as const },
         params: { orgName: org.nameTh, reportNo: report.number, caseUrl: officerReportPath(report.id) },
         notBefore,
         subject: { type: 'integrity_report', id: report.id },
@@ -66,8 +69,8 @@ export class IntegrityNotices {
               dedupeKey: `integrity:${report.id}:reporter-activity:${notBefore.toISOString()}:${user.id}`,
             }
           : {}),
-      });
-    }
+      })),
+    );
   }
 
   /**
@@ -101,8 +104,9 @@ export class IntegrityNotices {
     if (custodians.length === 0) return;
     const org = await this.organization(tx, report);
     const notBefore = await this.notifications.officeHoursNotBefore(tx, report.organizationId);
-    for (const to of custodians) {
-      await this.notifications.enqueue(tx, {
+    await this.notifications.enqueueAll(
+      tx,
+      custodians.map((to) => ({
         organizationId: report.organizationId,
         template: MessageTemplate.IntegrityIdentityRequest,
         to,
@@ -110,11 +114,11 @@ export class IntegrityNotices {
         notBefore,
         dedupeKey: `integrity:identity-request:${request.id}:${to.userId}`,
         subject: { type: 'integrity_identity_request', id: request.id },
-      });
-    }
+      })),
+    );
   }
 
   private organization(tx: EntityManager, report: IntegrityReport): Promise<Organization> {
-    return tx.findOneByOrFail(Organization, { id: report.organizationId });
+    return this.organizations.byId(report.organizationId, tx);
   }
 }

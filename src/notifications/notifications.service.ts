@@ -6,7 +6,7 @@ import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity
 import { Clock } from '../common/clock/clock';
 import { AppConfig } from '../config/app-config';
 import { insertRows, rowsOf, RowsOf } from '../infrastructure/database/insert-rows';
-import { Organization } from '../organizations/entities/organization.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { OfficerDirectory } from '../users/officer-directory';
 import { Role } from '../users/roles';
 import { OutboxMessage } from './entities/outbox-message.entity';
@@ -107,6 +107,7 @@ export class NotificationsService {
     private readonly resolvers: RecipientResolvers,
     private readonly calendar: BusinessCalendarService,
     private readonly directory: OfficerDirectory,
+    private readonly organizations: OrganizationsService,
   ) {
     this.messageIdDomain = messageIdDomain(config.mail.from, config.app.publicBaseUrl);
     this.capKey = `rongrian-mail-cap:${config.auth.jwtSecret}`;
@@ -175,7 +176,7 @@ export class NotificationsService {
     options: { recipients?: OfficerRecipient[] } = {},
   ): Promise<number> {
     if (items.dueSoon.length === 0 && items.overdue.length === 0) return 0;
-    const organization = await tx.findOneByOrFail(Organization, { id: organizationId });
+    const organization = await this.organizations.byId(organizationId, tx);
     const zone = this.config.app.timeZone;
     const notBefore = await this.officeHoursNotBefore(tx, organizationId);
     const date = DateTime.fromJSDate(notBefore, { zone }).toISODate()!;
