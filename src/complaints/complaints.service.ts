@@ -127,6 +127,17 @@ export class ComplaintsService {
         { field: 'receivedAt', rule: 'notInFuture', message: 'receivedAt cannot be in the future' },
       ]);
     }
+    const maxDaysBack = this.config.complaints.intakeMaxDaysBack;
+    if (receivedAt.getTime() < this.clock.now().getTime() - maxDaysBack * 86_400_000) {
+      throw new DomainError('VALIDATION_FAILED', [
+        {
+          field: 'receivedAt',
+          rule: 'notTooOld',
+          message: `receivedAt may be at most ${maxDaysBack} days ago`,
+          messageTh: `วันที่รับเรื่องย้อนหลังได้ไม่เกิน ${maxDaysBack} วัน`,
+        },
+      ]);
+    }
     const organization = await this.organizations.byId(actor.organizationId);
     const { channel, receivedAt: _r, ...rest } = dto;
     const category = await this.categories.byCode(organization.id, dto.categoryCode);
@@ -424,14 +435,10 @@ export class ComplaintsService {
   async addNote(actor: Actor, id: string, dto: NoteDto): Promise<void> {
     await this.db.transaction(async (tx) => {
       const c = await this.access.loadForUpdate(tx, actor, id);
-      if (
-        dto.isPublic &&
-        !this.access.mayActOnUnit(actor, c) &&
-        !hasRole(actor, Role.Intake, Role.Supervisor)
-      ) {
+      // Executives and administrators only read: they may neither note nor publish, whatever their unit.
+      if (!this.access.mayWrite(actor) || (dto.isPublic && !this.access.mayActOnUnit(actor, c))) {
         throw new DomainError('FORBIDDEN');
       }
-      if (!dto.isPublic && !this.access.mayWrite(actor)) throw new DomainError('FORBIDDEN');
       await this.addEvent(tx, c, actor, {
         type: dto.isPublic ? ComplaintEventType.PublicReply : ComplaintEventType.InternalNote,
         isPublic: dto.isPublic,

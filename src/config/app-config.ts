@@ -49,7 +49,9 @@ export class AppConfig {
     receiptMinResponseMs: number;
     sessionTtlSeconds: number;
   };
-  complaints!: { autoCloseDays: number };
+  complaints!: { autoCloseDays: number; intakeMaxDaysBack: number };
+  /** calendar days beyond the current due date an extension may reach without a supervisor's reason */
+  deadlines!: { extensionMaxDays: number };
 }
 
 export class ConfigurationError extends Error {
@@ -148,7 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       receiptMinResponseMs: e.INTEGRITY_RECEIPT_MIN_MS,
       sessionTtlSeconds: e.INTEGRITY_SESSION_TTL_SECONDS,
     },
-    complaints: { autoCloseDays: e.COMPLAINT_AUTO_CLOSE_DAYS },
+    complaints: { autoCloseDays: e.COMPLAINT_AUTO_CLOSE_DAYS, intakeMaxDaysBack: e.INTAKE_MAX_DAYS_BACK },
+    deadlines: { extensionMaxDays: e.EXTENSION_MAX_DAYS },
   };
 }
 

@@ -209,6 +209,20 @@ export class Environment {
   @Max(365)
   COMPLAINT_AUTO_CLOSE_DAYS = 14;
 
+  /** How far back an officer may date a complaint received offline (receivedAt). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3660)
+  INTAKE_MAX_DAYS_BACK = 365;
+
+  /** Calendar days beyond the current due date an extension may reach; longer only by a supervisor with a reason. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  EXTENSION_MAX_DAYS = 90;
+
   @IsString()
   BUSINESS_TIME_ZONE = 'Asia/Bangkok';
 

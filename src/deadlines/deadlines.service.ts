@@ -8,6 +8,7 @@ import { Clock } from '../common/clock/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { insertRows, rowsOf, RowsOf } from '../infrastructure/database/insert-rows';
 import { Role } from '../users/roles';
+import { AppConfig } from '../config/app-config';
 import { BusinessCalendarService, OrganizationCalendar } from './business-calendar.service';
 import {
   addDays,
@@ -64,7 +65,12 @@ export interface ExtendInput {
   newDueDate: string;
   /** the explanation told to the complainant */
   reason: string;
+  /** a supervisor's justification for going beyond EXTENSION_MAX_DAYS (kept in the audit trail) */
+  longExtensionReason?: string;
 }
+
+/** No extension reaches further than this beyond the current due date, whoever records it. */
+export const EXTENSION_HARD_LIMIT_DAYS = 365;
 
 export interface CaseRef {
   track: DeadlineTrack;
@@ -88,6 +94,7 @@ export class DeadlinesService {
     private readonly milestones: DeadlineMilestonesService,
     private readonly scheduler: DeadlineScheduler,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
   private get zone(): string {
@@ -200,6 +207,7 @@ export class DeadlinesService {
     if (input.newDueDate <= previousDueDate || input.newDueDate < civilDate(now, this.zone)) {
       throw new DomainError('EXTENSION_NOT_LATER', { currentDueDate: previousDueDate });
     }
+    const longExtensionReason = this.assertExtensionBound(actor, previousDueDate, input);
     const ctx = await this.calendars.context(row.organizationId, tx);
     const { maxExtensionDays } = deadlineSettings(ctx.organization, track);
     const requestedDays =
@@ -232,9 +240,52 @@ export class DeadlinesService {
       entityType: track,
       entityId: caseId,
       before: { currentDueDate: previousDueDate },
-      after: { currentDueDate: row.currentDueDate, timely },
+      after: { currentDueDate: row.currentDueDate, timely, ...longExtensionReason },
     });
     return this.view(tx, row);
+  }
+
+  /**
+   * Up to EXTENSION_MAX_DAYS calendar days beyond the current due date anyone allowed to extend may
+   * go; further only a supervisor, with a reason; never beyond EXTENSION_HARD_LIMIT_DAYS.
+   */
+  private assertExtensionBound(
+    actor: Actor,
+    currentDueDate: string,
+    input: ExtendInput,
+  ): { longExtensionReason: string } | undefined {
+    const days = daysBetween(currentDueDate, input.newDueDate);
+    const max = this.config.deadlines.extensionMaxDays;
+    if (days > EXTENSION_HARD_LIMIT_DAYS) {
+      throw new DomainError('VALIDATION_FAILED', [
+        {
+          field: 'newDueDate',
+          rule: 'maxDate',
+          message: `newDueDate may be at most ${EXTENSION_HARD_LIMIT_DAYS} days after the current due date (${currentDueDate})`,
+          messageTh: `วันครบกำหนดใหม่ต้องไม่เกิน ${EXTENSION_HARD_LIMIT_DAYS} วันนับจากวันครบกำหนดเดิม`,
+        },
+      ]);
+    }
+    if (days <= max) return undefined;
+    if (!hasRole(actor, Role.Supervisor)) {
+      throw new DomainError('EXTENSION_TOO_LONG', {
+        maxExtensionDays: max,
+        requestedDays: days,
+        unit: 'calendar',
+      });
+    }
+    const reason = input.longExtensionReason?.trim();
+    if (!reason) {
+      throw new DomainError('VALIDATION_FAILED', [
+        {
+          field: 'longExtensionReason',
+          rule: 'isNotEmpty',
+          message: `an extension of more than ${max} days beyond the due date needs longExtensionReason`,
+          messageTh: `การขยายเวลาเกิน ${max} วันต้องระบุเหตุผล`,
+        },
+      ]);
+    }
+    return { longExtensionReason: reason };
   }
 
   /** The case awaits information from the complainant: the clock stops (no milestones meanwhile). */

@@ -1,4 +1,4 @@
-import { normalizeThaiPhone } from './validators';
+import { isCalendarDate, normalizeThaiPhone } from './validators';
 
 describe('normalizeThaiPhone', () => {
   it.each([
@@ -17,5 +17,27 @@ describe('normalizeThaiPhone', () => {
     ['', null],
   ])('%p → %p', (input, expected) => {
     expect(normalizeThaiPhone(input)).toBe(expected);
+  });
+});
+
+describe('isCalendarDate', () => {
+  it.each([
+    ['2026-03-15', true],
+    ['2028-02-29', true],
+    ['2000-02-29', true],
+    ['2026-02-28', true],
+    ['2026-02-30', false],
+    ['2025-02-29', false],
+    ['1900-02-29', false],
+    ['2026-04-31', false],
+    ['2026-13-01', false],
+    ['2026-00-10', false],
+    ['2026-01-00', false],
+    ['2026-1-5', false],
+    ['2026-01-05T00:00:00Z', false],
+    ['', false],
+    [20260315, false],
+  ])('%p → %p', (input, expected) => {
+    expect(isCalendarDate(input)).toBe(expected);
   });
 });

@@ -45,3 +45,24 @@ export function InsideThailand(axis: 'lat' | 'lng', options?: ValidationOptions)
 
 /** Trims strings so that "   " counts as empty. */
 export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** True for a date YYYY-MM-DD that exists in the calendar (no 2026-02-30, no 2025-02-29). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `${String(propertyName)} must be a calendar date YYYY-MM-DD`, ...options },
+      validator: { validate: (v: unknown) => isCalendarDate(v) },
+    });
+}

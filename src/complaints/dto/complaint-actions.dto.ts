@@ -129,6 +129,17 @@ export class ExtendDeadlineDto {
   @IsNotEmpty()
   @MaxLength(2000)
   reason!: string;
+
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description:
+      'Supervisors only: why the new date lies more than EXTENSION_MAX_DAYS (default 90) days beyond the current due date (kept in the audit trail)',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  longExtensionReason?: string;
 }
 
 export class FeedbackDto {

@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
+import { IsCalendarDate } from '../../common/validation/validators';
 import {
   IsIn,
-  Matches,
   MaxLength,
   MinLength,
   registerDecorator,
@@ -25,10 +25,9 @@ export const minChars = (n: number) =>
 export const oneOf = (values: readonly string[]) =>
   IsIn(values, { message: `ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้ / must be one of: ${values.join(', ')}` });
 
+/** A real calendar date YYYY-MM-DD: 2026-02-30 or 2025-02-29 is refused like a malformed one. */
 export const civilDate = () =>
-  Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
-    message: 'ต้องเป็นวันที่รูปแบบ YYYY-MM-DD (ค.ศ.) / must be a date YYYY-MM-DD',
-  });
+  IsCalendarDate({ message: 'ต้องเป็นวันที่รูปแบบ YYYY-MM-DD (ค.ศ.) / must be a date YYYY-MM-DD' });
 
 /** A Thai national id: 13 digits whose last one is the check digit. */
 export function isThaiNationalId(value: string): boolean {
