@@ -18,7 +18,12 @@ export interface AccessTokenClaims {
   sub: string;
   org: string;
   typ: 'access';
+  /** the session: the refresh-token family the token was issued with; dead once the family is revoked */
+  sid: string;
+  exp?: number;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -33,8 +38,14 @@ export class AuthService {
     private readonly audit: AuditService,
   ) {}
 
-  async login(email: string, password: string, client: string, requestId: string): Promise<TokensView> {
-    await this.throttle.beforeAttempt(email, client);
+  async login(
+    email: string,
+    password: string,
+    client: string,
+    requestId: string,
+    deviceToken?: string,
+  ): Promise<TokensView> {
+    const attempt = await this.throttle.beforeAttempt(email, client, deviceToken);
     const user = await this.db
       .getRepository(User)
       .createQueryBuilder('u')
@@ -43,11 +54,11 @@ export class AuthService {
       .getOne();
     const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), password);
     if (!user || !ok || !user.isActive) {
-      await this.throttle.recordFailure(email, client);
+      await this.throttle.recordFailure(attempt);
       throw new DomainError('INVALID_CREDENTIALS');
     }
-    await this.throttle.recordSuccess(email, client);
-    return this.db.transaction(async (tx) => {
+    const newDeviceToken = await this.throttle.recordSuccess(attempt);
+    const tokens = await this.db.transaction(async (tx) => {
       await tx.update(User, user.id, { lastLoginAt: () => 'now()' });
       await this.audit.record(tx, this.actorOf(user, requestId), {
         action: 'auth.login',
@@ -56,6 +67,7 @@ export class AuthService {
       });
       return this.issue(tx, user, randomUUID());
     });
+    return { ...tokens, deviceToken: newDeviceToken };
   }
 
   /** Exchanges a refresh token for a new pair. A token used twice revokes its whole family. */
@@ -94,9 +106,26 @@ export class AuthService {
     } catch {
       throw new DomainError('UNAUTHENTICATED');
     }
-    if (claims.typ !== 'access') throw new DomainError('UNAUTHENTICATED');
-    // Read on every request so that deactivation and role changes take effect at once.
-    const user = await this.db.getRepository(User).findOneBy({ id: claims.sub });
+    // A token without expiry would never die; one without a session could not be revoked.
+    const session = claims.sid;
+    if (
+      claims.typ !== 'access' ||
+      typeof claims.exp !== 'number' ||
+      typeof session !== 'string' ||
+      !UUID.test(session)
+    )
+      throw new DomainError('UNAUTHENTICATED');
+    // Read on every request so that deactivation, role changes, logout and a replayed refresh token
+    // (which revoke the session's refresh tokens) take effect at once, in every process.
+    const user = await this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('u.id = :id', { id: claims.sub })
+      .andWhere(
+        'EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = :sid AND t.user_id = u.id AND t.revoked_at IS NULL)',
+        { sid: session },
+      )
+      .getOne();
     if (!user || !user.isActive) throw new DomainError('UNAUTHENTICATED');
     return this.actorOf(user, requestId);
   }
@@ -119,7 +148,12 @@ export class AuthService {
       familyId,
       expiresAt: new Date(Date.now() + this.config.auth.refreshTokenTtlSeconds * 1000),
     });
-    const claims: AccessTokenClaims = { sub: user.id, org: user.organizationId, typ: 'access' };
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      org: user.organizationId,
+      typ: 'access',
+      sid: familyId,
+    };
     const accessToken = await this.jwt.signAsync(claims, {
       expiresIn: this.config.auth.accessTokenTtlSeconds,
     });

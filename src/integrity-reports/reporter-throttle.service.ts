@@ -4,8 +4,8 @@ import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { REDIS } from '../infrastructure/redis/redis.module';
 
-/** Wrong receipts from one client within the window before further attempts are refused. */
-export const RECEIPT_THROTTLE = { windowSeconds: 15 * 60, maxFailures: 10 };
+/** Wrong receipts from one client within the window before further wrong ones are refused more slowly. */
+export const RECEIPT_THROTTLE = { windowSeconds: 15 * 60, maxFailures: 10, limitedSlowdownFactor: 3 };
 const SUBMISSION_WINDOW_SECONDS = 60 * 60;
 
 /**
@@ -55,21 +55,20 @@ export class ReporterThrottle {
     }
   }
 
-  /** Refuses while this client has had too many wrong receipts recently. */
-  async beforeReceiptAttempt(client: string): Promise<void> {
+  /**
+   * After too many wrong receipts from this client, the error a further wrong one gets instead of
+   * INVALID_RECEIPT (null below the limit). A right receipt still opens its report: a network shared
+   * with someone who mistypes, or guesses, must not shut a reporter out. Guessing stays hopeless:
+   * 10^16 receipts, Argon2id per try, the per-route rate limit and a longer minimum answer time.
+   */
+  async receiptLimit(client: string): Promise<DomainError | null> {
     const key = this.receiptKey(client);
     const [failures, ttl] = await Promise.all([this.redis.get(key), this.redis.ttl(key)]);
-    if (Number(failures ?? 0) >= RECEIPT_THROTTLE.maxFailures) {
-      const retryAfter = String(Math.max(ttl, 1));
-      throw new DomainError(
-        'RECEIPT_ATTEMPTS_LIMITED',
-        { retryAfterSeconds: Number(retryAfter) },
-        undefined,
-        {
-          'retry-after': retryAfter,
-        },
-      );
-    }
+    if (Number(failures ?? 0) < RECEIPT_THROTTLE.maxFailures) return null;
+    const retryAfter = String(Math.max(ttl, 1));
+    return new DomainError('RECEIPT_ATTEMPTS_LIMITED', { retryAfterSeconds: Number(retryAfter) }, undefined, {
+      'retry-after': retryAfter,
+    });
   }
 
   /**

@@ -27,7 +27,7 @@ import { reportNumber } from './report-dates';
 import { civilDate, fiscalYearOfDate } from '../common/time/fiscal-year';
 import { IdentityStore } from './identity-store';
 import { ReporterSession, ReporterSessions } from './reporter-session';
-import { ReporterThrottle } from './reporter-throttle.service';
+import { RECEIPT_THROTTLE, ReporterThrottle } from './reporter-throttle.service';
 import { acceptsMessages, AGENCY_TEXT, OUTCOME_TEXT, STATUS_TEXT } from './workflow';
 
 /**
@@ -79,8 +79,10 @@ export class ReporterService {
    */
   async openSession(orgSlug: string, digits: string, clientAddress: string): Promise<ReporterSessionView> {
     const client = this.secrets.clientKey(clientAddress);
-    await this.throttle.beforeReceiptAttempt(client);
-    return withMinimumDuration(this.config.integrity.receiptMinResponseMs, async () => {
+    const limited = await this.throttle.receiptLimit(client);
+    const minimumMs =
+      this.config.integrity.receiptMinResponseMs * (limited ? RECEIPT_THROTTLE.limitedSlowdownFactor : 1);
+    return withMinimumDuration(minimumMs, async () => {
       const org = await this.organizations.bySlug(orgSlug);
       const hash = await this.receipts.hash(org.id, digits);
       const report = await this.db
@@ -91,7 +93,7 @@ export class ReporterService {
         .getOne();
       if (!report) {
         await this.throttle.recordReceiptFailure(client);
-        throw new DomainError('INVALID_RECEIPT');
+        throw limited ?? new DomainError('INVALID_RECEIPT');
       }
       const token = await this.sessions.open({ reportId: report.id, organizationId: report.organizationId });
       return { token, tokenType: 'Bearer', expiresIn: this.sessions.ttlSeconds };

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { UserView } from '../../users/dto/user.dto';
 
 export class LoginDto {
@@ -17,6 +17,15 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(200)
   password!: string;
+
+  @ApiPropertyOptional({
+    description:
+      "The deviceToken of this browser's last successful sign-in: failures of others (even behind the same address) do not slow or lock it",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  deviceToken?: string;
 }
 
 export class RefreshDto {
@@ -33,4 +42,8 @@ export class TokensView {
   @ApiProperty({ description: 'Single-use; exchange at /auth/refresh for a new pair' }) refreshToken!: string;
   @ApiProperty({ example: 'Bearer' }) tokenType!: 'Bearer';
   @ApiProperty({ type: UserView }) user!: UserView;
+  @ApiPropertyOptional({
+    description: 'Sign-in only: keep it in this browser and send it with the next sign-in',
+  })
+  deviceToken?: string;
 }

@@ -17,6 +17,8 @@ import { User } from '../../users/entities/user.entity';
 @Entity('refresh_tokens')
 @Unique('uq_refresh_tokens_token_hash', ['tokenHash'])
 @Index('ix_refresh_tokens_user', ['userId'])
+// Every officer request checks that its session (family) still has a live token.
+@Index('ix_refresh_tokens_live_family', ['familyId'], { where: 'revoked_at IS NULL' })
 export class RefreshToken {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_refresh_tokens' })
   id!: string;

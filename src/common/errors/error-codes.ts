@@ -103,8 +103,8 @@ export const ERRORS = {
   },
   RECEIPT_ATTEMPTS_LIMITED: {
     status: 429,
-    en: 'Too many wrong receipts; try again later.',
-    th: 'กรอกรหัสรับเรื่องผิดหลายครั้งเกินไป กรุณาลองใหม่ภายหลัง',
+    en: 'This receipt does not match any report, and too many wrong receipts came from here; check the 16 digits and try again later.',
+    th: 'ไม่พบเรื่องที่ตรงกับรหัสรับเรื่องนี้ และมีการกรอกรหัสผิดจากที่นี่หลายครั้งเกินไป กรุณาตรวจสอบตัวเลข 16 หลักแล้วลองใหม่ภายหลัง',
   },
   SUBMISSION_LIMIT_REACHED: {
     status: 429,

@@ -6,6 +6,8 @@
   const el = R.el;
   const $ = (id) => document.getElementById(id);
   const REFRESH_KEY = 'rongrian.officer.refresh';
+  // Per account: the device token of this browser's last successful sign-in (see README, sign-in).
+  const deviceKey = (email) => 'rongrian.officer.device:' + email.toLowerCase();
   let access = null;
   let user = null;
   let refreshing = null;
@@ -62,6 +64,8 @@
     access = tokens.accessToken;
     user = tokens.user;
     sessionStorage.setItem(REFRESH_KEY, tokens.refreshToken);
+    // Marks this browser as the officer's own: others' failed sign-ins do not slow or lock it.
+    if (tokens.deviceToken) localStorage.setItem(deviceKey(tokens.user.email), tokens.deviceToken);
     $('me').textContent = user.displayName + ' (' + user.roles.join(', ') + ')';
     document.querySelectorAll('#nav [data-role]').forEach((a) => {
       const role = a.dataset.role;
@@ -118,7 +122,11 @@
     $('loginBtn').disabled = true;
     try {
       signedIn(
-        await R.api('POST', '/auth/login', { email: $('email').value.trim(), password: $('password').value }),
+        await R.api('POST', '/auth/login', {
+          email: $('email').value.trim(),
+          password: $('password').value,
+          deviceToken: localStorage.getItem(deviceKey($('email').value.trim())) || undefined,
+        }),
       );
       $('password').value = '';
       $('login').hidden = true;
