@@ -75,6 +75,16 @@ export const ERRORS = {
     th: 'ท่านได้ประเมินความพึงพอใจเรื่องนี้แล้ว',
   },
   PAYLOAD_TOO_LARGE: { status: 413, en: 'The request body is too large.', th: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินไป' },
+  BODY_TOO_DEEP: {
+    status: 400,
+    en: 'The request body is nested too deeply.',
+    th: 'ข้อมูลที่ส่งมีโครงสร้างซ้อนกันลึกเกินไป',
+  },
+  ORIGIN_NOT_ALLOWED: {
+    status: 403,
+    en: 'Requests from this site are not accepted.',
+    th: 'ไม่รับคำขอที่ส่งมาจากเว็บไซต์อื่น',
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     en: 'Send the body as application/json.',

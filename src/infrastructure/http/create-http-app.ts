@@ -10,6 +10,7 @@ import { WebPages } from '../../web/web-pages';
 import { AppConfig } from '../../config/app-config';
 import { REDIS } from '../redis/redis.module';
 import { clientKey } from './client-key';
+import { installRequestGuards } from './request-guards';
 import { installRouteLimits } from './route-limits';
 import { setupOpenApi } from './openapi';
 
@@ -36,6 +37,8 @@ export async function createHttpApp(
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     bufferLogs: true,
+    // JSON only, parsed by installRequestGuards: no form or text bodies.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
@@ -67,6 +70,7 @@ export async function createHttpApp(
     exposedHeaders: ['x-request-id', 'retry-after'],
   });
   installRouteLimits(fastify, config);
+  installRequestGuards(fastify, config);
   await app.register(rateLimit, {
     global: true,
     max: config.app.rateLimitPerMinute,
