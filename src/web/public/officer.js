@@ -561,6 +561,16 @@
                 fields: [
                   { name: 'newDueDate', th: 'กำหนดใหม่', en: 'New due date', type: 'date', required: true },
                   { name: 'reason', th: 'เหตุผล', en: 'Reason', type: 'textarea', required: true },
+                  ...(has('supervisor')
+                    ? [
+                        {
+                          name: 'longExtensionReason',
+                          th: 'เหตุผลที่ขยายเกินระยะสูงสุด (ไม่แจ้งผู้ร้อง)',
+                          en: 'Why beyond the usual maximum (supervisors; audited, not sent)',
+                          type: 'textarea',
+                        },
+                      ]
+                    : []),
                 ],
                 label: 'ขยายเวลา / Extend',
                 send: (body) => api('POST', base + '/extend-deadline', body),
