@@ -120,7 +120,7 @@ export class RoleRequestsService {
         where: { id: request.userId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (dto.decision === 'approve' && !user?.isActive) throw new DomainError('ROLE_REQUEST_USER_INACTIVE');
+      if (dto.decision === 'approve' && !user?.isActive) throw new DomainError('USER_INACTIVE');
       request.status = dto.decision === 'approve' ? 'approved' : 'denied';
       request.decidedByUserId = actor.userId;
       request.decisionReason = dto.reason ?? null;

@@ -125,7 +125,7 @@ export class UsersService {
   async sendPasswordLink(actor: Actor, id: string): Promise<AccountLinkSentView> {
     return this.db.transaction(async (tx) => {
       const user = await this.findInOrganization(tx, actor, id);
-      if (!user.isActive) throw new DomainError('ROLE_REQUEST_USER_INACTIVE');
+      if (!user.isActive) throw new DomainError('USER_INACTIVE');
       const purpose = await this.links.purposeFor(tx, user.id);
       const { expiresAt } = await this.links.issue(tx, actor, user, purpose);
       return { purpose, expiresAt: expiresAt.toISOString() };

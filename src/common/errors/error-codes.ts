@@ -188,7 +188,7 @@ export const ERRORS = {
     en: 'A second person must decide: not the one who asked, nor the one who would receive the role.',
     th: 'ต้องให้บุคคลที่สองเป็นผู้พิจารณา ผู้ขอหรือผู้ที่จะได้รับบทบาทพิจารณาเองไม่ได้',
   },
-  ROLE_REQUEST_USER_INACTIVE: {
+  USER_INACTIVE: {
     status: 409,
     en: 'The account concerned is deactivated.',
     th: 'บัญชีผู้ใช้ที่เกี่ยวข้องถูกระงับแล้ว',
