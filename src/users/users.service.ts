@@ -94,7 +94,6 @@ export class UsersService {
       if (dto.roles !== undefined) {
         // removing any role is immediate; a protected role not yet held waits for a second person
         user.roles = dto.roles.filter((r) => !isProtected(r) || user.roles.includes(r));
-        await tx.save(user);
         await this.askForRoles(tx, actor, user, dto.roles);
       }
       await tx.save(user);
