@@ -10,6 +10,7 @@ import { DeadlineTracksRegistry } from '../src/deadlines/deadline-tracks.registr
 import { DeadlinesService } from '../src/deadlines/deadlines.service';
 import { CaseDeadline } from '../src/deadlines/entities/case-deadline.entity';
 import { Role } from '../src/users/roles';
+import { invite } from './helpers/officers';
 import { bearer, createTestApp, TestApp } from './helpers/test-app';
 import { RecordingTrackHandler } from './helpers/recording-track-handler';
 
@@ -683,19 +684,11 @@ describe('deadline engine (service API, milestones through the sweeper, holiday 
         new Set(['date', 'nameTh', 'scope', 'extra']),
       );
       expect((await add({ date: '2026-04-13', nameTh: 'สงกรานต์' })).json().code).toBe('HOLIDAY_EXISTS');
-      const created = await t.request({
-        method: 'POST',
-        url: '/api/v1/users',
-        headers: bearer(adminToken),
-        payload: {
-          email: 'officer@test.local',
-          displayName: 'เจ้าหน้าที่',
-          password: 'officer-password',
-          roles: ['officer'],
-        },
+      const { token: officerToken } = await invite(t, adminToken, {
+        email: 'officer@test.local',
+        displayName: 'เจ้าหน้าที่',
+        roles: [Role.Officer],
       });
-      expect(created.statusCode).toBe(201);
-      const officerToken = await t.login('officer@test.local', 'officer-password');
       expect((await holidays(2026, officerToken)).statusCode).toBe(403);
       expect((await add({ date: '2026-04-28', nameTh: 'x' }, officerToken)).statusCode).toBe(403);
     });

@@ -6,6 +6,7 @@ import { Complaint } from '../src/complaints/entities/complaint.entity';
 import { ComplaintEvent, ComplaintEventType } from '../src/complaints/entities/complaint-event.entity';
 import { insertRows, rowsOf } from '../src/infrastructure/database/insert-rows';
 import { Role } from '../src/users/roles';
+import { invite, useAccountLink } from './helpers/officers';
 import { bearer, createTestApp, TestApp } from './helpers/test-app';
 
 describe('foundation: HTTP basics, sign-in and accounts', () => {
@@ -41,8 +42,10 @@ describe('foundation: HTTP basics, sign-in and accounts', () => {
       expect(doc.paths['/api/v1/auth/login'].post).toBeDefined();
       expect(doc.paths['/api/v1/users'].post.security).toEqual([{ bearer: [] }]);
       expect(doc.components.schemas.CreateUserDto.required).toEqual(
-        expect.arrayContaining(['email', 'displayName', 'password', 'roles']),
+        expect.arrayContaining(['email', 'displayName', 'roles']),
       );
+      // the person chooses their password through the invitation, never the administrator
+      expect(doc.components.schemas.CreateUserDto.required).not.toContain('password');
       expect(doc.components.securitySchemes.bearer.scheme).toBe('bearer');
     });
 
@@ -85,13 +88,13 @@ describe('foundation: HTTP basics, sign-in and accounts', () => {
         method: 'POST',
         url: '/api/v1/users',
         headers: bearer(adminToken),
-        payload: { email: 'nope', displayName: '', password: 'short', roles: ['king'], extra: 1 },
+        payload: { email: 'nope', displayName: '', roles: ['king'], extra: 1 },
       });
       expect(res.statusCode).toBe(400);
       const body = res.json();
       expect(body.code).toBe('VALIDATION_FAILED');
       const fields = new Set(body.details.map((d: { field: string }) => d.field));
-      expect([...fields].sort()).toEqual(['displayName', 'email', 'extra', 'password', 'roles'].sort());
+      expect([...fields].sort()).toEqual(['displayName', 'email', 'extra', 'roles'].sort());
       expect(body.requestId).toBe(res.headers['x-request-id']);
     });
 
@@ -195,13 +198,12 @@ describe('foundation: HTTP basics, sign-in and accounts', () => {
 
     it('slows down, then locks an account after repeated failures, even for the right password', async () => {
       const email = 'lockme@test.local';
-      const created = await t.request({
-        method: 'POST',
-        url: '/api/v1/users',
-        headers: bearer(adminToken),
-        payload: { email, displayName: 'Lock Me', password: 'correct-horse-battery', roles: [Role.Officer] },
+      await invite(t, adminToken, {
+        email,
+        displayName: 'Lock Me',
+        roles: [Role.Officer],
+        password: 'correct-horse-battery',
       });
-      expect(created.statusCode).toBe(201);
       const statuses: number[] = [];
       for (let i = 0; i < 10; i++) {
         const res = await t.request({
@@ -234,7 +236,6 @@ describe('foundation: HTTP basics, sign-in and accounts', () => {
         payload: {
           email: 'Officer.One@Test.local',
           displayName: 'เจ้าหน้าที่ หนึ่ง',
-          password: 'officer-password-1',
           roles: [Role.Officer],
           unitId: engineering.id,
         },
@@ -243,8 +244,10 @@ describe('foundation: HTTP basics, sign-in and accounts', () => {
       expect(created.json()).toMatchObject({
         email: 'officer.one@test.local',
         roles: ['officer'],
+        pendingRoles: [],
         unitId: engineering.id,
       });
+      expect((await useAccountLink(t, created.json().id, 'officer-password-1')).statusCode).toBe(204);
 
       const officerToken = await t.login('officer.one@test.local', 'officer-password-1');
       const denied = await t.request({ method: 'GET', url: '/api/v1/users', headers: bearer(officerToken) });
@@ -256,7 +259,12 @@ describe('foundation: HTTP basics, sign-in and accounts', () => {
       const audit = await t.db.query(`SELECT action FROM audit_entries WHERE entity_id = $1 ORDER BY id`, [
         created.json().id,
       ]);
-      expect(audit.map((a: { action: string }) => a.action)).toEqual(['user.create', 'auth.login']);
+      expect(audit.map((a: { action: string }) => a.action)).toEqual([
+        'user.create',
+        'user.invitation_sent',
+        'user.password_chosen',
+        'auth.login',
+      ]);
     });
 
     it('rejects a duplicate e-mail with 409', async () => {
@@ -264,28 +272,23 @@ describe('foundation: HTTP basics, sign-in and accounts', () => {
         method: 'POST',
         url: '/api/v1/users',
         headers: bearer(adminToken),
-        payload: { email: t.config.admin.email, displayName: 'Dup', password: 'another-password', roles: [] },
+        payload: { email: t.config.admin.email, displayName: 'Dup', roles: [] },
       });
       expect(res.statusCode).toBe(409);
       expect(res.json().code).toBe('EMAIL_TAKEN');
     });
 
     it('deactivation locks the account out at once, including tokens already issued', async () => {
-      const created = await t.request({
-        method: 'POST',
-        url: '/api/v1/users',
-        headers: bearer(adminToken),
-        payload: {
-          email: 'leaver@test.local',
-          displayName: 'Leaver',
-          password: 'leaver-password-1',
-          roles: [Role.Intake],
-        },
+      const leaver = await invite(t, adminToken, {
+        email: 'leaver@test.local',
+        displayName: 'Leaver',
+        roles: [Role.Intake],
+        password: 'leaver-password-1',
       });
-      const token = await t.login('leaver@test.local', 'leaver-password-1');
+      const token = leaver.token;
       const res = await t.request({
         method: 'POST',
-        url: `/api/v1/users/${created.json().id}/deactivate`,
+        url: `/api/v1/users/${leaver.id}/deactivate`,
         headers: bearer(adminToken),
       });
       expect(res.statusCode).toBe(201);
@@ -308,7 +311,6 @@ describe('foundation: HTTP basics, sign-in and accounts', () => {
         payload: {
           email: 'mover@test.local',
           displayName: 'Mover',
-          password: 'mover-password-1',
           roles: [Role.Officer],
         },
       });

@@ -11,6 +11,7 @@ import {
   REPORTER_REPORT_URL,
   submit,
 } from './helpers/integrity';
+import { approveRoles, approverToken } from './helpers/officers';
 import { bearer, createTestApp, TestApp } from './helpers/test-app';
 
 /** an id that matches nothing */
@@ -183,11 +184,13 @@ describe('integrity reports: who may do what', () => {
   describe('recusal and grants', () => {
     let io1: Officer;
     let io2: Officer;
+    let io3: Officer;
     let reportId: string;
 
     beforeAll(async () => {
       io1 = await createOfficer(t, admin, [Role.IntegrityOfficer], 'ก. หนึ่ง');
       io2 = await createOfficer(t, admin, [Role.IntegrityOfficer], 'ข. สอง');
+      io3 = await createOfficer(t, admin, [Role.IntegrityOfficer], 'ค. สาม');
       await submit(t);
       reportId = await latestReportId(t);
     });
@@ -240,8 +243,15 @@ describe('integrity reports: who may do what', () => {
       });
     });
 
-    it('another officer with access can lift it (audited)', async () => {
-      const granted = await officerApi(t, io1).post(`/${reportId}/grants`, {
+    it('the officer who recused them cannot lift it; a third officer with access can (audited)', async () => {
+      const byRecuser = await officerApi(t, io1).post(`/${reportId}/grants`, {
+        userId: io2.id,
+        reason: 'ตรวจสอบแล้วไม่มีส่วนได้เสีย',
+      });
+      expect(byRecuser.statusCode).toBe(403);
+      expect(byRecuser.json().code).toBe('RECUSAL_LIFT_NOT_ALLOWED');
+      expect((await get(io2)).statusCode).toBe(404);
+      const granted = await officerApi(t, io3).post(`/${reportId}/grants`, {
         userId: io2.id,
         reason: 'ตรวจสอบแล้วไม่มีส่วนได้เสีย',
       });
@@ -293,7 +303,11 @@ describe('integrity reports: who may do what', () => {
         payload: { roles: [Role.Admin, Role.IntegrityOfficer] },
       });
       expect(promote.statusCode).toBe(200);
+      // the role waits for a second person
+      expect(promote.json()).toMatchObject({ roles: [Role.Admin], pendingRoles: [Role.IntegrityOfficer] });
       const late: Officer = { ...promoted, id: me.id };
+      expect((await get(late)).statusCode).toBe(403);
+      await approveRoles(t, await approverToken(t, admin), me.id);
       expect((await get(late)).statusCode).toBe(404);
       expect(await listed(late)).not.toContain(reportId);
       await submit(t);
@@ -304,7 +318,7 @@ describe('integrity reports: who may do what', () => {
       expect((await get(late)).statusCode).toBe(200);
     });
 
-    it('a report whose granted officers have all left falls to the remaining integrity officers', async () => {
+    it('a report whose granted officers have all left opens to no other integrity officer (no fallback)', async () => {
       await submit(t);
       const orphan = await latestReportId(t);
       const granted: { user_id: string }[] = await t.db.query(
@@ -314,14 +328,16 @@ describe('integrity reports: who may do what', () => {
       const newcomer = await createOfficer(t, admin, [Role.IntegrityOfficer]);
       expect((await officerApi(t, newcomer).get(`/${orphan}`)).statusCode).toBe(404);
       for (const { user_id } of granted) {
-        await t.request({
+        const res = await t.request({
           method: 'POST',
           url: `/api/v1/users/${user_id}/deactivate`,
           headers: bearer(admin),
         });
+        expect(res.statusCode).toBe(201);
       }
-      const res = await officerApi(t, newcomer).get(`/${orphan}`);
-      expect(res.statusCode).toBe(200);
+      expect((await officerApi(t, newcomer).get(`/${orphan}`)).statusCode).toBe(404);
+      const list = await officerApi(t, newcomer).get('?pageSize=100');
+      expect(list.json().items.map((i: { id: string }) => i.id)).not.toContain(orphan);
     });
   });
 });

@@ -526,6 +526,7 @@ describe('integrity reports: the anonymous channel end to end', () => {
   it('caps submissions per client per hour', async () => {
     const capped = await createTestApp({ INTEGRITY_SUBMISSIONS_PER_HOUR: '2' });
     try {
+      await createOfficer(capped, await capped.login(), [Role.IntegrityOfficer]);
       const send = (remoteAddress: string) =>
         capped.request({ method: 'POST', url: SUBMIT_URL, payload: minimalReport(), remoteAddress });
       expect((await send('203.0.113.5')).statusCode).toBe(201);

@@ -45,4 +45,30 @@ describe('per-route rate limits', () => {
     }
     expect(statuses).toEqual([201, 201, 429]);
   });
+
+  it('the account-link routes are limited like tracking (inspect) and sign-in (complete)', async () => {
+    const token = 'x'.repeat(43);
+    const inspect: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      inspect.push(
+        (
+          await t.request({
+            method: 'POST',
+            url: '/api/v1/auth/account-links/inspect',
+            payload: { token },
+            remoteAddress: '192.0.2.20',
+          })
+        ).statusCode,
+      );
+    }
+    expect(inspect).toEqual([404, 404, 404, 429]);
+    const complete = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/account-links/complete',
+      payload: { token, password: 'long-enough-password' },
+      remoteAddress: '192.0.2.21',
+    });
+    expect(complete.json().code).toBe('ACCOUNT_LINK_INVALID');
+    expect(Number(complete.headers['x-ratelimit-limit'])).toBe(t.config.app.routeLimits.signIn);
+  });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SET_PASSWORD_PATH } from '../src/users/account-links.service';
 import { OFFICER_PATHS, WEB_ASSETS } from '../src/web/web-pages';
 import { createTestApp, TestApp } from './helpers/test-app';
 
@@ -8,6 +9,8 @@ const ID = '7b2f9a54-3f1e-4a8e-9d51-2f0c7a1e9b11';
 /** Every path a page answers on, including those already sent in e-mails. */
 const OFFICER_URLS = OFFICER_PATHS.map((p) => p.replace(':id', ID));
 const INTEGRITY_PAGES = ['/report', '/report?org=demo', '/orgs/demo/integrity/follow-up'];
+/** where invitation and reset links land (SET_PASSWORD_PATH): the token is in the fragment */
+const ACCOUNT_PAGES = [SET_PASSWORD_PATH];
 const CITIZEN_PAGES = ['/', '/complain', '/track', '/track/ABCD-EFGH-JKMN'];
 
 /** `src` and `href` attributes of an HTML page. */
@@ -21,16 +24,28 @@ describe('web pages', () => {
   });
   afterAll(() => t.close());
 
-  it.each([...CITIZEN_PAGES, ...INTEGRITY_PAGES, ...OFFICER_URLS])('%s is an HTML page', async (url) => {
-    const res = await t.request({ method: 'GET', url });
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toMatch(/^text\/html/);
-    expect(res.body).toMatch(/^<!doctype html>/);
-  });
+  it.each([...CITIZEN_PAGES, ...INTEGRITY_PAGES, ...OFFICER_URLS, ...ACCOUNT_PAGES])(
+    '%s is an HTML page',
+    async (url) => {
+      const res = await t.request({ method: 'GET', url });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.body).toMatch(/^<!doctype html>/);
+    },
+  );
 
   it('e-mail links land on the console: the identity-requests path is not taken for a report id', async () => {
     const res = await t.request({ method: 'GET', url: '/officer/integrity-reports/identity-requests' });
     expect(res.body).toContain('/assets/officer.js');
+  });
+
+  it('the password page takes its token from the fragment only, and removes it from the address bar', async () => {
+    const res = await t.request({ method: 'GET', url: SET_PASSWORD_PATH });
+    expect(res.body).toContain('/assets/set-password.js');
+    const js = (await t.request({ method: 'GET', url: '/assets/set-password.js' })).body;
+    expect(js).toContain('location.hash');
+    expect(js).toContain('history.replaceState');
+    expect(js).not.toMatch(/location\.search|URLSearchParams/);
   });
 
   it('names the organisation, escaped', async () => {
@@ -42,27 +57,33 @@ describe('web pages', () => {
     }
   });
 
-  it.each([...INTEGRITY_PAGES, ...OFFICER_URLS])('%s is never cached and sends no referrer', async (url) => {
-    const res = await t.request({ method: 'GET', url });
-    expect(res.headers['cache-control']).toBe('no-store');
-    expect(res.headers['referrer-policy']).toBe('no-referrer');
-  });
+  it.each([...INTEGRITY_PAGES, ...OFFICER_URLS, ...ACCOUNT_PAGES])(
+    '%s is never cached and sends no referrer',
+    async (url) => {
+      const res = await t.request({ method: 'GET', url });
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+    },
+  );
 
-  it.each(INTEGRITY_PAGES)('%s loads only its own files, and no external URL', async (url) => {
-    const res = await t.request({ method: 'GET', url });
-    const refs = references(res.body);
-    expect(refs).toEqual(expect.arrayContaining(['/assets/styles.css', '/assets/app.js']));
-    // own paths only; the empty data: icon stops the browser's /favicon.ico request
-    for (const ref of refs) expect(ref).toMatch(/^(\/(?!\/)|data:,$)/);
-    expect(res.body).not.toMatch(/https?:\/\//i);
-    for (const script of refs.filter((r) => r.endsWith('.js'))) {
-      const js = await t.request({ method: 'GET', url: script });
-      expect(js.statusCode).toBe(200);
-      expect(js.body).not.toMatch(/https?:\/\//i);
-      // the receipt and the reporter's session stay in memory
-      expect(js.body).not.toMatch(/localStorage|sessionStorage|document\.cookie|indexedDB/);
-    }
-  });
+  it.each([...INTEGRITY_PAGES, ...ACCOUNT_PAGES])(
+    '%s loads only its own files, and no external URL',
+    async (url) => {
+      const res = await t.request({ method: 'GET', url });
+      const refs = references(res.body);
+      expect(refs).toEqual(expect.arrayContaining(['/assets/styles.css', '/assets/app.js']));
+      // own paths only; the empty data: icon stops the browser's /favicon.ico request
+      for (const ref of refs) expect(ref).toMatch(/^(\/(?!\/)|data:,$)/);
+      expect(res.body).not.toMatch(/https?:\/\//i);
+      for (const script of refs.filter((r) => r.endsWith('.js'))) {
+        const js = await t.request({ method: 'GET', url: script });
+        expect(js.statusCode).toBe(200);
+        expect(js.body).not.toMatch(/https?:\/\//i);
+        // the receipt and the reporter's session stay in memory
+        expect(js.body).not.toMatch(/localStorage|sessionStorage|document\.cookie|indexedDB/);
+      }
+    },
+  );
 
   it('no page or asset refers to another site', () => {
     const files = [
@@ -73,6 +94,7 @@ describe('web pages', () => {
       'report.html',
       'follow-up.html',
       'officer.html',
+      'set-password.html',
     ];
     for (const file of files) {
       expect({

@@ -30,6 +30,10 @@ export class AppConfig {
     accessTokenTtlSeconds: number;
     refreshTokenTtlSeconds: number;
     loginSlowdownBaseMs: number;
+    /** lifetime of an invitation or password-reset link */
+    accountLinkTtlHours: number;
+    /** days after receiving the custodian role before a custodian may approve identity requests */
+    custodianWaitingDays: number;
   };
   mail!: {
     smtpUrl?: string;
@@ -134,6 +138,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
       loginSlowdownBaseMs: e.LOGIN_SLOWDOWN_BASE_MS,
+      accountLinkTtlHours: e.ACCOUNT_LINK_TTL_HOURS,
+      custodianWaitingDays: e.CUSTODIAN_WAITING_DAYS,
     },
     mail: {
       smtpUrl: e.SMTP_URL,

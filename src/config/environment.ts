@@ -122,6 +122,20 @@ export class Environment {
   @Max(10000)
   LOGIN_SLOWDOWN_BASE_MS = 500;
 
+  /** Lifetime of the one-time link e-mailed to a new officer (invitation) or for a password reset. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  ACCOUNT_LINK_TTL_HOURS = 24;
+
+  /** A custodian cannot approve an identity request until this many days after receiving the role. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  CUSTODIAN_WAITING_DAYS = 7;
+
   @IsString()
   CORS_ORIGINS = '';
 

@@ -7,6 +7,8 @@ import { Clock } from '../common/clock/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { User } from '../users/entities/user.entity';
+import { RoleRequestsService } from '../users/role-requests.service';
+import { Role } from '../users/roles';
 import { IdentityDecisionDto } from './dto/officer.dto';
 import { DisclosedIdentityView, IdentityRequestView } from './dto/officer-views';
 import { IntegrityIdentityRequest } from './entities/integrity-identity-request.entity';
@@ -36,6 +38,7 @@ export class IdentityDisclosureService {
     private readonly access: ReportAccessPolicy,
     private readonly identities: IdentityStore,
     private readonly events: IntegrityReportEvents,
+    private readonly roles: RoleRequestsService,
   ) {}
 
   async request(actor: Actor, reportId: string, justification: string): Promise<IdentityRequestView> {
@@ -112,6 +115,7 @@ export class IdentityDisclosureService {
       if (request.requestedByUserId === actor.userId) throw new DomainError('IDENTITY_SELF_DECISION');
       if (request.status !== 'pending') throw new DomainError('IDENTITY_REQUEST_DECIDED');
       const now = this.clock.now();
+      await this.assertPastWaitingPeriod(tx, actor, now);
       request.status = dto.decision === 'approve' ? 'approved' : 'denied';
       request.decidedByUserId = actor.userId;
       request.decisionReason = dto.reason;
@@ -129,6 +133,19 @@ export class IdentityDisclosureService {
       const report = await tx.getRepository(IntegrityReport).findOneByOrFail({ id: request.reportId });
       return (await this.views(tx, [request], [report]))[0];
     });
+  }
+
+  /**
+   * A custodian appointed recently (CUSTODIAN_WAITING_DAYS after the approval that gave them the
+   * role) does not decide yet: someone who just had a custodian account made cannot use it at once.
+   */
+  private async assertPastWaitingPeriod(tx: EntityManager, actor: Actor, now: Date): Promise<void> {
+    const since = await this.roles.receivedAt(tx, actor.userId, Role.Custodian);
+    if (!since) return;
+    const availableFrom = new Date(since.getTime() + this.config.auth.custodianWaitingDays * 86_400_000);
+    if (availableFrom > now) {
+      throw new DomainError('CUSTODIAN_WAITING_PERIOD', { availableFrom: availableFrom.toISOString() });
+    }
   }
 
   /** The identity, for the requester of an approved, unexpired request who still has access. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { UsersModule } from '../users/users.module';
 import { IdentityDisclosureService } from './identity-disclosure.service';
 import { IdentityStore, ReporterContacts } from './identity-store';
 import { IdentityRequestsController, IntegrityReportsController } from './integrity-reports.controller';
@@ -26,7 +27,7 @@ import { ReporterThrottle } from './reporter-throttle.service';
  * ReporterContacts).
  */
 @Module({
-  imports: [DeadlinesModule, NotificationsModule],
+  imports: [DeadlinesModule, NotificationsModule, UsersModule],
   controllers: [ReporterController, IntegrityReportsController, IdentityRequestsController],
   providers: [
     IntegritySecrets,

@@ -272,11 +272,20 @@ export class IntegrityReportsService {
     return this.accessListAfterChange(actor, id);
   }
 
-  /** Gives an integrity officer access (a new officer, or one whose recusal is lifted). */
+  /**
+   * Gives an integrity officer access (a new officer, or one whose recusal is lifted). A recusal is
+   * lifted only by a third officer: neither the recused one nor the one who recused them.
+   */
   async grant(actor: Actor, id: string, dto: GrantDto): Promise<AccessEntryView[]> {
     await this.db.transaction(async (tx) => {
       const report = await this.access.load(tx, actor, id, true);
       await this.access.integrityOfficer(tx, actor, dto.userId);
+      const entry = await tx
+        .getRepository(IntegrityReportAccess)
+        .findOneBy({ reportId: report.id, userId: dto.userId });
+      if (entry?.status === 'recused' && [dto.userId, entry.changedByUserId].includes(actor.userId)) {
+        throw new DomainError('RECUSAL_LIFT_NOT_ALLOWED');
+      }
       const before = await this.setAccess(tx, actor, report, dto.userId, 'granted', dto.reason ?? null);
       await this.audit.record(tx, actor, {
         action: `${ENTITY}.grant`,

@@ -10,31 +10,19 @@ import { IntegrityReport } from './entities/integrity-report.entity';
 const IO = `'${Role.IntegrityOfficer}'`;
 
 /**
- * Who may read a report, as one SQL condition on report alias `r` and a user id expression:
+ * Who may read a report, as one SQL condition on report alias `r` and a user id expression: an
+ * officer holding a grant on it (every active integrity officer when the report arrived, recorded
+ * as grants, and those an officer with access granted it to later), never one recused from it.
  *
- *  - never an officer recused from it;
- *  - an officer granted access (every active integrity officer when the report arrived, and those an
- *    officer with access granted it to later);
- *  - and, only when no active integrity officer holds a grant any more (the report arrived before the
- *    organisation had one, or all of them left), every integrity officer of the organisation, so that
- *    no report is ever orphaned.
- *
- * Fixing access when the report arrives means that making someone an integrity officer later (for
- * example an administrator promoting themself) does not open the reports already received.
- * The caller also checks the organisation and the officer's role (the route's @Roles).
+ * There is no other way in: making someone an integrity officer later (which itself needs a second
+ * person's approval) opens no report already received, and a report whose officers all left stays
+ * closed until one of them is reactivated or re-appointed. The caller also checks the organisation
+ * and the officer's role (the route's @Roles).
  */
 export function accessCondition(userId: string): string {
-  return `NOT EXISTS (
+  return `EXISTS (
       SELECT 1 FROM integrity_report_access x
-      WHERE x.report_id = r.id AND x.user_id = ${userId} AND x.status = 'recused')
-    AND (
-      EXISTS (
-        SELECT 1 FROM integrity_report_access x
-        WHERE x.report_id = r.id AND x.user_id = ${userId} AND x.status = 'granted')
-      OR NOT EXISTS (
-        SELECT 1 FROM integrity_report_access x JOIN users g ON g.id = x.user_id
-        WHERE x.report_id = r.id AND x.status = 'granted' AND g.is_active AND ${IO} = ANY(g.roles))
-    )`;
+      WHERE x.report_id = r.id AND x.user_id = ${userId} AND x.status = 'granted')`;
 }
 
 @Injectable()
@@ -52,14 +40,20 @@ export class ReportAccessPolicy {
     return report;
   }
 
-  /** Grants every active integrity officer of the organisation access to a new report. */
+  /**
+   * Grants every active integrity officer of the organisation access to a new report (one grant row
+   * each, without instant or author: nothing dates the reporter's action). Refuses the report when
+   * there is nobody to grant: it would reach no one.
+   */
   async grantCurrentOfficers(tx: EntityManager, report: IntegrityReport): Promise<void> {
-    await tx.query(
+    const granted: unknown[] = await tx.query(
       `INSERT INTO integrity_report_access (report_id, user_id, status)
        SELECT $1, u.id, 'granted' FROM users u
-       WHERE u.organization_id = $2 AND u.is_active AND ${IO} = ANY(u.roles)`,
+       WHERE u.organization_id = $2 AND u.is_active AND ${IO} = ANY(u.roles)
+       RETURNING user_id`,
       [report.id, report.organizationId],
     );
+    if (granted.length === 0) throw new DomainError('NO_INTEGRITY_OFFICER');
   }
 
   /** An active integrity officer of the actor's organisation, or NOT_AN_INTEGRITY_OFFICER. */

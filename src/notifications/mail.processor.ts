@@ -105,15 +105,6 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
     if (typeof row === 'string') return row;
     const context = `Mail ${row.id} (${row.template}, request ${job.data.requestId ?? '-'})`;
 
-    let rendered;
-    try {
-      rendered = this.renderer.render(row.template as MessageTemplate, row.params ?? {});
-    } catch (error) {
-      await this.finish(row, 'failed', { lastError: `template error: ${(error as Error).message}` });
-      this.logger.error(`${context} failed: its template does not render`);
-      throw new UnrecoverableError('template error');
-    }
-
     // a resolved recipient's address exists only in this variable, for this attempt
     let to: ResolvedContact | null;
     try {
@@ -127,6 +118,16 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
       await this.finish(row, 'suppressed', { lastError: NOBODY });
       this.logger.log(`${context} suppressed: nobody to send to when resolved`);
       return 'suppressed';
+    }
+
+    let rendered;
+    try {
+      // params a resolver adds (a one-time link) exist only in this variable and the mail itself
+      rendered = this.renderer.render(row.template as MessageTemplate, { ...row.params, ...to.params });
+    } catch (error) {
+      await this.finish(row, 'failed', { lastError: `template error: ${(error as Error).message}` });
+      this.logger.error(`${context} failed: its template does not render`);
+      throw new UnrecoverableError('template error');
     }
 
     let info: SMTPTransport.SentMessageInfo;

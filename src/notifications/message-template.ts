@@ -17,6 +17,7 @@ export enum MessageTemplate {
   OfficerReminder = 'officer.reminder',
   OfficerOverdue = 'officer.overdue',
   OfficerDailyDigest = 'officer.daily_digest',
+  OfficerAccountLink = 'officer.account_link',
   // integrity reports: NEVER any content, never the receipt
   IntegrityOfficerUpdate = 'integrity.officer_update',
   IntegrityReporterUpdate = 'integrity.reporter_update',
@@ -38,6 +39,11 @@ export interface TemplateSpec {
   closed?: boolean;
   /** sample values: the tests render every template with them, and the README shows them */
   example: Record<string, unknown>;
+  /**
+   * Params that only the recipient's resolver supplies, when the message is sent (a secret link):
+   * enqueue refuses them, so they are never stored in the outbox. With sample values.
+   */
+  resolved?: Record<string, unknown>;
 }
 
 const ORG = 'องค์การบริหารส่วนตำบลตัวอย่าง';
@@ -174,6 +180,18 @@ export const TEMPLATES: Record<MessageTemplate, TemplateSpec> = {
       dueSoon: [digestItem(42, '2026-03-20'), digestItem(43, '2026-03-23')],
       overdue: [digestItem(17, '2026-03-02')],
     },
+  },
+  [MessageTemplate.OfficerAccountLink]: {
+    audience: 'officer',
+    params: ['orgName', 'displayName', 'email', 'invitation', 'validHours'],
+    example: {
+      orgName: ORG,
+      displayName: 'สมชาย ใจดี',
+      email: 'somchai@example.go.th',
+      invitation: true,
+      validHours: 24,
+    },
+    resolved: { linkUrl: `${BASE}/officer/set-password#k3J9xQ2vL8mN4pR7sT1uW6yZ0aB5cD8eF2gH4jK6mN0` },
   },
   [MessageTemplate.IntegrityOfficerUpdate]: {
     audience: 'officer',

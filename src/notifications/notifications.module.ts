@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { UsersModule } from '../users/users.module';
 import { MailMetrics } from './mail-metrics';
@@ -16,7 +16,7 @@ import { TemplateRenderer } from './template-renderer';
  */
 @Module({
   // office hours and holidays come from the business calendar of the deadline engine
-  imports: [DeadlinesModule, UsersModule],
+  imports: [DeadlinesModule, forwardRef(() => UsersModule)],
   controllers: [NotificationsController],
   providers: [
     NotificationsService,

@@ -60,6 +60,12 @@ export function prepareParams(
       `template ${template} is for a ${spec.audience}, not a ${recipientKind}`,
     );
   }
+  const secret = Object.keys(spec.resolved ?? {}).filter((p) => params[p] !== undefined);
+  if (secret.length > 0) {
+    throw new InvalidNotificationError(
+      `template ${template}: ${secret.join(', ')} come from the recipient's resolver when sending, never from the caller`,
+    );
+  }
   const missing = spec.params.filter((p) => params[p] === undefined || params[p] === null);
   if (missing.length > 0) {
     throw new InvalidNotificationError(`template ${template} needs ${missing.join(', ')}`);

@@ -11,6 +11,11 @@ export interface RecipientRef {
 export interface ResolvedContact {
   email: string;
   name?: string;
+  /**
+   * The template's `resolved` params (e.g. a one-time link), computed for this attempt only: they
+   * are rendered into the mail and stored nowhere.
+   */
+  params?: Record<string, unknown>;
 }
 
 /**

@@ -23,7 +23,10 @@ describe('TemplateRenderer', () => {
   it.each(Object.values(MessageTemplate))(
     '%s: subject on one line, Thai before English, text and HTML',
     (template) => {
-      const { subject, text, html } = renderer.render(template, TEMPLATES[template].example);
+      const { subject, text, html } = renderer.render(template, {
+        ...TEMPLATES[template].example,
+        ...TEMPLATES[template].resolved,
+      });
       expect(subject).not.toMatch(/\n/);
       expect(subject.split(' / ')).toHaveLength(2);
       expect(text.indexOf('----')).toBeGreaterThan(0);

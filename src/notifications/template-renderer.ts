@@ -104,7 +104,7 @@ export class TemplateRenderer {
         html: compileHtml(`${key}/body.html`),
       });
       try {
-        this.render(key, TEMPLATES[key].example);
+        this.render(key, { ...TEMPLATES[key].example, ...TEMPLATES[key].resolved });
       } catch (error) {
         throw new Error(`Mail template ${dir}/${key} does not render: ${(error as Error).message}`);
       }

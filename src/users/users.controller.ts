@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { UuidPipe } from '../common/validation/uuid.pipe';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
+import { AccountLinkSentView } from './dto/account-link.dto';
 import { CreateUserDto, UpdateUserDto, UserView } from './dto/user.dto';
 import { Role } from './roles';
 import { UsersService } from './users.service';
@@ -21,7 +22,9 @@ export class UsersController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create an officer account' })
+  @ApiOperation({
+    summary: 'Create an officer account: the person gets an invitation link and chooses their password',
+  })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserView> {
     return this.users.create(actor, dto);
   }
@@ -32,13 +35,27 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change name, roles, unit, password or active flag' })
+  @ApiOperation({
+    summary:
+      'Change name, roles, unit or active flag (password: own account only; protected roles wait for approval)',
+  })
   update(
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) id: string,
     @Body() dto: UpdateUserDto,
   ): Promise<UserView> {
     return this.users.update(actor, id, dto);
+  }
+
+  @Post(':id/password-reset')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'E-mail the person a one-time link to choose a password (invitation or reset)' })
+  @ApiAcceptedResponse({ type: AccountLinkSentView })
+  sendPasswordLink(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<AccountLinkSentView> {
+    return this.users.sendPasswordLink(actor, id);
   }
 
   @Post(':id/deactivate')

@@ -1,11 +1,18 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { AccountLinksController } from './account-links.controller';
+import { AccountLinksService } from './account-links.service';
 import { OfficerDirectory } from './officer-directory';
+import { RoleRequestsController } from './role-requests.controller';
+import { RoleRequestsService } from './role-requests.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  controllers: [UsersController],
-  providers: [UsersService, OfficerDirectory],
-  exports: [UsersService, OfficerDirectory],
+  // invitations and resets are mail; the notifications module needs the officer directory back
+  imports: [forwardRef(() => NotificationsModule)],
+  controllers: [UsersController, RoleRequestsController, AccountLinksController],
+  providers: [UsersService, OfficerDirectory, AccountLinksService, RoleRequestsService],
+  exports: [UsersService, OfficerDirectory, RoleRequestsService],
 })
 export class UsersModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
@@ -7,17 +8,27 @@ import { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { Unit } from '../organizations/entities/unit.entity';
 import { RefreshToken } from '../auth/entities/refresh-token.entity';
+import { AccountLinksService } from './account-links.service';
+import { AccountLinkSentView } from './dto/account-link.dto';
 import { CreateUserDto, UpdateUserDto, UserView } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { OfficerDirectory } from './officer-directory';
+import { isProtected, RoleRequestsService } from './role-requests.service';
+import { Role } from './roles';
 
-/** Officer accounts of one organisation, managed by its administrators. Every change is audited. */
+/**
+ * Officer accounts of one organisation, managed by its administrators. Every change is audited.
+ * Administrators never choose another person's password (an invitation or reset link is e-mailed to
+ * the person, AccountLinksService) and never give a protected role alone (RoleRequestsService).
+ */
 @Injectable()
 export class UsersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly directory: OfficerDirectory,
+    private readonly links: AccountLinksService,
+    private readonly roleRequests: RoleRequestsService,
   ) {}
 
   async list(actor: Actor): Promise<UserView[]> {
@@ -25,14 +36,20 @@ export class UsersService {
       where: { organizationId: actor.organizationId },
       order: { displayName: 'ASC' },
     });
-    return users.map(UserView.of);
+    const pending = await this.roleRequests.pendingRoles(this.db.manager, actor.organizationId);
+    return users.map((u) => UserView.of(u, pending.get(u.id)));
   }
 
   async get(actor: Actor, id: string): Promise<UserView> {
-    return UserView.of(await this.findInOrganization(this.db.manager, actor, id));
+    return this.viewOf(this.db.manager, await this.findInOrganization(this.db.manager, actor, id));
   }
 
+  /**
+   * A new account without a password: the person receives an invitation link and chooses it. Roles
+   * that need a second person (PROTECTED_ROLES) are asked for and listed in `pendingRoles`.
+   */
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
+    if (dto.password !== undefined) throw new DomainError('PASSWORD_SET_BY_OWNER_ONLY', passwordField());
     const created = await this.db.transaction(async (tx) => {
       if (dto.unitId) await this.assertUnit(tx, actor, dto.unitId);
       if (await tx.existsBy(User, { email: dto.email })) throw new DomainError('EMAIL_TAKEN');
@@ -42,37 +59,47 @@ export class UsersService {
           unitId: dto.unitId ?? null,
           email: dto.email,
           displayName: dto.displayName,
-          passwordHash: await hashPassword(dto.password),
-          roles: dto.roles,
+          // nobody knows it: the account opens once its owner follows the invitation
+          passwordHash: await hashPassword(randomBytes(32).toString('base64url')),
+          roles: dto.roles.filter((r) => !isProtected(r)),
           isActive: true,
         }),
       );
-      const view = UserView.of(user);
       await this.audit.record(tx, actor, {
         action: 'user.create',
         entityType: 'user',
         entityId: user.id,
-        after: { ...view },
+        after: { ...UserView.of(user), pendingRoles: dto.roles.filter(isProtected) },
       });
-      return view;
+      await this.askForRoles(tx, actor, user, dto.roles);
+      await this.links.issue(tx, actor, user, 'invitation');
+      return this.viewOf(tx, user);
     });
     this.directory.forget(actor.organizationId);
     return created;
   }
 
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserView> {
+    if (dto.password !== undefined && id !== actor.userId) {
+      throw new DomainError('PASSWORD_SET_BY_OWNER_ONLY', passwordField());
+    }
     const updated = await this.db.transaction(async (tx) => {
       const user = await this.findInOrganization(tx, actor, id, true);
-      const before = UserView.of(user);
+      const before = await this.viewOf(tx, user);
       if (dto.unitId) await this.assertUnit(tx, actor, dto.unitId);
       if (dto.displayName !== undefined) user.displayName = dto.displayName;
-      if (dto.roles !== undefined) user.roles = dto.roles;
       if (dto.unitId !== undefined) user.unitId = dto.unitId;
       if (dto.isActive !== undefined) user.isActive = dto.isActive;
       if (dto.password !== undefined) user.passwordHash = await hashPassword(dto.password);
+      if (dto.roles !== undefined) {
+        // removing any role is immediate; a protected role not yet held waits for a second person
+        user.roles = dto.roles.filter((r) => !isProtected(r) || user.roles.includes(r));
+        await this.askForRoles(tx, actor, user, dto.roles);
+      }
       await tx.save(user);
       if (user.isActive === false || dto.password !== undefined) await this.revokeSessions(tx, user.id);
-      const after = UserView.of(user);
+      if (user.isActive === false) await this.links.revokeUnused(tx, user.id);
+      const after = await this.viewOf(tx, user);
       await this.audit.record(tx, actor, {
         action: dto.password !== undefined ? 'user.update_with_password' : 'user.update',
         entityType: 'user',
@@ -88,6 +115,34 @@ export class UsersService {
 
   deactivate(actor: Actor, id: string): Promise<UserView> {
     return this.update(actor, id, { isActive: false });
+  }
+
+  /**
+   * E-mails the person a link to choose a password: the invitation again while they never chose
+   * one, otherwise a reset (their current password keeps working until they use it).
+   */
+  async sendPasswordLink(actor: Actor, id: string): Promise<AccountLinkSentView> {
+    return this.db.transaction(async (tx) => {
+      const user = await this.findInOrganization(tx, actor, id);
+      if (!user.isActive) throw new DomainError('USER_INACTIVE');
+      const purpose = await this.links.purposeFor(tx, user.id);
+      const { expiresAt } = await this.links.issue(tx, actor, user, purpose);
+      return { purpose, expiresAt: expiresAt.toISOString() };
+    });
+  }
+
+  /** Asks for the protected roles of `wanted` that `user` lacks (granted at once only when bootstrapping). */
+  private async askForRoles(tx: EntityManager, actor: Actor, user: User, wanted: Role[]): Promise<void> {
+    let granted = false;
+    for (const role of wanted.filter((r) => isProtected(r) && !user.roles.includes(r))) {
+      granted = (await this.roleRequests.request(tx, actor, user, role)) || granted;
+    }
+    if (granted) await tx.update(User, user.id, { roles: user.roles });
+  }
+
+  private async viewOf(manager: EntityManager, user: User): Promise<UserView> {
+    const pending = await this.roleRequests.pendingRoles(manager, user.organizationId, [user.id]);
+    return UserView.of(user, pending.get(user.id));
   }
 
   private async revokeSessions(tx: EntityManager, userId: string): Promise<void> {
@@ -121,3 +176,12 @@ export class UsersService {
       throw new DomainError('UNIT_NOT_FOUND', [{ field: 'unitId', rule: 'exists', message: 'unknown unit' }]);
   }
 }
+
+const passwordField = () => [
+  {
+    field: 'password',
+    rule: 'chosenByOwner',
+    message: 'only the person chooses their password: POST /users/{id}/password-reset sends them a link',
+    messageTh: 'เจ้าของบัญชีเท่านั้นที่ตั้งรหัสผ่านได้ ระบบจะส่งลิงก์ตั้งรหัสผ่านทางอีเมล',
+  },
+];

@@ -20,10 +20,11 @@ export const WEB_ASSETS = [
   'report.js',
   'follow-up.js',
   'officer.js',
+  'set-password.js',
 ] as const;
 const ASSETS = new Map(WEB_ASSETS.map((name) => [name, readFileSync(join(PUBLIC_DIR, name), 'utf8')]));
 const PAGES = new Map(
-  ['index', 'complain', 'track', 'report', 'follow-up', 'officer'].map((p) => [
+  ['index', 'complain', 'track', 'report', 'follow-up', 'officer', 'set-password'].map((p) => [
     p,
     readFileSync(join(PUBLIC_DIR, `${p}.html`), 'utf8'),
   ]),
@@ -86,6 +87,14 @@ export class WebPages {
     fastify.get('/report', page('report', { slugFrom: 'query', noStore: true }));
     fastify.get('/orgs/:slug/integrity/follow-up', page('follow-up', { slugFrom: 'path', noStore: true }));
     for (const path of OFFICER_PATHS) fastify.get(path, officer);
+    // the landing page of invitation and reset links (SET_PASSWORD_PATH); the token is in the fragment
+    fastify.get('/officer/set-password', async (_request, reply) =>
+      reply
+        .type(HTML)
+        .header('referrer-policy', 'no-referrer')
+        .header('cache-control', 'no-store')
+        .send(PAGES.get('set-password')),
+    );
     fastify.get('/assets/:name', async (request, reply) => {
       const name = (request.params as { name: string }).name;
       const body = ASSETS.get(name as (typeof WEB_ASSETS)[number]);

@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Role } from '../../src/users/roles';
+import { invite } from './officers';
 import { bearer, TestApp } from './test-app';
 import { TEST_REDIS_URL } from './test-env';
 
@@ -18,7 +19,7 @@ export interface Officer {
 
 let counter = 0;
 
-/** Creates an officer through the API (as the seeded administrator) and signs them in. */
+/** Creates an officer through the API (invited by the seeded administrator) and signs them in. */
 export async function createOfficer(
   t: TestApp,
   adminToken: string,
@@ -27,15 +28,8 @@ export async function createOfficer(
 ): Promise<Officer> {
   counter += 1;
   const email = `${roles.join('-') || 'none'}-${counter}@test.local`.replace(/_/g, '-');
-  const password = `password-for-${counter}-tests`;
-  const res = await t.request({
-    method: 'POST',
-    url: '/api/v1/users',
-    headers: bearer(adminToken),
-    payload: { email, displayName: name ?? `Officer ${counter} (${roles.join(', ')})`, password, roles },
-  });
-  if (res.statusCode !== 201) throw new Error(`create user: ${res.statusCode} ${res.body}`);
-  return { id: res.json().id as string, email, token: await t.login(email, password) };
+  const displayName = name ?? `Officer ${counter} (${roles.join(', ')})`;
+  return invite(t, adminToken, { email, displayName, roles });
 }
 
 export const minimalReport = (description = 'เจ้าหน้าที่เรียกรับเงินเพื่อให้ผ่านการตรวจรับงาน') => ({

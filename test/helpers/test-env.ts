@@ -36,6 +36,7 @@ export function testEnvironment(database: string, overrides: Record<string, stri
     ORG_NAME: 'องค์การบริหารส่วนตำบลทดสอบ',
     LOG_LEVEL: 'silent',
     // many requests come from one test client; tests of the limits set their own
+    RATE_LIMIT_PER_MINUTE: '10000',
     RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE: '10000',
     RATE_LIMIT_TRACKING_PER_MINUTE: '10000',
     LOGIN_SLOWDOWN_BASE_MS: '5',
@@ -43,6 +44,8 @@ export function testEnvironment(database: string, overrides: Record<string, stri
     RECEIPT_PEPPER: 'test-pepper-test-pepper-test-pepper-0123456789',
     IDENTITY_KEYS: `t1:${Buffer.alloc(32, 7).toString('base64')}`,
     INTEGRITY_RECEIPT_MIN_MS: '20',
+    // custodians made by the helpers decide at once; the waiting period has its own test
+    CUSTODIAN_WAITING_DAYS: '0',
     ...overrides,
   };
 }

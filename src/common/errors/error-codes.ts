@@ -167,6 +167,57 @@ export const ERRORS = {
     en: 'Reading the identity needs your own approved, unexpired request.',
     th: 'การดูข้อมูลตัวตนต้องมีคำขอของท่านที่ได้รับอนุมัติและยังไม่หมดเวลา',
   },
+  PASSWORD_SET_BY_OWNER_ONLY: {
+    status: 403,
+    en: 'Only the person can choose their password: send them a password link (POST /users/{id}/password-reset).',
+    th: 'เจ้าของบัญชีเท่านั้นที่ตั้งรหัสผ่านได้ กรุณาส่งลิงก์ตั้งรหัสผ่านให้เจ้าของบัญชี',
+  },
+  ACCOUNT_LINK_INVALID: {
+    status: 404,
+    en: 'This link is not valid. Ask your administrator for a new one.',
+    th: 'ลิงก์นี้ใช้ไม่ได้ กรุณาขอลิงก์ใหม่จากผู้ดูแลระบบ',
+  },
+  ACCOUNT_LINK_EXPIRED: {
+    status: 410,
+    en: 'This link has expired. Ask your administrator for a new one.',
+    th: 'ลิงก์นี้หมดอายุแล้ว กรุณาขอลิงก์ใหม่จากผู้ดูแลระบบ',
+  },
+  ACCOUNT_LINK_USED: {
+    status: 410,
+    en: 'This link was already used. Sign in with the password you chose, or ask for a new link.',
+    th: 'ลิงก์นี้ถูกใช้ไปแล้ว กรุณาเข้าสู่ระบบด้วยรหัสผ่านที่ตั้งไว้ หรือขอลิงก์ใหม่',
+  },
+  ROLE_REQUEST_NOT_FOUND: { status: 404, en: 'Role request not found.', th: 'ไม่พบคำขอมอบบทบาท' },
+  ROLE_REQUEST_DECIDED: {
+    status: 409,
+    en: 'This role request has already been decided.',
+    th: 'คำขอมอบบทบาทนี้ได้รับการพิจารณาแล้ว',
+  },
+  ROLE_SELF_APPROVAL: {
+    status: 403,
+    en: 'A second person must decide: not the one who asked, nor the one who would receive the role.',
+    th: 'ต้องให้บุคคลที่สองเป็นผู้พิจารณา ผู้ขอหรือผู้ที่จะได้รับบทบาทพิจารณาเองไม่ได้',
+  },
+  USER_INACTIVE: {
+    status: 409,
+    en: 'The account concerned is deactivated.',
+    th: 'บัญชีผู้ใช้ที่เกี่ยวข้องถูกระงับแล้ว',
+  },
+  CUSTODIAN_WAITING_PERIOD: {
+    status: 403,
+    en: 'A new custodian cannot decide on identity requests yet (CUSTODIAN_WAITING_DAYS).',
+    th: 'ผู้ดูแลข้อมูลตัวตนที่เพิ่งได้รับบทบาทยังพิจารณาคำขอเปิดเผยตัวตนไม่ได้จนกว่าจะครบระยะเวลาที่กำหนด',
+  },
+  RECUSAL_LIFT_NOT_ALLOWED: {
+    status: 403,
+    en: 'A recusal can be lifted only by an officer other than the recused one and the one who recused them.',
+    th: 'การยกเลิกการถอนตัวต้องทำโดยเจ้าหน้าที่อื่นที่ไม่ใช่ผู้ถูกถอนตัวและผู้ที่สั่งให้ถอนตัว',
+  },
+  NO_INTEGRITY_OFFICER: {
+    status: 409,
+    en: 'This organisation has no integrity officer to receive reports yet; report to the NACC (ป.ป.ช.) or the PACC (ป.ป.ท.) instead.',
+    th: 'หน่วยงานนี้ยังไม่มีเจ้าหน้าที่ผู้รับผิดชอบเรื่องทุจริต กรุณาแจ้งเบาะแสต่อ ป.ป.ช. หรือ ป.ป.ท. แทน',
+  },
   SERVICE_UNAVAILABLE: {
     status: 503,
     en: 'The service is temporarily unavailable; try again shortly.',

@@ -33,11 +33,11 @@ export class CreateUserDto {
   @MaxLength(200)
   displayName!: string;
 
-  @ApiProperty({ minLength: 12, description: 'At least 12 characters' })
+  /** Refused with PASSWORD_SET_BY_OWNER_ONLY: the person chooses it through the e-mailed invitation. */
+  @ApiPropertyOptional({ deprecated: true, description: 'Not accepted: the person chooses it (invitation)' })
+  @IsOptional()
   @IsString()
-  @MinLength(12)
-  @MaxLength(200)
-  password!: string;
+  password?: string;
 
   @ApiProperty({ enum: Role, isArray: true })
   @IsArray()
@@ -60,7 +60,8 @@ export class UpdateUserDto {
   @MaxLength(200)
   displayName?: string;
 
-  @ApiPropertyOptional({ minLength: 12 })
+  /** Only for one's own account; anyone else's is refused (PASSWORD_SET_BY_OWNER_ONLY): send a reset link. */
+  @ApiPropertyOptional({ minLength: 12, description: "Own account only; another person's: 403" })
   @IsOptional()
   @IsString()
   @MinLength(12)
@@ -90,17 +91,20 @@ export class UserView {
   @ApiProperty() email!: string;
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: Role, isArray: true }) roles!: Role[];
+  @ApiProperty({ enum: Role, isArray: true, description: 'Roles asked for, waiting for a second person' })
+  pendingRoles!: Role[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) unitId!: string | null;
   @ApiProperty() isActive!: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastLoginAt!: Date | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: Date;
 
-  static of(u: User): UserView {
+  static of(u: User, pendingRoles: Role[] = []): UserView {
     return {
       id: u.id,
       email: u.email,
       displayName: u.displayName,
       roles: u.roles,
+      pendingRoles,
       unitId: u.unitId,
       isActive: u.isActive,
       lastLoginAt: u.lastLoginAt,
