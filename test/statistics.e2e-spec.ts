@@ -426,8 +426,12 @@ describe('public statistics, open data and the annual report', () => {
         },
       });
 
+      // integrity figures count whole past days only: the reports of 1 June appear on 2 June
+      expect((await get(`${INTEGRITY_STATS}?fiscalYear=2569`)).json().figures.received).toBe(0);
+      clock.freeze(bangkok('2026-06-02T00:00:00'));
       const res = await get(`${INTEGRITY_STATS}?fiscalYear=2569`);
       expect(res.statusCode).toBe(200);
+      expect(res.json().countedThrough).toBe('2026-06-01');
       const f = res.json().figures;
       expect(f).toMatchObject({ received: 10, completed: 3, inProgress: 7 });
       const values = (cells: { code: string; value: unknown }[]) =>

@@ -50,6 +50,14 @@ export class AppConfig {
     sessionTtlSeconds: number;
   };
   complaints!: { autoCloseDays: number };
+  privacy!: {
+    /** hours an idempotency record (encrypted first answer) is kept */
+    idempotencyTtlHours: number;
+    /** open data: smallest number of cases sharing a location or a date for it to be published */
+    openDataMinCell: number;
+    /** bearer token of /metrics (undefined: /metrics is not served) */
+    metricsToken?: string;
+  };
 }
 
 export class ConfigurationError extends Error {
@@ -149,6 +157,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sessionTtlSeconds: e.INTEGRITY_SESSION_TTL_SECONDS,
     },
     complaints: { autoCloseDays: e.COMPLAINT_AUTO_CLOSE_DAYS },
+    privacy: {
+      idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
+      openDataMinCell: e.OPEN_DATA_MIN_CELL,
+      metricsToken: e.METRICS_TOKEN,
+    },
   };
 }
 

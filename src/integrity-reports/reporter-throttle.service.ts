@@ -3,14 +3,17 @@ import Redis from 'ioredis';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { REDIS } from '../infrastructure/redis/redis.module';
+import { endOfClockHour } from './hour-window';
 
-/** Wrong receipts from one client within the window before further attempts are refused. */
-export const RECEIPT_THROTTLE = { windowSeconds: 15 * 60, maxFailures: 10 };
-const SUBMISSION_WINDOW_SECONDS = 60 * 60;
+/**
+ * Wrong receipts from one client within the window (the clock hour) before further attempts are
+ * refused. Every window is a clock hour, whose end is the keys' expiry (see endOfClockHour).
+ */
+export const RECEIPT_THROTTLE = { windowSeconds: 60 * 60, maxFailures: 10 };
 
 /**
  * Abuse limits of the integrity channel, counted in Redis under the client's daily keyed hash (see
- * IntegritySecrets.clientKey) with a short expiry: no address is stored anywhere.
+ * IntegritySecrets.clientKey) per clock hour: no address is stored anywhere, and no expiry dates a request.
  */
 @Injectable()
 export class ReporterThrottle {
@@ -33,11 +36,11 @@ export class ReporterThrottle {
       const result = await this.redis
         .multi()
         .incr(key)
-        .expire(key, SUBMISSION_WINDOW_SECONDS, 'NX')
+        .expireat(key, endOfClockHour(Date.now()), 'NX')
         .ttl(key)
         .exec();
       count = Number(result?.[0]?.[1] ?? 0);
-      ttl = Number(result?.[2]?.[1] ?? SUBMISSION_WINDOW_SECONDS);
+      ttl = Number(result?.[2]?.[1] ?? RECEIPT_THROTTLE.windowSeconds);
     } catch {
       this.logger.warn('Submission limit not checked: Redis unavailable');
       return;
@@ -55,8 +58,24 @@ export class ReporterThrottle {
     }
   }
 
-  /** Refuses while this client has had too many wrong receipts recently. */
+  /**
+   * Counts a receipt sign-in, right or wrong (each costs an Argon2id hash): at most
+   * RATE_LIMIT_TRACKING_PER_MINUTE in a clock hour (the per-minute limiter, whose keys would date
+   * the attempt, does not run on the reporter's routes). Then refuses while this client has had too
+   * many wrong receipts in this hour.
+   */
   async beforeReceiptAttempt(client: string): Promise<void> {
+    const attempts = `integrity:receipt-attempts:${client}`;
+    const counted = await this.redis
+      .multi()
+      .incr(attempts)
+      .expireat(attempts, endOfClockHour(Date.now()), 'NX')
+      .ttl(attempts)
+      .exec();
+    if (Number(counted?.[0]?.[1] ?? 0) > this.config.app.routeLimits.tracking) {
+      const retryAfter = String(Math.max(Number(counted?.[2]?.[1] ?? 1), 1));
+      throw new DomainError('RATE_LIMITED', undefined, undefined, { 'retry-after': retryAfter });
+    }
     const key = this.receiptKey(client);
     const [failures, ttl] = await Promise.all([this.redis.get(key), this.redis.ttl(key)]);
     if (Number(failures ?? 0) >= RECEIPT_THROTTLE.maxFailures) {
@@ -78,7 +97,7 @@ export class ReporterThrottle {
    */
   async recordReceiptFailure(client: string): Promise<void> {
     const key = this.receiptKey(client);
-    await this.redis.multi().incr(key).expire(key, RECEIPT_THROTTLE.windowSeconds, 'NX').exec();
+    await this.redis.multi().incr(key).expireat(key, endOfClockHour(Date.now()), 'NX').exec();
   }
 
   private receiptKey(client: string): string {

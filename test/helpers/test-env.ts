@@ -4,6 +4,9 @@ import { randomBytes } from 'node:crypto';
 export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/** GET /metrics with `authorization: Bearer <this>` (see METRICS_TOKEN). */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-test-metrics-token-0123';
+
 /** Set by global-setup: one id per `npm test` run, used in every database name and Redis prefix. */
 export const runId = (): string => {
   const id = process.env.RONGRIAN_TEST_RUN;
@@ -43,6 +46,7 @@ export function testEnvironment(database: string, overrides: Record<string, stri
     RECEIPT_PEPPER: 'test-pepper-test-pepper-test-pepper-0123456789',
     IDENTITY_KEYS: `t1:${Buffer.alloc(32, 7).toString('base64')}`,
     INTEGRITY_RECEIPT_MIN_MS: '20',
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
     ...overrides,
   };
 }

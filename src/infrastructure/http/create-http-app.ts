@@ -11,6 +11,7 @@ import { AppConfig } from '../../config/app-config';
 import { REDIS } from '../redis/redis.module';
 import { clientKey } from './client-key';
 import { installRouteLimits } from './route-limits';
+import { isReporterPath } from '../logging/private-paths';
 import { setupOpenApi } from './openapi';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -88,7 +89,9 @@ export async function createHttpApp(
     // A limit must not take the service down with Redis: when Redis is away, requests pass.
     skipOnError: true,
     keyGenerator: (request) => clientKey(config.auth.jwtSecret, request.ip),
-    allowList: (request) => request.url.startsWith('/health/'),
+    // The reporter's routes have hourly limits of their own (ReporterThrottle): this limiter's keys
+    // expire a minute after a request, which would date a submission or a receipt sign-in.
+    allowList: (request) => request.url.startsWith('/health/') || isReporterPath(request.url),
     errorResponseBuilder: (_request, context) => ({
       statusCode: context.statusCode,
       code: 'RATE_LIMITED',
