@@ -29,18 +29,10 @@ export class ReporterThrottle {
    * are still accepted: a whistleblower must never be turned away by an outage of a counter.
    */
   async takeSubmission(client: string): Promise<void> {
-    const key = `integrity:submissions:${client}`;
     let count: number;
     let ttl: number;
     try {
-      const result = await this.redis
-        .multi()
-        .incr(key)
-        .expireat(key, endOfClockHour(Date.now()), 'NX')
-        .ttl(key)
-        .exec();
-      count = Number(result?.[0]?.[1] ?? 0);
-      ttl = Number(result?.[2]?.[1] ?? RECEIPT_THROTTLE.windowSeconds);
+      ({ count, ttl } = await this.countInHour(`integrity:submissions:${client}`));
     } catch {
       this.logger.warn('Submission limit not checked: Redis unavailable');
       return;
@@ -65,15 +57,9 @@ export class ReporterThrottle {
    * many wrong receipts in this hour.
    */
   async beforeReceiptAttempt(client: string): Promise<void> {
-    const attempts = `integrity:receipt-attempts:${client}`;
-    const counted = await this.redis
-      .multi()
-      .incr(attempts)
-      .expireat(attempts, endOfClockHour(Date.now()), 'NX')
-      .ttl(attempts)
-      .exec();
-    if (Number(counted?.[0]?.[1] ?? 0) > this.config.app.routeLimits.tracking) {
-      const retryAfter = String(Math.max(Number(counted?.[2]?.[1] ?? 1), 1));
+    const attempts = await this.countInHour(`integrity:receipt-attempts:${client}`);
+    if (attempts.count > this.config.app.routeLimits.tracking) {
+      const retryAfter = String(Math.max(attempts.ttl, 1));
       throw new DomainError('RATE_LIMITED', undefined, undefined, { 'retry-after': retryAfter });
     }
     const key = this.receiptKey(client);
@@ -96,8 +82,21 @@ export class ReporterThrottle {
    * receipt could interleave it with guesses and never be slowed down.
    */
   async recordReceiptFailure(client: string): Promise<void> {
-    const key = this.receiptKey(client);
-    await this.redis.multi().incr(key).expireat(key, endOfClockHour(Date.now()), 'NX').exec();
+    await this.countInHour(this.receiptKey(client));
+  }
+
+  /** Adds one to the counter of this clock hour, which expires at the hour's end; its count and TTL. */
+  private async countInHour(key: string): Promise<{ count: number; ttl: number }> {
+    const result = await this.redis
+      .multi()
+      .incr(key)
+      .expireat(key, endOfClockHour(Date.now()), 'NX')
+      .ttl(key)
+      .exec();
+    return {
+      count: Number(result?.[0]?.[1] ?? 0),
+      ttl: Number(result?.[2]?.[1] ?? RECEIPT_THROTTLE.windowSeconds),
+    };
   }
 
   private receiptKey(client: string): string {
