@@ -88,9 +88,13 @@ describe('issue 12 item 5: nothing tells within the hour when an integrity repor
     const to = Date.now();
 
     const after = await redisSnapshot(prefix);
+    // BullMQ's own keys (locks, stalled checks of the worker's recurring jobs) come and go with their
+    // own expiries; that no job about the report is written at a submission is the anonymity test's
     const changed = [...after].filter(([key, v]) => {
       const old = before.get(key);
-      return !old || old.expiresAt !== v.expiresAt || old.value !== v.value;
+      return (
+        !key.startsWith(`${prefix}:bull:`) && (!old || old.expiresAt !== v.expiresAt || old.value !== v.value)
+      );
     });
     // the throttles and the session were written (the check below is not vacuous)
     const names = changed.map(([key]) => key.slice(prefix.length + 1).replace(/:[^:]+$/, ':…'));
