@@ -11,6 +11,7 @@ import { demoOrganizationId, enqueueOne, waitForStatus } from './helpers/outbox'
 import { invite } from './helpers/officers';
 import { SmtpSink } from './helpers/smtp-sink';
 import { bearer, createTestApp, TestApp } from './helpers/test-app';
+import { TEST_METRICS_TOKEN } from './helpers/test-env';
 import { waitFor } from './helpers/wait';
 
 const THAI_LETTER = /[\u0E01-\u0E4E]/;
@@ -367,8 +368,8 @@ describe('notifications through a real SMTP server', () => {
       expect(sink.to('busy@example.test')).toHaveLength(3);
     });
 
-    it('counts messages by status in /metrics, outside the /api/v1 prefix, without sign-in', async () => {
-      const res = await t.request({ method: 'GET', url: '/metrics' });
+    it('counts messages by status in /metrics, outside the /api/v1 prefix, with the metrics token', async () => {
+      const res = await t.request({ method: 'GET', url: '/metrics', headers: bearer(TEST_METRICS_TOKEN) });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/plain/);
       const rows = (await t.db.query(
@@ -809,7 +810,8 @@ describe('notifications without an SMTP server', () => {
     });
     expect(page.json().items.map((i: { status: string }) => i.status)).toEqual(['not_sent', 'not_sent']);
 
-    const metrics = (await t.request({ method: 'GET', url: '/metrics' })).body;
+    const metrics = (await t.request({ method: 'GET', url: '/metrics', headers: bearer(TEST_METRICS_TOKEN) }))
+      .body;
     expect(metrics).toContain('rongrian_mail_messages{status="not_sent"} 2\n');
     expect(metrics).toContain('rongrian_mail_smtp_configured 0');
   });

@@ -95,6 +95,8 @@ describe('public statistics, open data and the annual report', () => {
       STATISTICS_CACHE_SECONDS: '0',
       APP_ROLE: 'api',
       INTEGRITY_SUBMISSIONS_PER_HOUR: '50',
+      // every open-data row in full (the small-cell rule has its own test: privacy-open-data)
+      OPEN_DATA_MIN_CELL: '1',
     });
     clock = t.app.get(Clock);
     admin = await t.login();
@@ -426,8 +428,12 @@ describe('public statistics, open data and the annual report', () => {
         },
       });
 
+      // integrity figures count whole past days only: the reports of 1 June appear on 2 June
+      expect((await get(`${INTEGRITY_STATS}?fiscalYear=2569`)).json().figures.received).toBe(0);
+      clock.freeze(bangkok('2026-06-02T00:00:00'));
       const res = await get(`${INTEGRITY_STATS}?fiscalYear=2569`);
       expect(res.statusCode).toBe(200);
+      expect(res.json().countedThrough).toBe('2026-06-01');
       const f = res.json().figures;
       expect(f).toMatchObject({ received: 10, completed: 3, inProgress: 7 });
       const values = (cells: { code: string; value: unknown }[]) =>

@@ -40,7 +40,7 @@ interface TrackedRow {
   received_at: Date;
   rated_at: Date | null;
   own_status: string;
-  shown_reference_no: string;
+  shown_received_at: Date;
   status: string;
   category_th: string;
   category_en: string;
@@ -193,22 +193,23 @@ export class ComplaintQueries {
   async track(code: string): Promise<TrackingView> {
     const normalized = normalizeTrackingCode(code);
     // One statement that does the same work for unknown and known codes (the timeline subquery runs
-    // either way), so response times do not tell them apart. A duplicate shows the progress of the
-    // complaint it repeats (`shown`).
+    // either way), so response times do not tell them apart. A duplicate shows the status and dates
+    // of the complaint it repeats (`shown`), never its timeline: the replies, requests and result
+    // there were written to another complainant.
     const [row] = (await this.db.query(
       `SELECT c.reference_no, c.received_at, c.rated_at, c.status AS own_status,
-              s.reference_no AS shown_reference_no, s.status,
+              s.received_at AS shown_received_at, s.status,
               cat.name_th AS category_th, cat.name_en AS category_en,
               to_char(d.current_due_date, 'YYYY-MM-DD') AS due_date, d.extension_due_date IS NOT NULL AS extended,
               (SELECT coalesce(json_agg(json_build_object(
                         'at', to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                         'type', e.type, 'toStatus', e.to_status, 'message', e.message) ORDER BY e.id), '[]')
                  FROM complaint_events e
-                WHERE e.complaint_id = COALESCE(s.id, $3) AND e.is_public) AS timeline
+                WHERE e.complaint_id = COALESCE(c.id, $3) AND e.is_public) AS timeline
          FROM (SELECT $1::text AS hash) q
          LEFT JOIN complaints c ON c.tracking_code_hash = q.hash
          LEFT JOIN complaints s ON s.id = COALESCE(c.duplicate_of_id, c.id)
-         LEFT JOIN complaint_categories cat ON cat.id = s.category_id
+         LEFT JOIN complaint_categories cat ON cat.id = c.category_id
          LEFT JOIN case_deadlines d ON d.track = $2 AND d.case_id = s.id`,
       [trackingCodeHash(normalized ?? 'not-a-code'), COMPLAINT_TRACK, NO_ID],
     )) as TrackedRow[];
@@ -228,7 +229,13 @@ export class ComplaintQueries {
       extensionReason: lastExtension?.message ?? null,
       duplicateOf:
         ownStatus === ComplaintStatus.Duplicate
-          ? { referenceNo: row.shown_reference_no, status, statusLabel: STATUS_LABELS[status] }
+          ? {
+              status,
+              statusLabel: STATUS_LABELS[status],
+              receivedDate: civilDate(row.shown_received_at, this.config.app.timeZone),
+              dueDate: row.due_date,
+              extended: row.extended === true,
+            }
           : null,
       canGiveFeedback: this.feedbackOpen(ownStatus) && row.rated_at === null,
       timeline: events.map((e) => this.timelineEntry(e)),

@@ -2,6 +2,7 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
+import { IdempotencyService } from '../infrastructure/idempotency/idempotency.service';
 import { QueueName } from '../infrastructure/queue/queue-names';
 import { ComplaintDigestService } from './complaint-digest.service';
 import { ComplaintsService } from './complaints.service';
@@ -9,6 +10,8 @@ import { ComplaintsService } from './complaints.service';
 export enum ComplaintsJob {
   AutoClose = 'auto-close',
   DailyDigest = 'daily-digest',
+  /** idempotency records older than IDEMPOTENCY_TTL_HOURS (they hold the filings' encrypted answers) */
+  PurgeIdempotency = 'purge-idempotency',
 }
 
 /** Recurring housekeeping of general complaints (worker role only). */
@@ -20,6 +23,7 @@ export class ComplaintsMaintenanceProcessor extends WorkerHost implements OnAppl
     private readonly complaints: ComplaintsService,
     private readonly config: AppConfig,
     private readonly digest: ComplaintDigestService,
+    private readonly idempotency: IdempotencyService,
     @InjectQueue(QueueName.Complaints) private readonly queue: Queue,
   ) {
     super();
@@ -31,6 +35,11 @@ export class ComplaintsMaintenanceProcessor extends WorkerHost implements OnAppl
       { every: 60 * 60 * 1000 },
       { name: ComplaintsJob.AutoClose },
     );
+    await this.queue.upsertJobScheduler(
+      ComplaintsJob.PurgeIdempotency,
+      { every: 60 * 60 * 1000 },
+      { name: ComplaintsJob.PurgeIdempotency },
+    );
   }
 
   async process(job: Job): Promise<unknown> {
@@ -40,6 +49,8 @@ export class ComplaintsMaintenanceProcessor extends WorkerHost implements OnAppl
       return { closed };
     }
     if (job.name === ComplaintsJob.DailyDigest) return { written: await this.digest.sendDailyDigests() };
+    if (job.name === ComplaintsJob.PurgeIdempotency)
+      return { deleted: await this.idempotency.purgeExpired() };
     throw new Error(`unknown job ${job.name}`);
   }
 }

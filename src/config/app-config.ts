@@ -56,6 +56,14 @@ export class AppConfig {
   complaints!: { autoCloseDays: number; intakeMaxDaysBack: number };
   /** calendar days beyond the current due date an extension may reach without a supervisor's reason */
   deadlines!: { extensionMaxDays: number };
+  privacy!: {
+    /** hours an idempotency record (encrypted first answer) is kept */
+    idempotencyTtlHours: number;
+    /** open data: smallest number of cases sharing a location or a date for it to be published */
+    openDataMinCell: number;
+    /** bearer token of /metrics (undefined: /metrics is not served) */
+    metricsToken?: string;
+  };
 }
 
 export class ConfigurationError extends Error {
@@ -158,6 +166,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     complaints: { autoCloseDays: e.COMPLAINT_AUTO_CLOSE_DAYS, intakeMaxDaysBack: e.INTAKE_MAX_DAYS_BACK },
     deadlines: { extensionMaxDays: e.EXTENSION_MAX_DAYS },
+    privacy: {
+      idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
+      openDataMinCell: e.OPEN_DATA_MIN_CELL,
+      metricsToken: e.METRICS_TOKEN,
+    },
   };
 }
 

@@ -281,4 +281,25 @@ export class Environment {
   @Min(60)
   @Max(86400)
   INTEGRITY_SESSION_TTL_SECONDS = 1800;
+
+  /** Idempotency records (the first answer of a creating request) are deleted after this many hours. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  IDEMPOTENCY_TTL_HOURS = 24;
+
+  /** Open data: a case's location and exact date are published only where at least this many share them. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  OPEN_DATA_MIN_CELL = 3;
+
+  /** Bearer token of GET /metrics; without it /metrics is not served. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters of random text' })
+  METRICS_TOKEN?: string;
 }

@@ -15,6 +15,7 @@ import { DEFAULT_DEADLINE_SETTINGS, deadlineSettings } from './deadline-settings
 import type { DeadlineTrack, MilestoneEvent } from './deadline-track';
 import { DeadlineTracksRegistry } from './deadline-tracks.registry';
 import { CaseDeadline } from './entities/case-deadline.entity';
+import { describeError } from '../common/errors/error-summary';
 
 /** No module registered a handler for the track: nothing can be notified, so nothing is marked handled. */
 export class NoTrackHandlerError extends Error {}
@@ -244,7 +245,7 @@ export class DeadlineMilestonesService {
               report.notified += done.notified;
             } catch (error) {
               report.failed++;
-              this.logger.warn(`Deadline sweep: case ${r.id} failed: ${(error as Error).message}`);
+              this.logger.warn(`Deadline sweep: case ${r.id} failed: ${describeError(error)}`);
             }
           }),
         );

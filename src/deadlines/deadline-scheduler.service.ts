@@ -14,6 +14,7 @@ import {
 } from './deadline-milestones.service';
 import { BusinessCalendarService } from './business-calendar.service';
 import { CaseDeadline } from './entities/case-deadline.entity';
+import { describeError } from '../common/errors/error-summary';
 
 export const DeadlineJob = { Milestone: 'milestone', Sweep: 'sweep' } as const;
 
@@ -103,7 +104,7 @@ export class DeadlineScheduler {
       this.redisDown = false;
     } catch (error) {
       this.logger.warn(
-        `Deadline jobs of a ${track} not rescheduled: ${(error as Error).message}; the sweeper will catch up`,
+        `Deadline jobs of a ${track} not rescheduled: ${describeError(error)}; the sweeper will catch up`,
       );
     }
   }
@@ -243,7 +244,7 @@ export class DeadlineScheduler {
       await this.ensureSweeper();
       return this.reconcile();
     })().catch((error: unknown) => {
-      this.logger.error(`Deadline safety nets could not start: ${(error as Error).message}`);
+      this.logger.error(`Deadline safety nets could not start: ${describeError(error)}`);
       return null;
     });
   }

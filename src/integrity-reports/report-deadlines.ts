@@ -9,6 +9,7 @@ import { DeadlinesService } from '../deadlines/deadlines.service';
 import type { DeadlineView } from '../deadlines/dto/deadline-view';
 import { IntegrityReport } from './entities/integrity-report.entity';
 import { startOfDay } from '../deadlines/day-counting';
+import { describeError } from '../common/errors/error-summary';
 
 /** The first response to the reporter (a message or a decision): default 15 days. */
 export const RESPONSE_TRACK: DeadlineTrack = 'integrity_report';
@@ -54,7 +55,7 @@ export class ReportDeadlines implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     if (this.config.app.role === 'api') return;
     this.startMissing().catch((error: unknown) =>
-      this.logger.error(`Integrity report deadlines not started: ${(error as Error).message}`),
+      this.logger.error(`Integrity report deadlines not started: ${describeError(error)}`),
     );
   }
 

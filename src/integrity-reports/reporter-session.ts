@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { REDIS } from '../infrastructure/redis/redis.module';
+import { endOfClockHour } from './hour-window';
 
 /** Whose report a reporter session opens. */
 export interface ReporterSession {
@@ -18,8 +19,9 @@ const keyOf = (token: string) =>
 
 /**
  * Reporter sessions: an opaque random token handed out for a correct receipt, kept in Redis (as its
- * SHA-256) for INTEGRITY_SESSION_TTL_SECONDS. It is not a JWT: the officers' guard cannot verify it,
- * and this guard does not know officers' tokens, so neither opens the other's routes.
+ * SHA-256) for at least INTEGRITY_SESSION_TTL_SECONDS (to the end of that clock hour). It is not a
+ * JWT: the officers' guard cannot verify it, and this guard does not know officers' tokens, so
+ * neither opens the other's routes.
  */
 @Injectable()
 export class ReporterSessions {
@@ -34,7 +36,10 @@ export class ReporterSessions {
 
   async open(session: ReporterSession): Promise<string> {
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    await this.redis.set(keyOf(token), JSON.stringify(session), 'EX', this.ttlSeconds);
+    // expires at the end of the clock hour in which ttlSeconds run out (ttlSeconds to one hour more):
+    // the key's TTL tells only the hour in which the session was opened
+    const expiresAt = endOfClockHour(Date.now() + this.ttlSeconds * 1000);
+    await this.redis.set(keyOf(token), JSON.stringify(session), 'EXAT', expiresAt);
     return token;
   }
 

@@ -1,4 +1,3 @@
-import { LimitPerMinute } from '../infrastructure/http/route-limits';
 import {
   Body,
   Controller,
@@ -69,7 +68,6 @@ export class ReporterController {
 
   @Post('orgs/:orgSlug/integrity-reports/session')
   @HttpCode(200)
-  @LimitPerMinute('tracking')
   @ApiOperation({ summary: 'Open a short reporter session with the receipt' })
   @ApiOkResponse({ type: ReporterSessionView })
   openSession(

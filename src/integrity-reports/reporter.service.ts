@@ -79,6 +79,7 @@ export class ReporterService {
    */
   async openSession(orgSlug: string, digits: string, clientAddress: string): Promise<ReporterSessionView> {
     const client = this.secrets.clientKey(clientAddress);
+    await this.throttle.countReceiptAttempt(client);
     const limited = await this.throttle.receiptLimit(client);
     const minimumMs =
       this.config.integrity.receiptMinResponseMs * (limited ? RECEIPT_THROTTLE.limitedSlowdownFactor : 1);

@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { MetricsRegistry } from '../infrastructure/metrics/metrics.module';
 import { OUTBOX_STATUSES } from './entities/outbox-message.entity';
 import { OutboxAdminService } from './outbox-admin.service';
+import { describeError } from '../common/errors/error-summary';
 
 type Snapshot = Awaited<ReturnType<OutboxAdminService['counts']>>;
 
@@ -29,7 +30,7 @@ export class MailMetrics implements OnModuleInit {
   private snapshot(): Promise<Snapshot | null> {
     if (!this.cached || Date.now() - this.cached.at > 1000) {
       const snapshot = this.outbox.counts(null).catch((error: Error) => {
-        this.logger.warn(`Mail metrics unavailable: ${error.message}`);
+        this.logger.warn(`Mail metrics unavailable: ${describeError(error)}`);
         return null;
       });
       this.cached = { at: Date.now(), snapshot };

@@ -32,6 +32,24 @@ function scrubbed(row: OutboxMessage): Fields {
   };
 }
 
+/** Template values that open a case (the acknowledgement's tracking code and link). */
+const CODE_PARAMS = ['trackingCode', 'trackingUrl'] as const;
+const CODE_WITHHELD = 'ตามที่แสดงเมื่อยื่นเรื่อง / as shown when you filed';
+
+/**
+ * What is kept of a message given up on (failed, not sent): its values, so that an administrator's
+ * retry can still send it, but no tracking code: the code in its place says where to find it, the
+ * link goes to the tracking page without it.
+ */
+function withoutCodes(row: OutboxMessage, publicBaseUrl: string): Fields {
+  const params = row.params;
+  if (!params || !CODE_PARAMS.some((name) => name in params)) return {};
+  const kept: Record<string, unknown> = { ...params };
+  if ('trackingCode' in kept) kept.trackingCode = CODE_WITHHELD;
+  if ('trackingUrl' in kept) kept.trackingUrl = `${publicBaseUrl}/track`;
+  return { params: kept as never };
+}
+
 /** Whether the address must stay out of the table (and out of a stored SMTP answer). */
 const addressHidden = (row: OutboxMessage) => row.recipientKind === 'reporter' || row.resolveType !== null;
 
@@ -175,7 +193,12 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
     }
     const now = this.clock.now();
     if (!this.transport) {
-      await tx.update(OutboxMessage, row.id, { status: 'not_sent', lastError: NO_SMTP, updatedAt: now });
+      await tx.update(OutboxMessage, row.id, {
+        status: 'not_sent',
+        lastError: NO_SMTP,
+        updatedAt: now,
+        ...withoutCodes(row, this.config.app.publicBaseUrl),
+      });
       this.logger.warn(`Mail ${row.id} (${row.template}) not sent: SMTP_URL is not configured`);
       return 'not_sent';
     }
@@ -268,7 +291,7 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
       status,
       updatedAt: this.clock.now(),
       ...fields,
-      ...(status === 'failed' ? {} : scrubbed(row)),
+      ...(status === 'failed' ? withoutCodes(row, this.config.app.publicBaseUrl) : scrubbed(row)),
     });
   }
 }

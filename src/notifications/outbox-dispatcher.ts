@@ -7,6 +7,7 @@ import { Clock } from '../common/clock/clock';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from '../infrastructure/queue/queue-names';
 import { MailJobData, mailJobId, SEND_MAIL_JOB } from './mail-job';
+import { describeError } from '../common/errors/error-summary';
 
 /** Rows handed to the queue at most this many at a time. */
 const BATCH = 200;
@@ -65,7 +66,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       }
     } catch (error) {
       this.sweepAll = true;
-      this.logger.warn(`Mail dispatch failed, will try again: ${(error as Error).message}`);
+      this.logger.warn(`Mail dispatch failed, will try again: ${describeError(error)}`);
     } finally {
       this.running = false;
     }

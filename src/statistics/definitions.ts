@@ -84,6 +84,10 @@ export const INTEGRITY_DEFINITIONS: Record<string, Definition> = {
     th: 'นับจากเรื่องร้องเรียนการทุจริตและเบาะแสที่ได้รับในช่วงเวลาที่เลือก (ตามวันที่รับเรื่อง) แยกจากเรื่องร้องเรียนทั่วไป',
     en: 'Corruption and misconduct reports received in the period (by day of receipt), separate from general complaints.',
   },
+  countedThrough: {
+    th: 'นับถึงสิ้นวันก่อนหน้า (เวลาประเทศไทย) เท่านั้น เรื่องที่ได้รับวันนี้จะนับในวันพรุ่งนี้ เพื่อไม่ให้ผู้ใดรู้ได้ว่าผู้แจ้งส่งเรื่องเมื่อใด',
+    en: 'Counted up to the end of the previous day (Bangkok time) only: reports received today are counted tomorrow, so that nobody watching the figures learns when a report was sent.',
+  },
   received: { th: 'จำนวนเรื่องที่ได้รับ (ตัวเลขจริง)', en: 'Reports received (exact).' },
   completed: {
     th: 'ดำเนินการแล้วเสร็จ: มีคำวินิจฉัยแล้ว (ยุติเรื่อง ส่งต่อ หรือสรุปผลการสืบสวน รวมที่ปิดเรื่องแล้ว) (ตัวเลขจริง)',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { CHANNEL_LABELS, ComplaintChannel } from '../complaints/channels';
 import { Clock } from '../common/clock/clock';
@@ -161,7 +162,7 @@ export class StatisticsService {
   async integrityReports(orgSlug: string, q: StatisticsQuery): Promise<IntegrityStatistics> {
     const org = await this.organizations.bySlug(orgSlug);
     const p = this.period(q);
-    return this.cache.get(`i:${org.id}:${p.firstDay}:${p.lastDay}`, () =>
+    return this.cache.get(`i:${org.id}:${p.firstDay}:${this.integrityThrough(p)}`, () =>
       this.computeIntegrity(org, p),
     ) as Promise<IntegrityStatistics>;
   }
@@ -235,12 +236,25 @@ export class StatisticsService {
     };
   }
 
+  /**
+   * The last day integrity figures count: the end of the previous business day (Bangkok) at the
+   * latest. Figures that moved the moment a report arrived would tell anyone polling them when it
+   * was sent; figures of whole past days tell only the day, which the report itself records.
+   */
+  integrityThrough(p: Period): string {
+    const yesterday = DateTime.fromISO(civilDate(this.clock.now(), this.zone))
+      .minus({ days: 1 })
+      .toISODate()!;
+    return p.lastDay < yesterday ? p.lastDay : yesterday;
+  }
+
   async computeIntegrity(org: Organization, p: Period) {
     const now = this.clock.now();
+    const countedThrough = this.integrityThrough(p);
     const [rows, allegations] = await Promise.all([
       this.analytic<{ dim: string; key: string | null; received: number; completed: number }[]>(
         INTEGRITY_FIGURES_SQL,
-        [org.id, p.firstDay, p.lastDay],
+        [org.id, p.firstDay, countedThrough],
       ),
       this.db.query<Label[]>(ALLEGATION_LABELS_SQL, []),
     ]);
@@ -261,6 +275,8 @@ export class StatisticsService {
       organization: { slug: org.slug, nameTh: org.nameTh },
       period: this.describe(p),
       computedAt: now.toISOString(),
+      /** reports received after this day are not counted yet (see integrityThrough) */
+      countedThrough,
       figures: {
         received: total.received,
         completed: total.completed,

@@ -108,14 +108,14 @@ FROM r
 GROUP BY GROUPING SETS ((), (kind), (allegation), (result))`;
 
 /**
- * Open data: one page of general complaints after the keyset ($2 received_at, $3 id; the first
- * condition on received_at alone lets the index start there instead of at the year's start), without
+ * Open data: one page of the general complaints received in [$2, $3) (one month) after the id $4,
+ * in id order (random within the month, so a row's place in the file tells only its month), without
  * personal data (no names, contacts, texts, addresses; location rounded to 2 decimals, about 1 km).
  */
 export const OPEN_DATA_PAGE_SQL = `
-SELECT c.id, c.received_at, c.reference_no, cat.code AS category_code, c.channel, u.code AS unit_code,
-  to_char(c.received_at AT TIME ZONE $5, 'YYYY-MM-DD') AS received_date,
-  to_char(d.result_at AT TIME ZONE $5, 'YYYY-MM-DD') AS result_date,
+SELECT c.id, c.reference_no, cat.code AS category_code, c.channel, u.code AS unit_code,
+  to_char(c.received_at AT TIME ZONE $6, 'YYYY-MM-DD') AS received_date,
+  to_char(d.result_at AT TIME ZONE $6, 'YYYY-MM-DD') AS result_date,
   to_char(d.current_due_date, 'YYYY-MM-DD') AS due_date,
   c.status, d.outcome AS deadline_outcome, c.rating,
   round(c.latitude::numeric, 2)::float8 AS latitude, round(c.longitude::numeric, 2)::float8 AS longitude
@@ -123,7 +123,32 @@ FROM complaints c
 JOIN complaint_categories cat ON cat.id = c.category_id
 LEFT JOIN units u ON u.id = c.unit_id
 LEFT JOIN case_deadlines d ON d.track = 'complaint' AND d.case_id = c.id
-WHERE c.organization_id = $1 AND c.received_at >= $6 AND c.received_at < $7
-  AND c.received_at >= $2::timestamptz AND (c.received_at, c.id) > ($2::timestamptz, $3::uuid)
-ORDER BY c.received_at, c.id
-LIMIT $4`;
+WHERE c.organization_id = $1 AND c.received_at >= $2 AND c.received_at < $3 AND c.id > $4::uuid
+ORDER BY c.id
+LIMIT $5`;
+
+/**
+ * Open data's small cells (OPEN_DATA_MIN_CELL = $5): the complaints of the year [$2, $3) whose
+ * ~1 km square holds fewer than $5 of the year's complaints (`located` false: no location), or whose
+ * received day, category and published square (none when not located) are shared by fewer than $5
+ * (`dated` false: months instead of dates, no reference number). Only those rows are returned.
+ */
+export const OPEN_DATA_SMALL_CELLS_SQL = `
+WITH y AS (
+  SELECT c.id, c.category_id, (c.received_at AT TIME ZONE $4)::date AS day,
+    round(c.latitude::numeric, 2) AS lat, round(c.longitude::numeric, 2) AS lng
+  FROM complaints c
+  WHERE c.organization_id = $1 AND c.received_at >= $2 AND c.received_at < $3
+), squares AS (
+  SELECT lat, lng, count(*) AS n FROM y WHERE lat IS NOT NULL AND lng IS NOT NULL GROUP BY lat, lng
+), published AS (
+  SELECT y.id, y.category_id, y.day, y.lat IS NOT NULL AS has_location,
+    coalesce(s.n >= $5, false) AS located,
+    CASE WHEN s.n >= $5 THEN y.lat END AS lat, CASE WHEN s.n >= $5 THEN y.lng END AS lng
+  FROM y LEFT JOIN squares s ON s.lat = y.lat AND s.lng = y.lng
+), cells AS (
+  SELECT id, has_location, located,
+    count(*) OVER (PARTITION BY day, category_id, lat, lng) >= $5 AS dated
+  FROM published
+)
+SELECT id, located, dated FROM cells WHERE (has_location AND NOT located) OR NOT dated`;

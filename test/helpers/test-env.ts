@@ -4,6 +4,9 @@ import { randomBytes } from 'node:crypto';
 export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/** GET /metrics with `authorization: Bearer <this>` (see METRICS_TOKEN). */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-test-metrics-token-0123';
+
 /** Set by global-setup: one id per `npm test` run, used in every database name and Redis prefix. */
 export const runId = (): string => {
   const id = process.env.RONGRIAN_TEST_RUN;
@@ -46,6 +49,7 @@ export function testEnvironment(database: string, overrides: Record<string, stri
     INTEGRITY_RECEIPT_MIN_MS: '20',
     // custodians made by the helpers decide at once; the waiting period has its own test
     CUSTODIAN_WAITING_DAYS: '0',
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
     ...overrides,
   };
 }

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { isPrivatePath } from '../../infrastructure/logging/private-paths';
 import { mapError } from './error-body';
+import { summarizeError } from './error-summary';
 
 /** Writes the standard error body for everything thrown in a route, and logs what was our fault. */
 @Catch()
@@ -32,11 +32,7 @@ export function sendError(
 }
 
 function logUnexpected(error: unknown, request: FastifyRequest, logger: Logger): void {
-  const e = error as Error & { code?: string };
-  // On the whistleblowing routes even an error message may quote what the reporter wrote.
-  if (isPrivatePath(request.url)) {
-    logger.error({ requestId: request.id, errorName: e?.name, errorCode: e?.code }, 'request failed');
-  } else {
-    logger.error({ requestId: request.id, err: e }, 'request failed');
-  }
+  // Class, code, constraint and code locations only, on every route: a message, a query's parameters
+  // or a database error's detail may quote what a citizen or a reporter wrote (see summarizeError).
+  logger.error({ requestId: request.id, ...summarizeError(error) }, 'request failed');
 }

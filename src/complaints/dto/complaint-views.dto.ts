@@ -123,6 +123,15 @@ export class TimelineEntry {
   @ApiPropertyOptional() message?: string;
 }
 
+/** What a duplicate's complainant sees of the complaint theirs repeats: its status and dates only. */
+export class DuplicateOfView {
+  @ApiProperty({ enum: ComplaintStatus }) status!: string;
+  @ApiProperty({ type: StatusLabel }) statusLabel!: StatusLabel;
+  @ApiProperty({ example: '2026-04-10' }) receivedDate!: string;
+  @ApiProperty({ nullable: true, type: String }) dueDate!: string | null;
+  @ApiProperty() extended!: boolean;
+}
+
 export class TrackingView {
   @ApiProperty() referenceNo!: string;
   @ApiProperty() category!: StatusLabel;
@@ -134,9 +143,12 @@ export class TrackingView {
   @ApiPropertyOptional({ nullable: true, type: String }) extensionReason!: string | null;
   @ApiPropertyOptional({
     nullable: true,
-    description: 'A duplicate shows the progress of the complaint it repeats',
+    type: DuplicateOfView,
+    description:
+      'A duplicate shows the status and dates of the complaint it repeats (also in status, dueDate and ' +
+      'extended), never its timeline: that was written to another complainant',
   })
-  duplicateOf!: { referenceNo: string; status: string; statusLabel: StatusLabel } | null;
+  duplicateOf!: DuplicateOfView | null;
   @ApiProperty() canGiveFeedback!: boolean;
   @ApiProperty({ type: [TimelineEntry] }) timeline!: TimelineEntry[];
 }

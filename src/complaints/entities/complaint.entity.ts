@@ -44,7 +44,8 @@ export class Complaint {
   @Column('int')
   fiscalYear!: number;
 
-  @Column('text')
+  /** never loaded with the entity (select: false), so no officer's view or answer can carry it */
+  @Column('text', { select: false })
   trackingCodeHash!: string;
 
   @Column('uuid')

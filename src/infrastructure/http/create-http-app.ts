@@ -12,9 +12,23 @@ import { REDIS } from '../redis/redis.module';
 import { clientKey } from './client-key';
 import { installRequestGuards } from './request-guards';
 import { installRouteLimits } from './route-limits';
+import { isReporterPath } from '../logging/private-paths';
 import { setupOpenApi } from './openapi';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** With helmet's defaults (among them script-src-attr 'none', object-src 'none', frame-ancestors 'self'). */
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  // the pages' few style attributes and the printable annual report's style block
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+};
+/** Swagger UI's page and files: the same policy, with inline scripts allowed. */
+const docsPolicy = (policy: string) =>
+  policy.replace(/script-src 'self'(?=;|$)/, "script-src 'self' 'unsafe-inline'");
+const isDocsPath = (url: string) => /^\/api\/docs(\/|\?|$)/.test(url);
 
 /** Takes a sane X-Request-Id from the caller, or makes one; pino-http reads it back from the raw request. */
 function requestId(raw: IncomingMessage): string {
@@ -52,17 +66,16 @@ export async function createHttpApp(
     done();
   });
 
+  // Every page runs only scripts from this origin (no inline script or handler can run, whatever
+  // text gets into a page); Swagger UI alone needs inline scripts, on /api/docs only.
   await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Swagger UI needs inline styles and scripts on /api/docs only.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
+    contentSecurityPolicy: { directives: CSP_DIRECTIVES },
     referrerPolicy: { policy: 'no-referrer' },
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    const policy = reply.getHeader('content-security-policy');
+    if (isDocsPath(request.url) && typeof policy === 'string')
+      void reply.header('content-security-policy', docsPolicy(policy));
   });
   app.enableCors({
     origin: config.app.corsOrigins.length > 0 ? config.app.corsOrigins : false,
@@ -80,7 +93,9 @@ export async function createHttpApp(
     // A limit must not take the service down with Redis: when Redis is away, requests pass.
     skipOnError: true,
     keyGenerator: (request) => clientKey(config.auth.jwtSecret, request.ip),
-    allowList: (request) => request.url.startsWith('/health/'),
+    // The reporter's routes have hourly limits of their own (ReporterThrottle): this limiter's keys
+    // expire a minute after a request, which would date a submission or a receipt sign-in.
+    allowList: (request) => request.url.startsWith('/health/') || isReporterPath(request.url),
     errorResponseBuilder: (_request, context) => ({
       statusCode: context.statusCode,
       code: 'RATE_LIMITED',

@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { DataSource, EntityManager, LessThan, QueryFailedError } from 'typeorm';
+import { Clock } from '../../common/clock/clock';
 import { DomainError } from '../../common/errors/domain-error';
+import { AppConfig } from '../../config/app-config';
 import { insertRows, rowsOf, RowsOf } from '../database/insert-rows';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
-const hashOf = (body: unknown) =>
-  createHash('sha256')
-    .update(JSON.stringify(body ?? null))
-    .digest('hex');
+/** What a record is found by and sealed with, all derived from the client's key. */
+interface RecordKeys {
+  /** the primary key: HMAC of scope and client key under the server's secret */
+  id: string;
+  /** AES-256-GCM key of the stored answer: HKDF of the client's key, salted with the server's secret */
+  cipherKey: Buffer;
+}
 
 /** What a creating request writes, planned before anything is written. */
 export interface Creation<T> {
@@ -26,7 +31,16 @@ export interface Creation<T> {
  */
 @Injectable()
 export class IdempotencyService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  /** mixed into every derivation: a dump alone does not let anyone test guesses of weak keys */
+  private readonly secret: Buffer;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {
+    this.secret = createHmac('sha256', config.auth.jwtSecret).update('idempotency-records').digest();
+  }
 
   /**
    * `prepare` runs first on one pooled connection, outside any transaction (autocommit), for work
@@ -48,19 +62,19 @@ export class IdempotencyService {
         { field: 'Idempotency-Key', rule: 'format', message: 'must be 8-128 letters, digits or . _ : -' },
       ]);
     }
-    const scopedKey = key ? `${scope}:${key}` : null;
-    const requestHash = scopedKey ? hashOf(body) : '';
-    if (scopedKey) {
-      const earlier = await this.replay<T>(scopedKey, requestHash);
+    const keys = key ? this.keysOf(scope, key) : null;
+    const requestHash = keys ? this.bodyHash(keys, body) : '';
+    if (keys) {
+      const earlier = await this.replay<T>(keys, requestHash);
       if (earlier) return earlier;
     }
     try {
       return await this.inSession(async (session) => {
         const planned = await steps.plan(await steps.prepare(session), session);
-        const record = scopedKey
+        const record = keys
           ? [
               rowsOf(IdempotencyRecord, [
-                { scopedKey, requestHash, statusCode: 201, response: planned.result as never },
+                { scopedKey: keys.id, requestHash, statusCode: 201, response: seal(keys, planned.result) },
               ]),
             ]
           : [];
@@ -70,8 +84,8 @@ export class IdempotencyService {
     } catch (error) {
       const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError
         ?.constraint;
-      if (scopedKey && error instanceof QueryFailedError && constraint === 'pk_idempotency_records') {
-        const winner = await this.replay<T>(scopedKey, requestHash);
+      if (keys && error instanceof QueryFailedError && constraint === 'pk_idempotency_records') {
+        const winner = await this.replay<T>(keys, requestHash);
         if (winner) return winner;
       }
       throw error;
@@ -89,10 +103,59 @@ export class IdempotencyService {
     }
   }
 
-  private async replay<T>(scopedKey: string, requestHash: string): Promise<T | null> {
-    const record = await this.db.getRepository(IdempotencyRecord).findOneBy({ scopedKey });
-    if (!record) return null;
-    if (record.requestHash !== requestHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
-    return record.response as T;
+  /** Deletes the records older than IDEMPOTENCY_TTL_HOURS (hourly, by the complaints' maintenance). */
+  async purgeExpired(): Promise<number> {
+    const result = await this.db
+      .getRepository(IdempotencyRecord)
+      .delete({ createdAt: LessThan(this.expiredBefore()) });
+    return result.affected ?? 0;
   }
+
+  private expiredBefore(): Date {
+    return new Date(this.clock.now().getTime() - this.config.privacy.idempotencyTtlHours * 3_600_000);
+  }
+
+  private keysOf(scope: string, key: string): RecordKeys {
+    return {
+      id: createHmac('sha256', this.secret).update(`${scope}\n${key}`).digest('hex'),
+      cipherKey: Buffer.from(hkdfSync('sha256', key, this.secret, `idempotency:${scope}`, 32)),
+    };
+  }
+
+  private bodyHash(keys: RecordKeys, body: unknown): string {
+    return createHmac('sha256', keys.cipherKey)
+      .update(JSON.stringify(body ?? null))
+      .digest('hex');
+  }
+
+  /** The first answer; an expired record counts as none (and goes, so that the key can be used again). */
+  private async replay<T>(keys: RecordKeys, requestHash: string): Promise<T | null> {
+    const records = this.db.getRepository(IdempotencyRecord);
+    const record = await records.findOneBy({ scopedKey: keys.id });
+    if (!record) return null;
+    if (record.createdAt < this.expiredBefore()) {
+      await records.delete({ scopedKey: keys.id });
+      return null;
+    }
+    if (record.requestHash !== requestHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
+    try {
+      return unseal(keys, record.response) as T;
+    } catch {
+      // sealed under another server secret (JWT_SECRET changed within the day): never file twice
+      throw new DomainError('CONFLICT');
+    }
+  }
+}
+
+function seal(keys: RecordKeys, answer: unknown): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keys.cipherKey, iv);
+  const data = Buffer.concat([cipher.update(JSON.stringify(answer), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), data]);
+}
+
+function unseal(keys: RecordKeys, sealed: Buffer): unknown {
+  const decipher = createDecipheriv('aes-256-gcm', keys.cipherKey, sealed.subarray(0, 12));
+  decipher.setAuthTag(sealed.subarray(12, 28));
+  return JSON.parse(Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8'));
 }

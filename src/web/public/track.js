@@ -18,7 +18,11 @@
       $('extended').hidden = !t.extended;
       $('extended').textContent = t.extended ? 'ขยายเวลา / Extended: ' + (t.extensionReason || '') : '';
       $('duplicate').hidden = !t.duplicateOf;
-      if (t.duplicateOf) $('duplicate').textContent = 'เรื่องซ้ำกับเลขที่ / Same as ' + t.duplicateOf.referenceNo;
+      if (t.duplicateOf)
+        $('duplicate').textContent =
+          'เรื่องนี้ซ้ำกับเรื่องที่รับไว้แล้ว (รับเมื่อ ' +
+          R.formatDay(t.duplicateOf.receivedDate) +
+          ') สถานะด้านบนเป็นของเรื่องนั้น / Same as a complaint already received; the status above is its status';
       $('timeline').replaceChildren(
         ...t.timeline.map((e) =>
           R.el(
