@@ -2,8 +2,7 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
-import { createTransport, Transporter } from 'nodemailer';
-import SMTPTransport from 'nodemailer/lib/smtp-transport';
+import { createTransport, SMTPSentMessageInfo, Transporter } from 'nodemailer';
 import { DataSource, EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '../common/clock/clock';
@@ -50,7 +49,7 @@ function masked(text: string, address: string): string {
 @Processor(QueueName.Mail, { concurrency: 4 })
 export class MailProcessor extends WorkerHost implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(MailProcessor.name);
-  private readonly transport: Transporter<SMTPTransport.SentMessageInfo> | null;
+  private readonly transport: Transporter<SMTPSentMessageInfo> | null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -129,7 +128,7 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
       return 'suppressed';
     }
 
-    let info: SMTPTransport.SentMessageInfo;
+    let info: SMTPSentMessageInfo;
     try {
       info = await this.transport!.sendMail({
         from: this.config.mail.from,
@@ -145,7 +144,8 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
         throw Object.assign(new Error('recipient refused'), { code: 'EENVELOPE', response: info.response });
       }
     } catch (error) {
-      // rethrown with the recorded answer only: BullMQ keeps failure reasons in Redis
+      // rethrown with the recorded answer only, no cause: BullMQ keeps failure reasons in Redis
+      // eslint-disable-next-line preserve-caught-error
       throw new Error(await this.failed(job, row, error as SmtpErrorLike, context, to.email));
     }
     // only now, after the server accepted it

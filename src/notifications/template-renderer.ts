@@ -106,7 +106,9 @@ export class TemplateRenderer {
       try {
         this.render(key, TEMPLATES[key].example);
       } catch (error) {
-        throw new Error(`Mail template ${dir}/${key} does not render: ${(error as Error).message}`);
+        throw new Error(`Mail template ${dir}/${key} does not render: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
     }
   }
