@@ -8,6 +8,7 @@ import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity
 import { Clock } from '../common/clock/clock';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from '../infrastructure/queue/queue-names';
+import { runAsPartOf } from '../infrastructure/request-context/request-context';
 import { OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
 import { MailJobData } from './mail-job';
 import { MessageTemplate } from './message-template';
@@ -99,7 +100,12 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
     this.logger.warn(`Mail worker: ${error.message}`);
   }
 
-  async process(job: Job<MailJobData>): Promise<SendOutcome> {
+  /** Sends as part of the request that wrote the message: its id is on every log line of the job. */
+  process(job: Job<MailJobData>): Promise<SendOutcome> {
+    return runAsPartOf(job.data.requestId, () => this.send(job));
+  }
+
+  private async send(job: Job<MailJobData>): Promise<SendOutcome> {
     const row = await this.db.transaction((tx) => this.claim(tx, job.data));
     if (typeof row === 'string') return row;
     const context = `Mail ${row.id} (${row.template}, request ${job.data.requestId ?? '-'})`;

@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { DestinationStream } from 'pino';
 import { AppConfig } from '../../config/app-config';
+import { currentRequestId } from '../request-context/request-context';
 import { isReporterPath, maskPath } from './private-paths';
 
 /**
@@ -20,6 +21,11 @@ export class LoggingModule {
       // Fastify already chose the id (from X-Request-Id or a new UUID) and put it on the raw request.
       genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id: string }).id,
       customProps: () => ({}),
+      // the request (or the request behind a worker's job) on every line, where there is one
+      mixin: () => {
+        const requestId = currentRequestId();
+        return requestId ? { requestId } : {};
+      },
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
