@@ -16,6 +16,7 @@ describe('.env.example', () => {
     'RECEIPT_PEPPER',
     'IDENTITY_KEYS',
     'IDENTITY_KEY_CURRENT',
+    'PUBLIC_BASE_URL',
   ]);
 
   it('documents every variable the service reads, and no other', () => {

@@ -8,6 +8,7 @@ import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity
 import { Clock } from '../common/clock/clock';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from '../infrastructure/queue/queue-names';
+import { logConnectionError } from '../infrastructure/queue/connection-errors';
 import { runAsPartOf } from '../infrastructure/request-context/request-context';
 import { OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
 import { MailJobData } from './mail-job';
@@ -90,14 +91,10 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
     this.transport?.close();
   }
 
-  private lastWorkerErrorAt = 0;
-
   /** Connection trouble of the queue worker (Redis away): logged at most once a minute; it reconnects by itself. */
   @OnWorkerEvent('error')
   onWorkerError(error: Error): void {
-    if (Date.now() - this.lastWorkerErrorAt < 60_000) return;
-    this.lastWorkerErrorAt = Date.now();
-    this.logger.warn(`Mail worker: ${error.message}`);
+    logConnectionError(this.logger, 'mail worker', error);
   }
 
   /** Sends as part of the request that wrote the message: its id is on every log line of the job. */

@@ -3,7 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { DestinationStream } from 'pino';
 import { AppConfig } from '../../config/app-config';
-import { currentRequestId } from '../request-context/request-context';
+import { baseLogOptions } from './json-lines';
 import { isReporterPath, maskPath } from './private-paths';
 
 /**
@@ -16,16 +16,10 @@ export class LoggingModule {
   /** `destination` (tests) receives the JSON lines instead of standard output. */
   static forRoot(config: AppConfig, destination?: DestinationStream): DynamicModule {
     const options = {
-      level: config.app.logLevel,
-      base: { service: 'rongrian', role: config.app.role },
+      ...baseLogOptions(config),
       // Fastify already chose the id (from X-Request-Id or a new UUID) and put it on the raw request.
       genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id: string }).id,
       customProps: () => ({}),
-      // the request (or the request behind a worker's job) on every line, where there is one
-      mixin: () => {
-        const requestId = currentRequestId();
-        return requestId ? { requestId } : {};
-      },
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
