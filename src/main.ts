@@ -7,7 +7,9 @@ import { AppModule } from './app.module';
 import { AppConfig, ConfigurationError, loadConfig } from './config/app-config';
 import { loadDotEnv } from './config/dotenv';
 import { DependencyUnavailableError } from './infrastructure/dependency-unavailable.error';
+import { startHeartbeat } from './health/heartbeat';
 import { createHttpApp } from './infrastructure/http/create-http-app';
+import { REDIS } from './infrastructure/redis/redis.module';
 import { useJsonLogs } from './infrastructure/logging/json-lines';
 import { checkRedis, prepareDatabase } from './infrastructure/startup';
 import { reencryptIdentities } from './integrity-reports/reencrypt-identities';
@@ -62,6 +64,7 @@ async function serve(config: AppConfig): Promise<void> {
     const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { bufferLogs: true });
     app.useLogger(app.get(PinoLogger));
     app.enableShutdownHooks();
+    startHeartbeat(app.get(REDIS));
     app.get(PinoLogger).log('Worker started (no HTTP routes)', 'Main');
     return;
   }
