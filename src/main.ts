@@ -13,11 +13,13 @@ import { REDIS } from './infrastructure/redis/redis.module';
 import { useJsonLogs } from './infrastructure/logging/json-lines';
 import { checkRedis, prepareDatabase } from './infrastructure/startup';
 import { reencryptIdentities } from './integrity-reports/reencrypt-identities';
+import { CommandRefused, resetAdministratorPassword } from './users/reset-administrator-password';
 
 /**
  * `node dist/src/main.js`          runs the role in APP_ROLE (api, worker or all)
  * `node dist/src/main.js migrate`  migrates and seeds, then exits (for deployments that migrate apart)
  * `node dist/src/main.js reencrypt-identities`  re-encrypts reporters' identities under the current key
+ * `node dist/src/main.js reset-admin-password <email>`  sets a new generated password, printed once
  */
 /** Set once the configuration is read: from then on every line, fatal ones included, is JSON. */
 let log: PinoBase | undefined;
@@ -30,6 +32,10 @@ async function main(): Promise<void> {
 
   if (command === 'migrate') {
     await prepareDatabase(config, { migrate: true });
+    return;
+  }
+  if (command === 'reset-admin-password') {
+    await resetAdministratorPassword(config, process.argv[3]);
     return;
   }
   if (command === 'reencrypt-identities') {
@@ -79,7 +85,10 @@ async function serve(config: AppConfig): Promise<void> {
 main().catch((error: unknown) => {
   // Configuration and missing services are the user's to fix: one clear line, no stack trace. A bad
   // configuration is written as plain text to stderr: there is no log level or format to trust yet.
-  const known = error instanceof ConfigurationError || error instanceof DependencyUnavailableError;
+  const known =
+    error instanceof ConfigurationError ||
+    error instanceof DependencyUnavailableError ||
+    error instanceof CommandRefused;
   if (!log || error instanceof ConfigurationError) {
     console.error(known ? (error as Error).message : error);
   } else if (known) {

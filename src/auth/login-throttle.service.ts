@@ -15,6 +15,11 @@ export const LOGIN_THROTTLE = {
   maxDelayMs: 4000,
 };
 
+/** The Redis key counting an account's failed sign-ins (under REDIS_PREFIX); its lock lives there too. */
+export function accountFailuresKey(email: string): string {
+  return `login-fail:account:${createHash('sha256').update(email.toLowerCase()).digest('base64url')}`;
+}
+
 @Injectable()
 export class LoginThrottleService {
   constructor(
@@ -23,8 +28,7 @@ export class LoginThrottleService {
   ) {}
 
   private keys(email: string, client: string): [string, string] {
-    const account = createHash('sha256').update(email.toLowerCase()).digest('base64url');
-    return [`login-fail:account:${account}`, `login-fail:client:${client}`];
+    return [accountFailuresKey(email), `login-fail:client:${client}`];
   }
 
   /** Throws ACCOUNT_LOCKED while locked; otherwise waits longer the more failures there were. */
