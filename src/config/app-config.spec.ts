@@ -62,6 +62,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET.* must be set in production/);
   });
 
+  it.each([['{rongrian}'], ['{rongrian}:site-a'], ['rongrian']])(
+    'REDIS_PREFIX %s (a hash tag for Redis Cluster)',
+    (prefix) => {
+      expect(loadConfig({ ...valid, REDIS_PREFIX: prefix }).redis.prefix).toBe(prefix);
+    },
+  );
+
   it('names every missing production secret in one line', () => {
     const error = (() => {
       try {

@@ -75,7 +75,9 @@ export class Environment {
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL, e.g. redis://127.0.0.1:6379' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
-  @Matches(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'must be 1-64 letters, digits, ":", "_" or "-"' })
+  @Matches(/^[A-Za-z0-9:_{}-]{1,64}$/, {
+    message: 'must be 1-64 letters, digits, ":", "_", "-" or a {hash tag}',
+  })
   REDIS_PREFIX = 'rongrian';
 
   @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, {
