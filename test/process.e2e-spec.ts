@@ -1,6 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { HEARTBEAT_FILE } from '../src/health/heartbeat';
 import { dropDatabase } from './helpers/databases';
 import { freePort, startRedis } from './helpers/private-redis';
 import { runId, testEnvironment, uniqueSuffix } from './helpers/test-env';
@@ -35,6 +37,11 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
 /** npm's own banner ("> rongrian@0.1.0 start", the command, blank lines) is npm's, not the service's. */
 const serviceLines = (out: string[]) => out.filter((l) => l.trim() !== '' && !l.startsWith('>'));
 const parsed = (out: string[]) => serviceLines(out).map((l) => JSON.parse(l) as LogLine);
+
+/** The container health check (Dockerfile, compose) as the runtime runs it: exit 0 healthy. */
+const healthCheck = (env: Record<string, string>) =>
+  spawnSync(process.execPath, ['dist/src/healthcheck.js'], { cwd: ROOT, env: { ...process.env, ...env } })
+    .status;
 
 const answers = (port: number) =>
   fetch(`http://127.0.0.1:${port}/health/live`).then(
@@ -74,6 +81,7 @@ describe('the process: npm start, signals, log lines', () => {
     expect(await answers(port)).toBe(200);
     // the build copied the page assets: the citizen's page is served
     expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
+    expect(healthCheck({ APP_ROLE: 'all', PORT: String(port) })).toBe(0);
 
     const stopping = Date.now();
     p.child.kill('SIGTERM');
@@ -122,5 +130,18 @@ describe('the process: npm start, signals, log lines', () => {
     expect(during.length).toBeLessThan(40);
     expect(during.filter((l) => l.stack !== undefined || l.err !== undefined)).toEqual([]);
     expect(p.err.join('')).toBe('');
+  }, 180_000);
+
+  it('a worker is healthy while it runs: its heartbeat file is fresh', async () => {
+    rmSync(HEARTBEAT_FILE, { force: true });
+    expect(healthCheck({ APP_ROLE: 'worker' })).toBe(1);
+    const p = run('npm', ['start'], environment(await freePort(), { APP_ROLE: 'worker' }));
+    children.push(p.child);
+    await waitFor('the worker', async () => parsed(p.out).some((l) => /Worker started/.test(l.msg)), 120_000);
+    await waitFor('a healthy worker', async () => healthCheck({ APP_ROLE: 'worker' }) === 0, 10_000);
+    p.child.kill('SIGTERM');
+    await p.exited;
+    // an API that does not answer is unhealthy
+    expect(healthCheck({ APP_ROLE: 'api', PORT: String(await freePort()) })).toBe(1);
   }, 180_000);
 });
