@@ -10,7 +10,7 @@ import { DependencyUnavailableError } from './infrastructure/dependency-unavaila
 import { startHeartbeat } from './health/heartbeat';
 import { createHttpApp } from './infrastructure/http/create-http-app';
 import { REDIS } from './infrastructure/redis/redis.module';
-import { useJsonLogs } from './infrastructure/logging/json-lines';
+import { captureConsole, useJsonLogs } from './infrastructure/logging/json-lines';
 import { checkRedis, prepareDatabase } from './infrastructure/startup';
 import { reencryptIdentities } from './integrity-reports/reencrypt-identities';
 import { CommandRefused, resetAdministratorPassword } from './users/reset-administrator-password';
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   log = useJsonLogs(config);
+  captureConsole(log);
   const command = process.argv[2] ?? 'serve';
 
   if (command === 'migrate') {

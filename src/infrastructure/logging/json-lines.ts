@@ -1,4 +1,5 @@
 import { Logger, LoggerService } from '@nestjs/common';
+import { format } from 'node:util';
 import pino, { DestinationStream, Logger as Pino, LoggerOptions } from 'pino';
 import { AppConfig } from '../../config/app-config';
 import { currentRequestId } from '../request-context/request-context';
@@ -77,4 +78,23 @@ export function useJsonLogs(config: AppConfig, destination?: DestinationStream):
   const logger = destination ? pino(baseLogOptions(config), destination) : pino(baseLogOptions(config));
   Logger.overrideLogger(new JsonLines(logger));
   return logger;
+}
+
+/**
+ * Libraries that print with console (BullMQ's Redis-version and eviction-policy warnings, for one)
+ * write JSON lines too, at the level their call implies. Only the service's own process does this;
+ * the tests keep Jest's console.
+ */
+export function captureConsole(logger: Pino): void {
+  const to =
+    (level: 'info' | 'warn' | 'error' | 'debug') =>
+    (...args: unknown[]) =>
+      logger[level]({ context: 'console' }, format(...args));
+  /* eslint-disable no-console -- replacing the methods, not printing */
+  console.log = to('info');
+  console.info = to('info');
+  console.warn = to('warn');
+  console.error = to('error');
+  console.debug = to('debug');
+  /* eslint-enable no-console */
 }
