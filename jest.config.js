@@ -3,6 +3,7 @@ const common = {
   moduleFileExtensions: ['js', 'json', 'ts'],
   transform: { '^.+\\.ts$': ['ts-jest', {}] },
   testEnvironment: 'node',
+  setupFiles: ['<rootDir>/test/setup-logs.ts'],
 };
 
 module.exports = {

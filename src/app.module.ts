@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { IntegrityReportsModule } from './integrity-reports/integrity-reports.module';
 import { dataSourceOptions } from './infrastructure/database/data-source-options';
 import { LoggingModule } from './infrastructure/logging/logging.module';
+import { RequestContextModule } from './infrastructure/request-context/request-context';
 import { MetricsModule } from './infrastructure/metrics/metrics.module';
 import { QueueModule } from './infrastructure/queue/queue.module';
 import { RedisModule } from './infrastructure/redis/redis.module';
@@ -59,6 +60,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        RequestContextModule,
         LoggingModule.forRoot(config, options.logDestination),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config), retryAttempts: 2, retryDelay: 1000 }),
         ClockModule,

@@ -401,6 +401,11 @@ describe('general complaints', () => {
           const res = await act(supervisor, id, route, payload);
           expect({ action, status: res.statusCode }).toEqual({ action, status: 409 });
           expect(res.json().code).toBe('TRANSITION_NOT_ALLOWED');
+          expect(Object.keys(res.json().details).sort()).toEqual([
+            'action',
+            'allowedActions',
+            'currentStatus',
+          ]);
           expect(res.json().details.currentStatus).toBe(status);
           expect(res.json().details.allowedActions.sort()).toEqual([...ALLOWED[status]].sort());
         }

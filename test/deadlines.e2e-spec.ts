@@ -495,9 +495,9 @@ describe('deadline engine (service API, milestones through the sweeper, holiday 
         },
       ]);
       expect(e.deadline).toMatchObject({ outcome: 'met_by_explanation', currentDueDate: '2026-05-07' });
-      expect(e.summaryTh).toContain('รับเรื่องวันที่ 10 เม.ย. 2569');
-      expect(e.summaryTh).toContain('25 เม.ย. 2569 ซึ่งเป็นวันหยุด จึงเลื่อนเป็นวันทำการถัดไป 27 เม.ย. 2569');
-      expect(e.summaryTh).toContain('กำหนดปัจจุบัน 7 พ.ค. 2569');
+      expect(e.summaryTh).toContain('รับเรื่องวันที่ 10 เมษายน 2569');
+      expect(e.summaryTh).toContain('25 เมษายน 2569 ซึ่งเป็นวันหยุด จึงเลื่อนเป็นวันทำการถัดไป 27 เมษายน 2569');
+      expect(e.summaryTh).toContain('กำหนดปัจจุบัน 7 พฤษภาคม 2569');
       expect(e.summaryEn).toContain('result on 2026-05-06: by the extended date, explained in time');
       expect(await domainCode(deadlines.explain('complaint', randomUUID()))).toBe('DEADLINE_NOT_FOUND');
     });

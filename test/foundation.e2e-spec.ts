@@ -29,7 +29,7 @@ describe('foundation: HTTP basics, sign-in and accounts', () => {
     it('ready checks PostgreSQL and Redis', async () => {
       const res = await t.request({ method: 'GET', url: '/health/ready' });
       expect(res.statusCode).toBe(200);
-      expect(res.json().details).toEqual({ postgres: { status: 'up' }, redis: { status: 'up' } });
+      expect(res.json().details).toMatchObject({ postgres: { status: 'up' }, redis: { status: 'up' } });
     });
   });
 

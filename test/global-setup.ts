@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../src/config/app-config';
+import { useJsonLogs } from '../src/infrastructure/logging/json-lines';
 import { prepareDatabase } from '../src/infrastructure/startup';
 import { createDatabase } from './helpers/databases';
 import { templateDatabase, testEnvironment } from './helpers/test-env';
@@ -15,5 +16,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.RONGRIAN_TEST_RUN = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const template = templateDatabase();
   await createDatabase(template);
-  await prepareDatabase(loadConfig(testEnvironment(template)), { migrate: true });
+  const config = loadConfig(testEnvironment(template));
+  useJsonLogs(config);
+  await prepareDatabase(config, { migrate: true });
 }

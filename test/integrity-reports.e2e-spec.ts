@@ -302,6 +302,14 @@ describe('integrity reports: the anonymous channel end to end', () => {
     });
     expect(res.statusCode).toBe(status);
     expect(res.json().code).toBe(code);
+    if (code === 'TRANSITION_NOT_ALLOWED') {
+      // the same shape as complaints': the status, the action asked for, what is open
+      const details = res.json().details;
+      expect(Object.keys(details).sort()).toEqual(['action', 'allowedActions', 'currentStatus']);
+      expect(details.currentStatus).toBe('screening');
+      expect(details.action).toBe('conclude');
+      expect(details.allowedActions.length).toBeGreaterThan(0);
+    }
   });
 
   it('requires the action taken for a substantiated conclusion', async () => {

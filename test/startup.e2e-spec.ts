@@ -4,6 +4,10 @@ import { loadConfig } from '../src/config/app-config';
 import { dataSourceOptions } from '../src/infrastructure/database/data-source-options';
 import { DependencyUnavailableError } from '../src/infrastructure/dependency-unavailable.error';
 import { checkRedis, prepareDatabase } from '../src/infrastructure/startup';
+import { accountFailuresKey } from '../src/auth/login-throttle.service';
+import { verifyPassword } from '../src/auth/password';
+import { createRedis } from '../src/infrastructure/redis/redis.module';
+import { CommandRefused, resetAdministratorPassword } from '../src/users/reset-administrator-password';
 import { createDatabase, dropDatabase } from './helpers/databases';
 import { runId, testEnvironment, uniqueSuffix } from './helpers/test-env';
 
@@ -86,6 +90,33 @@ describe('start-up: database creation, migrations, seeding, first administrator'
       expect(admin.password_hash).toMatch(/^\$argon2id\$/);
       await db.destroy();
     } finally {
+      await dropDatabase(database);
+    }
+  });
+
+  it('an operator resets a lost administrator password: printed once, sessions ended, lock lifted, audited', async () => {
+    const database = name();
+    const config = loadConfig(testEnvironment(database));
+    const redis = createRedis(config.redis.url, 'commands', { keyPrefix: `${config.redis.prefix}:` });
+    try {
+      await prepareDatabase(config);
+      await redis.set(accountFailuresKey('ADMIN@test.local'), '10');
+      await expect(resetAdministratorPassword(config, 'nobody@test.local')).rejects.toThrow(CommandRefused);
+      const password = await resetAdministratorPassword(config, 'ADMIN@test.local');
+      expect(password).toMatch(/^[A-Za-z0-9_-]{16}$/);
+      expect(await redis.exists(accountFailuresKey('admin@test.local'))).toBe(0);
+      const db = await new DataSource(dataSourceOptions(config)).initialize();
+      const [admin] = await db.query(`SELECT id, password_hash FROM users WHERE email = 'admin@test.local'`);
+      expect(await verifyPassword(admin.password_hash, password)).toBe(true);
+      expect(await verifyPassword(admin.password_hash, 'admin-password-for-tests')).toBe(false);
+      const audit = await db.query(
+        `SELECT actor_user_id FROM audit_entries WHERE action = $1 AND entity_id = $2`,
+        ['user.reset_administrator_password', admin.id],
+      );
+      expect(audit).toEqual([{ actor_user_id: null }]);
+      await db.destroy();
+    } finally {
+      redis.disconnect();
       await dropDatabase(database);
     }
   });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Actor } from '../common/auth/actor';
+import { currentRequestId } from '../infrastructure/request-context/request-context';
 import { insertRows, rowsOf, RowsOf } from '../infrastructure/database/insert-rows';
 import { AuditEntry } from './entities/audit-entry.entity';
 
@@ -27,7 +28,7 @@ export class AuditService {
       <QueryDeepPartialEntity<AuditEntry>>{
         organizationId: actor?.organizationId ?? null,
         actorUserId: actor?.userId ?? null,
-        requestId: actor?.requestId ?? null,
+        requestId: actor?.requestId ?? currentRequestId(),
         action: record.action,
         entityType: record.entityType,
         entityId: record.entityId,

@@ -26,6 +26,17 @@ export const LOGIN_THROTTLE = {
   deviceTokenDays: 90,
 };
 
+/** The account's pseudonym in the throttle's Redis keys (a hash of the lower-cased e-mail). */
+export function throttleAccount(email: string): string {
+  return createHash('sha256').update(email.toLowerCase()).digest('base64url');
+}
+
+/** Redis keys (under REDIS_PREFIX) of an account's failures: its total and, as a pattern, its pairs. */
+export function accountFailureKeys(email: string): { total: string; pairs: string } {
+  const account = throttleAccount(email);
+  return { total: `login-fail:account:${account}`, pairs: `login-fail:pair:${account}:*` };
+}
+
 /** One sign-in attempt as the throttle sees it: the account, the client, and the device if known. */
 export interface SignInAttempt {
   account: string;
@@ -47,7 +58,7 @@ export class LoginThrottleService {
 
   /** Throws ACCOUNT_LOCKED while this pair (or client) is locked; otherwise waits as the counts say. */
   async beforeAttempt(email: string, client: string, deviceToken?: string): Promise<SignInAttempt> {
-    const account = createHash('sha256').update(email.toLowerCase()).digest('base64url');
+    const account = throttleAccount(email);
     const device = this.verifyDevice(deviceToken, account);
     if (device) {
       const failures = Number((await this.redis.get(this.deviceFailures(device))) ?? 0);

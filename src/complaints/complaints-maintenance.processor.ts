@@ -1,8 +1,9 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { IdempotencyService } from '../infrastructure/idempotency/idempotency.service';
+import { logConnectionError } from '../infrastructure/queue/connection-errors';
 import { QueueName } from '../infrastructure/queue/queue-names';
 import { ComplaintDigestService } from './complaint-digest.service';
 import { ComplaintsService } from './complaints.service';
@@ -40,6 +41,11 @@ export class ComplaintsMaintenanceProcessor extends WorkerHost implements OnAppl
       { every: 60 * 60 * 1000 },
       { name: ComplaintsJob.PurgeIdempotency },
     );
+  }
+
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    logConnectionError(this.logger, 'complaints worker', error);
   }
 
   async process(job: Job): Promise<unknown> {

@@ -6,7 +6,7 @@ import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity
 import { AuditService } from '../audit/audit.service';
 import { Actor, hasRole } from '../common/auth/actor';
 import { Clock } from '../common/clock/clock';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, TransitionNotAllowed } from '../common/errors/domain-error';
 import { nextReferenceNumber } from '../common/numbering/reference-numbers';
 import { fiscalYearOf } from '../common/time/fiscal-year';
 import { normalizeThaiPhone } from '../common/validation/validators';
@@ -280,11 +280,7 @@ export class ComplaintsService {
       const transition = transitionFor(input.action);
       const check = checkTransition(c.status, input.action, actor.roles);
       if (!check.ok && check.reason === 'not_from_this_status') {
-        throw new DomainError('TRANSITION_NOT_ALLOWED', {
-          currentStatus: c.status,
-          action: input.action,
-          allowedActions: allowedActions(c.status, actor.roles),
-        });
+        throw new TransitionNotAllowed(c.status, input.action, allowedActions(c.status, actor.roles));
       }
       if (!check.ok || (transition.unitScoped && !this.access.mayActOnUnit(actor, c))) {
         throw new DomainError('FORBIDDEN');
@@ -468,11 +464,7 @@ export class ComplaintsService {
         throw new DomainError('FORBIDDEN');
       }
       if (ANSWERED_STATUSES.has(c.status)) {
-        throw new DomainError('TRANSITION_NOT_ALLOWED', {
-          currentStatus: c.status,
-          action: 'extend',
-          allowedActions: allowedActions(c.status, actor.roles),
-        });
+        throw new TransitionNotAllowed(c.status, 'extend', allowedActions(c.status, actor.roles));
       }
       const before = await this.deadlines.get(COMPLAINT_TRACK, c.id, tx);
       const after = await this.deadlines.extend(tx, actor, COMPLAINT_TRACK, c.id, dto);

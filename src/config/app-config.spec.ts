@@ -59,7 +59,37 @@ describe('loadConfig', () => {
   });
 
   it('requires JWT_SECRET in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET must be set in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET.* must be set in production/);
+  });
+
+  it.each([['{rongrian}'], ['{rongrian}:site-a'], ['rongrian']])(
+    'REDIS_PREFIX %s (a hash tag for Redis Cluster)',
+    (prefix) => {
+      expect(loadConfig({ ...valid, REDIS_PREFIX: prefix }).redis.prefix).toBe(prefix);
+    },
+  );
+
+  it('names every missing production secret in one line', () => {
+    const error = (() => {
+      try {
+        loadConfig({ NODE_ENV: 'production' });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error?.message.split('\n')).toHaveLength(1);
+    expect(error?.message).toMatch(
+      /^Invalid configuration: JWT_SECRET, RECEIPT_PEPPER, IDENTITY_KEYS must be set in production/,
+    );
+  });
+
+  it.each([
+    [{}, 'http://localhost:3000'],
+    [{ PORT: '8080' }, 'http://localhost:8080'],
+    [{ PORT: '8080', PUBLIC_BASE_URL: '' }, 'http://localhost:8080'],
+    [{ PORT: '8080', PUBLIC_BASE_URL: 'https://x.example/' }, 'https://x.example'],
+  ])('links start at PUBLIC_BASE_URL, by default the local PORT (%#)', (env, expected) => {
+    expect(loadConfig({ ...valid, ...env }).app.publicBaseUrl).toBe(expected);
   });
 
   describe('integrity-report secrets', () => {

@@ -72,6 +72,8 @@ export class ConfigurationError extends Error {
   }
 }
 
+const PRODUCTION_SECRETS = ['JWT_SECRET', 'RECEIPT_PEPPER', 'IDENTITY_KEYS'] as const;
+
 const isSecret = (name: string) => /SECRET|PEPPER|_KEYS?$/.test(name);
 
 function describe(errors: ValidationError[], env: NodeJS.ProcessEnv): string[] {
@@ -95,14 +97,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(e, { whitelist: true, forbidUnknownValues: false });
   if (errors.length > 0) throw new ConfigurationError(describe(errors, env));
 
-  if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
-    throw new ConfigurationError([
-      'JWT_SECRET must be set in production (at least 32 characters of random text)',
-    ]);
-  }
-  for (const name of ['RECEIPT_PEPPER', 'IDENTITY_KEYS'] as const) {
-    if (e.NODE_ENV === 'production' && !e[name]) {
-      throw new ConfigurationError([`${name} must be set in production (see .env.example)`]);
+  if (e.NODE_ENV === 'production') {
+    // every missing secret in one line, so that one restart is enough to learn them all
+    const missing = PRODUCTION_SECRETS.filter((name) => !e[name]);
+    if (missing.length > 0) {
+      throw new ConfigurationError([
+        `${missing.join(', ')} must be set in production (JWT_SECRET and RECEIPT_PEPPER: at least 32 characters of random text; IDENTITY_KEYS: see .env.example)`,
+      ]);
     }
   }
   if (!Intl.supportedValuesOf('timeZone').includes(e.BUSINESS_TIME_ZONE) && e.BUSINESS_TIME_ZONE !== 'UTC') {
@@ -118,7 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       host: e.HOST,
       port: e.PORT,
       trustProxyHops: e.TRUST_PROXY_HOPS,
-      publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+      publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
       corsOrigins: e.CORS_ORIGINS.split(',')
         .map((s) => s.trim())
         .filter(Boolean),

@@ -17,6 +17,7 @@ describe('.env.example', () => {
     'IDENTITY_KEYS',
     'IDENTITY_KEY_CURRENT',
     'METRICS_TOKEN',
+    'PUBLIC_BASE_URL',
   ]);
 
   it('documents every variable the service reads, and no other', () => {

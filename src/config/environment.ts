@@ -75,7 +75,9 @@ export class Environment {
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL, e.g. redis://127.0.0.1:6379' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
-  @Matches(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'must be 1-64 letters, digits, ":", "_" or "-"' })
+  @Matches(/^[A-Za-z0-9:_{}-]{1,64}$/, {
+    message: 'must be 1-64 letters, digits, ":", "_", "-" or a {hash tag}',
+  })
   REDIS_PREFIX = 'rongrian';
 
   @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, {
@@ -178,8 +180,11 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** default: http://localhost:<PORT> */
+  @Transform(blankToUndefined)
+  @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true }, { message: 'must be an absolute http(s) URL' })
-  PUBLIC_BASE_URL = 'http://localhost:3000';
+  PUBLIC_BASE_URL?: string;
 
   @Transform(blankToUndefined)
   @IsOptional()

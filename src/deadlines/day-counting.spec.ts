@@ -12,7 +12,6 @@ import {
   shiftDueDate,
   startOfDay,
   subtractWorkingDays,
-  thaiDate,
   weekday,
   workingDaysBetween,
 } from './day-counting';
@@ -211,17 +210,6 @@ describe('receipt instants become Bangkok civil dates', () => {
     ['2028-02-29', '2028-02-28T17:00:00.000Z'],
   ])('%s starts at %s', (date, instant) => {
     expect(startOfDay(date, ZONE).toISOString()).toBe(instant);
-  });
-});
-
-describe('Thai dates in the Buddhist Era', () => {
-  it.each([
-    ['2025-12-31', '31 ธ.ค. 2568'],
-    ['2026-01-01', '1 ม.ค. 2569'],
-    ['2026-04-27', '27 เม.ย. 2569'],
-    ['2028-02-29', '29 ก.พ. 2571'],
-  ])('%s is written %s', (date, thai) => {
-    expect(thaiDate(date)).toBe(thai);
   });
 });
 

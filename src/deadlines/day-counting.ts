@@ -93,14 +93,6 @@ export function startOfDay(date: string, zone: string): Date {
   return new Date(t);
 }
 
-/** "27 เม.ย. 2569": a civil date as Thai officers and citizens write it (Buddhist Era year). */
-export function thaiDate(date: string, format = 'd MMM yyyy'): string {
-  return DateTime.fromISO(dateOf(dayNumber(date)), { zone: 'utc' })
-    .reconfigure({ outputCalendar: 'buddhist' })
-    .setLocale('th-TH')
-    .toFormat(format);
-}
-
 /** Weekends, national holidays, the organisation's own holidays and its office hours, in one zone. */
 export class BusinessCalendar {
   private readonly holidays = new Map<string, HolidayInfo>();

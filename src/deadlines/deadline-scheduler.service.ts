@@ -77,9 +77,8 @@ export class DeadlineScheduler {
     private readonly milestones: DeadlineMilestonesService,
     private readonly calendars: BusinessCalendarService,
   ) {
-    // without a listener an EventEmitter 'error' throws (BullMQ then prints it): one warning per outage
-    queue.on('error', (error: Error) => {
-      if (!this.redisDown) this.logger.warn(`Deadlines queue: Redis unavailable (${error.message})`);
+    // the warning itself is QueueModule's (one a minute); here only the state
+    queue.on('error', () => {
       this.redisDown = true;
     });
   }

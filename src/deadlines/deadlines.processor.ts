@@ -1,6 +1,7 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
+import { logConnectionError } from '../infrastructure/queue/connection-errors';
 import { QueueName } from '../infrastructure/queue/queue-names';
 import { DeadlineMilestonesService, NoTrackHandlerError } from './deadline-milestones.service';
 import { DeadlineJob, DeadlineScheduler, MilestoneJobData } from './deadline-scheduler.service';
@@ -12,6 +13,8 @@ import { DeadlineJob, DeadlineScheduler, MilestoneJobData } from './deadline-sch
  */
 @Processor(QueueName.Deadlines, { concurrency: 4 })
 export class DeadlinesProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger('DeadlinesProcessor');
+
   constructor(
     private readonly milestones: DeadlineMilestonesService,
     private readonly scheduler: DeadlineScheduler,
@@ -21,6 +24,11 @@ export class DeadlinesProcessor extends WorkerHost implements OnApplicationBoots
 
   onApplicationBootstrap(): void {
     this.scheduler.startSafetyNets();
+  }
+
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    logConnectionError(this.logger, 'deadlines worker', error);
   }
 
   async process(job: Job): Promise<unknown> {

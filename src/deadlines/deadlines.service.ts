@@ -18,9 +18,9 @@ import {
   daysBetween,
   DueDateComputation,
   isIsoDate,
-  thaiDate,
   workingDaysBetween,
 } from './day-counting';
+import { thaiDate } from '../common/time/civil-date-text';
 import {
   deadlineState,
   deriveDates,

@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth/actor';
 import { Clock } from '../common/clock/clock';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, TransitionNotAllowed } from '../common/errors/domain-error';
 import { FieldProblem } from '../common/errors/error-codes';
 import { AppConfig } from '../config/app-config';
 import { User } from '../users/entities/user.entity';
@@ -128,11 +128,7 @@ export class IntegrityReportsService {
       const report = await this.access.load(tx, actor, id, true);
       const rule = transitionFor(report.status, dto.action);
       if (!rule) {
-        throw new DomainError('TRANSITION_NOT_ALLOWED', {
-          status: report.status,
-          action: dto.action,
-          allowedActions: allowedActions(report.status),
-        });
+        throw new TransitionNotAllowed(report.status, dto.action, allowedActions(report.status));
       }
       assertDetails(rule, dto);
       const from = report.status;

@@ -2,13 +2,14 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
-import { createTransport, Transporter } from 'nodemailer';
-import SMTPTransport from 'nodemailer/lib/smtp-transport';
+import { createTransport, SMTPSentMessageInfo, Transporter } from 'nodemailer';
 import { DataSource, EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '../common/clock/clock';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from '../infrastructure/queue/queue-names';
+import { logConnectionError } from '../infrastructure/queue/connection-errors';
+import { runAsPartOf } from '../infrastructure/request-context/request-context';
 import { OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
 import { MailJobData } from './mail-job';
 import { MessageTemplate } from './message-template';
@@ -68,7 +69,7 @@ function masked(text: string, address: string): string {
 @Processor(QueueName.Mail, { concurrency: 4 })
 export class MailProcessor extends WorkerHost implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(MailProcessor.name);
-  private readonly transport: Transporter<SMTPTransport.SentMessageInfo> | null;
+  private readonly transport: Transporter<SMTPSentMessageInfo> | null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -108,17 +109,18 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
     this.transport?.close();
   }
 
-  private lastWorkerErrorAt = 0;
-
   /** Connection trouble of the queue worker (Redis away): logged at most once a minute; it reconnects by itself. */
   @OnWorkerEvent('error')
   onWorkerError(error: Error): void {
-    if (Date.now() - this.lastWorkerErrorAt < 60_000) return;
-    this.lastWorkerErrorAt = Date.now();
-    this.logger.warn(`Mail worker: ${error.message}`);
+    logConnectionError(this.logger, 'mail worker', error);
   }
 
-  async process(job: Job<MailJobData>): Promise<SendOutcome> {
+  /** Sends as part of the request that wrote the message: its id is on every log line of the job. */
+  process(job: Job<MailJobData>): Promise<SendOutcome> {
+    return runAsPartOf(job.data.requestId, () => this.send(job));
+  }
+
+  private async send(job: Job<MailJobData>): Promise<SendOutcome> {
     const row = await this.db.transaction((tx) => this.claim(tx, job.data));
     if (typeof row === 'string') return row;
     const context = `Mail ${row.id} (${row.template}, request ${job.data.requestId ?? '-'})`;
@@ -148,7 +150,7 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
       throw new UnrecoverableError('template error');
     }
 
-    let info: SMTPTransport.SentMessageInfo;
+    let info: SMTPSentMessageInfo;
     try {
       info = await this.transport!.sendMail({
         from: this.config.mail.from,
@@ -164,7 +166,8 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
         throw Object.assign(new Error('recipient refused'), { code: 'EENVELOPE', response: info.response });
       }
     } catch (error) {
-      // rethrown with the recorded answer only: BullMQ keeps failure reasons in Redis
+      // rethrown with the recorded answer only, no cause: BullMQ keeps failure reasons in Redis
+      // eslint-disable-next-line preserve-caught-error
       throw new Error(await this.failed(job, row, error as SmtpErrorLike, context, to.email));
     }
     // only now, after the server accepted it

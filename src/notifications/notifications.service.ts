@@ -14,6 +14,7 @@ import { MessageTemplate, RecipientKind } from './message-template';
 import { BusinessCalendarService } from '../deadlines/business-calendar.service';
 import { InvalidNotificationError, prepareParams } from './prepare-params';
 import { RecipientRef, RecipientResolvers } from './recipient-resolvers';
+import { currentRequestId } from '../infrastructure/request-context/request-context';
 
 /** A recipient whose address the caller gives (it is stored in the outbox until the message is done). */
 export interface AddressedRecipient {
@@ -48,7 +49,7 @@ export interface NotificationMessage {
   dedupeKey?: string;
   /** what the message is about, for the admin listing */
   subject?: { type: string; id: string };
-  /** the request that caused it, carried into the worker's log lines */
+  /** the request that caused it (default: the one being served), carried into the worker's log lines */
   requestId?: string;
   /**
    * Record when the message was written only to the day (the start of the business day), not to the
@@ -283,7 +284,7 @@ export class NotificationsService {
       subjectType: message.subject?.type ?? null,
       subjectId: message.subject?.id ?? null,
       messageId: `<${id}@${this.messageIdDomain}>`,
-      requestId: message.requestId ?? null,
+      requestId: message.requestId ?? (message.recordDayOnly ? null : currentRequestId()),
       createdAt: written,
       updatedAt: written,
     };

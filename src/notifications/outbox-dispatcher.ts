@@ -110,12 +110,6 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
 
   /** After Redis was lost (restarted, emptied, failed over), hand everything pending over again. */
   private async watchRedis(): Promise<void> {
-    let lastWarning = 0;
-    this.queue.on('error', (error: Error) => {
-      if (Date.now() - lastWarning < 60_000) return;
-      lastWarning = Date.now();
-      this.logger.warn(`Mail queue: ${error.message}`);
-    });
     const client = await this.queue.getBackend().client;
     client.on('close', () => {
       this.redisLost = true;

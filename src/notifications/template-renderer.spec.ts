@@ -2,20 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MessageTemplate, TEMPLATES } from './message-template';
-import { enDate, TemplateRenderer, TEMPLATES_DIR, thaiDate } from './template-renderer';
-
-describe('dates in messages', () => {
-  it.each([
-    ['2026-03-20', '20 มีนาคม 2569', '20 March 2026'],
-    ['2025-10-01', '1 ตุลาคม 2568', '1 October 2025'],
-    ['2026-12-31', '31 ธันวาคม 2569', '31 December 2026'],
-    ['not a date', 'not a date', 'not a date'],
-    ['2026-13-01', '2026-13-01', '2026-13-01'],
-  ])('%s → %s / %s', (value, th, en) => {
-    expect(thaiDate(value)).toBe(th);
-    expect(enDate(value)).toBe(en);
-  });
-});
+import { TemplateRenderer, TEMPLATES_DIR } from './template-renderer';
 
 describe('TemplateRenderer', () => {
   const renderer = new TemplateRenderer();

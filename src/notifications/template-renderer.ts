@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { enDate, thaiDate } from '../common/time/civil-date-text';
 import { MessageTemplate, TEMPLATES } from './message-template';
 
 export interface RenderedMessage {
@@ -14,54 +15,6 @@ type Compiled = Handlebars.TemplateDelegate<Record<string, unknown>>;
 
 /** Where the editable template files live (copied beside the compiled code by `nest build`). */
 export const TEMPLATES_DIR = join(__dirname, 'templates');
-
-const MONTHS_TH = [
-  'มกราคม',
-  'กุมภาพันธ์',
-  'มีนาคม',
-  'เมษายน',
-  'พฤษภาคม',
-  'มิถุนายน',
-  'กรกฎาคม',
-  'สิงหาคม',
-  'กันยายน',
-  'ตุลาคม',
-  'พฤศจิกายน',
-  'ธันวาคม',
-];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-function civilDate(value: unknown): { y: number; m: number; d: number } | null {
-  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
-  if (!match) return null;
-  const [y, m, d] = match.slice(1).map(Number);
-  return m >= 1 && m <= 12 && d >= 1 && d <= 31 ? { y, m, d } : null;
-}
-
-/** '2026-03-20' → '20 มีนาคม 2569' (Buddhist Era); anything else is shown as given. */
-export function thaiDate(value: unknown): string {
-  const c = civilDate(value);
-  return c ? `${c.d} ${MONTHS_TH[c.m - 1]} ${c.y + 543}` : String(value ?? '');
-}
-
-/** '2026-03-20' → '20 March 2026'; anything else is shown as given. */
-export function enDate(value: unknown): string {
-  const c = civilDate(value);
-  return c ? `${c.d} ${MONTHS_EN[c.m - 1]} ${c.y}` : String(value ?? '');
-}
 
 function engine(): typeof Handlebars {
   const hb = Handlebars.create();
@@ -106,7 +59,9 @@ export class TemplateRenderer {
       try {
         this.render(key, { ...TEMPLATES[key].example, ...TEMPLATES[key].resolved });
       } catch (error) {
-        throw new Error(`Mail template ${dir}/${key} does not render: ${(error as Error).message}`);
+        throw new Error(`Mail template ${dir}/${key} does not render: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
     }
   }

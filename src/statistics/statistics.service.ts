@@ -32,7 +32,7 @@ import {
   UNIT_LABELS_SQL,
 } from './statistics.sql';
 import { suppressCells } from './suppression';
-import { thaiDate } from '../deadlines/day-counting';
+import { thaiDate, thaiMonth } from '../common/time/civil-date-text';
 
 interface Label {
   key: string;
@@ -131,7 +131,7 @@ export class StatisticsService {
 
   private describe(p: Period) {
     const th = p.month
-      ? `เดือน ${thaiDate(`${p.month}-01`, 'MMMM yyyy')}`
+      ? `เดือน ${thaiMonth(p.month)}`
       : p.quarter
         ? `ไตรมาสที่ ${p.quarter} ปีงบประมาณ ${p.fiscalYear}`
         : `ปีงบประมาณ ${p.fiscalYear}`;
@@ -227,7 +227,7 @@ export class StatisticsService {
           monthsOf(p, this.zone).map((m) => ({
             key: m,
             code: m,
-            th: thaiDate(`${m}-01`, 'MMMM yyyy'),
+            th: thaiMonth(m),
             en: m,
           })),
         ),

@@ -16,3 +16,13 @@ export class DomainError extends Error {
     this.status = ERRORS[code].status;
   }
 }
+
+/**
+ * 409 TRANSITION_NOT_ALLOWED, with one shape of details for every track: the case's status, the
+ * action asked for, and the actions open from that status to this caller.
+ */
+export class TransitionNotAllowed extends DomainError {
+  constructor(currentStatus: string, action: string, allowedActions: readonly string[]) {
+    super('TRANSITION_NOT_ALLOWED', { currentStatus, action, allowedActions });
+  }
+}

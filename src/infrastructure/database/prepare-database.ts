@@ -12,8 +12,26 @@ function adminUrl(databaseUrl: string): { adminUrl: string; database: string } {
   return { adminUrl: url.toString(), database };
 }
 
-/** Creates the database named in DATABASE_URL when it does not exist yet. */
+/** PostgreSQL's answer when the database named in the URL does not exist. */
+const INVALID_CATALOG_NAME = '3D000';
+
+/**
+ * Creates the database named in DATABASE_URL when it does not exist yet. An existing database is
+ * reached directly: the maintenance database (`postgres`), which a managed service may not open to
+ * the application's role, is used only to create a missing one.
+ */
 export async function ensureDatabaseExists(databaseUrl: string): Promise<boolean> {
+  const direct = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
+  try {
+    await direct.connect();
+    return false;
+  } catch (error) {
+    if ((error as { code?: string }).code !== INVALID_CATALOG_NAME) {
+      throw new DependencyUnavailableError('PostgreSQL', databaseUrl, error);
+    }
+  } finally {
+    await direct.end().catch(() => undefined);
+  }
   const { adminUrl: url, database } = adminUrl(databaseUrl);
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
@@ -38,17 +56,23 @@ export async function ensureDatabaseExists(databaseUrl: string): Promise<boolean
 }
 
 /**
- * Runs `work` while holding a PostgreSQL advisory lock on a dedicated connection, so that several
- * instances starting together migrate and seed one after the other.
+ * Runs `work` while holding a PostgreSQL advisory lock, so that several instances starting together
+ * migrate and seed one after the other. The lock is a transaction lock in a transaction kept open on
+ * a dedicated connection: it works behind PgBouncer in transaction mode too (a session lock there
+ * would belong to whichever server connection the pooler happened to lend), and it is released when
+ * the transaction ends, whatever happens to this process.
  */
 export async function withMigrationLock<T>(databaseUrl: string, work: () => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {
-    await client.query('SELECT pg_advisory_lock(hashtext($1))', [MIGRATION_LOCK]);
-    return await work();
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [MIGRATION_LOCK]);
+    const result = await work();
+    await client.query('COMMIT');
+    return result;
   } finally {
-    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [MIGRATION_LOCK]).catch(() => undefined);
+    await client.query('ROLLBACK').catch(() => undefined);
     await client.end();
   }
 }

@@ -43,9 +43,12 @@ export async function createHttpApp(
   config: AppConfig,
   options: AppModuleOptions = {},
 ): Promise<NestFastifyApplication> {
+  const hops = config.app.trustProxyHops;
   const adapter = new FastifyAdapter({
     bodyLimit: config.app.bodyLimitBytes,
-    trustProxy: config.app.trustProxyHops > 0 ? config.app.trustProxyHops : false,
+    // Fastify 5.12 no longer takes a bare hop count (it now trusts nothing for a number); the same
+    // rule as a function: the nearest `hops` addresses of the X-Forwarded-For chain are our proxies.
+    trustProxy: hops > 0 ? (_address: string, hop: number) => hop < hops : false,
     genReqId: requestId,
     return503OnClosing: true,
   });

@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { DestinationStream } from 'pino';
 import { AppConfig } from '../../config/app-config';
+import { baseLogOptions } from './json-lines';
 import { isReporterPath, maskPath } from './private-paths';
 
 /**
@@ -15,8 +16,7 @@ export class LoggingModule {
   /** `destination` (tests) receives the JSON lines instead of standard output. */
   static forRoot(config: AppConfig, destination?: DestinationStream): DynamicModule {
     const options = {
-      level: config.app.logLevel,
-      base: { service: 'rongrian', role: config.app.role },
+      ...baseLogOptions(config),
       // Fastify already chose the id (from X-Request-Id or a new UUID) and put it on the raw request.
       genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id: string }).id,
       customProps: () => ({}),

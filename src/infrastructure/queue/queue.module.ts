@@ -1,8 +1,25 @@
-import { BullModule } from '@nestjs/bullmq';
-import { Global, Module } from '@nestjs/common';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import { Global, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { Queue } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
 import { DEFAULT_JOB_OPTIONS } from './job-options';
 import { QueueName } from './queue-names';
+import { logConnectionError } from './connection-errors';
+
+/** Every queue gets an 'error' listener: without one BullMQ prints each failed reconnection's stack. */
+@Injectable()
+class QueueConnectionErrors implements OnModuleInit {
+  private readonly logger = new Logger('Queues');
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  onModuleInit(): void {
+    for (const name of Object.values(QueueName)) {
+      const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      queue.on('error', (error: Error) => logConnectionError(this.logger, `${name} queue`, error));
+    }
+  }
+}
 
 /**
  * BullMQ on the shared Redis, with the standard job options and every queue registered. BullMQ owns
@@ -26,6 +43,7 @@ import { QueueName } from './queue-names';
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
+  providers: [QueueConnectionErrors],
   exports: [BullModule],
 })
 export class QueueModule {}
