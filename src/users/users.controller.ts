@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { UuidPipe } from '../common/validation/uuid.pipe';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/errors/api-errors';
 import { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { CreateUserDto, UpdateUserDto, UserView } from './dto/user.dto';
@@ -16,23 +17,32 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: 'Officer accounts of my organisation' })
+  @ApiOkResponse({ type: [UserView] })
   list(@CurrentActor() actor: Actor): Promise<UserView[]> {
     return this.users.list(actor);
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create an officer account' })
+  @ApiOperation({
+    summary: 'Create an officer account',
+    description: 'The integrity officer and custodian roles need a second administrator (403 otherwise).',
+  })
+  @ApiCreatedResponse({ type: UserView })
+  @ApiErrors(404, 409)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserView> {
     return this.users.create(actor, dto);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One officer account of my organisation' })
+  @ApiOkResponse({ type: UserView })
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<UserView> {
     return this.users.get(actor, id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change name, roles, unit, password or active flag' })
+  @ApiOkResponse({ type: UserView })
   update(
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) id: string,
@@ -43,6 +53,7 @@ export class UsersController {
 
   @Post(':id/deactivate')
   @ApiOperation({ summary: 'Deactivate an account and end its sessions' })
+  @ApiCreatedResponse({ type: UserView })
   deactivate(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<UserView> {
     return this.users.deactivate(actor, id);
   }

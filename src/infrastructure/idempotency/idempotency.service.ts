@@ -6,6 +6,9 @@ import { DomainError } from '../../common/errors/domain-error';
 import { insertRows, rowsOf, RowsOf } from '../database/insert-rows';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
+/** The format of an `Idempotency-Key` header (documented in the OpenAPI document from this pattern). */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+
 const hashOf = (body: unknown) =>
   createHash('sha256')
     .update(JSON.stringify(body ?? null))
@@ -43,7 +46,7 @@ export class IdempotencyService {
       plan: (prepared: P, session: EntityManager) => Promise<Creation<T>>;
     },
   ): Promise<T> {
-    if (key !== undefined && !/^[A-Za-z0-9._:-]{8,128}$/.test(key)) {
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
       throw new DomainError('VALIDATION_FAILED', [
         { field: 'Idempotency-Key', rule: 'format', message: 'must be 8-128 letters, digits or . _ : -' },
       ]);
