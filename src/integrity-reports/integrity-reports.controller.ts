@@ -9,7 +9,14 @@ import {
   Query,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiErrors } from '../common/errors/api-errors';
 import { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
@@ -32,6 +39,7 @@ import {
   ReportDetailView,
   ReportListView,
   ReportSummaryView,
+  WorkflowText,
   WorkflowView,
 } from './dto/officer-views';
 import { IdentityDisclosureService } from './identity-disclosure.service';
@@ -44,6 +52,7 @@ const uuid = new ParseUUIDPipe();
 
 /** Integrity officers only: administrators and every other role get 403. */
 @ApiTags('integrity-reports: officers')
+@ApiExtraModels(WorkflowText)
 @ApiBearerAuth()
 @Roles(Role.IntegrityOfficer)
 @UseInterceptors(NoStoreInterceptor)

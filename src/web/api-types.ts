@@ -1329,6 +1329,10 @@ export interface components {
     MessageBodyDto: {
       body: string;
     };
+    WorkflowText: {
+      th: string;
+      en: string;
+    };
     ReportSummaryView: {
       /** Format: uuid */
       id: string;
@@ -1371,11 +1375,39 @@ export interface components {
       page: number;
       pageSize: number;
     };
+    TransitionView: {
+      /** @enum {string} */
+      action: 'start_screening' | 'dismiss' | 'refer' | 'open_fact_finding' | 'conclude' | 'close';
+      from: (
+        'received' | 'screening' | 'not_admissible' | 'referred' | 'fact_finding' | 'concluded' | 'closed'
+      )[];
+      /** @enum {string} */
+      to: 'received' | 'screening' | 'not_admissible' | 'referred' | 'fact_finding' | 'concluded' | 'closed';
+      /**
+       * @description which particulars the step records (the field of that name in the request)
+       * @enum {string|null}
+       */
+      details: 'dismissal' | 'referral' | 'factFinding' | 'conclusion' | 'closure' | null;
+      detailsRequired: boolean;
+      /** @description a decision the reporter sees: it answers the reporter and is the result */
+      decision: boolean;
+      labelTh: string;
+      labelEn: string;
+    };
     WorkflowView: {
-      transitions: Record<string, never>[];
-      statuses: Record<string, never>;
-      agencies: Record<string, never>;
-      outcomes: Record<string, never>;
+      transitions: components['schemas']['TransitionView'][];
+      /** @description by status */
+      statuses: {
+        [key: string]: components['schemas']['WorkflowText'];
+      };
+      /** @description by agency a report can be referred to */
+      agencies: {
+        [key: string]: components['schemas']['WorkflowText'];
+      };
+      /** @description by outcome of a conclusion */
+      outcomes: {
+        [key: string]: components['schemas']['WorkflowText'];
+      };
     };
     ConversationMessageView: {
       /** Format: uuid */
@@ -1443,19 +1475,27 @@ export interface components {
       /** @description Whether the reporter gave an identity (never the identity itself) */
       identityProvided: boolean;
       description: string;
-      accused?: Record<string, never> | null;
+      /** @description as the reporter gave it */
+      accused?: {
+        [key: string]: unknown;
+      } | null;
       /** Format: date */
       incidentDate?: string | null;
       incidentPeriod?: string | null;
       place?: string | null;
-      evidence?: Record<string, never> | null;
+      /** @description as the reporter gave it */
+      evidence?: {
+        [key: string]: unknown;
+      } | null;
       reporterRelation?: string | null;
       /** Format: date */
       decidedOn?: string | null;
       /** Format: date */
       closedOn?: string | null;
-      /** @description Particulars of each workflow step taken */
-      workflow: Record<string, never>;
+      /** @description Particulars of each workflow step taken, by kind (see GET /integrity-reports/workflow) */
+      workflow: {
+        [key: string]: unknown;
+      };
       allowedActions: (
         'start_screening' | 'dismiss' | 'refer' | 'open_fact_finding' | 'conclude' | 'close'
       )[];
@@ -1538,6 +1578,11 @@ export interface components {
       userId: string;
       reason?: string;
     };
+    OfficerRefView: {
+      /** Format: uuid */
+      id: string;
+      displayName: string;
+    };
     IdentityRequestView: {
       /** Format: uuid */
       id: string;
@@ -1545,13 +1590,13 @@ export interface components {
       reportId: string;
       /** @example IR-2569-0007 */
       reportNumber: string;
-      requestedBy: Record<string, never>;
+      requestedBy: components['schemas']['OfficerRefView'];
       justification: string;
       /** @enum {string} */
       status: 'pending' | 'approved' | 'denied';
       /** Format: date */
       requestedOn: string;
-      decidedBy?: Record<string, never> | null;
+      decidedBy?: components['schemas']['OfficerRefView'] | (never | null);
       decisionReason?: string | null;
       /** Format: date */
       decidedOn?: string | null;
@@ -1621,7 +1666,9 @@ export interface components {
        *       "failed": 1
        *     }
        */
-      counts: Record<string, never>;
+      counts: {
+        [key: string]: number;
+      };
       /** @description age of the oldest due pending message */
       oldestPendingSeconds: number | null;
     };
@@ -1703,6 +1750,23 @@ export interface components {
       /** @example Street lighting */
       nameEn: string;
     };
+    DuplicateOfView: {
+      /** @example 2569/000120 */
+      referenceNo: string;
+      /** @enum {string} */
+      status:
+        | 'received'
+        | 'accepted'
+        | 'rejected'
+        | 'referred'
+        | 'assigned'
+        | 'in_progress'
+        | 'awaiting_info'
+        | 'resolved'
+        | 'closed'
+        | 'duplicate';
+      statusLabel: components['schemas']['StatusLabel'];
+    };
     TimelineEntry: {
       /** Format: date-time */
       at: string;
@@ -1744,7 +1808,7 @@ export interface components {
       extended: boolean;
       extensionReason?: string | null;
       /** @description A duplicate shows the progress of the complaint it repeats */
-      duplicateOf?: Record<string, never> | null;
+      duplicateOf?: components['schemas']['DuplicateOfView'] | (never | null);
       canGiveFeedback: boolean;
       timeline: components['schemas']['TimelineEntry'][];
     };

@@ -125,6 +125,12 @@ export class TimelineEntry {
   @ApiPropertyOptional() message?: string;
 }
 
+export class DuplicateOfView {
+  @ApiProperty({ example: '2569/000120' }) referenceNo!: string;
+  @ApiProperty({ enum: ComplaintStatus }) status!: string;
+  @ApiProperty({ type: StatusLabel }) statusLabel!: StatusLabel;
+}
+
 export class TrackingView {
   @ApiProperty() referenceNo!: string;
   @ApiProperty() category!: StatusLabel;
@@ -135,10 +141,11 @@ export class TrackingView {
   @ApiProperty() extended!: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) extensionReason!: string | null;
   @ApiPropertyOptional({
+    type: DuplicateOfView,
     nullable: true,
     description: 'A duplicate shows the progress of the complaint it repeats',
   })
-  duplicateOf!: { referenceNo: string; status: string; statusLabel: StatusLabel } | null;
+  duplicateOf!: DuplicateOfView | null;
   @ApiProperty() canGiveFeedback!: boolean;
   @ApiProperty({ type: [TimelineEntry] }) timeline!: TimelineEntry[];
 }
