@@ -13,6 +13,7 @@ export default tseslint.config(
       'jest.config.js',
       'scripts/*.js',
       'src/web/public/**',
+      'src/web/api-types.ts',
       'var/**',
     ],
   },

@@ -1,6 +1,7 @@
 import { LimitPerMinute } from '../infrastructure/http/route-limits';
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/errors/api-errors';
 import { FastifyRequest } from 'fastify';
 import { Actor } from '../common/auth/actor';
 import { CurrentActor, Public } from '../common/auth/decorators';
@@ -26,6 +27,7 @@ export class AuthController {
   @LimitPerMinute('signIn')
   @ApiOperation({ summary: 'Officer sign-in with e-mail and password' })
   @ApiOkResponse({ type: TokensView })
+  @ApiErrors(401)
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<TokensView> {
     return this.auth.login(
       dto.email,
@@ -41,6 +43,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a refresh token for a new token pair (single use)' })
   @ApiOkResponse({ type: TokensView })
+  @ApiErrors(401)
   refresh(@Body() dto: RefreshDto): Promise<TokensView> {
     return this.auth.refresh(dto.refreshToken);
   }
@@ -49,6 +52,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'End the session of this refresh token' })
+  @ApiNoContentResponse({ description: 'signed out (also when the token was no longer valid)' })
   logout(@Body() dto: RefreshDto): Promise<void> {
     return this.auth.logout(dto.refreshToken);
   }

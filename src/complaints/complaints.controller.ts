@@ -1,5 +1,15 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrors } from '../common/errors/api-errors';
+import { ApiIdempotencyKey } from '../infrastructure/idempotency/api-idempotency-key';
+import { DeadlineExplanation } from '../deadlines/dto/deadline-view';
 import { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { UuidPipe } from '../common/validation/uuid.pipe';
@@ -21,7 +31,7 @@ import {
   RejectDto,
   ReopenDto,
 } from './dto/complaint-actions.dto';
-import { ComplaintPage, ListComplaintsQuery } from './dto/complaint-views.dto';
+import { ComplaintDetailView, ComplaintPage, ListComplaintsQuery } from './dto/complaint-views.dto';
 import { ComplaintReceipt, RegisterComplaintDto } from './dto/submit-complaint.dto';
 import { ComplaintAccess } from './complaint-access';
 import { DomainError } from '../common/errors/domain-error';
@@ -46,6 +56,7 @@ export class ComplaintsController {
   @Roles(Role.Intake, Role.Supervisor)
   @ApiOperation({ summary: 'Register a complaint received offline (walk-in, phone, letter, …)' })
   @ApiCreatedResponse({ type: ComplaintReceipt })
+  @ApiIdempotencyKey()
   register(
     @CurrentActor() actor: Actor,
     @Body() dto: RegisterComplaintDto,
@@ -63,12 +74,14 @@ export class ComplaintsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One complaint with its full history and the actions open to me' })
+  @ApiOkResponse({ type: ComplaintDetailView })
   detail(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
     return this.queries.detail(actor, id);
   }
 
   @Get(':id/deadline')
   @ApiOperation({ summary: 'How the due date was computed: days counted, skipped days, pauses, extensions' })
+  @ApiOkResponse({ type: DeadlineExplanation })
   async deadline(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
     await this.queries.assertVisible(actor, id);
     return this.deadlines.explain(COMPLAINT_TRACK, id);
@@ -76,6 +89,8 @@ export class ComplaintsController {
 
   @Post(':id/accept')
   @HttpCode(200)
+  @ApiOkResponse({ type: ComplaintDetailView, description: 'the complaint after the action' })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Screening: accept as a complaint' })
   accept(@CurrentActor() a: Actor, @Param('id', UuidPipe) id: string, @Body() dto: OptionalNoteDto) {
     return this.act(a, id, { action: ComplaintAction.Accept, dto });
@@ -83,6 +98,8 @@ export class ComplaintsController {
 
   @Post(':id/reject')
   @HttpCode(200)
+  @ApiOkResponse({ type: ComplaintDetailView, description: 'the complaint after the action' })
+  @ApiErrors(409)
   @ApiOperation({
     summary: 'Screening: not a complaint / outside our remit / insufficient information (reason shown)',
   })
@@ -92,6 +109,8 @@ export class ComplaintsController {
 
   @Post(':id/refer')
   @HttpCode(200)
+  @ApiOkResponse({ type: ComplaintDetailView, description: 'the complaint after the action' })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'ส่งต่อ: refer to an outside agency (agency and date shown)' })
   refer(@CurrentActor() a: Actor, @Param('id', UuidPipe) id: string, @Body() dto: ReferDto) {
     return this.act(a, id, { action: ComplaintAction.Refer, dto });
@@ -99,6 +118,8 @@ export class ComplaintsController {
 
   @Post(':id/mark-duplicate')
   @HttpCode(200)
+  @ApiOkResponse({ type: ComplaintDetailView, description: 'the complaint after the action' })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Mark as a duplicate of an earlier complaint (tracking shows the earlier one)' })
   markDuplicate(@CurrentActor() a: Actor, @Param('id', UuidPipe) id: string, @Body() dto: MarkDuplicateDto) {
     return this.act(a, id, { action: ComplaintAction.MarkDuplicate, dto });
@@ -106,6 +127,8 @@ export class ComplaintsController {
 
   @Post(':id/assign')
   @HttpCode(200)
+  @ApiOkResponse({ type: ComplaintDetailView, description: 'the complaint after the action' })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Assign to a unit and optionally an officer' })
   assign(@CurrentActor() a: Actor, @Param('id', UuidPipe) id: string, @Body() dto: AssignDto) {
     return this.act(a, id, { action: ComplaintAction.Assign, dto });
@@ -113,6 +136,8 @@ export class ComplaintsController {
 
   @Post(':id/start')
   @HttpCode(200)
+  @ApiOkResponse({ type: ComplaintDetailView, description: 'the complaint after the action' })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Start work' })
   start(@CurrentActor() a: Actor, @Param('id', UuidPipe) id: string, @Body() dto: OptionalNoteDto) {
     return this.act(a, id, { action: ComplaintAction.Start, dto });
@@ -120,6 +145,8 @@ export class ComplaintsController {
 
   @Post(':id/request-info')
   @HttpCode(200)
+  @ApiOkResponse({ type: ComplaintDetailView, description: 'the complaint after the action' })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Ask the complainant for information (the deadline clock pauses)' })
   requestInfo(@CurrentActor() a: Actor, @Param('id', UuidPipe) id: string, @Body() dto: PublicMessageDto) {
     return this.act(a, id, { action: ComplaintAction.RequestInfo, dto });
@@ -127,6 +154,8 @@ export class ComplaintsController {
 
   @Post(':id/resume')
   @HttpCode(200)
+  @ApiOkResponse({ type: ComplaintDetailView, description: 'the complaint after the action' })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Information received: resume work (the due date moves by the paused days)' })
   resume(@CurrentActor() a: Actor, @Param('id', UuidPipe) id: string, @Body() dto: OptionalNoteDto) {
     return this.act(a, id, { action: ComplaintAction.Resume, dto });
@@ -134,6 +163,8 @@ export class ComplaintsController {
 
   @Post(':id/resolve')
   @HttpCode(200)
+  @ApiOkResponse({ type: ComplaintDetailView, description: 'the complaint after the action' })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Record the result (sent to the complainant)' })
   resolve(@CurrentActor() a: Actor, @Param('id', UuidPipe) id: string, @Body() dto: PublicMessageDto) {
     return this.act(a, id, { action: ComplaintAction.Resolve, dto });
@@ -141,6 +172,8 @@ export class ComplaintsController {
 
   @Post(':id/close')
   @HttpCode(200)
+  @ApiOkResponse({ type: ComplaintDetailView, description: 'the complaint after the action' })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Close a resolved complaint' })
   close(@CurrentActor() a: Actor, @Param('id', UuidPipe) id: string, @Body() dto: OptionalNoteDto) {
     return this.act(a, id, { action: ComplaintAction.Close, dto });
@@ -148,6 +181,8 @@ export class ComplaintsController {
 
   @Post(':id/reopen')
   @HttpCode(200)
+  @ApiOkResponse({ type: ComplaintDetailView, description: 'the complaint after the action' })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Reopen a resolved or closed complaint, with a reason' })
   reopen(@CurrentActor() a: Actor, @Param('id', UuidPipe) id: string, @Body() dto: ReopenDto) {
     return this.act(a, id, { action: ComplaintAction.Reopen, dto });
@@ -155,6 +190,8 @@ export class ComplaintsController {
 
   @Post(':id/notes')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'recorded' })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Add an internal note or a public reply' })
   note(@CurrentActor() a: Actor, @Param('id', UuidPipe) id: string, @Body() dto: NoteDto) {
     return this.complaints.addNote(a, id, dto);
@@ -162,6 +199,8 @@ export class ComplaintsController {
 
   @Post(':id/extend-deadline')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'recorded' })
+  @ApiErrors(409)
   @ApiOperation({
     summary: 'Cannot finish in time: record the reason and a new due date (the complainant is told)',
   })

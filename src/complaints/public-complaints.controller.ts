@@ -1,11 +1,19 @@
 import { LimitPerMinute } from '../infrastructure/http/route-limits';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrors } from '../common/errors/api-errors';
+import { ApiIdempotencyKey } from '../infrastructure/idempotency/api-idempotency-key';
 import { Public } from '../common/auth/decorators';
 import { ComplaintQueries } from './complaint-queries.service';
 import { ComplaintsService } from './complaints.service';
 import { FeedbackDto } from './dto/complaint-actions.dto';
-import { TrackingView } from './dto/complaint-views.dto';
+import { CategoryView, TrackingView } from './dto/complaint-views.dto';
 import { ComplaintReceipt, SubmitComplaintDto } from './dto/submit-complaint.dto';
 
 /** What citizens use without an account: file, follow, rate. */
@@ -21,11 +29,7 @@ export class PublicComplaintsController {
   @Post('orgs/:orgSlug/complaints')
   @LimitPerMinute('publicWrite')
   @ApiOperation({ summary: 'File a complaint (no account needed). Keep the tracking code.' })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'A retry with the same key returns the first answer',
-  })
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: ComplaintReceipt })
   submit(
     @Param('orgSlug') orgSlug: string,
@@ -37,7 +41,8 @@ export class PublicComplaintsController {
 
   @Get('orgs/:orgSlug/categories')
   @ApiOperation({ summary: 'Active complaint categories of an organisation' })
-  categories(@Param('orgSlug') orgSlug: string) {
+  @ApiOkResponse({ type: [CategoryView] })
+  categories(@Param('orgSlug') orgSlug: string): Promise<CategoryView[]> {
     return this.queries.categories(orgSlug);
   }
 
@@ -53,6 +58,8 @@ export class PublicComplaintsController {
   @HttpCode(204)
   @LimitPerMinute('publicWrite')
   @ApiOperation({ summary: 'Rate the service (1-5) once the complaint has a result; accepted once' })
+  @ApiNoContentResponse({ description: 'thank you' })
+  @ApiErrors(409)
   feedback(@Param('trackingCode') code: string, @Body() dto: FeedbackDto): Promise<void> {
     return this.complaints.giveFeedback(code, dto);
   }

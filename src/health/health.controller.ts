@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptions, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -10,6 +10,27 @@ import Redis from 'ioredis';
 import { Public } from '../common/auth/decorators';
 import { DomainError } from '../common/errors/domain-error';
 import { REDIS } from '../infrastructure/redis/redis.module';
+
+class LiveView {
+  @ApiProperty({ enum: ['ok'] }) status!: 'ok';
+}
+
+const INDICATORS: ApiPropertyOptions = {
+  type: 'object',
+  additionalProperties: {
+    type: 'object',
+    properties: { status: { type: 'string', enum: ['up', 'down'] } },
+    required: ['status'],
+  },
+  example: { postgres: { status: 'up' }, redis: { status: 'up' } },
+};
+
+class ReadyView {
+  @ApiProperty({ enum: ['ok'] }) status!: 'ok';
+  @ApiProperty(INDICATORS) info!: Record<string, { status: string }>;
+  @ApiProperty(INDICATORS) error!: Record<string, { status: string }>;
+  @ApiProperty(INDICATORS) details!: Record<string, { status: string }>;
+}
 
 @ApiTags('health')
 @Public()
@@ -24,6 +45,7 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ summary: 'The process is up (no dependency checks)' })
+  @ApiOkResponse({ type: LiveView })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -31,6 +53,7 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   @ApiOperation({ summary: 'PostgreSQL and Redis answer; 503 while either is down' })
+  @ApiOkResponse({ type: ReadyView })
   async ready() {
     try {
       return await this.checkDependencies();

@@ -9,7 +9,15 @@ import {
   Query,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrors } from '../common/errors/api-errors';
 import { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Role } from '../users/roles';
@@ -31,6 +39,7 @@ import {
   ReportDetailView,
   ReportListView,
   ReportSummaryView,
+  WorkflowText,
   WorkflowView,
 } from './dto/officer-views';
 import { IdentityDisclosureService } from './identity-disclosure.service';
@@ -43,6 +52,7 @@ const uuid = new ParseUUIDPipe();
 
 /** Integrity officers only: administrators and every other role get 403. */
 @ApiTags('integrity-reports: officers')
+@ApiExtraModels(WorkflowText)
 @ApiBearerAuth()
 @Roles(Role.IntegrityOfficer)
 @UseInterceptors(NoStoreInterceptor)
@@ -83,6 +93,7 @@ export class IntegrityReportsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Take a workflow step (see GET /integrity-reports/workflow)' })
   @ApiOkResponse({ type: ReportSummaryView })
+  @ApiErrors(409)
   transition(
     @CurrentActor() actor: Actor,
     @Param('id', uuid) id: string,
@@ -93,6 +104,8 @@ export class IntegrityReportsController {
 
   @Post(':id/messages')
   @ApiOperation({ summary: 'Write to the reporter (they read it with their receipt)' })
+  @ApiCreatedResponse({ type: ConversationMessageView })
+  @ApiErrors(409)
   messageReporter(
     @CurrentActor() actor: Actor,
     @Param('id', uuid) id: string,
@@ -103,6 +116,7 @@ export class IntegrityReportsController {
 
   @Post(':id/notes')
   @ApiOperation({ summary: 'Internal note for integrity officers (never shown to the reporter)' })
+  @ApiCreatedResponse({ type: NoteView })
   addNote(
     @CurrentActor() actor: Actor,
     @Param('id', uuid) id: string,
@@ -122,6 +136,7 @@ export class IntegrityReportsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Recuse an officer (conflict of interest): they lose access' })
   @ApiOkResponse({ type: [AccessEntryView] })
+  @ApiErrors(409)
   recuse(
     @CurrentActor() actor: Actor,
     @Param('id', uuid) id: string,
@@ -134,6 +149,7 @@ export class IntegrityReportsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Give an integrity officer access (or lift a recusal)' })
   @ApiOkResponse({ type: [AccessEntryView] })
+  @ApiErrors(409)
   grant(
     @CurrentActor() actor: Actor,
     @Param('id', uuid) id: string,
@@ -156,6 +172,8 @@ export class IntegrityReportsController {
   @ApiOperation({
     summary: 'Ask a custodian to disclose the reporter’s identity, with a written justification',
   })
+  @ApiCreatedResponse({ type: IdentityRequestView })
+  @ApiErrors(409)
   requestIdentity(
     @CurrentActor() actor: Actor,
     @Param('id', uuid) id: string,
@@ -167,6 +185,7 @@ export class IntegrityReportsController {
   @Get(':id/identity-requests/:requestId/identity')
   @ApiOperation({ summary: 'Read the identity under my approved request (audited, time-limited)' })
   @ApiOkResponse({ type: DisclosedIdentityView })
+  @ApiErrors(409)
   readIdentity(
     @CurrentActor() actor: Actor,
     @Param('id', uuid) id: string,
@@ -196,6 +215,7 @@ export class IdentityRequestsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve or deny a request (not one of my own)' })
   @ApiOkResponse({ type: IdentityRequestView })
+  @ApiErrors(409)
   decide(
     @CurrentActor() actor: Actor,
     @Param('requestId', uuid) requestId: string,

@@ -10,13 +10,20 @@ import {
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
-import { Public } from '../common/auth/decorators';
-import { AllegationType } from '../reference-data/entities/allegation-type.entity';
 import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { FastifyRequest } from 'fastify';
+import { Public } from '../common/auth/decorators';
+import { ApiErrors } from '../common/errors/api-errors';
+import { REPORTER_SCHEME } from '../infrastructure/http/openapi-contract';
+import {
+  AllegationTypeView,
   OpenSessionDto,
   ReceiptView,
   MessageBodyDto,
@@ -38,17 +45,13 @@ import { ReporterService } from './reporter.service';
 @UseInterceptors(NoStoreInterceptor)
 @Controller()
 export class ReporterController {
-  constructor(
-    private readonly reporter: ReporterService,
-    @InjectDataSource() private readonly db: DataSource,
-  ) {}
+  constructor(private readonly reporter: ReporterService) {}
 
   @Get('orgs/:orgSlug/integrity-reports/allegation-types')
   @ApiOperation({ summary: 'Kinds of wrongdoing a report can allege (for the form)' })
-  allegationTypes(): Promise<AllegationType[]> {
-    return this.db
-      .getRepository(AllegationType)
-      .find({ where: { isActive: true }, order: { sortOrder: 'ASC' } });
+  @ApiOkResponse({ type: [AllegationTypeView] })
+  allegationTypes(@Param('orgSlug') orgSlug: string): Promise<AllegationTypeView[]> {
+    return this.reporter.allegationTypes(orgSlug);
   }
 
   @Post('orgs/:orgSlug/integrity-reports')
@@ -69,6 +72,7 @@ export class ReporterController {
   @Post('orgs/:orgSlug/integrity-reports/session')
   @HttpCode(200)
   @ApiOperation({ summary: 'Open a short reporter session with the receipt' })
+  @ApiErrors(401)
   @ApiOkResponse({ type: ReporterSessionView })
   openSession(
     @Param('orgSlug') orgSlug: string,
@@ -80,7 +84,7 @@ export class ReporterController {
 
   @Get('integrity-reports/session/report')
   @UseGuards(ReporterSessionGuard)
-  @ApiBearerAuth()
+  @ApiBearerAuth(REPORTER_SCHEME)
   @ApiOperation({ summary: 'Status, messages from the officers and the response due date' })
   @ApiOkResponse({ type: ReporterReportView })
   report(@CurrentReporter() session: ReporterSession): Promise<ReporterReportView> {
@@ -89,9 +93,10 @@ export class ReporterController {
 
   @Post('integrity-reports/session/messages')
   @UseGuards(ReporterSessionGuard)
-  @ApiBearerAuth()
+  @ApiBearerAuth(REPORTER_SCHEME)
   @ApiOperation({ summary: 'Add information for the officers' })
   @ApiCreatedResponse({ type: ReporterMessageView })
+  @ApiErrors(409)
   addInformation(
     @CurrentReporter() session: ReporterSession,
     @Body() dto: MessageBodyDto,
@@ -102,8 +107,9 @@ export class ReporterController {
   @Delete('integrity-reports/session')
   @HttpCode(204)
   @UseGuards(ReporterSessionGuard)
-  @ApiBearerAuth()
+  @ApiBearerAuth(REPORTER_SCHEME)
   @ApiOperation({ summary: 'End the reporter session now' })
+  @ApiNoContentResponse({ description: 'the session has ended' })
   closeSession(@ReporterToken() token: string): Promise<void> {
     return this.reporter.closeSession(token);
   }

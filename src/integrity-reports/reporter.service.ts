@@ -12,6 +12,7 @@ import {
   ReporterReportView,
   ReporterSessionView,
   SubmitIntegrityReportDto,
+  AllegationTypeView,
 } from './dto/reporter.dto';
 import { IntegrityReportMessage } from './entities/integrity-report-message.entity';
 import { IntegrityReport } from './entities/integrity-report.entity';
@@ -52,6 +53,15 @@ export class ReporterService {
     private readonly events: IntegrityReportEvents,
     private readonly deadlines: ReportDeadlines,
   ) {}
+
+  /** The kinds of wrongdoing a report can allege (the same for every organisation; 404 for an unknown one). */
+  async allegationTypes(orgSlug: string): Promise<AllegationTypeView[]> {
+    await this.organizations.bySlug(orgSlug);
+    const rows = await this.db
+      .getRepository(AllegationType)
+      .find({ where: { isActive: true }, order: { sortOrder: 'ASC' } });
+    return rows.map((a) => ({ code: a.code, nameTh: a.nameTh, nameEn: a.nameEn }));
+  }
 
   /** Files a report; answers with the receipt, which exists nowhere else from then on. */
   async submit(orgSlug: string, dto: SubmitIntegrityReportDto, clientAddress: string): Promise<string> {

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UnitView } from './unit.view';
 import { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/decorators';
 import { Unit } from './entities/unit.entity';
@@ -13,6 +14,7 @@ export class UnitsController {
 
   @Get()
   @ApiOperation({ summary: 'Units (สำนัก / กอง) of my organisation' })
+  @ApiOkResponse({ type: [UnitView] })
   list(@CurrentActor() actor: Actor): Promise<Unit[]> {
     return this.organizations.units(actor.organizationId);
   }

@@ -1,9 +1,14 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Public } from '../common/auth/decorators';
 import { OpenDataQuery, StatisticsQuery } from './dto/statistics-query.dto';
 import { OpenDataService } from './open-data.service';
+import {
+  ComplaintStatisticsView,
+  IntegrityStatisticsView,
+  NationalStatisticsView,
+} from './dto/statistics-views';
 import { complaintStatisticsCsv, integrityStatisticsCsv, nationalStatisticsCsv } from './statistics-csv';
 import { StatisticsService } from './statistics.service';
 
@@ -26,7 +31,8 @@ export class StatisticsController {
 
   @Get('orgs/:orgSlug/statistics/complaints')
   @ApiOperation({ summary: 'Statistics of general complaints received in a fiscal year, quarter or month' })
-  @ApiProduces('application/json', CSV)
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: ComplaintStatisticsView, description: 'JSON, or with ?format=csv a CSV file' })
   async complaints(
     @Param('orgSlug') orgSlug: string,
     @Query() q: StatisticsQuery,
@@ -41,7 +47,8 @@ export class StatisticsController {
   @ApiOperation({
     summary: 'Statistics of corruption and misconduct reports (cells below 3 published as "<3")',
   })
-  @ApiProduces('application/json', CSV)
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: IntegrityStatisticsView, description: 'JSON, or with ?format=csv a CSV file' })
   async integrityReports(
     @Param('orgSlug') orgSlug: string,
     @Query() q: StatisticsQuery,
@@ -54,7 +61,8 @@ export class StatisticsController {
 
   @Get('statistics/complaints')
   @ApiOperation({ summary: 'General complaints of every organisation, one row each' })
-  @ApiProduces('application/json', CSV)
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: NationalStatisticsView, description: 'JSON, or with ?format=csv a CSV file' })
   async national(@Query() q: StatisticsQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     const s = await this.statistics.national(q);
     if (q.format !== 'csv') return s;
@@ -65,7 +73,11 @@ export class StatisticsController {
   @ApiOperation({
     summary: 'Every general complaint of a fiscal year without personal data, streamed (CSV or JSON lines)',
   })
-  @ApiProduces(CSV, 'application/x-ndjson')
+  @ApiProduces('text/csv', 'application/x-ndjson')
+  @ApiOkResponse({
+    description: 'CSV (default) or JSON lines (?format=jsonl), one complaint a line',
+    schema: { type: 'string' },
+  })
   async openDataComplaints(@Param('orgSlug') orgSlug: string, @Query() q: OpenDataQuery) {
     const format = q.format ?? 'csv';
     const stream = await this.openData.complaints(orgSlug, q.fiscalYear, format);

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { UuidPipe } from '../common/validation/uuid.pipe';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrors } from '../common/errors/api-errors';
 import { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { AccountLinkSentView } from './dto/account-link.dto';
@@ -17,6 +25,7 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: 'Officer accounts of my organisation' })
+  @ApiOkResponse({ type: [UserView] })
   list(@CurrentActor() actor: Actor): Promise<UserView[]> {
     return this.users.list(actor);
   }
@@ -25,11 +34,15 @@ export class UsersController {
   @ApiOperation({
     summary: 'Create an officer account: the person gets an invitation link and chooses their password',
   })
+  @ApiCreatedResponse({ type: UserView })
+  @ApiErrors(404, 409)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserView> {
     return this.users.create(actor, dto);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One officer account of my organisation' })
+  @ApiOkResponse({ type: UserView })
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<UserView> {
     return this.users.get(actor, id);
   }
@@ -39,6 +52,7 @@ export class UsersController {
     summary:
       'Change name, roles, unit or active flag (password: own account only; protected roles wait for approval)',
   })
+  @ApiOkResponse({ type: UserView })
   update(
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) id: string,
@@ -60,6 +74,7 @@ export class UsersController {
 
   @Post(':id/deactivate')
   @ApiOperation({ summary: 'Deactivate an account and end its sessions' })
+  @ApiCreatedResponse({ type: UserView })
   deactivate(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<UserView> {
     return this.users.deactivate(actor, id);
   }

@@ -1,4 +1,5 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { Role } from '../../users/roles';
 import { Actor } from './actor';
@@ -6,11 +7,15 @@ import { Actor } from './actor';
 export const IS_PUBLIC = 'rongrian:isPublic';
 export const ROLES = 'rongrian:roles';
 
-/** A route anyone may call without signing in (citizen and reporter routes, health). */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/**
+ * A route anyone may call without signing in (citizen and reporter routes, health). The OpenAPI
+ * document gives it `security: []` (see openapi-contract.ts).
+ */
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension('x-public', true));
 
-/** Officers holding at least one of these roles may call the route. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
+/** Officers holding at least one of these roles may call the route (`x-roles` in the OpenAPI document). */
+export const Roles = (...roles: Role[]) =>
+  applyDecorators(SetMetadata(ROLES, roles), ApiExtension('x-roles', roles));
 
 /** The signed-in officer; only on routes the auth guard protects. */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {

@@ -15,6 +15,11 @@ export const ERRORS = {
   FORBIDDEN: { status: 403, en: 'You are not allowed to do this.', th: 'ท่านไม่มีสิทธิ์ดำเนินการนี้' },
   NOT_FOUND: { status: 404, en: 'Not found.', th: 'ไม่พบข้อมูล' },
   ROUTE_NOT_FOUND: { status: 404, en: 'No such route.', th: 'ไม่พบเส้นทางที่เรียก' },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    en: 'This route does not take this method; see the Allow header.',
+    th: 'เส้นทางนี้ไม่รองรับวิธีเรียกนี้ ดูวิธีที่รองรับในส่วนหัว Allow',
+  },
   ORGANIZATION_NOT_FOUND: { status: 404, en: 'Unknown organisation.', th: 'ไม่พบหน่วยงาน' },
   USER_NOT_FOUND: { status: 404, en: 'Unknown user.', th: 'ไม่พบผู้ใช้' },
   UNIT_NOT_FOUND: { status: 404, en: 'Unknown unit.', th: 'ไม่พบหน่วยงานย่อย' },

@@ -15,7 +15,9 @@ import {
   Min,
 } from 'class-validator';
 import { ComplaintChannel } from '../channels';
-import { ComplaintStatus } from '../complaint-workflow';
+import { ComplaintAction, ComplaintStatus } from '../complaint-workflow';
+import { ComplaintEventType } from '../entities/complaint-event.entity';
+import { DeadlineView } from '../../deadlines/dto/deadline-view';
 import { StatusLabel } from './submit-complaint.dto';
 
 const toBool = ({ value }: { value: unknown }) =>
@@ -151,4 +153,72 @@ export class TrackingView {
   duplicateOf!: DuplicateOfView | null;
   @ApiProperty() canGiveFeedback!: boolean;
   @ApiProperty({ type: [TimelineEntry] }) timeline!: TimelineEntry[];
+}
+
+export class CategoryView {
+  @ApiProperty({ example: 'street_lighting' }) code!: string;
+  @ApiProperty({ example: 'ไฟฟ้าสาธารณะ' }) nameTh!: string;
+  @ApiProperty({ example: 'Street lighting' }) nameEn!: string;
+}
+
+/** One entry of a complaint's full history (officers see internal entries too). */
+export class ComplaintEventView {
+  @ApiProperty({ description: 'increasing per complaint' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) complaintId!: string;
+  @ApiProperty({ format: 'uuid' }) organizationId!: string;
+  @ApiProperty({ enum: ComplaintEventType }) type!: ComplaintEventType;
+  @ApiProperty({ type: String, nullable: true }) action!: string | null;
+  @ApiProperty({ type: String, nullable: true }) fromStatus!: string | null;
+  @ApiProperty({ type: String, nullable: true }) toStatus!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorUserId!: string | null;
+  @ApiProperty() isPublic!: boolean;
+  @ApiProperty({ type: String, nullable: true }) message!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  data!: Record<string, unknown> | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: Date;
+}
+
+/** Everything an officer sees of one case, with its history and the actions open to them. */
+export class ComplaintDetailView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) organizationId!: string;
+  @ApiProperty({ example: '2569/000123' }) referenceNo!: string;
+  @ApiProperty({ example: 2569 }) fiscalYear!: number;
+  @ApiProperty({ format: 'uuid' }) categoryId!: string;
+  @ApiProperty({ enum: ComplaintChannel }) channel!: ComplaintChannel;
+  @ApiProperty({ enum: ComplaintStatus }) status!: ComplaintStatus;
+  @ApiProperty({ type: StatusLabel }) statusLabel!: StatusLabel;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) unitId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) assigneeId!: string | null;
+  @ApiProperty() subject!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ type: String, nullable: true }) locationAddress!: string | null;
+  @ApiProperty({ type: String, nullable: true }) locationVillage!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) latitude!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) longitude!: number | null;
+  @ApiProperty({ type: String, nullable: true }) complainantName!: string | null;
+  @ApiProperty({ type: String, nullable: true }) complainantPhone!: string | null;
+  @ApiProperty({ type: String, nullable: true }) complainantEmail!: string | null;
+  @ApiProperty() consentToContact!: boolean;
+  @ApiProperty({ format: 'date-time' }) receivedAt!: Date;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) registeredById!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) duplicateOfId!: string | null;
+  @ApiProperty() reopenCount!: number;
+  @ApiProperty({ type: String, nullable: true }) resultMessage!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt!: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: Date | null;
+  @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 5 }) rating!: number | null;
+  @ApiProperty({ type: String, nullable: true }) ratingComment!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) ratedAt!: Date | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: Date;
+  @ApiProperty({ type: CategoryView }) category!: CategoryView;
+  @ApiProperty({ type: DeadlineView, nullable: true }) deadline!: DeadlineView | null;
+  @ApiProperty({
+    enum: ComplaintAction,
+    isArray: true,
+    description: 'what I may do now (POST …/{id}/{action})',
+  })
+  allowedActions!: ComplaintAction[];
+  @ApiProperty({ type: [ComplaintEventView] }) history!: ComplaintEventView[];
 }

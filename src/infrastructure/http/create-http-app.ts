@@ -1,5 +1,6 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IncomingMessage } from 'node:http';
@@ -13,6 +14,7 @@ import { clientKey } from './client-key';
 import { installRequestGuards } from './request-guards';
 import { installRouteLimits } from './route-limits';
 import { isReporterPath } from '../logging/private-paths';
+import { installMethodNotAllowed } from './method-not-allowed';
 import { setupOpenApi } from './openapi';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -38,6 +40,11 @@ function requestId(raw: IncomingMessage): string {
   return id;
 }
 
+/** Everything under /api/v1 but the operators' routes (the OpenAPI script sets the same). */
+export function setApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready', 'metrics'] });
+}
+
 /** Builds the HTTP application (not yet listening): the same in production, `npm start` and the tests. */
 export async function createHttpApp(
   config: AppConfig,
@@ -59,11 +66,12 @@ export async function createHttpApp(
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready', 'metrics'] });
+  setApiPrefix(app);
 
   // Errors raised before a route handler runs (body parsing, rate limits) reach Nest's own Fastify
   // error handler, which hands them to AllExceptionsFilter: one error body everywhere.
   const fastify = app.getHttpAdapter().getInstance();
+  installMethodNotAllowed(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();
@@ -107,7 +115,7 @@ export async function createHttpApp(
   });
 
   app.get(WebPages).register(fastify);
-  setupOpenApi(app);
+  setupOpenApi(app, config.app.publicBaseUrl);
   await app.init();
   // Buffered start-up logs are otherwise only flushed by listen(): an app served through inject (the
   // tests) would keep every application log line in memory instead of writing it.

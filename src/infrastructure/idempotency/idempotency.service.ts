@@ -16,6 +16,9 @@ interface RecordKeys {
   cipherKey: Buffer;
 }
 
+/** The format of an `Idempotency-Key` header (documented in the OpenAPI document from this pattern). */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+
 /** What a creating request writes, planned before anything is written. */
 export interface Creation<T> {
   /** the answer (kept for retries with the same key) */
@@ -57,7 +60,7 @@ export class IdempotencyService {
       plan: (prepared: P, session: EntityManager) => Promise<Creation<T>>;
     },
   ): Promise<T> {
-    if (key !== undefined && !/^[A-Za-z0-9._:-]{8,128}$/.test(key)) {
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
       throw new DomainError('VALIDATION_FAILED', [
         { field: 'Idempotency-Key', rule: 'format', message: 'must be 8-128 letters, digits or . _ : -' },
       ]);

@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { DeadlineState } from '../../deadlines/deadline-rules';
-import { ACTIONS, IntegrityStatus, KINDS, ReportKind, STATUSES, WorkflowAction } from '../workflow';
+import {
+  ACTIONS,
+  IntegrityStatus,
+  KINDS,
+  ReportKind,
+  STATUSES,
+  TransitionDetails,
+  WorkflowAction,
+} from '../workflow';
+
+const TRANSITION_DETAILS: TransitionDetails[] = [
+  'dismissal',
+  'referral',
+  'factFinding',
+  'conclusion',
+  'closure',
+];
 
 const DEADLINE_STATES = ['on_track', 'due_soon', 'overdue', 'met', 'met_by_explanation', 'missed'];
 
@@ -72,15 +88,32 @@ export class HistoryView {
 
 export class ReportDetailView extends ReportSummaryView {
   @ApiProperty() description!: string;
-  @ApiPropertyOptional({ type: Object, nullable: true }) accused!: object | null;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'as the reporter gave it',
+  })
+  accused!: object | null;
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String }) incidentDate!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) incidentPeriod!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) place!: string | null;
-  @ApiPropertyOptional({ type: Object, nullable: true }) evidence!: object | null;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'as the reporter gave it',
+  })
+  evidence!: object | null;
   @ApiPropertyOptional({ nullable: true, type: String }) reporterRelation!: string | null;
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String }) decidedOn!: string | null;
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String }) closedOn!: string | null;
-  @ApiProperty({ type: Object, description: 'Particulars of each workflow step taken' }) workflow!: object;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Particulars of each workflow step taken, by kind (see GET /integrity-reports/workflow)',
+  })
+  workflow!: object;
   @ApiProperty({ enum: ACTIONS, isArray: true }) allowedActions!: WorkflowAction[];
   @ApiProperty({ type: [ConversationMessageView] }) messages!: ConversationMessageView[];
   @ApiProperty({ type: [NoteView] }) notes!: NoteView[];
@@ -96,15 +129,20 @@ export class AccessEntryView {
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String }) changedOn!: string | null;
 }
 
+export class OfficerRefView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() displayName!: string;
+}
+
 export class IdentityRequestView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) reportId!: string;
   @ApiProperty({ example: 'IR-2569-0007' }) reportNumber!: string;
-  @ApiProperty() requestedBy!: { id: string; displayName: string };
+  @ApiProperty({ type: OfficerRefView }) requestedBy!: OfficerRefView;
   @ApiProperty() justification!: string;
   @ApiProperty({ enum: ['pending', 'approved', 'denied'] }) status!: 'pending' | 'approved' | 'denied';
   @ApiProperty({ format: 'date' }) requestedOn!: string;
-  @ApiPropertyOptional({ nullable: true }) decidedBy!: { id: string; displayName: string } | null;
+  @ApiPropertyOptional({ type: OfficerRefView, nullable: true }) decidedBy!: OfficerRefView | null;
   @ApiPropertyOptional({ nullable: true, type: String }) decisionReason!: string | null;
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String }) decidedOn!: string | null;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String, description: 'Readable until' })
@@ -119,9 +157,43 @@ export class DisclosedIdentityView {
   @ApiProperty() consentToContact!: boolean;
 }
 
+export class WorkflowText {
+  @ApiProperty() th!: string;
+  @ApiProperty() en!: string;
+}
+
+export class TransitionView {
+  @ApiProperty({ enum: ACTIONS }) action!: WorkflowAction;
+  @ApiProperty({ enum: STATUSES, isArray: true }) from!: readonly IntegrityStatus[];
+  @ApiProperty({ enum: STATUSES }) to!: IntegrityStatus;
+  @ApiProperty({
+    type: String,
+    enum: [...TRANSITION_DETAILS, null],
+    nullable: true,
+    description: 'which particulars the step records (the field of that name in the request)',
+  })
+  details!: TransitionDetails | null;
+  @ApiProperty() detailsRequired!: boolean;
+  @ApiProperty({ description: 'a decision the reporter sees: it answers the reporter and is the result' })
+  decision!: boolean;
+  @ApiProperty() labelTh!: string;
+  @ApiProperty() labelEn!: string;
+}
+
+const TEXTS = {
+  type: 'object',
+  additionalProperties: { $ref: '#/components/schemas/WorkflowText' },
+} as const;
+
 export class WorkflowView {
-  @ApiProperty({ type: Object, isArray: true }) transitions!: object[];
-  @ApiProperty({ type: Object }) statuses!: object;
-  @ApiProperty({ type: Object }) agencies!: object;
-  @ApiProperty({ type: Object }) outcomes!: object;
+  @ApiProperty({ type: [TransitionView] }) transitions!: TransitionView[];
+  @ApiProperty({ ...TEXTS, description: 'by status' }) statuses!: Record<string, WorkflowText>;
+  @ApiProperty({ ...TEXTS, description: 'by agency a report can be referred to' }) agencies!: Record<
+    string,
+    WorkflowText
+  >;
+  @ApiProperty({ ...TEXTS, description: 'by outcome of a conclusion' }) outcomes!: Record<
+    string,
+    WorkflowText
+  >;
 }

@@ -164,6 +164,12 @@ export class SubmitIntegrityReportDto {
   identity?: ReporterIdentityDto;
 }
 
+export class AllegationTypeView {
+  @ApiProperty({ example: 'bribery_extortion' }) code!: string;
+  @ApiProperty({ example: 'การเรียกรับสินบนหรือการเรียกรับผลประโยชน์' }) nameTh!: string;
+  @ApiProperty({ example: 'Bribery or extortion' }) nameEn!: string;
+}
+
 export class ReceiptView {
   @ApiProperty({
     example: '4821 0937 5512 0046',

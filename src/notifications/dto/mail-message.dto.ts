@@ -83,7 +83,12 @@ export class MailMessagePage {
 export class MailSummary {
   @ApiProperty({ description: 'false: SMTP_URL is empty and every message is recorded as not sent' })
   smtpConfigured!: boolean;
-  @ApiProperty({ description: 'messages by status', example: { pending: 0, sent: 12, failed: 1 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 0 },
+    description: 'messages by status',
+    example: { pending: 0, sent: 12, failed: 1 },
+  })
   counts!: Record<OutboxStatus, number>;
   @ApiProperty({ nullable: true, type: Number, description: 'age of the oldest due pending message' })
   oldestPendingSeconds!: number | null;

@@ -2,13 +2,17 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
+/** The fiscal years (Buddhist Era) the statistics and reports accept. */
+export const FISCAL_YEARS = { minimum: 2500, maximum: 2700 } as const;
+export const FISCAL_YEAR_TEXT = 'Fiscal year (Buddhist Era), 1 October to 30 September';
+
 /** Every public statistics route names a fiscal year. */
 export class FiscalYearQuery {
-  @ApiProperty({ example: 2569, description: 'Fiscal year (Buddhist Era), 1 October to 30 September' })
+  @ApiProperty({ example: 2569, description: FISCAL_YEAR_TEXT })
   @Type(() => Number)
   @IsInt()
-  @Min(2500)
-  @Max(2700)
+  @Min(FISCAL_YEARS.minimum)
+  @Max(FISCAL_YEARS.maximum)
   fiscalYear!: number;
 }
 

@@ -45,7 +45,7 @@ export class CreateUserDto {
   @IsEnum(Role, { each: true })
   roles!: Role[];
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'null: no unit' })
   @IsOptional()
   @IsUUID()
   unitId?: string | null;
@@ -75,7 +75,7 @@ export class UpdateUserDto {
   @IsEnum(Role, { each: true })
   roles?: Role[];
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'null: no unit' })
   @IsOptional()
   @IsUUID()
   unitId?: string | null;

@@ -1,0 +1,198 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { BELOW_THRESHOLD, HIDDEN } from '../suppression';
+
+/**
+ * The published statistics as the OpenAPI document shows them (StatisticsService builds them; the
+ * e2e tests check every answer against these classes). Each figure's definition is in `definitions`.
+ */
+class Text {
+  @ApiProperty() th!: string;
+  @ApiProperty() en!: string;
+}
+
+const DEFINITIONS = {
+  type: 'object',
+  additionalProperties: { $ref: '#/components/schemas/StatisticsText' },
+  description: 'The definition of every figure, in Thai and English',
+} as const;
+
+export class StatisticsText extends Text {}
+
+export class StatisticsOrganization {
+  @ApiProperty({ example: 'demo' }) slug!: string;
+  @ApiProperty() nameTh!: string;
+}
+
+export class StatisticsPeriod {
+  @ApiProperty({ example: 2569 }) fiscalYear!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 4, nullable: true }) quarter!: number | null;
+  @ApiProperty({ type: String, example: '2026-04', nullable: true }) month!: string | null;
+  @ApiProperty({ format: 'date' }) firstDay!: string;
+  @ApiProperty({ format: 'date' }) lastDay!: string;
+  @ApiProperty({ example: 'Asia/Bangkok' }) timeZone!: string;
+  @ApiProperty({ format: 'date-time' }) from!: string;
+  @ApiProperty({ format: 'date-time' }) toExclusive!: string;
+  @ApiProperty({ type: StatisticsText }) label!: StatisticsText;
+}
+
+export class DeadlineFigures {
+  @ApiProperty() withResult!: number;
+  @ApiProperty() met!: number;
+  @ApiProperty() metByExplanation!: number;
+  @ApiProperty() missed!: number;
+  @ApiProperty() openPastDeadline!: number;
+  @ApiProperty() due!: number;
+  @ApiProperty() compliant!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'null when nothing was due' })
+  compliancePercent!: number | null;
+}
+
+export class SatisfactionFigures {
+  @ApiProperty() responses!: number;
+  @ApiProperty({ type: Number, nullable: true }) meanRating!: number | null;
+  @ApiProperty() satisfied!: number;
+  @ApiProperty({ type: Number, nullable: true }) satisfiedPercent!: number | null;
+  @ApiProperty({ example: 80 }) targetPercent!: number;
+  @ApiProperty({ type: Boolean, nullable: true }) meetsTarget!: boolean | null;
+}
+
+export class StatusGroupFigures {
+  @ApiProperty() inProgress!: number;
+  @ApiProperty() resolved!: number;
+  @ApiProperty() rejected!: number;
+  @ApiProperty() referred!: number;
+  @ApiProperty() duplicate!: number;
+}
+
+export class DaysToResult {
+  @ApiProperty() cases!: number;
+  @ApiProperty({ type: Number, nullable: true }) median!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) mean!: number | null;
+}
+
+export class ComplaintHeadlineFigures {
+  @ApiProperty() received!: number;
+  @ApiProperty() open!: number;
+  @ApiProperty() closed!: number;
+  @ApiProperty({ type: StatusGroupFigures }) byStatusGroup!: StatusGroupFigures;
+  @ApiProperty({ type: DeadlineFigures }) deadline!: DeadlineFigures;
+  @ApiProperty({ type: DaysToResult }) daysToResult!: DaysToResult;
+  @ApiProperty() reopened!: number;
+  @ApiProperty({ type: SatisfactionFigures }) satisfaction!: SatisfactionFigures;
+}
+
+export class ComplaintCell {
+  @ApiProperty() code!: string;
+  @ApiProperty() nameTh!: string;
+  @ApiProperty() nameEn!: string;
+  @ApiProperty() received!: number;
+  @ApiProperty() open!: number;
+  @ApiProperty() withResult!: number;
+  @ApiProperty() met!: number;
+  @ApiProperty() metByExplanation!: number;
+  @ApiProperty() missed!: number;
+  @ApiProperty() openPastDeadline!: number;
+  @ApiProperty({ type: Number, nullable: true }) compliancePercent!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) meanDaysToResult!: number | null;
+  @ApiProperty() reopened!: number;
+}
+
+export class ComplaintBreakdowns {
+  @ApiProperty({ type: [ComplaintCell] }) byCategory!: ComplaintCell[];
+  @ApiProperty({ type: [ComplaintCell] }) byChannel!: ComplaintCell[];
+  @ApiProperty({ type: [ComplaintCell] }) byUnit!: ComplaintCell[];
+  @ApiProperty({ type: [ComplaintCell] }) byMonth!: ComplaintCell[];
+}
+
+export class ComplaintStatisticsView {
+  @ApiProperty({ type: StatisticsOrganization }) organization!: StatisticsOrganization;
+  @ApiProperty({ type: StatisticsPeriod }) period!: StatisticsPeriod;
+  @ApiProperty({ format: 'date-time' }) computedAt!: string;
+  @ApiProperty({ type: ComplaintHeadlineFigures }) figures!: ComplaintHeadlineFigures;
+  @ApiProperty({ type: ComplaintBreakdowns }) breakdowns!: ComplaintBreakdowns;
+  @ApiProperty(DEFINITIONS) definitions!: Record<string, StatisticsText>;
+}
+
+export class IntegrityCell {
+  @ApiProperty() code!: string;
+  @ApiProperty() nameTh!: string;
+  @ApiProperty() nameEn!: string;
+  @ApiProperty({
+    oneOf: [{ type: 'integer' }, { type: 'string', enum: [BELOW_THRESHOLD, HIDDEN] }],
+    description: `a count; "${BELOW_THRESHOLD}" below 3, "${HIDDEN}" hidden so that small cells cannot be worked out`,
+  })
+  value!: number | string;
+}
+
+export class IntegrityFigures {
+  @ApiProperty() received!: number;
+  @ApiProperty() completed!: number;
+  @ApiProperty() inProgress!: number;
+  @ApiProperty({ type: [IntegrityCell] }) byKind!: IntegrityCell[];
+  @ApiProperty({ type: [IntegrityCell] }) byAllegationType!: IntegrityCell[];
+  @ApiProperty({ type: [IntegrityCell] }) byOutcome!: IntegrityCell[];
+}
+
+export class IntegrityStatisticsView {
+  @ApiProperty({ type: StatisticsOrganization }) organization!: StatisticsOrganization;
+  @ApiProperty({ type: StatisticsPeriod }) period!: StatisticsPeriod;
+  @ApiProperty({ format: 'date-time' }) computedAt!: string;
+  @ApiProperty({ type: IntegrityFigures }) figures!: IntegrityFigures;
+  @ApiProperty(DEFINITIONS) definitions!: Record<string, StatisticsText>;
+}
+
+export class NationalRow {
+  @ApiProperty() slug!: string;
+  @ApiProperty() nameTh!: string;
+  @ApiProperty() received!: number;
+  @ApiProperty() open!: number;
+  @ApiProperty() closed!: number;
+  @ApiProperty() withResult!: number;
+  @ApiProperty() met!: number;
+  @ApiProperty() metByExplanation!: number;
+  @ApiProperty() missed!: number;
+  @ApiProperty() openPastDeadline!: number;
+  @ApiProperty() due!: number;
+  @ApiProperty({ type: Number, nullable: true }) compliancePercent!: number | null;
+  @ApiProperty() reopened!: number;
+  @ApiProperty() satisfactionResponses!: number;
+  @ApiProperty({ type: Number, nullable: true }) meanRating!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) satisfiedPercent!: number | null;
+}
+
+export class NationalStatisticsView {
+  @ApiProperty({ type: StatisticsPeriod }) period!: StatisticsPeriod;
+  @ApiProperty({ format: 'date-time' }) computedAt!: string;
+  @ApiProperty({ type: [NationalRow] }) organizations!: NationalRow[];
+  @ApiProperty(DEFINITIONS) definitions!: Record<string, StatisticsText>;
+}
+
+export class AnnualNarrativeView {
+  @ApiProperty() problems!: string;
+  @ApiProperty() obstacles!: string;
+  @ApiProperty() solutions!: string;
+  @ApiProperty() preventiveActions!: string;
+}
+
+/** What supervisors and executives see of a year's report. */
+export class AnnualReportDraftView {
+  @ApiProperty({ example: 2569 }) fiscalYear!: number;
+  @ApiProperty({ type: AnnualNarrativeView }) narrative!: AnnualNarrativeView;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ format: 'uuid' }) updatedById!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) publishedById!: string | null;
+  @ApiProperty({ type: AnnualNarrativeView, nullable: true }) publishedNarrative!: AnnualNarrativeView | null;
+}
+
+/** The published report: the narrative with the figures as they were when it was published. */
+export class PublishedAnnualReportView {
+  @ApiProperty({ type: StatisticsOrganization }) organization!: StatisticsOrganization;
+  @ApiProperty({ example: 2569 }) fiscalYear!: number;
+  @ApiProperty() titleTh!: string;
+  @ApiProperty() titleEn!: string;
+  @ApiProperty({ format: 'date-time' }) publishedAt!: string;
+  @ApiProperty({ type: AnnualNarrativeView }) narrative!: AnnualNarrativeView;
+  @ApiProperty({ type: ComplaintStatisticsView }) complaints!: ComplaintStatisticsView;
+  @ApiProperty({ type: IntegrityStatisticsView }) integrityReports!: IntegrityStatisticsView;
+}
