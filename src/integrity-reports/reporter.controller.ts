@@ -61,6 +61,7 @@ export class ReporterController {
       'Answers only a receipt: 16 digits shown once and never again. Keep it: it is the only way back to the report.',
   })
   @ApiCreatedResponse({ type: ReceiptView })
+  @ApiErrors(409)
   async submit(
     @Param('orgSlug') orgSlug: string,
     @Body() dto: SubmitIntegrityReportDto,

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { Public } from '../common/auth/decorators';
+import { ApiErrors } from '../common/errors/api-errors';
 import { LimitPerMinute } from '../infrastructure/http/route-limits';
 import { AccountLinksService } from './account-links.service';
 import { AccountLinkTokenDto, AccountLinkView, ChoosePasswordDto } from './dto/account-link.dto';
@@ -18,6 +19,7 @@ export class AccountLinksController {
   @LimitPerMinute('tracking')
   @ApiOperation({ summary: 'Whose link this is and until when it works (does not use it up)' })
   @ApiOkResponse({ type: AccountLinkView })
+  @ApiErrors(404, 410)
   inspect(@Body() dto: AccountLinkTokenDto): Promise<AccountLinkView> {
     return this.links.inspect(dto.token);
   }
@@ -28,6 +30,7 @@ export class AccountLinksController {
   @LimitPerMinute('signIn')
   @ApiOperation({ summary: 'Choose the password; the link is then used up and every session ends' })
   @ApiNoContentResponse()
+  @ApiErrors(404, 410)
   complete(@Body() dto: ChoosePasswordDto, @Req() request: FastifyRequest): Promise<void> {
     return this.links.complete(dto.token, dto.password, String(request.id));
   }

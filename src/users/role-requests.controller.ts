@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
+import { ApiErrors } from '../common/errors/api-errors';
 import { UuidPipe } from '../common/validation/uuid.pipe';
 import { RoleDecisionDto, RoleRequestsQuery, RoleRequestView } from './dto/role-request.dto';
 import { RoleRequestsService } from './role-requests.service';
@@ -28,6 +29,7 @@ export class RoleRequestsController {
     summary: 'Approve (the role is added) or deny; never a request one made or one for oneself',
   })
   @ApiOkResponse({ type: RoleRequestView })
+  @ApiErrors(409)
   decide(
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) id: string,

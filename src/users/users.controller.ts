@@ -65,6 +65,7 @@ export class UsersController {
   @HttpCode(202)
   @ApiOperation({ summary: 'E-mail the person a one-time link to choose a password (invitation or reset)' })
   @ApiAcceptedResponse({ type: AccountLinkSentView })
+  @ApiErrors(409)
   sendPasswordLink(
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) id: string,

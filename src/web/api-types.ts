@@ -3133,6 +3133,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
       429: {
         headers: {
@@ -3392,6 +3401,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description ข้อมูลใหญ่เกินไป / request body too large */
       413: {
         headers: {
@@ -3473,6 +3491,33 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description หมดอายุหรือใช้ไปแล้ว / gone: the link expired or was already used */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description ข้อมูลใหญ่เกินไป / request body too large */
       413: {
         headers: {
@@ -3545,6 +3590,33 @@ export interface operations {
       };
       /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description หมดอายุหรือใช้ไปแล้ว / gone: the link expired or was already used */
+      410: {
         headers: {
           [name: string]: unknown;
         };
@@ -3642,6 +3714,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description ข้อมูลใหญ่เกินไป / request body too large */
       413: {
         headers: {
@@ -3732,6 +3813,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description ข้อมูลใหญ่เกินไป / request body too large */
       413: {
         headers: {
@@ -3805,6 +3895,15 @@ export interface operations {
       };
       /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4338,6 +4437,15 @@ export interface operations {
           'application/json': components['schemas']['AllegationTypeView'][];
         };
       };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description ไม่พบ / not found (or not visible to the caller) */
       404: {
         headers: {
@@ -4412,8 +4520,26 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description ไม่พบ / not found (or not visible to the caller) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -4506,6 +4632,15 @@ export interface operations {
       };
       /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4671,6 +4806,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
       409: {
         headers: {
@@ -4749,6 +4893,15 @@ export interface operations {
       };
       /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6488,6 +6641,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description ไม่พบ / not found (or not visible to the caller) */
       404: {
         headers: {
@@ -6576,6 +6738,15 @@ export interface operations {
           'application/json': components['schemas']['CategoryView'][];
         };
       };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description ไม่พบ / not found (or not visible to the caller) */
       404: {
         headers: {
@@ -6635,6 +6806,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TrackingView'];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
       /** @description ไม่พบ / not found (or not visible to the caller) */
@@ -6703,6 +6883,15 @@ export interface operations {
       };
       /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -33,6 +33,7 @@ export const ERROR_STATUS_TEXT: Record<number, string> = {
   404: 'ไม่พบ / not found (or not visible to the caller)',
   405: 'วิธีเรียกไม่รองรับ / method not allowed (see Allow)',
   409: 'ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data',
+  410: 'หมดอายุหรือใช้ไปแล้ว / gone: the link expired or was already used',
   413: 'ข้อมูลใหญ่เกินไป / request body too large',
   415: 'ชนิดข้อมูลไม่รองรับ / send application/json',
   422: 'ใช้ Idempotency-Key ซ้ำกับข้อมูลอื่น / the Idempotency-Key was used with another body',

@@ -5,16 +5,21 @@ import { pathPattern } from './method-not-allowed';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-const doc = (path: string, operation: Record<string, unknown>, schemas: Record<string, unknown> = {}) =>
+const doc = (
+  path: string,
+  operation: Record<string, unknown>,
+  schemas: Record<string, unknown> = {},
+  method = 'post',
+) =>
   ({
     openapi: '3.0.0',
     info: { title: 't', version: '1' },
-    paths: { [path]: { post: { responses: { '200': { description: 'ok' } }, ...operation } } },
+    paths: { [path]: { [method]: { responses: { '200': { description: 'ok' } }, ...operation } } },
     components: { schemas },
   }) as unknown as OpenAPIObject;
 
-const completed = (path: string, operation: Record<string, unknown>, schemas = {}) =>
-  (completeContract(doc(path, operation, schemas)) as any).paths[path].post;
+const completed = (path: string, operation: Record<string, unknown>, schemas = {}, method = 'post') =>
+  (completeContract(doc(path, operation, schemas, method)) as any).paths[path][method];
 
 const statuses = (op: any) => Object.keys(op.responses).map(Number);
 
@@ -26,47 +31,53 @@ describe('completeContract', () => {
   const slugParam = { name: 'orgSlug', in: 'path', required: true, schema: { type: 'string' } };
 
   it.each([
-    ['a public route without input', '/api/v1/x', { 'x-public': true }, {}, [200, 429, 500, 503]],
-    ['an officer route', '/api/v1/x', {}, {}, [200, 401, 429, 500, 503]],
+    ['a public route without input', 'get', '/api/v1/x', { 'x-public': true }, {}, [200, 429, 500, 503]],
+    ['an officer route', 'get', '/api/v1/x', {}, {}, [200, 401, 429, 500, 503]],
     [
       'an officer route with roles',
+      'get',
       '/api/v1/x',
       { 'x-roles': ['admin'] },
       {},
       [200, 401, 403, 429, 500, 503],
     ],
     [
-      'a public route with a body',
+      'a public route with a body (a foreign Origin is refused)',
+      'post',
       '/api/v1/x',
       { 'x-public': true, requestBody: body },
       required,
-      [200, 400, 413, 415, 429, 500, 503],
+      [200, 400, 403, 413, 415, 429, 500, 503],
     ],
+    ['a state-changing route without input', 'delete', '/api/v1/x', {}, {}, [200, 401, 403, 429, 500, 503]],
     [
       'an id in the path',
+      'get',
       '/api/v1/x/{id}',
       { 'x-public': true, parameters: [pathParam] },
       {},
       [200, 400, 404, 429, 500, 503],
     ],
     [
-      'a slug in the path',
+      'a slug in the path (a NUL character in it is a 400)',
+      'get',
       '/api/v1/{orgSlug}',
       { 'x-public': true, parameters: [slugParam] },
       {},
-      [200, 404, 429, 500, 503],
+      [200, 400, 404, 429, 500, 503],
     ],
     [
       'a declared 409 kept',
+      'get',
       '/api/v1/x',
       { 'x-public': true, responses: { '200': {}, '409': {} } },
       {},
       [200, 409, 429, 500, 503],
     ],
-    ['the liveness check', '/health/live', { 'x-public': true }, {}, [200, 500]],
-    ['the readiness check', '/health/ready', { 'x-public': true }, {}, [200, 500, 503]],
-  ])('%s answers the statuses it can', (_name, path, operation, schemas, expected) => {
-    expect(statuses(completed(path, operation, schemas))).toEqual(expected);
+    ['the liveness check', 'get', '/health/live', { 'x-public': true }, {}, [200, 500]],
+    ['the readiness check', 'get', '/health/ready', { 'x-public': true }, {}, [200, 500, 503]],
+  ])('%s (%s) answers the statuses it can', (_name, method, path, operation, schemas, expected) => {
+    expect(statuses(completed(path, operation, schemas, method))).toEqual(expected);
   });
 
   it.each([

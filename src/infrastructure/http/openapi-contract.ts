@@ -20,9 +20,9 @@ const NOT_RATE_LIMITED = /^\/health\//;
  * | what                              | rule                                                              |
  * | --------------------------------- | ----------------------------------------------------------------- |
  * | security                          | `@Public()` routes `[]`; reporter routes keep `reporterSession`; others officers' bearer |
- * | 400                               | a body, a query or header parameter, or a typed path parameter    |
+ * | 400                               | a body or any parameter (a NUL character in a path parameter too) |
  * | 401                               | any security requirement                                          |
- * | 403                               | `@Roles()` (listed as `x-roles`)                                  |
+ * | 403                               | `@Roles()` (listed as `x-roles`); POST, PUT, PATCH, DELETE (a foreign `Origin`) |
  * | 404                               | a path parameter                                                  |
  * | 413, 415                          | a request body                                                    |
  * | 429, 503                          | every route but the health checks                                 |
@@ -40,7 +40,7 @@ export function completeContract(document: OpenAPIObject): OpenAPIObject {
   for (const [path, item] of Object.entries<any>(doc.paths ?? {})) {
     for (const method of METHODS) {
       const op = item[method];
-      if (op) completeOperation(doc, path, op);
+      if (op) completeOperation(doc, path, method, op);
     }
   }
   walkSchemas(doc.components?.schemas ?? {});
@@ -50,7 +50,10 @@ export function completeContract(document: OpenAPIObject): OpenAPIObject {
   return doc as OpenAPIObject;
 }
 
-function completeOperation(doc: any, path: string, op: any): void {
+/** Methods a browser on another site could send; refused with ORIGIN_NOT_ALLOWED (request-guards.ts). */
+const STATE_CHANGING = new Set(['post', 'put', 'patch', 'delete']);
+
+function completeOperation(doc: any, path: string, method: string, op: any): void {
   const isPublic = op['x-public'] === true;
   delete op['x-public'];
   if (!op.security || op.security.length === 0) op.security = isPublic ? [] : [{ [OFFICER_SCHEME]: [] }];
@@ -62,15 +65,14 @@ function completeOperation(doc: any, path: string, op: any): void {
     }
   }
   const pathParams = parameters.filter((p) => p.in === 'path');
-  const typedPathParam = pathParams.some((p) => p.schema?.format || p.schema?.type !== 'string');
-  const input = Boolean(op.requestBody) || parameters.some((p) => p.in !== 'path') || typedPathParam;
+  const input = Boolean(op.requestBody) || parameters.length > 0;
 
   if (op.requestBody && !bodyHasRequiredFields(doc, op.requestBody)) op.requestBody.required = false;
 
   const statuses = new Set<number>();
   if (input) statuses.add(400);
   if (op.security.length > 0) statuses.add(401);
-  if (Array.isArray(op['x-roles'])) statuses.add(403);
+  if (Array.isArray(op['x-roles']) || STATE_CHANGING.has(method)) statuses.add(403);
   if (pathParams.length > 0) statuses.add(404);
   if (op.requestBody) [413, 415].forEach((s) => statuses.add(s));
   if (!NOT_RATE_LIMITED.test(path)) statuses.add(429);
