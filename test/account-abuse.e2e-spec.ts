@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { REDIS } from '../src/infrastructure/redis/redis.module';
 import { Role } from '../src/users/roles';
 import { minimalReport, SESSION_URL, submit } from './helpers/integrity';
+import { createOfficer, invite } from './helpers/officers';
 import { bearer, createTestApp, TestApp } from './helpers/test-app';
 
 /** Issue 12, items 9 and 10: strangers cannot lock real users out; ended sessions end at once. */
@@ -18,13 +19,8 @@ describe('abuse of sign-in and sessions', () => {
   const newUser = async (roles: Role[] = [Role.Officer]) => {
     const email = `target-${++counter}-${Date.now()}@test.local`;
     const password = 'the-right-password-1';
-    const res = await t.request({
-      method: 'POST',
-      url: '/api/v1/users',
-      headers: bearer(adminToken),
-      payload: { email, displayName: `Target ${counter}`, password, roles },
-    });
-    expect(res.statusCode).toBe(201);
+    // invited, and the person chooses the password through the link (issue 11b)
+    await invite(t, adminToken, { email, displayName: `Target ${counter}`, roles, password });
     return { email, password };
   };
   const login = (email: string, password: string, remoteAddress: string, deviceToken?: string) =>
@@ -48,6 +44,8 @@ describe('abuse of sign-in and sessions', () => {
       RATE_LIMIT_TRACKING_PER_MINUTE: '1000',
     });
     adminToken = await t.login();
+    // integrity reports are refused while nobody can receive them (NO_INTEGRITY_OFFICER)
+    await createOfficer(t, adminToken, [Role.IntegrityOfficer]);
   });
   afterAll(() => t.close());
 

@@ -86,6 +86,7 @@ describe('API contract (OpenAPI)', () => {
         email: 'a@b.c',
         displayName: 'A',
         roles: ['admin'],
+        pendingRoles: [],
         unitId: null,
         isActive: true,
         lastLoginAt: null,

@@ -63,6 +63,8 @@ describe('abuse of case routes: public replies by read-only roles, unbounded and
     supervisor = await createOfficer(t, admin, [Role.Supervisor]);
     executiveWithUnit = await createOfficer(t, admin, [Role.Executive], 'engineering');
     adminWithUnit = await createOfficer(t, admin, [Role.Admin], 'engineering');
+    // integrity reports are refused while nobody can receive them (NO_INTEGRITY_OFFICER)
+    await createOfficer(t, admin, [Role.IntegrityOfficer]);
   });
   beforeEach(() => clock.freeze(bkk('2026-04-10T10:00:00')));
   afterAll(async () => {

@@ -160,8 +160,9 @@ describe('an administrator cannot take over officers', () => {
       });
       expect(again.statusCode).toBe(410);
       expect(again.json().code).toBe('ACCOUNT_LINK_USED');
-      // every session of the account ends with the change (a refresh token no longer works)
-      expect((await api(oldSession).get('/auth/me')).statusCode).toBe(200); // access token: until it expires
+      // every session of the account ends with the change: no refresh token works, and the access
+      // tokens of those sessions are refused at once (they carry the session id, `sid`)
+      expect((await api(oldSession).get('/auth/me')).statusCode).toBe(401);
       const [{ open }] = await t.db.query(
         `SELECT count(*)::int AS open FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL`,
         [io1.id],
@@ -233,6 +234,10 @@ describe('an administrator cannot take over officers', () => {
     it('an administrator still sets their own password', async () => {
       const own = await api(admin).patch(`/users/${adminId}`, { password: t.config.admin.password });
       expect(own.statusCode).toBe(200);
+      // choosing a password ends every session at once, this one too (access tokens carry `sid`)
+      expect((await api(admin).get('/auth/me')).statusCode).toBe(401);
+      admin = await t.login();
+      expect((await api(admin).get('/auth/me')).json().id).toBe(adminId);
     });
   });
 

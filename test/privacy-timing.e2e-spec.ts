@@ -1,6 +1,8 @@
 import Redis from 'ioredis';
 import { Clock } from '../src/common/clock/clock';
 import { minimalReport, openSession, REPORTER_MESSAGES_URL, submit } from './helpers/integrity';
+import { Role } from '../src/users/roles';
+import { createOfficer } from './helpers/officers';
 import { bearer, createTestApp, TestApp } from './helpers/test-app';
 import { TEST_METRICS_TOKEN, TEST_REDIS_URL } from './helpers/test-env';
 
@@ -33,6 +35,8 @@ describe('issue 12 item 5: nothing tells within the hour when an integrity repor
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
+    // integrity reports are refused while nobody can receive them (NO_INTEGRITY_OFFICER)
+    await createOfficer(t, await t.login(), [Role.IntegrityOfficer]);
   });
   afterAll(() => t.close());
 

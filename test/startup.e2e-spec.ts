@@ -4,7 +4,7 @@ import { loadConfig } from '../src/config/app-config';
 import { dataSourceOptions } from '../src/infrastructure/database/data-source-options';
 import { DependencyUnavailableError } from '../src/infrastructure/dependency-unavailable.error';
 import { checkRedis, prepareDatabase } from '../src/infrastructure/startup';
-import { accountFailuresKey } from '../src/auth/login-throttle.service';
+import { accountFailureKeys } from '../src/auth/login-throttle.service';
 import { verifyPassword } from '../src/auth/password';
 import { createRedis } from '../src/infrastructure/redis/redis.module';
 import { CommandRefused, resetAdministratorPassword } from '../src/users/reset-administrator-password';
@@ -100,11 +100,15 @@ describe('start-up: database creation, migrations, seeding, first administrator'
     const redis = createRedis(config.redis.url, 'commands', { keyPrefix: `${config.redis.prefix}:` });
     try {
       await prepareDatabase(config);
-      await redis.set(accountFailuresKey('ADMIN@test.local'), '10');
+      // the account's total and the lock of the client the administrator signs in from
+      const keys = accountFailureKeys('ADMIN@test.local');
+      const pair = keys.pairs.replace('*', 'client-of-the-admin');
+      await redis.set(keys.total, '10');
+      await redis.set(pair, '10');
       await expect(resetAdministratorPassword(config, 'nobody@test.local')).rejects.toThrow(CommandRefused);
       const password = await resetAdministratorPassword(config, 'ADMIN@test.local');
       expect(password).toMatch(/^[A-Za-z0-9_-]{16}$/);
-      expect(await redis.exists(accountFailuresKey('admin@test.local'))).toBe(0);
+      expect(await redis.exists(accountFailureKeys('admin@test.local').total, pair)).toBe(0);
       const db = await new DataSource(dataSourceOptions(config)).initialize();
       const [admin] = await db.query(`SELECT id, password_hash FROM users WHERE email = 'admin@test.local'`);
       expect(await verifyPassword(admin.password_hash, password)).toBe(true);
