@@ -254,7 +254,7 @@ describe('integrity reports: who may do what', () => {
       );
       expect(entry).toEqual({
         before: { userId: io2.id, status: 'recused' },
-        after: { userId: io2.id, status: 'granted' },
+        after: { userId: io2.id, status: 'granted', keyWrapped: true },
       });
     });
 
@@ -293,7 +293,12 @@ describe('integrity reports: who may do what', () => {
         payload: { roles: [Role.Admin, Role.IntegrityOfficer] },
       });
       expect(promote.statusCode).toBe(200);
-      const late: Officer = { ...promoted, id: me.id };
+      // the key pair is made when a holder of the role signs in
+      const late: Officer = {
+        ...promoted,
+        id: me.id,
+        token: await t.login(promoted.email, promoted.password),
+      };
       expect((await get(late)).statusCode).toBe(404);
       expect(await listed(late)).not.toContain(reportId);
       await submit(t);
@@ -302,9 +307,10 @@ describe('integrity reports: who may do what', () => {
       const res = await officerApi(t, io1).post(`/${reportId}/grants`, { userId: late.id });
       expect(res.statusCode).toBe(200);
       expect((await get(late)).statusCode).toBe(200);
+      expect((await officerApi(t, late).get(`/${newer}`)).statusCode).toBe(200);
     });
 
-    it('a report whose granted officers have all left falls to the remaining integrity officers', async () => {
+    it('a report whose granted officers have all left is listed to the others, but its key was never theirs', async () => {
       await submit(t);
       const orphan = await latestReportId(t);
       const granted: { user_id: string }[] = await t.db.query(
@@ -321,7 +327,8 @@ describe('integrity reports: who may do what', () => {
         });
       }
       const res = await officerApi(t, newcomer).get(`/${orphan}`);
-      expect(res.statusCode).toBe(200);
+      expect(res.statusCode).toBe(403);
+      expect(res.json().code).toBe('INTEGRITY_REPORT_KEY_NOT_GRANTED');
     });
   });
 });

@@ -32,6 +32,7 @@ export class AuthController {
       dto.password,
       clientKey(this.config.auth.jwtSecret, request.ip),
       String(request.id),
+      { recoveryKey: dto.recoveryKey, replaceKey: dto.replaceKey },
     );
   }
 

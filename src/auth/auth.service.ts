@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
+import { KeyOptions, OfficerKeyring } from '../integrity-reports/crypto/officer-keyring';
 import { UserView } from '../users/dto/user.dto';
 import { User } from '../users/entities/user.entity';
 import { TokensView } from './dto/auth.dto';
@@ -18,6 +19,9 @@ export interface AccessTokenClaims {
   sub: string;
   org: string;
   typ: 'access';
+  /** session family, and the key that opens this session's private key (integrity roles only) */
+  fam?: string;
+  ks?: string;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -31,9 +35,16 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
+    private readonly keyring: OfficerKeyring,
   ) {}
 
-  async login(email: string, password: string, client: string, requestId: string): Promise<TokensView> {
+  async login(
+    email: string,
+    password: string,
+    client: string,
+    requestId: string,
+    keyOptions: KeyOptions = {},
+  ): Promise<TokensView> {
     await this.throttle.beforeAttempt(email, client);
     const user = await this.db
       .getRepository(User)
@@ -48,18 +59,24 @@ export class AuthService {
     }
     await this.throttle.recordSuccess(email, client);
     return this.db.transaction(async (tx) => {
+      const actor = this.actorOf(user, requestId);
       await tx.update(User, user.id, { lastLoginAt: () => 'now()' });
-      await this.audit.record(tx, this.actorOf(user, requestId), {
-        action: 'auth.login',
-        entityType: 'user',
-        entityId: user.id,
-      });
-      return this.issue(tx, user, randomUUID());
+      await this.audit.record(tx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id });
+      const familyId = randomUUID();
+      const key = await this.keyring.atSignIn(tx, actor, password, keyOptions);
+      const sessionKey = key.privateKey
+        ? await this.keyring.startSession(actor, familyId, key.privateKey)
+        : undefined;
+      const tokens = await this.issue(tx, user, familyId, sessionKey);
+      if (key.status === 'none') return tokens;
+      return { ...tokens, integrityKey: { status: key.status, recoveryKey: key.recoveryKey } };
     });
   }
 
   /** Exchanges a refresh token for a new pair. A token used twice revokes its whole family. */
   async refresh(refreshToken: string): Promise<TokensView> {
+    // `<random>.<session key>` when the session carries an unlocked key: pass the key on to the new pair
+    const sessionKey = refreshToken.split('.')[1] || undefined;
     const outcome = await this.db.transaction(async (tx) => {
       const token = await tx
         .getRepository(RefreshToken)
@@ -72,7 +89,8 @@ export class AuthService {
       const user = await tx.findOneBy(User, { id: token.userId });
       if (!user || !user.isActive) return null;
       await tx.update(RefreshToken, token.id, { revokedAt: () => 'now()' });
-      return { replayedFamily: undefined, tokens: await this.issue(tx, user, token.familyId) };
+      if (sessionKey) await this.keyring.extendSession(token.familyId);
+      return { replayedFamily: undefined, tokens: await this.issue(tx, user, token.familyId, sessionKey) };
     });
     if (outcome?.tokens) return outcome.tokens;
     // A rotated token presented again was copied: end every session descended from it.
@@ -84,6 +102,7 @@ export class AuthService {
   async logout(refreshToken: string): Promise<void> {
     const token = await this.db.getRepository(RefreshToken).findOneBy({ tokenHash: sha256(refreshToken) });
     if (token) await this.revokeFamily(this.db.manager, token.familyId);
+    if (token) await this.keyring.endSession(token.familyId);
   }
 
   /** Resolves a bearer token to the officer behind it; inactive or unknown users are rejected. */
@@ -98,7 +117,9 @@ export class AuthService {
     // Read on every request so that deactivation and role changes take effect at once.
     const user = await this.db.getRepository(User).findOneBy({ id: claims.sub });
     if (!user || !user.isActive) throw new DomainError('UNAUTHENTICATED');
-    return this.actorOf(user, requestId);
+    const actor = this.actorOf(user, requestId);
+    if (claims.fam && claims.ks) actor.keySession = { familyId: claims.fam, key: claims.ks };
+    return actor;
   }
 
   private actorOf(user: User, requestId: string): Actor {
@@ -111,15 +132,26 @@ export class AuthService {
     };
   }
 
-  private async issue(tx: EntityManager, user: User, familyId: string): Promise<TokensView> {
-    const refreshToken = randomBytes(32).toString('base64url');
+  private async issue(
+    tx: EntityManager,
+    user: User,
+    familyId: string,
+    sessionKey?: string,
+  ): Promise<TokensView> {
+    const random = randomBytes(32).toString('base64url');
+    const refreshToken = sessionKey ? `${random}.${sessionKey}` : random;
     await tx.insert(RefreshToken, {
       userId: user.id,
       tokenHash: sha256(refreshToken),
       familyId,
       expiresAt: new Date(Date.now() + this.config.auth.refreshTokenTtlSeconds * 1000),
     });
-    const claims: AccessTokenClaims = { sub: user.id, org: user.organizationId, typ: 'access' };
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      org: user.organizationId,
+      typ: 'access',
+      ...(sessionKey ? { fam: familyId, ks: sessionKey } : {}),
+    };
     const accessToken = await this.jwt.signAsync(claims, {
       expiresIn: this.config.auth.accessTokenTtlSeconds,
     });

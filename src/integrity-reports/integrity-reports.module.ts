@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { IntegrityKeysModule } from './crypto/integrity-keys.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { IdentityDisclosureService } from './identity-disclosure.service';
 import { IdentityStore, ReporterContacts } from './identity-store';
@@ -26,7 +27,7 @@ import { ReporterThrottle } from './reporter-throttle.service';
  * ReporterContacts).
  */
 @Module({
-  imports: [DeadlinesModule, NotificationsModule],
+  imports: [DeadlinesModule, NotificationsModule, IntegrityKeysModule],
   controllers: [ReporterController, IntegrityReportsController, IdentityRequestsController],
   providers: [
     IntegritySecrets,

@@ -17,6 +17,10 @@ import {
   ReportListView,
   ReportSummaryView,
 } from './dto/officer-views';
+import { randomUUID } from 'node:crypto';
+import { IntegrityReportKey } from './crypto/entities/report-key.entity';
+import { openContents, openNote, sealForReporter, sealNote } from './crypto/report-contents';
+import { ReportKeys } from './crypto/report-keys';
 import { IntegrityReportAccess } from './entities/integrity-report-access.entity';
 import { IntegrityReportMessage } from './entities/integrity-report-message.entity';
 import { IntegrityReportNote } from './entities/integrity-report-note.entity';
@@ -54,6 +58,7 @@ export class IntegrityReportsService {
     private readonly messages: MessagesService,
     private readonly events: IntegrityReportEvents,
     private readonly deadlines: ReportDeadlines,
+    private readonly keys: ReportKeys,
   ) {}
 
   async list(actor: Actor, query: ListReportsQuery): Promise<ReportListView> {
@@ -80,13 +85,16 @@ export class IntegrityReportsService {
     return this.db.transaction(async (tx) => {
       const report = await this.access.load(tx, actor, id);
       await this.audit.record(tx, actor, { action: `${ENTITY}.read`, entityType: ENTITY, entityId: id });
+      const dataKey = await this.keys.dataKey(tx, actor, id);
+      await this.completeReporterWrap(tx, actor, id, dataKey);
+      const contents = report.sealedContents ? openContents(dataKey, id, report.sealedContents) : null;
       // one connection in a transaction: one query at a time
-      const messages = await tx
-        .getRepository(IntegrityReportMessage)
-        .find({ where: { reportId: id }, order: { seq: 'ASC' } });
-      const notes = await tx
-        .getRepository(IntegrityReportNote)
-        .find({ where: { reportId: id }, order: { createdAt: 'ASC' } });
+      const messages = await this.messages.conversation(tx, id, dataKey);
+      const notes = (
+        await tx
+          .getRepository(IntegrityReportNote)
+          .find({ where: { reportId: id }, order: { createdAt: 'ASC' } })
+      ).map((n) => Object.assign(n, { body: n.sealedBody ? openNote(dataKey, id, n.id, n.sealedBody) : '' }));
       const history = await tx
         .getRepository(IntegrityReportTransition)
         .find({ where: { reportId: id }, order: { createdAt: 'ASC' } });
@@ -97,12 +105,12 @@ export class IntegrityReportsService {
       ]);
       return {
         ...summaryOf(report, await this.deadlines.forReport(id)),
-        description: report.description,
-        accused: report.accused,
+        description: contents?.description ?? '',
+        accused: contents?.accused ?? null,
         incidentDate: report.incidentDate,
-        incidentPeriod: report.incidentPeriod,
-        place: report.place,
-        evidence: report.evidence,
+        incidentPeriod: contents?.incidentPeriod ?? null,
+        place: contents?.place ?? null,
+        evidence: contents?.evidence ?? null,
         reporterRelation: report.reporterRelation,
         decidedOn: report.decidedOn,
         closedOn: report.closedOn,
@@ -197,7 +205,7 @@ export class IntegrityReportsService {
         report.firstResponseOn = this.messages.today();
         await tx.update(IntegrityReport, report.id, { firstResponseOn: report.firstResponseOn });
       }
-      const message = await this.messages.append(tx, report, {
+      const message = await this.messages.append(tx, report, await this.keys.dataKey(tx, actor, id), {
         author: 'officer',
         authorUserId: actor.userId,
         body,
@@ -214,7 +222,7 @@ export class IntegrityReportsService {
         actor,
         firstResponse,
       });
-      return messageView(message, await this.namesOf(tx, [actor.userId]));
+      return messageView(Object.assign(message, { body }), await this.namesOf(tx, [actor.userId]));
     });
     await afterCommit?.();
     return view;
@@ -224,8 +232,15 @@ export class IntegrityReportsService {
   async addNote(actor: Actor, id: string, body: string): Promise<NoteView> {
     return this.db.transaction(async (tx) => {
       const report = await this.access.load(tx, actor, id);
+      const dataKey = await this.keys.dataKey(tx, actor, id);
+      const noteId = randomUUID();
       const note = await tx.save(
-        tx.create(IntegrityReportNote, { reportId: report.id, authorUserId: actor.userId, body }),
+        tx.create(IntegrityReportNote, {
+          id: noteId,
+          reportId: report.id,
+          authorUserId: actor.userId,
+          sealedBody: sealNote(dataKey, report.id, noteId, body),
+        }),
       );
       await this.audit.record(tx, actor, {
         action: `${ENTITY}.note`,
@@ -233,7 +248,7 @@ export class IntegrityReportsService {
         entityId: report.id,
         after: { noteId: note.id },
       });
-      return this.noteView(note, await this.namesOf(tx, [actor.userId]));
+      return this.noteView(Object.assign(note, { body }), await this.namesOf(tx, [actor.userId]));
     });
   }
 
@@ -258,6 +273,7 @@ export class IntegrityReportsService {
       const report = await this.access.load(tx, actor, id, true);
       await this.access.integrityOfficer(tx, actor, dto.userId);
       const before = await this.setAccess(tx, actor, report, dto.userId, 'recused', dto.reason);
+      await this.keys.revoke(tx, report.id, dto.userId);
       if ((await this.access.grantedOfficerCount(tx, report.id)) === 0) {
         throw new DomainError('LAST_OFFICER_WITH_ACCESS');
       }
@@ -278,12 +294,14 @@ export class IntegrityReportsService {
       const report = await this.access.load(tx, actor, id, true);
       await this.access.integrityOfficer(tx, actor, dto.userId);
       const before = await this.setAccess(tx, actor, report, dto.userId, 'granted', dto.reason ?? null);
+      // the grant is the report's data key re-wrapped from the granting officer to the new one
+      await this.keys.grant(tx, actor, report.id, dto.userId);
       await this.audit.record(tx, actor, {
         action: `${ENTITY}.grant`,
         entityType: ENTITY,
         entityId: report.id,
         before: { userId: dto.userId, status: before },
-        after: { userId: dto.userId, status: 'granted' },
+        after: { userId: dto.userId, status: 'granted', keyWrapped: true },
       });
     });
     return this.accessListAfterChange(actor, id);
@@ -322,7 +340,23 @@ export class IntegrityReportsService {
     return existing?.status ?? 'none';
   }
 
-  private noteView(note: IntegrityReportNote, names: Map<string, string>): NoteView {
+  /**
+   * A migrated report whose reporter signed in since: the receipt's key was left wrapped for the
+   * officers holding the data key; seal the data key under it, so the reporter reads from now on.
+   */
+  private async completeReporterWrap(
+    tx: EntityManager,
+    actor: Actor,
+    id: string,
+    dataKey: Buffer,
+  ): Promise<void> {
+    const kek = await this.keys.secretOf(tx, actor, id, 'reporter_kek');
+    if (!kek) return;
+    await tx.update(IntegrityReport, id, { reporterWrappedKey: sealForReporter(kek, id, dataKey) });
+    await tx.delete(IntegrityReportKey, { reportId: id, secret: 'reporter_kek' });
+  }
+
+  private noteView(note: IntegrityReportNote & { body: string }, names: Map<string, string>): NoteView {
     return {
       id: note.id,
       officer: names.get(note.authorUserId) ?? '',
@@ -362,7 +396,10 @@ export function summaryOf(r: IntegrityReport, deadlines: ReportDeadlineDates): R
   };
 }
 
-function messageView(m: IntegrityReportMessage, names: Map<string, string>): ConversationMessageView {
+function messageView(
+  m: IntegrityReportMessage & { body: string },
+  names: Map<string, string>,
+): ConversationMessageView {
   return {
     id: m.id,
     from: m.author,

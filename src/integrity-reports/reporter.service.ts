@@ -13,7 +13,11 @@ import {
   ReporterSessionView,
   SubmitIntegrityReportDto,
 } from './dto/reporter.dto';
-import { IntegrityReportMessage } from './entities/integrity-report-message.entity';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { newKey } from './crypto/envelope';
+import { ReportKeys } from './crypto/report-keys';
+import { openForReporter, reporterKek, sealContents, sealForReporter } from './crypto/report-contents';
+import { IntegrityReportAccess } from './entities/integrity-report-access.entity';
 import { IntegrityReport } from './entities/integrity-report.entity';
 import { AfterCommit, IntegrityReportEvents } from './integrity-report-events';
 import { IntegritySecrets } from './integrity-secrets';
@@ -51,6 +55,7 @@ export class ReporterService {
     private readonly messages: MessagesService,
     private readonly events: IntegrityReportEvents,
     private readonly deadlines: ReportDeadlines,
+    private readonly keys: ReportKeys,
   ) {}
 
   /** Files a report; answers with the receipt, which exists nowhere else from then on. */
@@ -60,8 +65,10 @@ export class ReporterService {
     await this.assertAllegationType(dto.allegationType);
     for (let attempt = 1; ; attempt++) {
       const { digits, hash } = await this.receipts.issue(org.id);
+      const reporterKeySalt = randomBytes(16);
+      const reporter = { salt: reporterKeySalt, kek: await reporterKek(digits, reporterKeySalt) };
       try {
-        const afterCommit = await this.db.transaction((tx) => this.create(tx, org.id, hash, dto));
+        const afterCommit = await this.db.transaction((tx) => this.create(tx, org.id, hash, reporter, dto));
         await afterCommit();
         return formatReceipt(digits);
       } catch (error) {
@@ -86,16 +93,40 @@ export class ReporterService {
       const report = await this.db
         .getRepository(IntegrityReport)
         .createQueryBuilder('r')
-        .select(['r.id', 'r.organizationId'])
+        .select(['r.id', 'r.organizationId', 'r.reporterKeySalt', 'r.reporterWrappedKey'])
         .where('r.organization_id = :org AND r.receipt_hash = :hash', { org: org.id, hash })
         .getOne();
       if (!report) {
         await this.throttle.recordReceiptFailure(client);
         throw new DomainError('INVALID_RECEIPT');
       }
-      const token = await this.sessions.open({ reportId: report.id, organizationId: report.organizationId });
+      const dataKey = await this.reporterKey(report, digits);
+      const token = await this.sessions.open({
+        reportId: report.id,
+        organizationId: report.organizationId,
+        dataKey,
+      });
       return { token, tokenType: 'Bearer', expiresIn: this.sessions.ttlSeconds };
     });
+  }
+
+  /**
+   * The data key from the reporter's wrap. A report encrypted by `encrypt-integrity-reports` has no
+   * reporter wrap (its receipt was unknown then): the receipt's key is left wrapped for the officers
+   * who hold the data key, and the next of them to open the report completes the wrap.
+   */
+  private async reporterKey(
+    report: Pick<IntegrityReport, 'id' | 'reporterKeySalt' | 'reporterWrappedKey'>,
+    digits: string,
+  ): Promise<Buffer | null> {
+    if (!report.reporterKeySalt) return null;
+    const kek = await reporterKek(digits, report.reporterKeySalt);
+    if (report.reporterWrappedKey) return openForReporter(kek, report.id, report.reporterWrappedKey);
+    await this.db.transaction(async (tx) => {
+      const holders = await this.keys.holders(tx, report.id, 'data');
+      await this.keys.wrapTo(tx, report.id, 'reporter_kek', kek, holders);
+    });
+    return null;
   }
 
   closeSession(token: string): Promise<void> {
@@ -104,10 +135,9 @@ export class ReporterService {
 
   async view(session: ReporterSession): Promise<ReporterReportView> {
     const report = await this.reportOf(this.db.manager, session);
-    const messages = await this.db.getRepository(IntegrityReportMessage).find({
-      where: { reportId: report.id },
-      order: { seq: 'ASC' },
-    });
+    const messages = session.dataKey
+      ? await this.messages.conversation(this.db.manager, report.id, session.dataKey)
+      : [];
     const concluded = report.workflow.conclusion;
     const { response, conclusion } = await this.deadlines.forReport(report.id);
     return {
@@ -121,7 +151,7 @@ export class ReporterService {
       responseDueOn: response && !response.resultAt ? response.currentDueDate : null,
       responseOverdue: response?.state === 'overdue',
       decisionDueOn: conclusion && !conclusion.resultAt ? conclusion.currentDueDate : null,
-      canAddInformation: acceptsMessages(report.status),
+      canAddInformation: acceptsMessages(report.status) && session.dataKey !== null,
       messages: messages.map((m): ReporterMessageView => ({ from: m.author, body: m.body, on: m.sentOn })),
     };
   }
@@ -131,13 +161,14 @@ export class ReporterService {
     const view = await this.db.transaction(async (tx): Promise<ReporterMessageView> => {
       const report = await this.reportOf(tx, session, true);
       if (!acceptsMessages(report.status)) throw new DomainError('REPORT_CLOSED');
-      const message = await this.messages.append(tx, report, {
+      if (!session.dataKey) throw new DomainError('REPORT_KEY_PENDING');
+      const message = await this.messages.append(tx, report, session.dataKey, {
         author: 'reporter',
         authorUserId: null,
         body,
       });
       afterCommit = await this.events.afterChange(tx, { kind: 'reporter_added_information', report });
-      return { from: message.author, body: message.body, on: message.sentOn };
+      return { from: message.author, body, on: message.sentOn };
     });
     await afterCommit?.();
     return view;
@@ -147,6 +178,7 @@ export class ReporterService {
     tx: EntityManager,
     organizationId: string,
     receiptHash: string,
+    reporter: { salt: Buffer; kek: Buffer },
     dto: SubmitIntegrityReportDto,
   ): Promise<AfterCommit> {
     const receivedOn = civilDate(this.clock.now(), this.config.app.timeZone);
@@ -159,20 +191,27 @@ export class ReporterService {
       [organizationId, fiscalYear],
     );
     const identity = dto.identity && hasIdentity(dto.identity) ? dto.identity : null;
+    const id = randomUUID();
+    const dataKey = newKey();
     const report = await tx.save(
       tx.create(IntegrityReport, {
+        id,
         organizationId,
         number: reportNumber(fiscalYear, sequence),
         fiscalYear,
         receiptHash,
         kind: dto.kind,
         allegationTypeCode: dto.allegationType,
-        description: dto.description,
-        accused: nonEmpty({ ...dto.accused }),
+        sealedContents: sealContents(dataKey, id, {
+          description: dto.description,
+          accused: nonEmpty({ ...dto.accused }),
+          incidentPeriod: dto.incidentPeriod || null,
+          place: dto.place || null,
+          evidence: nonEmpty({ ...dto.evidence }),
+        }),
+        reporterKeySalt: reporter.salt,
+        reporterWrappedKey: sealForReporter(reporter.kek, id, dataKey),
         incidentDate: dto.incidentDate ?? null,
-        incidentPeriod: dto.incidentPeriod || null,
-        place: dto.place || null,
-        evidence: nonEmpty({ ...dto.evidence }),
         reporterRelation: dto.reporterRelation ?? null,
         identityProvided: identity !== null,
         status: 'received',
@@ -180,8 +219,20 @@ export class ReporterService {
         workflow: {},
       }),
     );
-    if (identity) await this.identities.store(tx, report, identity);
     await this.access.grantCurrentOfficers(tx, report);
+    // wrapped now for the officers who get access, so no one needs to be signed in when it arrives
+    const granted = await tx.getRepository(IntegrityReportAccess).findBy({ reportId: id, status: 'granted' });
+    await this.keys.wrapTo(
+      tx,
+      id,
+      'data',
+      dataKey,
+      granted.map((g) => g.userId),
+    );
+    if (identity) {
+      const half = await this.identities.store(tx, report, identity, { dataKey, reporterKek: reporter.kek });
+      await this.keys.wrapTo(tx, id, 'identity', half, await this.identities.custodians(tx, organizationId));
+    }
     return this.events.afterChange(tx, { kind: 'submitted', report });
   }
 

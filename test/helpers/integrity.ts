@@ -14,6 +14,7 @@ export interface Officer {
   id: string;
   email: string;
   token: string;
+  password: string;
 }
 
 let counter = 0;
@@ -35,7 +36,7 @@ export async function createOfficer(
     payload: { email, displayName: name ?? `Officer ${counter} (${roles.join(', ')})`, password, roles },
   });
   if (res.statusCode !== 201) throw new Error(`create user: ${res.statusCode} ${res.body}`);
-  return { id: res.json().id as string, email, token: await t.login(email, password) };
+  return { id: res.json().id as string, email, password, token: await t.login(email, password) };
 }
 
 export const minimalReport = (description = 'เจ้าหน้าที่เรียกรับเงินเพื่อให้ผ่านการตรวจรับงาน') => ({

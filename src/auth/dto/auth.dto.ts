@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { KeyStatus } from '../../integrity-reports/crypto/officer-keyring';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { UserView } from '../../users/dto/user.dto';
 
 export class LoginDto {
@@ -17,6 +18,31 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(200)
   password!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Integrity officers and custodians whose password was reset: the recovery key shown when their key pair was made',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  recoveryKey?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Integrity officers and custodians without their recovery key: make a new key pair (earlier reports must be granted again)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  replaceKey?: boolean;
+}
+
+export class IntegrityKeyView {
+  @ApiProperty({ enum: ['none', 'created', 'unlocked', 'recovered', 'replaced', 'locked'] })
+  status!: KeyStatus;
+
+  @ApiPropertyOptional({ description: 'Shown once, when a key pair is made: write it down' })
+  recoveryKey?: string;
 }
 
 export class RefreshDto {
@@ -33,4 +59,9 @@ export class TokensView {
   @ApiProperty({ description: 'Single-use; exchange at /auth/refresh for a new pair' }) refreshToken!: string;
   @ApiProperty({ example: 'Bearer' }) tokenType!: 'Bearer';
   @ApiProperty({ type: UserView }) user!: UserView;
+  @ApiPropertyOptional({
+    type: IntegrityKeyView,
+    description: 'At sign-in: the encryption key of the integrity channel',
+  })
+  integrityKey?: IntegrityKeyView;
 }
