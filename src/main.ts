@@ -8,12 +8,14 @@ import { loadDotEnv } from './config/dotenv';
 import { DependencyUnavailableError } from './infrastructure/dependency-unavailable.error';
 import { createHttpApp } from './infrastructure/http/create-http-app';
 import { checkRedis, prepareDatabase } from './infrastructure/startup';
+import { encryptExistingReports } from './integrity-reports/crypto/encrypt-existing';
 import { reencryptIdentities } from './integrity-reports/reencrypt-identities';
 
 /**
  * `node dist/src/main.js`          runs the role in APP_ROLE (api, worker or all)
  * `node dist/src/main.js migrate`  migrates and seeds, then exits (for deployments that migrate apart)
- * `node dist/src/main.js reencrypt-identities`  re-encrypts reporters' identities under the current key
+ * `node dist/src/main.js reencrypt-identities`  re-encrypts reporters' notice addresses under the current key
+ * `node dist/src/main.js encrypt-integrity-reports`  moves reports filed before encryption into it
  */
 async function main(): Promise<void> {
   loadDotEnv();
@@ -22,6 +24,10 @@ async function main(): Promise<void> {
 
   if (command === 'migrate') {
     await prepareDatabase(config, { migrate: true });
+    return;
+  }
+  if (command === 'encrypt-integrity-reports') {
+    await encryptExistingReports(config);
     return;
   }
   if (command === 'reencrypt-identities') {

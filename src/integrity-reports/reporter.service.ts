@@ -18,6 +18,7 @@ import { newKey } from './crypto/envelope';
 import { ReportKeys } from './crypto/report-keys';
 import { openForReporter, reporterKek, sealContents, sealForReporter } from './crypto/report-contents';
 import { IntegrityReportAccess } from './entities/integrity-report-access.entity';
+import { IntegrityReporterIdentity } from './entities/integrity-reporter-identity.entity';
 import { IntegrityReport } from './entities/integrity-report.entity';
 import { AfterCommit, IntegrityReportEvents } from './integrity-report-events';
 import { IntegritySecrets } from './integrity-secrets';
@@ -116,17 +117,41 @@ export class ReporterService {
    * who hold the data key, and the next of them to open the report completes the wrap.
    */
   private async reporterKey(
-    report: Pick<IntegrityReport, 'id' | 'reporterKeySalt' | 'reporterWrappedKey'>,
+    report: Pick<IntegrityReport, 'id' | 'organizationId' | 'reporterKeySalt' | 'reporterWrappedKey'>,
     digits: string,
   ): Promise<Buffer | null> {
     if (!report.reporterKeySalt) return null;
     const kek = await reporterKek(digits, report.reporterKeySalt);
+    await this.identityForNewCustodians(report, kek);
     if (report.reporterWrappedKey) return openForReporter(kek, report.id, report.reporterWrappedKey);
     await this.db.transaction(async (tx) => {
       const holders = await this.keys.holders(tx, report.id, 'data');
       await this.keys.wrapTo(tx, report.id, 'reporter_kek', kek, holders);
     });
     return null;
+  }
+
+  /**
+   * Custodians appointed (or given key pairs) after the report arrived hold no identity key: the
+   * reporter's session, which can open it, wraps it to them.
+   */
+  private async identityForNewCustodians(
+    report: Pick<IntegrityReport, 'id' | 'organizationId'>,
+    kek: Buffer,
+  ) {
+    await this.db.transaction(async (tx) => {
+      const row = await tx
+        .getRepository(IntegrityReporterIdentity)
+        .findOne({ select: { reportId: true, reporterWrappedKey: true }, where: { reportId: report.id } });
+      if (!row?.reporterWrappedKey) return;
+      const holders = new Set(await this.keys.holders(tx, report.id, 'identity'));
+      const missing = (await this.identities.custodians(tx, report.organizationId)).filter(
+        (c) => !holders.has(c),
+      );
+      if (missing.length === 0) return;
+      const half = openForReporter(kek, report.id, row.reporterWrappedKey, 'identity');
+      await this.keys.wrapTo(tx, report.id, 'identity', half, missing);
+    });
   }
 
   closeSession(token: string): Promise<void> {

@@ -189,17 +189,21 @@ export class OfficerKeyring {
     }
   }
 
-  /** Public keys of these users (those who have a key pair). */
-  async publicKeys(tx: EntityManager, userIds: string[]): Promise<Map<string, Buffer>> {
-    if (userIds.length === 0) return new Map();
-    const rows = await tx.getRepository(IntegrityOfficerKey).find({
-      select: { userId: true, publicKey: true },
-      where: { userId: In(userIds) },
-    });
-    return new Map(rows.map((r) => [r.userId, r.publicKey]));
+  publicKeys(tx: EntityManager, userIds: string[]): Promise<Map<string, Buffer>> {
+    return publicKeysOf(tx, userIds);
   }
 
   private get ttlSeconds(): number {
     return this.config.auth.refreshTokenTtlSeconds;
   }
+}
+
+/** Public keys of these users (those who have a key pair). */
+export async function publicKeysOf(tx: EntityManager, userIds: string[]): Promise<Map<string, Buffer>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await tx.getRepository(IntegrityOfficerKey).find({
+    select: { userId: true, publicKey: true },
+    where: { userId: In(userIds) },
+  });
+  return new Map(rows.map((r) => [r.userId, r.publicKey]));
 }

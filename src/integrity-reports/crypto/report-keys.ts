@@ -4,7 +4,7 @@ import { Actor } from '../../common/auth/actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { unwrap, wrapFor } from './envelope';
 import { IntegrityReportKey, WrappedSecret } from './entities/report-key.entity';
-import { OfficerKeyring } from './officer-keyring';
+import { OfficerKeyring, publicKeysOf } from './officer-keyring';
 
 /** Binds a wrapped secret to its report, its kind and its holder. */
 export const wrapPlace = (secret: WrappedSecret, reportId: string, userId: string) =>
@@ -44,24 +44,14 @@ export class ReportKeys {
     );
   }
 
-  /** Wraps `key` to every one of `userIds` who has a key pair; returns those it was wrapped to. */
-  async wrapTo(
+  wrapTo(
     tx: EntityManager,
     reportId: string,
     secret: WrappedSecret,
     key: Buffer,
     userIds: string[],
   ): Promise<string[]> {
-    const publicKeys = await this.keyring.publicKeys(tx, userIds);
-    const rows = [...publicKeys].map(([userId, publicKey]) => ({
-      reportId,
-      userId,
-      secret,
-      wrapped: wrapFor(publicKey, key, wrapPlace(secret, reportId, userId)),
-    }));
-    if (rows.length > 0)
-      await tx.getRepository(IntegrityReportKey).upsert(rows, ['reportId', 'userId', 'secret']);
-    return rows.map((r) => r.userId);
+    return wrapTo(tx, reportId, secret, key, userIds);
   }
 
   /** The actor's data key re-wrapped for `userId` (a grant); OFFICER_HAS_NO_KEY if they have no key pair. */
@@ -84,4 +74,24 @@ export class ReportKeys {
     });
     return rows.map((r) => r.userId);
   }
+}
+
+/** Wraps `key` to every one of `userIds` who has a key pair; returns those it was wrapped to. */
+export async function wrapTo(
+  tx: EntityManager,
+  reportId: string,
+  secret: WrappedSecret,
+  key: Buffer,
+  userIds: string[],
+): Promise<string[]> {
+  const publicKeys = await publicKeysOf(tx, userIds);
+  const rows = [...publicKeys].map(([userId, publicKey]) => ({
+    reportId,
+    userId,
+    secret,
+    wrapped: wrapFor(publicKey, key, wrapPlace(secret, reportId, userId)),
+  }));
+  if (rows.length > 0)
+    await tx.getRepository(IntegrityReportKey).upsert(rows, ['reportId', 'userId', 'secret']);
+  return rows.map((r) => r.userId);
 }
