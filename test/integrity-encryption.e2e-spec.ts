@@ -213,7 +213,7 @@ describe('integrity reports: encrypted per report and per reader (issue 11)', ()
       for (const key of keys) {
         const value = Buffer.from((await redis.get(key))!, 'base64');
         expect(value.includes(privateKeyRow.private_key_by_password)).toBe(false);
-        expect(value[0]).toBe(1); // an envelope, not a PKCS#8 key (which starts with 0x30)
+        expect(value[0]).toBe(1); // a versioned envelope, never the raw key
       }
     } finally {
       redis.disconnect();

@@ -62,48 +62,64 @@ export const sealJson = (key: Buffer, value: unknown, associatedData: string): B
 export const openJson = <T>(key: Buffer, sealed: Buffer, associatedData: string): T =>
   JSON.parse(open(key, sealed, associatedData).toString('utf8')) as T;
 
-/** A new X25519 key pair: the public half as SPKI DER, the private half as PKCS#8 DER. */
-export function newKeyPair(): { publicKey: Buffer; privateKey: Buffer } {
-  const pair = generateKeyPairSync('x25519');
-  return {
-    publicKey: pair.publicKey.export({ type: 'spki', format: 'der' }),
-    privateKey: pair.privateKey.export({ type: 'pkcs8', format: 'der' }),
-  };
+/**
+ * Keys travel as raw bytes (imported through JWK, which is several times faster in Node than DER):
+ * a public key is X25519's 32 bytes, a private key its 32 bytes followed by the public 32.
+ */
+export interface PrivateKey {
+  key: KeyObject;
+  publicKey: Buffer;
 }
 
-export const privateKeyOf = (pkcs8: Buffer): KeyObject =>
-  createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
+const KEY_LENGTH = 32;
+const b64 = (bytes: Buffer) => bytes.toString('base64url');
 
-const SPKI_LENGTH = 44;
+function publicKeyObject(raw: Buffer): KeyObject {
+  if (raw.length !== KEY_LENGTH) throw new SealOpenError();
+  return createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: b64(raw) }, format: 'jwk' });
+}
+
+/** A new X25519 key pair as raw bytes. */
+export function newKeyPair(): { publicKey: Buffer; privateKey: Buffer } {
+  const jwk = generateKeyPairSync('x25519').privateKey.export({ format: 'jwk' });
+  const x = Buffer.from(jwk.x!, 'base64url');
+  return { publicKey: x, privateKey: Buffer.concat([Buffer.from(jwk.d!, 'base64url'), x]) };
+}
+
+export function privateKeyOf(raw: Buffer): PrivateKey {
+  if (raw.length !== 2 * KEY_LENGTH) throw new SealOpenError();
+  const publicKey = raw.subarray(KEY_LENGTH);
+  const key = createPrivateKey({
+    key: { kty: 'OKP', crv: 'X25519', d: b64(raw.subarray(0, KEY_LENGTH)), x: b64(publicKey) },
+    format: 'jwk',
+  });
+  return { key, publicKey };
+}
 
 function wrapKey(shared: Buffer, ephemeral: Buffer, recipient: Buffer, associatedData: string): Buffer {
   const info = Buffer.from(`rongrian-wrap|${associatedData}`, 'utf8');
   return Buffer.from(hkdfSync('sha256', shared, Buffer.concat([ephemeral, recipient]), info, 32));
 }
 
-/** Encrypts `secret` so that only the holder of the private half of `recipientSpki` can open it. */
-export function wrapFor(recipientSpki: Buffer, secret: Buffer, associatedData: string): Buffer {
-  const recipient = createPublicKey({ key: recipientSpki, format: 'der', type: 'spki' });
+/** Encrypts `secret` so that only the holder of the private half of `recipient` can open it. */
+export function wrapFor(recipient: Buffer, secret: Buffer, associatedData: string): Buffer {
   const ephemeral = generateKeyPairSync('x25519');
-  const ephemeralSpki = ephemeral.publicKey.export({ type: 'spki', format: 'der' });
-  const shared = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: recipient });
-  const key = wrapKey(shared, ephemeralSpki, recipientSpki, associatedData);
-  return Buffer.concat([ephemeralSpki, seal(key, secret, associatedData)]);
+  const ephemeralRaw = Buffer.from(ephemeral.publicKey.export({ format: 'jwk' }).x!, 'base64url');
+  const shared = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: publicKeyObject(recipient) });
+  const key = wrapKey(shared, ephemeralRaw, recipient, associatedData);
+  return Buffer.concat([ephemeralRaw, seal(key, secret, associatedData)]);
 }
 
-export function unwrap(privateKey: KeyObject, wrapped: Buffer, associatedData: string): Buffer {
-  const ephemeralSpki = wrapped.subarray(0, SPKI_LENGTH);
+export function unwrap(privateKey: PrivateKey, wrapped: Buffer, associatedData: string): Buffer {
+  const ephemeralRaw = wrapped.subarray(0, KEY_LENGTH);
   let shared: Buffer;
-  let recipientSpki: Buffer;
   try {
-    const ephemeral = createPublicKey({ key: ephemeralSpki, format: 'der', type: 'spki' });
-    shared = diffieHellman({ privateKey, publicKey: ephemeral });
-    recipientSpki = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
+    shared = diffieHellman({ privateKey: privateKey.key, publicKey: publicKeyObject(ephemeralRaw) });
   } catch {
     throw new SealOpenError();
   }
-  const key = wrapKey(shared, ephemeralSpki, recipientSpki, associatedData);
-  return open(key, wrapped.subarray(SPKI_LENGTH), associatedData);
+  const key = wrapKey(shared, ephemeralRaw, privateKey.publicKey, associatedData);
+  return open(key, wrapped.subarray(KEY_LENGTH), associatedData);
 }
 
 /** Argon2id(secret) with `salt`; the domain keeps keys for different purposes apart. */

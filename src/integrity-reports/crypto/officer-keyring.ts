@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { KeyObject, randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { Actor } from '../../common/auth/actor';
@@ -8,7 +9,16 @@ import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { REDIS } from '../../infrastructure/redis/redis.module';
 import { Role } from '../../users/roles';
-import { derivedKey, newKeyPair, open, passwordKek, privateKeyOf, seal, SealOpenError } from './envelope';
+import {
+  derivedKey,
+  newKeyPair,
+  open,
+  passwordKek,
+  PrivateKey,
+  privateKeyOf,
+  seal,
+  SealOpenError,
+} from './envelope';
 import { IntegrityOfficerKey } from './entities/officer-key.entity';
 import { IntegrityReportKey } from './entities/report-key.entity';
 
@@ -58,6 +68,8 @@ function parseRecoveryKey(text: string): Buffer | null {
  */
 @Injectable()
 export class OfficerKeyring {
+  private readonly unlocked = new LRUCache<string, PrivateKey>({ max: 1000, ttl: 60_000 });
+
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     private readonly config: AppConfig,
@@ -174,16 +186,25 @@ export class OfficerKeyring {
     await this.redis.del(sessionKeyOf(familyId));
   }
 
-  /** The actor's private key, opened in memory for this request; INTEGRITY_KEY_LOCKED without one. */
-  async privateKey(actor: Actor): Promise<KeyObject> {
+  /**
+   * The actor's private key, opened in memory; INTEGRITY_KEY_LOCKED without one. The sealed entry is
+   * read from Redis on every request (so a signed-out session stops at once, in every process); what
+   * it opens to is kept in this process's memory for a minute, under a hash of the entry and the
+   * session key, to spare the decoding on the next requests.
+   */
+  async privateKey(actor: Actor): Promise<PrivateKey> {
     const session = actor.keySession;
     const stored = session ? await this.redis.get(sessionKeyOf(session.familyId)) : null;
     if (!session || !stored) throw new DomainError('INTEGRITY_KEY_LOCKED');
+    const cacheKey = createHash('sha256').update(stored).update(session.key).digest('base64url');
+    const cached = this.unlocked.get(cacheKey);
+    if (cached) return cached;
     try {
       const key = Buffer.from(session.key, 'base64url');
-      return privateKeyOf(
-        open(key, Buffer.from(stored, 'base64'), inSession(actor.userId, session.familyId)),
-      );
+      const sealed = Buffer.from(stored, 'base64');
+      const privateKey = privateKeyOf(open(key, sealed, inSession(actor.userId, session.familyId)));
+      this.unlocked.set(cacheKey, privateKey);
+      return privateKey;
     } catch {
       throw new DomainError('INTEGRITY_KEY_LOCKED');
     }
