@@ -19,6 +19,7 @@ export class IntegrityEncryption1795510000001 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "integrity_reports" ADD "sealed_contents" bytea`);
     await queryRunner.query(`ALTER TABLE "integrity_reports" ADD "reporter_key_salt" bytea`);
     await queryRunner.query(`ALTER TABLE "integrity_reports" ADD "reporter_wrapped_key" bytea`);
+    await queryRunner.query(`ALTER TABLE "integrity_reports" ADD "sealed_particulars" bytea`);
     await queryRunner.query(`ALTER TABLE "integrity_identity_requests" ADD "identity_key_wrapped" bytea`);
     await queryRunner.query(`ALTER TABLE "integrity_report_notes" ADD "sealed_body" bytea`);
     await queryRunner.query(`ALTER TABLE "integrity_report_messages" ADD "sealed_body" bytea`);
@@ -73,6 +74,7 @@ export class IntegrityEncryption1795510000001 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "integrity_report_notes" DROP COLUMN "sealed_body"`);
     await queryRunner.query(`ALTER TABLE "integrity_identity_requests" DROP COLUMN "identity_key_wrapped"`);
     await queryRunner.query(`ALTER TABLE "integrity_report_messages" DROP COLUMN "sealed_body"`);
+    await queryRunner.query(`ALTER TABLE "integrity_reports" DROP COLUMN "sealed_particulars"`);
     await queryRunner.query(`ALTER TABLE "integrity_reports" DROP COLUMN "reporter_wrapped_key"`);
     await queryRunner.query(`ALTER TABLE "integrity_reports" DROP COLUMN "reporter_key_salt"`);
     await queryRunner.query(`ALTER TABLE "integrity_reports" DROP COLUMN "sealed_contents"`);

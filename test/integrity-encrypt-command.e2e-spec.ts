@@ -21,6 +21,13 @@ const LEGACY = {
   place: 'กองคลัง',
   message: 'ข้อความเก่าจากผู้แจ้งก่อนการเข้ารหัส',
   note: 'บันทึกภายในเก่าก่อนการเข้ารหัส',
+  workflow: {
+    factFinding: {
+      orderNumber: '12/2569',
+      orderDate: '2026-01-05',
+      committee: [{ name: 'นางกรรมการ สอบข้อเท็จจริง' }],
+    },
+  },
 };
 const IDENTITY = {
   name: 'นางผู้แจ้ง รายเก่า',
@@ -44,10 +51,11 @@ describe('encrypt-integrity-reports: reports filed before encryption move into i
   /** Turns a submitted report back into what issue 6 stored: plain columns, identity under IDENTITY_KEYS. */
   async function asBeforeEncryption(id: string, description: string, identity?: object): Promise<void> {
     const accused = identity ? LEGACY.accused : null;
+    const workflow = identity ? LEGACY.workflow : {};
     await t.db.query(
       `UPDATE integrity_reports SET description = $2, accused = $3, place = $4, sealed_contents = NULL,
-         reporter_key_salt = NULL, reporter_wrapped_key = NULL, last_message_seq = 1 WHERE id = $1`,
-      [id, description, accused, LEGACY.place],
+         reporter_key_salt = NULL, reporter_wrapped_key = NULL, last_message_seq = 1, workflow = $5 WHERE id = $1`,
+      [id, description, accused, LEGACY.place, workflow],
     );
     await t.db.query(`DELETE FROM integrity_report_keys WHERE report_id = $1`, [id]);
     await t.db.query(
@@ -116,7 +124,13 @@ describe('encrypt-integrity-reports: reports filed before encryption move into i
     ]);
     // what `npm run integrity:encrypt` (node dist/src/main.js encrypt-integrity-reports) runs
     expect(await encryptExistingReports(t.config)).toEqual({ encrypted: 1, waiting: 1 });
-    for (const value of [LEGACY.description, LEGACY.accused.name, IDENTITY.name, IDENTITY.nationalId]) {
+    for (const value of [
+      LEGACY.description,
+      LEGACY.accused.name,
+      LEGACY.workflow.factFinding.committee[0].name,
+      IDENTITY.name,
+      IDENTITY.nationalId,
+    ]) {
       expect({ value, hits: await findInDatabase(t.db, value) }).toEqual({ value, hits: [] });
     }
     // the message and note were written on both reports; the waiting one keeps its plain text until it can move
@@ -138,6 +152,7 @@ describe('encrypt-integrity-reports: reports filed before encryption move into i
       place: LEGACY.place,
       messages: [{ from: 'reporter', body: LEGACY.message }],
       notes: [{ body: LEGACY.note }],
+      workflow: LEGACY.workflow,
     });
   });
 

@@ -9,6 +9,7 @@ import { normalizeReceipt } from '../src/integrity-reports/receipt';
 import { Role } from '../src/users/roles';
 import {
   createOfficer,
+  findInDatabase,
   officerApi,
   latestReportId,
   Officer,
@@ -318,6 +319,24 @@ describe('integrity reports: encrypted per report and per reader (issue 11)', ()
     const after = await detail(accessToken);
     expect(after.statusCode).toBe(403);
     expect(after.json().code).toBe('INTEGRITY_KEY_LOCKED');
+  });
+
+  it('the officers’ own text in the workflow steps is sealed; which steps were taken stays readable', async () => {
+    const reason = 'ผู้ถูกกล่าวหาเป็นญาติของนายกฯ จึงส่งเรื่องให้หน่วยงานภายนอกไม่ได้ในขณะนี้';
+    await submit(t);
+    const id = await latestReportId(t);
+    expect(
+      (await officerApi(t, io1).post(`/${id}/transitions`, { action: 'start_screening' })).statusCode,
+    ).toBe(200);
+    const dismissed = await officerApi(t, io1).post(`/${id}/transitions`, {
+      action: 'dismiss',
+      dismissal: { reason },
+    });
+    expect(dismissed.statusCode).toBe(200);
+    expect((await detail(io1.token, id)).json().workflow).toEqual({ dismissal: { reason } });
+    expect(await findInDatabase(t.db, reason)).toEqual([]);
+    const [row] = await t.db.query(`SELECT workflow FROM integrity_reports WHERE id = $1`, [id]);
+    expect(row.workflow).toEqual({ dismissal: {} });
   });
 
   it('releasing the identity needs a custodian holding its key; the reporter’s sign-in gives it to new custodians', async () => {

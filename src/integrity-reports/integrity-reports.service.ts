@@ -19,7 +19,16 @@ import {
 } from './dto/officer-views';
 import { randomUUID } from 'node:crypto';
 import { IntegrityReportKey } from './crypto/entities/report-key.entity';
-import { openContents, openNote, sealForReporter, sealNote } from './crypto/report-contents';
+import {
+  joinParticulars,
+  openContents,
+  openNote,
+  openParticulars,
+  sealForReporter,
+  sealNote,
+  sealParticulars,
+  splitParticulars,
+} from './crypto/report-contents';
 import { ReportKeys } from './crypto/report-keys';
 import { IntegrityReportAccess } from './entities/integrity-report-access.entity';
 import { IntegrityReportMessage } from './entities/integrity-report-message.entity';
@@ -114,7 +123,7 @@ export class IntegrityReportsService {
         reporterRelation: report.reporterRelation,
         decidedOn: report.decidedOn,
         closedOn: report.closedOn,
-        workflow: report.workflow,
+        workflow: joinParticulars(report.workflow, openParticulars(dataKey, id, report.sealedParticulars)),
         allowedActions: allowedActions(report.status),
         messages: messages.map((m) => messageView(m, names)),
         notes: notes.map((n) => this.noteView(n, names)),
@@ -146,15 +155,27 @@ export class IntegrityReportsService {
       const from = report.status;
       const today = this.messages.today();
       const firstResponse = rule.decision && !report.firstResponseOn;
-      const workflow = { ...report.workflow };
+      const dataKey = await this.keys.dataKey(tx, actor, id);
+      const workflow = joinParticulars(
+        report.workflow,
+        openParticulars(dataKey, id, report.sealedParticulars),
+      );
       if (rule.details && dto[rule.details])
         Object.assign(workflow, { [rule.details]: { ...dto[rule.details] } });
+      const { plain, secret } = splitParticulars(workflow);
       const changes: Partial<
         Pick<
           IntegrityReport,
-          'status' | 'workflow' | 'decidedOn' | 'firstResponseOn' | 'closedOn' | 'outcome' | 'referralAgency'
+          | 'status'
+          | 'workflow'
+          | 'sealedParticulars'
+          | 'decidedOn'
+          | 'firstResponseOn'
+          | 'closedOn'
+          | 'outcome'
+          | 'referralAgency'
         >
-      > = { status: rule.to, workflow };
+      > = { status: rule.to, workflow: plain, sealedParticulars: sealParticulars(dataKey, id, secret) };
       if (rule.decision) changes.decidedOn = today;
       if (firstResponse) changes.firstResponseOn = today;
       if (rule.to === 'closed') changes.closedOn = today;

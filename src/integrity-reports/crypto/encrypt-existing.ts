@@ -5,12 +5,12 @@ import { AppConfig } from '../../config/app-config';
 import { dataSourceOptions } from '../../infrastructure/database/data-source-options';
 import { Role } from '../../users/roles';
 import { IntegrityReporterIdentity } from '../entities/integrity-reporter-identity.entity';
-import { AccusedPerson, Evidence } from '../entities/integrity-report.entity';
+import { AccusedPerson, Evidence, WorkflowRecord } from '../entities/integrity-report.entity';
 import { IdentityStore } from '../identity-store';
 import { IntegritySecrets } from '../integrity-secrets';
 import { accessCondition } from '../report-access';
 import { newKey } from './envelope';
-import { sealContents, sealMessage, sealNote } from './report-contents';
+import { sealContents, sealMessage, sealNote, sealParticulars, splitParticulars } from './report-contents';
 import { publicKeysOf } from './officer-keyring';
 import { wrapTo } from './report-keys';
 
@@ -32,6 +32,7 @@ interface LegacyReport {
   incident_period: string | null;
   place: string | null;
   evidence: Evidence | null;
+  workflow: WorkflowRecord;
 }
 
 /**
@@ -70,7 +71,7 @@ export class ReportEncryption {
     for (;;) {
       const batch = await this.db.transaction(async (tx) => {
         const reports: LegacyReport[] = await tx.query(
-          `SELECT id, organization_id, description, accused, incident_period, place, evidence
+          `SELECT id, organization_id, description, accused, incident_period, place, evidence, workflow
            FROM integrity_reports WHERE sealed_contents IS NULL AND id > $1
            ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED`,
           [after],
@@ -102,9 +103,11 @@ export class ReportEncryption {
       const half = await this.identities.seal(tx, report, identity, { dataKey, reporterKek: null });
       await wrapTo(tx, report.id, 'identity', half, custodians);
     }
+    const particulars = splitParticulars(legacy.workflow);
     await tx.query(
       `UPDATE integrity_reports SET sealed_contents = $2, reporter_key_salt = $3, description = NULL,
-         accused = NULL, incident_period = NULL, place = NULL, evidence = NULL WHERE id = $1`,
+         accused = NULL, incident_period = NULL, place = NULL, evidence = NULL,
+         workflow = $4, sealed_particulars = $5 WHERE id = $1`,
       [
         report.id,
         sealContents(dataKey, report.id, {
@@ -115,6 +118,8 @@ export class ReportEncryption {
           evidence: legacy.evidence,
         }),
         randomBytes(16),
+        particulars.plain,
+        sealParticulars(dataKey, report.id, particulars.secret),
       ],
     );
     const messages: { id: string; seq: number; body: string }[] = await tx.query(

@@ -1,4 +1,4 @@
-import { AccusedPerson, Evidence } from '../entities/integrity-report.entity';
+import { AccusedPerson, Evidence, WorkflowRecord } from '../entities/integrity-report.entity';
 import { derivedKey, open, openJson, passwordKek, seal, sealJson } from './envelope';
 
 /** What the reporter wrote, sealed as one value per report. */
@@ -44,3 +44,44 @@ export const openForReporter = (kek: Buffer, reportId: string, sealed: Buffer, w
 
 /** The key a reporter session token opens its stored data key with (the token itself is not stored). */
 export const reporterSessionKey = (token: string) => derivedKey(token, 'reporter-session');
+
+/**
+ * The officer-written text among the particulars of workflow steps (why a report was dismissed, the
+ * committee, the conclusion's summary and actions, the closing note) is sealed; the rest (which steps
+ * were taken, outcome, agency, dates, order and letter numbers) stays plain for statistics.
+ */
+const SEALED_PARTICULARS: Record<string, string[]> = {
+  dismissal: ['reason'],
+  factFinding: ['committee'],
+  conclusion: ['summary', 'actionsTaken'],
+  closure: ['note'],
+};
+type Particulars = Record<string, Record<string, unknown>>;
+const particularsPlace = (reportId: string) => `integrity-report-particulars|${reportId}`;
+
+/** `workflow` split into what stays plain and what is sealed. */
+export function splitParticulars(workflow: WorkflowRecord): { plain: WorkflowRecord; secret: Particulars } {
+  const plain: Particulars = {};
+  const secret: Particulars = {};
+  for (const [step, details] of Object.entries(workflow as Particulars)) {
+    plain[step] = { ...details };
+    for (const field of SEALED_PARTICULARS[step] ?? []) {
+      if (!(field in details)) continue;
+      (secret[step] ??= {})[field] = details[field];
+      delete plain[step][field];
+    }
+  }
+  return { plain: plain as WorkflowRecord, secret };
+}
+
+export function joinParticulars(plain: WorkflowRecord, secret: Particulars): WorkflowRecord {
+  const joined: Particulars = {};
+  for (const [step, details] of Object.entries(plain as Particulars))
+    joined[step] = { ...details, ...secret[step] };
+  return joined as WorkflowRecord;
+}
+
+export const sealParticulars = (dataKey: Buffer, reportId: string, secret: Particulars) =>
+  sealJson(dataKey, secret, particularsPlace(reportId));
+export const openParticulars = (dataKey: Buffer, reportId: string, sealed: Buffer | null): Particulars =>
+  sealed ? openJson<Particulars>(dataKey, sealed, particularsPlace(reportId)) : {};

@@ -151,8 +151,13 @@ export class IntegrityReport {
   @Column('text', { nullable: true })
   referralAgency!: Agency | null;
 
+  /** Particulars of the steps taken; their officer-written text is in `sealedParticulars`. */
   @Column('jsonb', { default: {} })
   workflow!: WorkflowRecord;
+
+  /** The officer-written text of the particulars, sealed with the data key (crypto/report-contents.ts). */
+  @Column('bytea', { nullable: true })
+  sealedParticulars!: Buffer | null;
 
   /** Last sequence number given to a message of this report (orders messages within a day). */
   @Column('int', { default: 0 })
