@@ -367,4 +367,54 @@ describe('integrity reports: encrypted per report and per reader (issue 11)', ()
     );
     expect(held.n).toBe(0);
   });
+
+  it('the role juggling of the issue, every role change made: the administrator reads no contents and no identity', async () => {
+    // roles are set in the database here, as if every approval had been obtained: encryption must hold alone
+    const [{ id: adminId }] = await t.db.query(`SELECT id FROM users WHERE email = $1`, [
+      t.config.admin.email,
+    ]);
+    const officers: { id: string; roles: string[] }[] = await t.db.query(
+      `SELECT id, roles FROM users WHERE 'integrity_officer' = ANY(roles)`,
+    );
+    const setRoles = (id: string, roles: string[]) =>
+      t.db.query(`UPDATE users SET roles = $2 WHERE id = $1`, [id, roles]);
+    try {
+      // 1. the administrator makes themself an integrity officer (and signs in again: a key pair)
+      await setRoles(adminId, [Role.Admin, Role.IntegrityOfficer]);
+      const adminToken = await t.login();
+      // 2. every other integrity officer becomes a plain officer: no active granted officer is left
+      for (const o of officers) await setRoles(o.id, ['officer']);
+      // 3. the older report: the access rules may let them in, its key does not
+      const read = await detail(adminToken);
+      expect(read.statusCode).toBe(403);
+      expect(read.json().code).toBe('INTEGRITY_REPORT_KEY_NOT_GRANTED');
+      expect(read.body).not.toContain(DESCRIPTION);
+      // 4. a custodian account whose password they know, and an identity request approved with it
+      const accomplice = await createOfficer(t, admin, [Role.Custodian], 'ผู้เก็บรักษาปลอม');
+      const asked = await officerApi(t, { token: adminToken }).post(`/${reportId}/identity-requests`, {
+        justification: 'ขอทราบตัวผู้แจ้งเพื่อประกอบการพิจารณาของฝ่ายบริหาร',
+      });
+      expect(asked.statusCode).toBe(201);
+      const decide = () =>
+        officerApi(t, accomplice).post(`/identity-requests/${asked.json().id}/decision`, {
+          decision: 'approve',
+          reason: 'อนุมัติ',
+        });
+      expect((await decide()).json().code).toBe('IDENTITY_KEY_NOT_HELD');
+      // even after the reporter's next visit hands the new custodian the identity half…
+      await openSession(t, receipt);
+      expect((await decide()).statusCode).toBe(200);
+      // 5. …reading it needs the report's data key too, which the administrator does not hold
+      const identity = await officerApi(t, { token: adminToken }).get(
+        `/${reportId}/identity-requests/${asked.json().id}/identity`,
+      );
+      expect(identity.statusCode).toBe(403);
+      expect(identity.json().code).toBe('INTEGRITY_REPORT_KEY_NOT_GRANTED');
+      for (const value of [IDENTITY.name, IDENTITY.phone, IDENTITY.nationalId])
+        expect(identity.body).not.toContain(value);
+    } finally {
+      await setRoles(adminId, [Role.Admin]);
+      for (const o of officers) await setRoles(o.id, o.roles);
+    }
+  });
 });
