@@ -11,7 +11,7 @@ import { IdentityDecisionDto } from './dto/officer.dto';
 import { DisclosedIdentityView, IdentityRequestView } from './dto/officer-views';
 import { IntegrityIdentityRequest } from './entities/integrity-identity-request.entity';
 import { IntegrityReport } from './entities/integrity-report.entity';
-import { unwrap, wrapFor } from './crypto/envelope';
+import { SealOpenError, unwrap, wrapFor } from './crypto/envelope';
 import { OfficerKeyring } from './crypto/officer-keyring';
 import { ReportKeys } from './crypto/report-keys';
 import { IdentityStore } from './identity-store';
@@ -158,7 +158,15 @@ export class IdentityDisclosureService {
         [request.id],
       );
       if (!wrapped) throw new DomainError('IDENTITY_ACCESS_NOT_GRANTED');
-      const half = unwrap(await this.keyring.privateKey(actor), wrapped, requestPlace(request));
+      const privateKey = await this.keyring.privateKey(actor);
+      let half: Buffer;
+      try {
+        half = unwrap(privateKey, wrapped, requestPlace(request));
+      } catch (error) {
+        // passed to a key pair the requester has replaced since: a new request is needed
+        if (error instanceof SealOpenError) throw new DomainError('IDENTITY_ACCESS_NOT_GRANTED');
+        throw error;
+      }
       const dataKey = await this.keys.dataKey(tx, actor, reportId);
       const identity = await this.identities.open(tx, report, half, dataKey);
       if (!identity) throw new DomainError('IDENTITY_NOT_PROVIDED');

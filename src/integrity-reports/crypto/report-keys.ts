@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../../common/auth/actor';
 import { DomainError } from '../../common/errors/domain-error';
-import { unwrap, wrapFor } from './envelope';
+import { SealOpenError, unwrap, wrapFor } from './envelope';
 import { IntegrityReportKey, WrappedSecret } from './entities/report-key.entity';
 import { OfficerKeyring, publicKeysOf } from './officer-keyring';
 
@@ -37,11 +37,14 @@ export class ReportKeys {
       .getRepository(IntegrityReportKey)
       .findOneBy({ reportId, userId: actor.userId, secret });
     if (!row) return null;
-    return unwrap(
-      await this.keyring.privateKey(actor),
-      row.wrapped,
-      wrapPlace(secret, reportId, actor.userId),
-    );
+    const privateKey = await this.keyring.privateKey(actor);
+    try {
+      return unwrap(privateKey, row.wrapped, wrapPlace(secret, reportId, actor.userId));
+    } catch (error) {
+      // wrapped to a key pair this session does not hold (replaced meanwhile): sign in again
+      if (error instanceof SealOpenError) throw new DomainError('INTEGRITY_KEY_LOCKED');
+      throw error;
+    }
   }
 
   wrapTo(
