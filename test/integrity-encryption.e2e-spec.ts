@@ -368,6 +368,38 @@ describe('integrity reports: encrypted per report and per reader (issue 11)', ()
     expect(held.n).toBe(0);
   });
 
+  it('an officer granted at arrival who had no key pair yet receives the key at the reporter’s next visit', async () => {
+    const created = await t.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: bearer(admin),
+      payload: {
+        email: 'not-yet-signed-in@test.local',
+        password: 'password-not-yet-signed-in',
+        displayName: 'ยังไม่เคยเข้าระบบ',
+        roles: [Role.IntegrityOfficer],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const lateReceipt = await submit(t);
+    const id = await latestReportId(t);
+    const token = await t.login('not-yet-signed-in@test.local', 'password-not-yet-signed-in');
+    const before = await detail(token, id);
+    expect(before.statusCode).toBe(403);
+    expect(before.json().code).toBe('INTEGRITY_REPORT_KEY_NOT_GRANTED');
+    await openSession(t, lateReceipt);
+    expect((await detail(token, id)).statusCode).toBe(200);
+    // and only those granted at arrival: the report stays closed to an officer appointed since
+    const since = await createOfficer(t, admin, [Role.IntegrityOfficer], 'แต่งตั้งภายหลัง');
+    await openSession(t, lateReceipt);
+    expect((await detail(since.token, id)).statusCode).toBe(404);
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM integrity_report_keys WHERE report_id = $1 AND user_id = $2`,
+      [id, since.id],
+    );
+    expect(n).toBe(0);
+  });
+
   it('the role juggling of the issue, every role change made: the administrator reads no contents and no identity', async () => {
     // roles are set in the database here, as if every approval had been obtained: encryption must hold alone
     const [{ id: adminId }] = await t.db.query(`SELECT id FROM users WHERE email = $1`, [

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, IsNull, QueryFailedError } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
@@ -123,12 +123,33 @@ export class ReporterService {
     if (!report.reporterKeySalt) return null;
     const kek = await reporterKek(digits, report.reporterKeySalt);
     await this.identityForNewCustodians(report, kek);
-    if (report.reporterWrappedKey) return openForReporter(kek, report.id, report.reporterWrappedKey);
+    if (report.reporterWrappedKey) {
+      const dataKey = openForReporter(kek, report.id, report.reporterWrappedKey);
+      await this.dataKeyForGrantedOfficers(report.id, dataKey);
+      return dataKey;
+    }
     await this.db.transaction(async (tx) => {
       const holders = await this.keys.holders(tx, report.id, 'data');
       await this.keys.wrapTo(tx, report.id, 'reporter_kek', kek, holders);
     });
     return null;
+  }
+
+  /**
+   * Officers granted access when the report arrived who had no key pair yet (they had never signed in)
+   * got no wrap then: the reporter's session, which holds the data key, wraps it to them now. No one
+   * else: an officer appointed later still needs a grant from an officer with access.
+   */
+  private async dataKeyForGrantedOfficers(reportId: string, dataKey: Buffer): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const holders = new Set(await this.keys.holders(tx, reportId, 'data'));
+      // granted at arrival: no officer changed the entry since (a later grant re-wraps by itself)
+      const granted = await tx
+        .getRepository(IntegrityReportAccess)
+        .findBy({ reportId, status: 'granted', changedByUserId: IsNull() });
+      const missing = granted.map((g) => g.userId).filter((id) => !holders.has(id));
+      if (missing.length > 0) await this.keys.wrapTo(tx, reportId, 'data', dataKey, missing);
+    });
   }
 
   /**
