@@ -16,6 +16,9 @@ export class IntegrityEncryption1795510000001 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "integrity_report_keys" ("report_id" uuid NOT NULL, "user_id" uuid NOT NULL, "secret" text NOT NULL, "wrapped" bytea NOT NULL, CONSTRAINT "ck_integrity_report_keys_secret" CHECK (secret IN ('data', 'identity', 'reporter_kek')), CONSTRAINT "pk_integrity_report_keys" PRIMARY KEY ("report_id", "user_id", "secret"))`,
     );
+    await queryRunner.query(
+      `CREATE INDEX "ix_integrity_report_keys_user" ON "integrity_report_keys" ("user_id") `,
+    );
     await queryRunner.query(`ALTER TABLE "integrity_reports" ADD "sealed_contents" bytea`);
     await queryRunner.query(`ALTER TABLE "integrity_reports" ADD "reporter_key_salt" bytea`);
     await queryRunner.query(`ALTER TABLE "integrity_reports" ADD "reporter_wrapped_key" bytea`);
@@ -79,6 +82,7 @@ export class IntegrityEncryption1795510000001 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "integrity_reports" DROP COLUMN "reporter_key_salt"`);
     await queryRunner.query(`ALTER TABLE "integrity_reports" DROP COLUMN "sealed_contents"`);
     await queryRunner.query(`DROP TABLE "integrity_officer_keys"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_integrity_report_keys_user"`);
     await queryRunner.query(`DROP TABLE "integrity_report_keys"`);
   }
 }

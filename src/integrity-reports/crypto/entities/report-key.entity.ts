@@ -1,4 +1,4 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { User } from '../../../users/entities/user.entity';
 import { IntegrityReport } from '../../entities/integrity-report.entity';
 
@@ -12,6 +12,7 @@ import { IntegrityReport } from '../../entities/integrity-report.entity';
 export type WrappedSecret = 'data' | 'identity' | 'reporter_kek';
 
 @Entity('integrity_report_keys')
+@Index('ix_integrity_report_keys_user', ['userId'])
 @Check('ck_integrity_report_keys_secret', `secret IN ('data', 'identity', 'reporter_kek')`)
 export class IntegrityReportKey {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_integrity_report_keys' })
