@@ -13,6 +13,7 @@ import {
   reporterView,
   submit,
 } from './helpers/integrity';
+import { enrol } from './helpers/officers';
 import { bearer, createTestApp, TestApp } from './helpers/test-app';
 
 const LEGACY = {
@@ -93,18 +94,14 @@ describe('encrypt-integrity-reports: reports filed before encryption move into i
 
     // an integrity officer who never signed in (no key pair) alone has access to this one
     withoutKey = { id: '', email: 'never-signed-in@test.local', password: 'password-never-signed-in' };
-    const created = await t.request({
-      method: 'POST',
-      url: '/api/v1/users',
-      headers: bearer(admin),
-      payload: {
+    withoutKey.id = (
+      await enrol(t, admin, {
         email: withoutKey.email,
         password: withoutKey.password,
         displayName: 'ยังไม่เคยเข้าระบบ',
         roles: [Role.IntegrityOfficer],
-      },
-    });
-    withoutKey.id = created.json().id as string;
+      })
+    ).id;
     await submit(t);
     waitingId = await latestReportId(t);
     await asBeforeEncryption(waitingId, WAITING_DESCRIPTION);

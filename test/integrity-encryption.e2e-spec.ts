@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import Redis from 'ioredis';
-import { hashPassword } from '../src/auth/password';
 import { derivedKey, open, passwordKek, SealOpenError } from '../src/integrity-reports/crypto/envelope';
 import { openForReporter, reporterKek } from '../src/integrity-reports/crypto/report-contents';
 import { identityKey } from '../src/integrity-reports/identity-store';
@@ -18,6 +17,7 @@ import {
   reporterView,
   submit,
 } from './helpers/integrity';
+import { enrol, useAccountLink } from './helpers/officers';
 import { bearer, createTestApp, TestApp } from './helpers/test-app';
 import { databaseUrl, TEST_REDIS_URL, testEnvironment } from './helpers/test-env';
 
@@ -72,12 +72,23 @@ describe('integrity reports: encrypted per report and per reader (issue 11)', ()
     return { statusCode: res.statusCode, body: res.json() as SignIn & { code?: string } };
   };
   const detail = (token: string, id = reportId) => officerApi(t, { token }).get(`/${id}`);
+  /** The Redis entry holding the sealed private key of the session an access token belongs to. */
+  const sealedKeyOf = (accessToken: string) => {
+    const claims = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString()) as {
+      sid: string;
+    };
+    return `${t.config.redis.prefix}:integrity:officer-key:${claims.sid}`;
+  };
   const resetPassword = async (officer: Officer, password: string) => {
-    // any reset: whoever sets it (an administrator, a one-time link) does not know the old password
-    await t.db.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [
-      officer.id,
-      await hashPassword(password),
-    ]);
+    // a reset link: whoever uses it (the officer, or someone who took their mailbox) does not know
+    // the old password
+    const sent = await t.request({
+      method: 'POST',
+      url: `/api/v1/users/${officer.id}/password-reset`,
+      headers: bearer(admin),
+    });
+    expect(sent.statusCode).toBe(202);
+    expect((await useAccountLink(t, officer.id, password)).statusCode).toBe(204);
   };
 
   beforeAll(async () => {
@@ -262,6 +273,14 @@ describe('integrity reports: encrypted per report and per reader (issue 11)', ()
 
     // the takeover of the issue: someone sets the officer's password and signs in as them
     await resetPassword(io3, 'a-password-someone-else-set');
+    // the reset ended the officer's sessions, with the unlocked key they carried
+    expect((await detail(made.body.accessToken)).statusCode).toBe(401);
+    const redis = new Redis(TEST_REDIS_URL);
+    try {
+      expect(await redis.exists(sealedKeyOf(made.body.accessToken))).toBe(0);
+    } finally {
+      redis.disconnect();
+    }
     const taken = await signIn(io3.email, 'a-password-someone-else-set');
     expect(taken.statusCode).toBe(200);
     expect(taken.body.integrityKey).toEqual({ status: 'locked' });
@@ -315,10 +334,17 @@ describe('integrity reports: encrypted per report and per reader (issue 11)', ()
     expect(refreshed.statusCode).toBe(200);
     const { accessToken, refreshToken } = refreshed.json() as SignIn;
     expect((await detail(accessToken)).json().description).toBe(DESCRIPTION);
-    await t.request({ method: 'POST', url: '/api/v1/auth/logout', payload: { refreshToken } });
-    const after = await detail(accessToken);
-    expect(after.statusCode).toBe(403);
-    expect(after.json().code).toBe('INTEGRITY_KEY_LOCKED');
+    const redis = new Redis(TEST_REDIS_URL);
+    const sealedKey = sealedKeyOf(accessToken);
+    try {
+      expect(await redis.exists(sealedKey)).toBe(1);
+      await t.request({ method: 'POST', url: '/api/v1/auth/logout', payload: { refreshToken } });
+      // the session is revoked, and the unlocked key it carried is gone from Redis
+      expect((await detail(accessToken)).statusCode).toBe(401);
+      expect(await redis.exists(sealedKey)).toBe(0);
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it('the officers’ own text in the workflow steps is sealed; which steps were taken stays readable', async () => {
@@ -369,18 +395,12 @@ describe('integrity reports: encrypted per report and per reader (issue 11)', ()
   });
 
   it('an officer granted at arrival who had no key pair yet receives the key at the reporter’s next visit', async () => {
-    const created = await t.request({
-      method: 'POST',
-      url: '/api/v1/users',
-      headers: bearer(admin),
-      payload: {
-        email: 'not-yet-signed-in@test.local',
-        password: 'password-not-yet-signed-in',
-        displayName: 'ยังไม่เคยเข้าระบบ',
-        roles: [Role.IntegrityOfficer],
-      },
+    await enrol(t, admin, {
+      email: 'not-yet-signed-in@test.local',
+      password: 'password-not-yet-signed-in',
+      displayName: 'ยังไม่เคยเข้าระบบ',
+      roles: [Role.IntegrityOfficer],
     });
-    expect(created.statusCode).toBe(201);
     const lateReceipt = await submit(t);
     const id = await latestReportId(t);
     const token = await t.login('not-yet-signed-in@test.local', 'password-not-yet-signed-in');
@@ -416,7 +436,15 @@ describe('integrity reports: encrypted per report and per reader (issue 11)', ()
       const adminToken = await t.login();
       // 2. every other integrity officer becomes a plain officer: no active granted officer is left
       for (const o of officers) await setRoles(o.id, ['officer']);
-      // 3. the older report: the access rules may let them in, its key does not
+      // 3. the older report: the access rules do not let them in (no fallback to other officers)…
+      expect((await detail(adminToken)).statusCode).toBe(404);
+      // …and were a grant entry written for them (by a later grant, as an officer would), its key
+      // still does not open
+      await t.db.query(
+        `INSERT INTO integrity_report_access (report_id, user_id, status, changed_by_user_id)
+         VALUES ($1, $2, 'granted', $3)`,
+        [reportId, adminId, officers[0].id],
+      );
       const read = await detail(adminToken);
       expect(read.statusCode).toBe(403);
       expect(read.json().code).toBe('INTEGRITY_REPORT_KEY_NOT_GRANTED');
@@ -445,6 +473,10 @@ describe('integrity reports: encrypted per report and per reader (issue 11)', ()
       for (const value of [IDENTITY.name, IDENTITY.phone, IDENTITY.nationalId])
         expect(identity.body).not.toContain(value);
     } finally {
+      await t.db.query(`DELETE FROM integrity_report_access WHERE report_id = $1 AND user_id = $2`, [
+        reportId,
+        adminId,
+      ]);
       await setRoles(adminId, [Role.Admin]);
       for (const o of officers) await setRoles(o.id, o.roles);
     }
