@@ -29,6 +29,7 @@ import {
 import { ReportKeys, wrapPlace, wrapTo } from '../src/integrity-reports/crypto/report-keys';
 import { newKey, unwrap } from '../src/integrity-reports/crypto/envelope';
 import { accessCondition } from '../src/integrity-reports/report-access';
+import { AccountLinksService } from '../src/users/account-links.service';
 import { Role } from '../src/users/roles';
 import { LoadResult, printResults, runLoad } from './lib/load';
 import { Scratch } from './lib/scratch';
@@ -73,14 +74,18 @@ async function run(db: DataSource, app: Awaited<ReturnType<typeof createHttpApp>
     method: 'POST',
     url: '/api/v1/users',
     headers: { authorization: `Bearer ${admin.accessToken}` },
-    payload: {
-      email: 'io@bench.local',
-      displayName: 'เจ้าหน้าที่',
-      password: 'bench-officer-password',
-      roles: [Role.IntegrityOfficer],
-    },
+    payload: { email: 'io@bench.local', displayName: 'เจ้าหน้าที่', roles: [Role.IntegrityOfficer] },
   });
   const officerId = created.json().id as string;
+  // seeded: the second person's approval of the role, and the officer's own password through the
+  // invitation link (the bench measures reading, not appointing)
+  await db.query(`UPDATE users SET roles = $2 WHERE id = $1`, [officerId, [Role.IntegrityOfficer]]);
+  const [link]: { id: string }[] = await db.query(
+    `SELECT id FROM account_links WHERE user_id = $1 AND used_at IS NULL ORDER BY created_at DESC LIMIT 1`,
+    [officerId],
+  );
+  const links = app.get(AccountLinksService);
+  await links.complete(links.tokenFor(link.id), 'bench-officer-password', 'bench');
   const { accessToken } = await login('io@bench.local', 'bench-officer-password');
   if (!accessToken) throw new Error(`sign-in failed: ${created.body}`);
   const actor: Actor = await app.get(AuthService).authenticate(accessToken, 'bench');
