@@ -72,6 +72,14 @@ describe('integrity reports: encrypted per report and per reader (issue 11)', ()
     return { statusCode: res.statusCode, body: res.json() as SignIn & { code?: string } };
   };
   const detail = (token: string, id = reportId) => officerApi(t, { token }).get(`/${id}`);
+  const redisExists = async (key: string) => {
+    const redis = new Redis(TEST_REDIS_URL);
+    try {
+      return (await redis.exists(key)) === 1;
+    } finally {
+      redis.disconnect();
+    }
+  };
   /** The Redis entry holding the sealed private key of the session an access token belongs to. */
   const sealedKeyOf = (accessToken: string) => {
     const claims = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString()) as {
@@ -275,12 +283,7 @@ describe('integrity reports: encrypted per report and per reader (issue 11)', ()
     await resetPassword(io3, 'a-password-someone-else-set');
     // the reset ended the officer's sessions, with the unlocked key they carried
     expect((await detail(made.body.accessToken)).statusCode).toBe(401);
-    const redis = new Redis(TEST_REDIS_URL);
-    try {
-      expect(await redis.exists(sealedKeyOf(made.body.accessToken))).toBe(0);
-    } finally {
-      redis.disconnect();
-    }
+    expect(await redisExists(sealedKeyOf(made.body.accessToken))).toBe(false);
     const taken = await signIn(io3.email, 'a-password-someone-else-set');
     expect(taken.statusCode).toBe(200);
     expect(taken.body.integrityKey).toEqual({ status: 'locked' });
@@ -322,6 +325,33 @@ describe('integrity reports: encrypted per report and per reader (issue 11)', ()
       'integrity_key.recover',
       'integrity_key.replace',
     ]);
+  });
+
+  it('one’s own new password keeps the key unlocked; deactivation drops the session’s key', async () => {
+    const self = await createOfficer(t, admin, [Role.Admin, Role.IntegrityOfficer], 'ผู้ดูแลและเจ้าหน้าที่');
+    const changed = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${self.id}`,
+      headers: bearer(self.token),
+      payload: { password: 'a-password-of-my-own-choice' },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(await redisExists(sealedKeyOf(self.token))).toBe(false);
+    const again = await signIn(self.email, 'a-password-of-my-own-choice');
+    expect(again.body.integrityKey).toEqual({ status: 'unlocked' });
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_entries WHERE entity_id = $1 AND action = 'integrity_key.reseal'`,
+      [self.id],
+    );
+    expect(n).toBe(1);
+    expect(await redisExists(sealedKeyOf(again.body.accessToken))).toBe(true);
+    const off = await t.request({
+      method: 'POST',
+      url: `/api/v1/users/${self.id}/deactivate`,
+      headers: bearer(admin),
+    });
+    expect(off.statusCode).toBe(201);
+    expect(await redisExists(sealedKeyOf(again.body.accessToken))).toBe(false);
   });
 
   it('a refreshed session still reads; after sign-out the old access token opens nothing', async () => {

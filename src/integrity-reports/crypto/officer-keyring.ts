@@ -192,6 +192,41 @@ export class OfficerKeyring {
    * it opens to is kept in this process's memory for a minute, under a hash of the entry and the
    * session key, to spare the decoding on the next requests.
    */
+  /**
+   * The officer chose a new password while signed in with their key unlocked: the key is sealed under
+   * the new password too, so the next sign-in unlocks it. Without an unlocked key (or a key pair)
+   * nothing changes, and the next sign-in is `locked` as after a reset.
+   */
+  async resealForPassword(tx: EntityManager, actor: Actor, password: string): Promise<boolean> {
+    const session = actor.keySession;
+    const stored = session ? await this.redis.get(sessionKeyOf(session.familyId)) : null;
+    const row = stored
+      ? await tx.getRepository(IntegrityOfficerKey).findOneBy({ userId: actor.userId })
+      : null;
+    if (!session || !stored || !row) return false;
+    let privateKey: Buffer;
+    try {
+      const sealed = Buffer.from(stored, 'base64');
+      privateKey = open(
+        Buffer.from(session.key, 'base64url'),
+        sealed,
+        inSession(actor.userId, session.familyId),
+      );
+    } catch {
+      return false;
+    }
+    const kek = await passwordKek(password, row.kekSalt, 'officer-private-key');
+    await tx.update(IntegrityOfficerKey, actor.userId, {
+      privateKeyByPassword: seal(kek, privateKey, byPassword(actor.userId)),
+    });
+    await this.audit.record(tx, actor, {
+      action: `${ENTITY}.reseal`,
+      entityType: 'user',
+      entityId: actor.userId,
+    });
+    return true;
+  }
+
   async privateKey(actor: Actor): Promise<PrivateKey> {
     const session = actor.keySession;
     const stored = session ? await this.redis.get(sessionKeyOf(session.familyId)) : null;
