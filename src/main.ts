@@ -12,13 +12,15 @@ import { createHttpApp } from './infrastructure/http/create-http-app';
 import { REDIS } from './infrastructure/redis/redis.module';
 import { captureConsole, useJsonLogs } from './infrastructure/logging/json-lines';
 import { checkRedis, prepareDatabase } from './infrastructure/startup';
+import { encryptExistingReports } from './integrity-reports/crypto/encrypt-existing';
 import { reencryptIdentities } from './integrity-reports/reencrypt-identities';
 import { CommandRefused, resetAdministratorPassword } from './users/reset-administrator-password';
 
 /**
  * `node dist/src/main.js`          runs the role in APP_ROLE (api, worker or all)
  * `node dist/src/main.js migrate`  migrates and seeds, then exits (for deployments that migrate apart)
- * `node dist/src/main.js reencrypt-identities`  re-encrypts reporters' identities under the current key
+ * `node dist/src/main.js reencrypt-identities`  re-encrypts reporters' notice addresses under the current key
+ * `node dist/src/main.js encrypt-integrity-reports`  moves reports filed before encryption into it
  * `node dist/src/main.js reset-admin-password <email>`  sets a new generated password, printed once
  */
 /** Set once the configuration is read: from then on every line, fatal ones included, is JSON. */
@@ -37,6 +39,10 @@ async function main(): Promise<void> {
   }
   if (command === 'reset-admin-password') {
     await resetAdministratorPassword(config, process.argv[3]);
+    return;
+  }
+  if (command === 'encrypt-integrity-reports') {
+    await encryptExistingReports(config);
     return;
   }
   if (command === 'reencrypt-identities') {

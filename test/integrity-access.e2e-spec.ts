@@ -264,7 +264,7 @@ describe('integrity reports: who may do what', () => {
       );
       expect(entry).toEqual({
         before: { userId: io2.id, status: 'recused' },
-        after: { userId: io2.id, status: 'granted' },
+        after: { userId: io2.id, status: 'granted', keyWrapped: true },
       });
     });
 
@@ -305,9 +305,13 @@ describe('integrity reports: who may do what', () => {
       expect(promote.statusCode).toBe(200);
       // the role waits for a second person
       expect(promote.json()).toMatchObject({ roles: [Role.Admin], pendingRoles: [Role.IntegrityOfficer] });
-      const late: Officer = { ...promoted, id: me.id };
-      expect((await get(late)).statusCode).toBe(403);
       await approveRoles(t, await approverToken(t, admin), me.id);
+      // the key pair is made when a holder of the role signs in
+      const late: Officer = {
+        ...promoted,
+        id: me.id,
+        token: await t.login(promoted.email, promoted.password),
+      };
       expect((await get(late)).statusCode).toBe(404);
       expect(await listed(late)).not.toContain(reportId);
       await submit(t);
@@ -316,6 +320,7 @@ describe('integrity reports: who may do what', () => {
       const res = await officerApi(t, io1).post(`/${reportId}/grants`, { userId: late.id });
       expect(res.statusCode).toBe(200);
       expect((await get(late)).statusCode).toBe(200);
+      expect((await officerApi(t, late).get(`/${newer}`)).statusCode).toBe(200);
     });
 
     it('a report whose granted officers have all left opens to no other integrity officer (no fallback)', async () => {

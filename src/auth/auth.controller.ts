@@ -35,6 +35,7 @@ export class AuthController {
       clientKey(this.config.auth.jwtSecret, request.ip),
       String(request.id),
       dto.deviceToken,
+      { recoveryKey: dto.recoveryKey, replaceKey: dto.replaceKey },
     );
   }
 

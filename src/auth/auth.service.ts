@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
+import { KeyOptions, OfficerKeyring } from '../integrity-reports/crypto/officer-keyring';
 import { UserView } from '../users/dto/user.dto';
 import { User } from '../users/entities/user.entity';
 import { TokensView } from './dto/auth.dto';
@@ -21,6 +22,8 @@ export interface AccessTokenClaims {
   /** the session: the refresh-token family the token was issued with; dead once the family is revoked */
   sid: string;
   exp?: number;
+  /** integrity roles only: the key that opens this session's private key */
+  ks?: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -36,6 +39,7 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
+    private readonly keyring: OfficerKeyring,
   ) {}
 
   async login(
@@ -44,6 +48,7 @@ export class AuthService {
     client: string,
     requestId: string,
     deviceToken?: string,
+    keyOptions: KeyOptions = {},
   ): Promise<TokensView> {
     const attempt = await this.throttle.beforeAttempt(email, client, deviceToken);
     const user = await this.db
@@ -59,19 +64,25 @@ export class AuthService {
     }
     const newDeviceToken = await this.throttle.recordSuccess(attempt);
     const tokens = await this.db.transaction(async (tx) => {
+      const actor = this.actorOf(user, requestId);
       await tx.update(User, user.id, { lastLoginAt: () => 'now()' });
-      await this.audit.record(tx, this.actorOf(user, requestId), {
-        action: 'auth.login',
-        entityType: 'user',
-        entityId: user.id,
-      });
-      return this.issue(tx, user, randomUUID());
+      await this.audit.record(tx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id });
+      const familyId = randomUUID();
+      const key = await this.keyring.atSignIn(tx, actor, password, keyOptions);
+      const sessionKey = key.privateKey
+        ? await this.keyring.startSession(actor, familyId, key.privateKey)
+        : undefined;
+      const issued = await this.issue(tx, user, familyId, sessionKey);
+      if (key.status === 'none') return issued;
+      return { ...issued, integrityKey: { status: key.status, recoveryKey: key.recoveryKey } };
     });
     return { ...tokens, deviceToken: newDeviceToken };
   }
 
   /** Exchanges a refresh token for a new pair. A token used twice revokes its whole family. */
   async refresh(refreshToken: string): Promise<TokensView> {
+    // `<random>.<session key>` when the session carries an unlocked key: pass the key on to the new pair
+    const sessionKey = refreshToken.split('.')[1] || undefined;
     const outcome = await this.db.transaction(async (tx) => {
       const token = await tx
         .getRepository(RefreshToken)
@@ -84,11 +95,15 @@ export class AuthService {
       const user = await tx.findOneBy(User, { id: token.userId });
       if (!user || !user.isActive) return null;
       await tx.update(RefreshToken, token.id, { revokedAt: () => 'now()' });
-      return { replayedFamily: undefined, tokens: await this.issue(tx, user, token.familyId) };
+      if (sessionKey) await this.keyring.extendSession(token.familyId);
+      return { replayedFamily: undefined, tokens: await this.issue(tx, user, token.familyId, sessionKey) };
     });
     if (outcome?.tokens) return outcome.tokens;
     // A rotated token presented again was copied: end every session descended from it.
-    if (outcome?.replayedFamily) await this.revokeFamily(this.db.manager, outcome.replayedFamily);
+    if (outcome?.replayedFamily) {
+      await this.revokeFamily(this.db.manager, outcome.replayedFamily);
+      await this.keyring.endSession(outcome.replayedFamily);
+    }
     throw new DomainError('INVALID_REFRESH_TOKEN');
   }
 
@@ -96,6 +111,7 @@ export class AuthService {
   async logout(refreshToken: string): Promise<void> {
     const token = await this.db.getRepository(RefreshToken).findOneBy({ tokenHash: sha256(refreshToken) });
     if (token) await this.revokeFamily(this.db.manager, token.familyId);
+    if (token) await this.keyring.endSession(token.familyId);
   }
 
   /** Resolves a bearer token to the officer behind it; inactive or unknown users are rejected. */
@@ -127,7 +143,9 @@ export class AuthService {
       )
       .getOne();
     if (!user || !user.isActive) throw new DomainError('UNAUTHENTICATED');
-    return this.actorOf(user, requestId);
+    const actor = this.actorOf(user, requestId);
+    if (claims.ks) actor.keySession = { familyId: session, key: claims.ks };
+    return actor;
   }
 
   private actorOf(user: User, requestId: string): Actor {
@@ -140,8 +158,14 @@ export class AuthService {
     };
   }
 
-  private async issue(tx: EntityManager, user: User, familyId: string): Promise<TokensView> {
-    const refreshToken = randomBytes(32).toString('base64url');
+  private async issue(
+    tx: EntityManager,
+    user: User,
+    familyId: string,
+    sessionKey?: string,
+  ): Promise<TokensView> {
+    const random = randomBytes(32).toString('base64url');
+    const refreshToken = sessionKey ? `${random}.${sessionKey}` : random;
     await tx.insert(RefreshToken, {
       userId: user.id,
       tokenHash: sha256(refreshToken),
@@ -153,6 +177,7 @@ export class AuthService {
       org: user.organizationId,
       typ: 'access',
       sid: familyId,
+      ...(sessionKey ? { ks: sessionKey } : {}),
     };
     const accessToken = await this.jwt.signAsync(claims, {
       expiresIn: this.config.auth.accessTokenTtlSeconds,

@@ -13,10 +13,16 @@ import { IdentityDecisionDto } from './dto/officer.dto';
 import { DisclosedIdentityView, IdentityRequestView } from './dto/officer-views';
 import { IntegrityIdentityRequest } from './entities/integrity-identity-request.entity';
 import { IntegrityReport } from './entities/integrity-report.entity';
+import { SealOpenError, unwrap, wrapFor } from './crypto/envelope';
+import { OfficerKeyring } from './crypto/officer-keyring';
+import { ReportKeys } from './crypto/report-keys';
 import { IdentityStore } from './identity-store';
 import { AfterCommit, IntegrityReportEvents } from './integrity-report-events';
 import { ReportAccessPolicy } from './report-access';
 import { civilDate } from '../common/time/fiscal-year';
+
+const requestPlace = (request: Pick<IntegrityIdentityRequest, 'id' | 'requestedByUserId'>) =>
+  `integrity-identity-request|${request.id}|${request.requestedByUserId}`;
 
 /** How long an approved request lets its requester read the identity. */
 export const IDENTITY_ACCESS_HOURS = 48;
@@ -39,6 +45,8 @@ export class IdentityDisclosureService {
     private readonly identities: IdentityStore,
     private readonly events: IntegrityReportEvents,
     private readonly roles: RoleRequestsService,
+    private readonly keys: ReportKeys,
+    private readonly keyring: OfficerKeyring,
   ) {}
 
   async request(actor: Actor, reportId: string, justification: string): Promise<IdentityRequestView> {
@@ -123,6 +131,7 @@ export class IdentityDisclosureService {
       request.accessUntil =
         request.status === 'approved' ? new Date(now.getTime() + IDENTITY_ACCESS_HOURS * 3_600_000) : null;
       await tx.save(request);
+      if (request.status === 'approved') await this.passIdentityKey(tx, actor, request);
       await this.audit.record(tx, actor, {
         action: `${ENTITY}.${request.status === 'approved' ? 'approve' : 'deny'}`,
         entityType: ENTITY,
@@ -161,7 +170,22 @@ export class IdentityDisclosureService {
         request.accessUntil !== null &&
         request.accessUntil > this.clock.now();
       if (!usable) throw new DomainError('IDENTITY_ACCESS_NOT_GRANTED');
-      const identity = await this.identities.open(tx, report);
+      const [{ identity_key_wrapped: wrapped }]: { identity_key_wrapped: Buffer | null }[] = await tx.query(
+        `SELECT identity_key_wrapped FROM integrity_identity_requests WHERE id = $1`,
+        [request.id],
+      );
+      if (!wrapped) throw new DomainError('IDENTITY_ACCESS_NOT_GRANTED');
+      const privateKey = await this.keyring.privateKey(actor);
+      let half: Buffer;
+      try {
+        half = unwrap(privateKey, wrapped, requestPlace(request));
+      } catch (error) {
+        // passed to a key pair the requester has replaced since: a new request is needed
+        if (error instanceof SealOpenError) throw new DomainError('IDENTITY_ACCESS_NOT_GRANTED');
+        throw error;
+      }
+      const dataKey = await this.keys.dataKey(tx, actor, reportId);
+      const identity = await this.identities.open(tx, report, half, dataKey);
       if (!identity) throw new DomainError('IDENTITY_NOT_PROVIDED');
       await this.audit.record(tx, actor, {
         action: `${ENTITY}.read_identity`,
@@ -170,6 +194,27 @@ export class IdentityDisclosureService {
         after: { reportId },
       });
       return identity;
+    });
+  }
+
+  /**
+   * The approving custodian opens the report's identity key with their own private key and wraps it
+   * to the requester: with their data key, the requester alone can then open the identity. Neither the
+   * custodian (no data key) nor the officer (no identity key) could before.
+   */
+  private async passIdentityKey(
+    tx: EntityManager,
+    actor: Actor,
+    request: IntegrityIdentityRequest,
+  ): Promise<void> {
+    const half = await this.keys.secretOf(tx, actor, request.reportId, 'identity');
+    if (!half) throw new DomainError('IDENTITY_KEY_NOT_HELD');
+    const publicKey = (await this.keyring.publicKeys(tx, [request.requestedByUserId])).get(
+      request.requestedByUserId,
+    );
+    if (!publicKey) throw new DomainError('OFFICER_HAS_NO_KEY');
+    await tx.update(IntegrityIdentityRequest, request.id, {
+      identityKeyWrapped: wrapFor(publicKey, half, requestPlace(request)),
     });
   }
 

@@ -3,7 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RecipientResolver, RecipientResolvers, ResolvedContact } from '../notifications/recipient-resolvers';
 import { ReporterIdentityDto } from './dto/reporter.dto';
-import { IntegrityReporterIdentity } from './entities/integrity-reporter-identity.entity';
+import { Role } from '../users/roles';
+import { combinedKey, newKey, openJson, sealJson } from './crypto/envelope';
+import { sealForReporter } from './crypto/report-contents';
+import { IntegrityReporterIdentity, NoticeAddress } from './entities/integrity-reporter-identity.entity';
+import { SealedValue } from './identity-vault';
 import { IntegrityReport } from './entities/integrity-report.entity';
 import { IntegritySecrets } from './integrity-secrets';
 
@@ -20,10 +24,20 @@ export interface ReporterIdentity {
 const associatedData = (report: Pick<IntegrityReport, 'id' | 'organizationId'>) =>
   `integrity-reporter-identity|${report.organizationId}|${report.id}`;
 
+/** The key that seals an identity: both halves are needed, and no one person holds both. */
+export const identityKey = (identityHalf: Buffer, dataKey: Buffer) =>
+  combinedKey(identityHalf, dataKey, 'reporter-identity');
+
+const noticePlace = (report: Pick<IntegrityReport, 'id' | 'organizationId'>) =>
+  `integrity-reporter-notice-address|${report.organizationId}|${report.id}`;
+
 /**
- * Reporters' identities, encrypted with the identity key ring and kept in their own table. Only two
- * callers open them: an approved custodian request (IdentityDisclosureService) and the mail sender
- * asking for the e-mail of a reporter who consented to notices (ReporterContacts).
+ * Reporters' identities, in their own table, sealed under a key derived from two halves: the report's
+ * data key (held by the integrity officers with access) and the report's own identity key (wrapped to
+ * each custodian's public key, and for the reporter under their receipt). Releasing an identity thus
+ * needs a custodian who re-wraps the identity key for the requesting officer (IdentityDisclosureService).
+ * Only the e-mail of a reporter who asked for notices is also sealed with IDENTITY_KEYS, for the mail
+ * worker (ReporterContacts).
  */
 @Injectable()
 export class IdentityStore {
@@ -32,7 +46,12 @@ export class IdentityStore {
     private readonly secrets: IntegritySecrets,
   ) {}
 
-  async store(tx: EntityManager, report: IntegrityReport, given: ReporterIdentityDto): Promise<void> {
+  async store(
+    tx: EntityManager,
+    report: IntegrityReport,
+    given: ReporterIdentityDto,
+    keys: { dataKey: Buffer; reporterKek: Buffer | null },
+  ): Promise<Buffer> {
     const identity: ReporterIdentity = {
       name: given.name || null,
       phone: given.phone || null,
@@ -40,22 +59,80 @@ export class IdentityStore {
       nationalId: given.nationalId || null,
       consentToContact: given.consentToContact === true,
     };
-    const sealed = this.secrets.vault.seal(JSON.stringify(identity), associatedData(report));
-    await tx.insert(IntegrityReporterIdentity, { reportId: report.id, ...sealed });
+    return this.seal(tx, report, identity, keys);
   }
 
+  /** Seals `identity` under a new identity key, which it returns for the caller to wrap to custodians. */
+  async seal(
+    tx: EntityManager,
+    report: Pick<IntegrityReport, 'id' | 'organizationId'>,
+    identity: ReporterIdentity,
+    keys: { dataKey: Buffer; reporterKek: Buffer | null },
+  ): Promise<Buffer> {
+    const half = newKey();
+    const notice = identity.consentToContact && identity.email ? identity.email : null;
+    await tx.getRepository(IntegrityReporterIdentity).upsert(
+      {
+        reportId: report.id,
+        sealed: sealJson(identityKey(half, keys.dataKey), identity, associatedData(report)),
+        reporterWrappedKey: keys.reporterKek
+          ? sealForReporter(keys.reporterKek, report.id, half, 'identity')
+          : null,
+        noticeAddress: notice ? noticeAddressOf(this.secrets.vault.seal(notice, noticePlace(report))) : null,
+        keyId: null,
+        iv: null,
+        ciphertext: null,
+        authTag: null,
+      },
+      ['reportId'],
+    );
+    return half;
+  }
+
+  /** Active custodians of the organisation (to whom identity keys are wrapped). */
+  async custodians(tx: EntityManager, organizationId: string): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(
+      `SELECT u.id FROM users u WHERE u.organization_id = $1 AND u.is_active AND $2 = ANY(u.roles)`,
+      [organizationId, Role.Custodian],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The identity, given both halves of its key. */
   async open(
     tx: EntityManager,
     report: Pick<IntegrityReport, 'id' | 'organizationId'>,
+    identityHalf: Buffer,
+    dataKey: Buffer,
   ): Promise<ReporterIdentity | null> {
     const row = await tx.getRepository(IntegrityReporterIdentity).findOneBy({ reportId: report.id });
+    if (!row?.sealed) return null;
+    return openJson<ReporterIdentity>(identityKey(identityHalf, dataKey), row.sealed, associatedData(report));
+  }
+
+  /** An identity stored before issue 11 (IDENTITY_KEYS alone), for `encrypt-integrity-reports`. */
+  openLegacy(
+    row: IntegrityReporterIdentity,
+    report: Pick<IntegrityReport, 'id' | 'organizationId'>,
+  ): ReporterIdentity | null {
+    if (!row.keyId || !row.iv || !row.ciphertext || !row.authTag) return null;
+    const sealed = { keyId: row.keyId, iv: row.iv, ciphertext: row.ciphertext, authTag: row.authTag };
+    return JSON.parse(this.secrets.vault.open(sealed, associatedData(report))) as ReporterIdentity;
+  }
+
+  /** The notice address, for the mail worker (also from an identity not yet migrated). */
+  async noticeAddress(report: Pick<IntegrityReport, 'id' | 'organizationId'>): Promise<string | null> {
+    const row = await this.db.getRepository(IntegrityReporterIdentity).findOneBy({ reportId: report.id });
     if (!row) return null;
-    return JSON.parse(this.secrets.vault.open(row, associatedData(report))) as ReporterIdentity;
+    if (row.noticeAddress)
+      return this.secrets.vault.open(sealedValueOf(row.noticeAddress), noticePlace(report));
+    const legacy = this.openLegacy(row, report);
+    return legacy?.consentToContact && legacy.email ? legacy.email : null;
   }
 
   /**
-   * Re-encrypts every identity not yet under the current key (after IDENTITY_KEY_CURRENT changed);
-   * returns how many were rewritten. Afterwards the old key can be removed from IDENTITY_KEYS.
+   * Re-encrypts every notice address (and identity not yet migrated) not under the current key of
+   * IDENTITY_KEYS; returns how many were rewritten. Afterwards the old key can be removed.
    */
   async reencryptAll(): Promise<number> {
     const current = this.secrets.vault.currentKey;
@@ -65,14 +142,24 @@ export class IdentityStore {
         const rows: { report_id: string; organization_id: string }[] = await tx.query(
           `SELECT i.report_id, r.organization_id FROM integrity_reporter_identities i
            JOIN integrity_reports r ON r.id = i.report_id
-           WHERE i.key_id <> $1 LIMIT 100 FOR UPDATE OF i`,
+           WHERE i.key_id <> $1 OR i.notice_address->>'keyId' <> $1 LIMIT 100 FOR UPDATE OF i`,
           [current],
         );
         for (const row of rows) {
           const report = { id: row.report_id, organizationId: row.organization_id };
-          const identity = await this.open(tx, report);
-          const sealed = this.secrets.vault.seal(JSON.stringify(identity), associatedData(report));
-          await tx.update(IntegrityReporterIdentity, { reportId: report.id }, sealed);
+          const stored = await tx
+            .getRepository(IntegrityReporterIdentity)
+            .findOneByOrFail({ reportId: report.id });
+          if (stored.noticeAddress) {
+            const address = this.secrets.vault.open(sealedValueOf(stored.noticeAddress), noticePlace(report));
+            const noticeAddress = noticeAddressOf(this.secrets.vault.seal(address, noticePlace(report)));
+            await tx.update(IntegrityReporterIdentity, { reportId: report.id }, { noticeAddress });
+          }
+          const legacy = this.openLegacy(stored, report);
+          if (legacy) {
+            const sealed = this.secrets.vault.seal(JSON.stringify(legacy), associatedData(report));
+            await tx.update(IntegrityReporterIdentity, { reportId: report.id }, sealed);
+          }
         }
         return rows.length;
       });
@@ -80,6 +167,24 @@ export class IdentityStore {
       if (done === 0) return count;
     }
   }
+}
+
+function noticeAddressOf(sealed: SealedValue): NoticeAddress {
+  return {
+    keyId: sealed.keyId,
+    iv: sealed.iv.toString('base64'),
+    ciphertext: sealed.ciphertext.toString('base64'),
+    authTag: sealed.authTag.toString('base64'),
+  };
+}
+
+function sealedValueOf(notice: NoticeAddress): SealedValue {
+  return {
+    keyId: notice.keyId,
+    iv: Buffer.from(notice.iv, 'base64'),
+    ciphertext: Buffer.from(notice.ciphertext, 'base64'),
+    authTag: Buffer.from(notice.authTag, 'base64'),
+  };
 }
 
 /** The recipient reference of a reporter in the outbox: `{ type: REPORTER_CONTACT, id: reportId }`. */
@@ -110,7 +215,6 @@ export class ReporterContacts implements RecipientResolver, OnModuleInit {
   async emailForNotices(reportId: string): Promise<string | null> {
     const report = await this.db.getRepository(IntegrityReport).findOneBy({ id: reportId });
     if (!report) return null;
-    const identity = await this.identities.open(this.db.manager, report);
-    return identity?.consentToContact && identity.email ? identity.email : null;
+    return this.identities.noticeAddress(report);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { IntegrityKeysModule } from './crypto/integrity-keys.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
 import { IdentityDisclosureService } from './identity-disclosure.service';
@@ -27,7 +28,7 @@ import { ReporterThrottle } from './reporter-throttle.service';
  * ReporterContacts).
  */
 @Module({
-  imports: [DeadlinesModule, NotificationsModule, UsersModule],
+  imports: [DeadlinesModule, NotificationsModule, UsersModule, IntegrityKeysModule],
   controllers: [ReporterController, IntegrityReportsController, IdentityRequestsController],
   providers: [
     IntegritySecrets,

@@ -17,6 +17,19 @@ import {
   ReportListView,
   ReportSummaryView,
 } from './dto/officer-views';
+import { randomUUID } from 'node:crypto';
+import { IntegrityReportKey } from './crypto/entities/report-key.entity';
+import {
+  joinParticulars,
+  openContents,
+  openNote,
+  openParticulars,
+  sealForReporter,
+  sealNote,
+  sealParticulars,
+  splitParticulars,
+} from './crypto/report-contents';
+import { ReportKeys } from './crypto/report-keys';
 import { IntegrityReportAccess } from './entities/integrity-report-access.entity';
 import { IntegrityReportMessage } from './entities/integrity-report-message.entity';
 import { IntegrityReportNote } from './entities/integrity-report-note.entity';
@@ -54,6 +67,7 @@ export class IntegrityReportsService {
     private readonly messages: MessagesService,
     private readonly events: IntegrityReportEvents,
     private readonly deadlines: ReportDeadlines,
+    private readonly keys: ReportKeys,
   ) {}
 
   async list(actor: Actor, query: ListReportsQuery): Promise<ReportListView> {
@@ -80,13 +94,16 @@ export class IntegrityReportsService {
     return this.db.transaction(async (tx) => {
       const report = await this.access.load(tx, actor, id);
       await this.audit.record(tx, actor, { action: `${ENTITY}.read`, entityType: ENTITY, entityId: id });
+      const dataKey = await this.keys.dataKey(tx, actor, id);
+      await this.completeReporterWrap(tx, actor, id, dataKey);
+      const contents = report.sealedContents ? openContents(dataKey, id, report.sealedContents) : null;
       // one connection in a transaction: one query at a time
-      const messages = await tx
-        .getRepository(IntegrityReportMessage)
-        .find({ where: { reportId: id }, order: { seq: 'ASC' } });
-      const notes = await tx
-        .getRepository(IntegrityReportNote)
-        .find({ where: { reportId: id }, order: { createdAt: 'ASC' } });
+      const messages = await this.messages.conversation(tx, id, dataKey);
+      const notes = (
+        await tx
+          .getRepository(IntegrityReportNote)
+          .find({ where: { reportId: id }, order: { createdAt: 'ASC' } })
+      ).map((n) => Object.assign(n, { body: n.sealedBody ? openNote(dataKey, id, n.id, n.sealedBody) : '' }));
       const history = await tx
         .getRepository(IntegrityReportTransition)
         .find({ where: { reportId: id }, order: { createdAt: 'ASC' } });
@@ -97,16 +114,16 @@ export class IntegrityReportsService {
       ]);
       return {
         ...summaryOf(report, await this.deadlines.forReport(id)),
-        description: report.description,
-        accused: report.accused,
+        description: contents?.description ?? '',
+        accused: contents?.accused ?? null,
         incidentDate: report.incidentDate,
-        incidentPeriod: report.incidentPeriod,
-        place: report.place,
-        evidence: report.evidence,
+        incidentPeriod: contents?.incidentPeriod ?? null,
+        place: contents?.place ?? null,
+        evidence: contents?.evidence ?? null,
         reporterRelation: report.reporterRelation,
         decidedOn: report.decidedOn,
         closedOn: report.closedOn,
-        workflow: report.workflow,
+        workflow: joinParticulars(report.workflow, openParticulars(dataKey, id, report.sealedParticulars)),
         allowedActions: allowedActions(report.status),
         messages: messages.map((m) => messageView(m, names)),
         notes: notes.map((n) => this.noteView(n, names)),
@@ -134,15 +151,27 @@ export class IntegrityReportsService {
       const from = report.status;
       const today = this.messages.today();
       const firstResponse = rule.decision && !report.firstResponseOn;
-      const workflow = { ...report.workflow };
+      const dataKey = await this.keys.dataKey(tx, actor, id);
+      const workflow = joinParticulars(
+        report.workflow,
+        openParticulars(dataKey, id, report.sealedParticulars),
+      );
       if (rule.details && dto[rule.details])
         Object.assign(workflow, { [rule.details]: { ...dto[rule.details] } });
+      const { plain, secret } = splitParticulars(workflow);
       const changes: Partial<
         Pick<
           IntegrityReport,
-          'status' | 'workflow' | 'decidedOn' | 'firstResponseOn' | 'closedOn' | 'outcome' | 'referralAgency'
+          | 'status'
+          | 'workflow'
+          | 'sealedParticulars'
+          | 'decidedOn'
+          | 'firstResponseOn'
+          | 'closedOn'
+          | 'outcome'
+          | 'referralAgency'
         >
-      > = { status: rule.to, workflow };
+      > = { status: rule.to, workflow: plain, sealedParticulars: sealParticulars(dataKey, id, secret) };
       if (rule.decision) changes.decidedOn = today;
       if (firstResponse) changes.firstResponseOn = today;
       if (rule.to === 'closed') changes.closedOn = today;
@@ -193,7 +222,7 @@ export class IntegrityReportsService {
         report.firstResponseOn = this.messages.today();
         await tx.update(IntegrityReport, report.id, { firstResponseOn: report.firstResponseOn });
       }
-      const message = await this.messages.append(tx, report, {
+      const message = await this.messages.append(tx, report, await this.keys.dataKey(tx, actor, id), {
         author: 'officer',
         authorUserId: actor.userId,
         body,
@@ -210,7 +239,7 @@ export class IntegrityReportsService {
         actor,
         firstResponse,
       });
-      return messageView(message, await this.namesOf(tx, [actor.userId]));
+      return messageView(Object.assign(message, { body }), await this.namesOf(tx, [actor.userId]));
     });
     await afterCommit?.();
     return view;
@@ -220,8 +249,15 @@ export class IntegrityReportsService {
   async addNote(actor: Actor, id: string, body: string): Promise<NoteView> {
     return this.db.transaction(async (tx) => {
       const report = await this.access.load(tx, actor, id);
+      const dataKey = await this.keys.dataKey(tx, actor, id);
+      const noteId = randomUUID();
       const note = await tx.save(
-        tx.create(IntegrityReportNote, { reportId: report.id, authorUserId: actor.userId, body }),
+        tx.create(IntegrityReportNote, {
+          id: noteId,
+          reportId: report.id,
+          authorUserId: actor.userId,
+          sealedBody: sealNote(dataKey, report.id, noteId, body),
+        }),
       );
       await this.audit.record(tx, actor, {
         action: `${ENTITY}.note`,
@@ -229,7 +265,7 @@ export class IntegrityReportsService {
         entityId: report.id,
         after: { noteId: note.id },
       });
-      return this.noteView(note, await this.namesOf(tx, [actor.userId]));
+      return this.noteView(Object.assign(note, { body }), await this.namesOf(tx, [actor.userId]));
     });
   }
 
@@ -254,6 +290,7 @@ export class IntegrityReportsService {
       const report = await this.access.load(tx, actor, id, true);
       await this.access.integrityOfficer(tx, actor, dto.userId);
       const before = await this.setAccess(tx, actor, report, dto.userId, 'recused', dto.reason);
+      await this.keys.revoke(tx, report.id, dto.userId);
       if ((await this.access.grantedOfficerCount(tx, report.id)) === 0) {
         throw new DomainError('LAST_OFFICER_WITH_ACCESS');
       }
@@ -283,12 +320,14 @@ export class IntegrityReportsService {
         throw new DomainError('RECUSAL_LIFT_NOT_ALLOWED');
       }
       const before = await this.setAccess(tx, actor, report, dto.userId, 'granted', dto.reason ?? null);
+      // the grant is the report's data key re-wrapped from the granting officer to the new one
+      await this.keys.grant(tx, actor, report.id, dto.userId);
       await this.audit.record(tx, actor, {
         action: `${ENTITY}.grant`,
         entityType: ENTITY,
         entityId: report.id,
         before: { userId: dto.userId, status: before },
-        after: { userId: dto.userId, status: 'granted' },
+        after: { userId: dto.userId, status: 'granted', keyWrapped: true },
       });
     });
     return this.accessListAfterChange(actor, id);
@@ -327,7 +366,23 @@ export class IntegrityReportsService {
     return existing?.status ?? 'none';
   }
 
-  private noteView(note: IntegrityReportNote, names: Map<string, string>): NoteView {
+  /**
+   * A migrated report whose reporter signed in since: the receipt's key was left wrapped for the
+   * officers holding the data key; seal the data key under it, so the reporter reads from now on.
+   */
+  private async completeReporterWrap(
+    tx: EntityManager,
+    actor: Actor,
+    id: string,
+    dataKey: Buffer,
+  ): Promise<void> {
+    const kek = await this.keys.secretOf(tx, actor, id, 'reporter_kek');
+    if (!kek) return;
+    await tx.update(IntegrityReport, id, { reporterWrappedKey: sealForReporter(kek, id, dataKey) });
+    await tx.delete(IntegrityReportKey, { reportId: id, secret: 'reporter_kek' });
+  }
+
+  private noteView(note: IntegrityReportNote & { body: string }, names: Map<string, string>): NoteView {
     return {
       id: note.id,
       officer: names.get(note.authorUserId) ?? '',
@@ -367,7 +422,10 @@ export function summaryOf(r: IntegrityReport, deadlines: ReportDeadlineDates): R
   };
 }
 
-function messageView(m: IntegrityReportMessage, names: Map<string, string>): ConversationMessageView {
+function messageView(
+  m: IntegrityReportMessage & { body: string },
+  names: Map<string, string>,
+): ConversationMessageView {
   return {
     id: m.id,
     from: m.author,

@@ -2,6 +2,8 @@ import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable
 import { FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
 import { createHash, randomBytes } from 'node:crypto';
+import { open, seal } from './crypto/envelope';
+import { reporterSessionKey } from './crypto/report-contents';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { REDIS } from '../infrastructure/redis/redis.module';
@@ -11,7 +13,21 @@ import { endOfClockHour } from './hour-window';
 export interface ReporterSession {
   reportId: string;
   organizationId: string;
+  /**
+   * The report's data key, opened in memory for this request from the session's Redis entry (where it
+   * is sealed under a key derived from the token, which Redis does not hold). Null while a migrated
+   * report still waits for its reporter wrap.
+   */
+  dataKey: Buffer | null;
 }
+
+interface StoredSession {
+  reportId: string;
+  organizationId: string;
+  sealedKey: string | null;
+}
+
+const sessionPlace = (reportId: string) => `integrity-reporter-session|${reportId}`;
 
 const TOKEN_PREFIX = 'irs_';
 const keyOf = (token: string) =>
@@ -36,17 +52,33 @@ export class ReporterSessions {
 
   async open(session: ReporterSession): Promise<string> {
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    const stored: StoredSession = {
+      reportId: session.reportId,
+      organizationId: session.organizationId,
+      sealedKey: session.dataKey
+        ? seal(reporterSessionKey(token), session.dataKey, sessionPlace(session.reportId)).toString('base64')
+        : null,
+    };
     // expires at the end of the clock hour in which ttlSeconds run out (ttlSeconds to one hour more):
     // the key's TTL tells only the hour in which the session was opened
     const expiresAt = endOfClockHour(Date.now() + this.ttlSeconds * 1000);
-    await this.redis.set(keyOf(token), JSON.stringify(session), 'EXAT', expiresAt);
+    await this.redis.set(keyOf(token), JSON.stringify(stored), 'EXAT', expiresAt);
     return token;
   }
 
   async find(token: string): Promise<ReporterSession | null> {
     if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
-    const stored = await this.redis.get(keyOf(token));
-    return stored ? (JSON.parse(stored) as ReporterSession) : null;
+    const text = await this.redis.get(keyOf(token));
+    if (!text) return null;
+    const stored = JSON.parse(text) as StoredSession;
+    const dataKey = stored.sealedKey
+      ? open(
+          reporterSessionKey(token),
+          Buffer.from(stored.sealedKey, 'base64'),
+          sessionPlace(stored.reportId),
+        )
+      : null;
+    return { reportId: stored.reportId, organizationId: stored.organizationId, dataKey };
   }
 
   async close(token: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, IsNull, QueryFailedError } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
@@ -14,7 +14,12 @@ import {
   SubmitIntegrityReportDto,
   AllegationTypeView,
 } from './dto/reporter.dto';
-import { IntegrityReportMessage } from './entities/integrity-report-message.entity';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { newKey } from './crypto/envelope';
+import { ReportKeys } from './crypto/report-keys';
+import { openForReporter, reporterKek, sealContents, sealForReporter } from './crypto/report-contents';
+import { IntegrityReportAccess } from './entities/integrity-report-access.entity';
+import { IntegrityReporterIdentity } from './entities/integrity-reporter-identity.entity';
 import { IntegrityReport } from './entities/integrity-report.entity';
 import { AfterCommit, IntegrityReportEvents } from './integrity-report-events';
 import { IntegritySecrets } from './integrity-secrets';
@@ -52,6 +57,7 @@ export class ReporterService {
     private readonly messages: MessagesService,
     private readonly events: IntegrityReportEvents,
     private readonly deadlines: ReportDeadlines,
+    private readonly keys: ReportKeys,
   ) {}
 
   /** The kinds of wrongdoing a report can allege (the same for every organisation; 404 for an unknown one). */
@@ -70,8 +76,10 @@ export class ReporterService {
     await this.assertAllegationType(dto.allegationType);
     for (let attempt = 1; ; attempt++) {
       const { digits, hash } = await this.receipts.issue(org.id);
+      const reporterKeySalt = randomBytes(16);
+      const reporter = { salt: reporterKeySalt, kek: await reporterKek(digits, reporterKeySalt) };
       try {
-        const afterCommit = await this.db.transaction((tx) => this.create(tx, org.id, hash, dto));
+        const afterCommit = await this.db.transaction((tx) => this.create(tx, org.id, hash, reporter, dto));
         await afterCommit();
         return formatReceipt(digits);
       } catch (error) {
@@ -99,15 +107,84 @@ export class ReporterService {
       const report = await this.db
         .getRepository(IntegrityReport)
         .createQueryBuilder('r')
-        .select(['r.id', 'r.organizationId'])
+        .select(['r.id', 'r.organizationId', 'r.reporterKeySalt', 'r.reporterWrappedKey'])
         .where('r.organization_id = :org AND r.receipt_hash = :hash', { org: org.id, hash })
         .getOne();
       if (!report) {
         await this.throttle.recordReceiptFailure(client);
         throw limited ?? new DomainError('INVALID_RECEIPT');
       }
-      const token = await this.sessions.open({ reportId: report.id, organizationId: report.organizationId });
+      const dataKey = await this.reporterKey(report, digits);
+      const token = await this.sessions.open({
+        reportId: report.id,
+        organizationId: report.organizationId,
+        dataKey,
+      });
       return { token, tokenType: 'Bearer', expiresIn: this.sessions.ttlSeconds };
+    });
+  }
+
+  /**
+   * The data key from the reporter's wrap. A report encrypted by `encrypt-integrity-reports` has no
+   * reporter wrap (its receipt was unknown then): the receipt's key is left wrapped for the officers
+   * who hold the data key, and the next of them to open the report completes the wrap.
+   */
+  private async reporterKey(
+    report: Pick<IntegrityReport, 'id' | 'organizationId' | 'reporterKeySalt' | 'reporterWrappedKey'>,
+    digits: string,
+  ): Promise<Buffer | null> {
+    if (!report.reporterKeySalt) return null;
+    const kek = await reporterKek(digits, report.reporterKeySalt);
+    await this.identityForNewCustodians(report, kek);
+    if (report.reporterWrappedKey) {
+      const dataKey = openForReporter(kek, report.id, report.reporterWrappedKey);
+      await this.dataKeyForGrantedOfficers(report.id, dataKey);
+      return dataKey;
+    }
+    await this.db.transaction(async (tx) => {
+      const holders = await this.keys.holders(tx, report.id, 'data');
+      await this.keys.wrapTo(tx, report.id, 'reporter_kek', kek, holders);
+    });
+    return null;
+  }
+
+  /**
+   * Officers granted access when the report arrived who had no key pair yet (they had never signed in)
+   * got no wrap then: the reporter's session, which holds the data key, wraps it to them now. No one
+   * else: an officer appointed later still needs a grant from an officer with access.
+   */
+  private async dataKeyForGrantedOfficers(reportId: string, dataKey: Buffer): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const holders = new Set(await this.keys.holders(tx, reportId, 'data'));
+      // granted at arrival: no officer changed the entry since (a later grant re-wraps by itself)
+      const granted = await tx
+        .getRepository(IntegrityReportAccess)
+        .findBy({ reportId, status: 'granted', changedByUserId: IsNull() });
+      const missing = granted.map((g) => g.userId).filter((id) => !holders.has(id));
+      if (missing.length > 0) await this.keys.wrapTo(tx, reportId, 'data', dataKey, missing);
+    });
+  }
+
+  /**
+   * Custodians appointed (or given key pairs) after the report arrived hold no identity key: the
+   * reporter's session, which can open it, wraps it to them.
+   */
+  private async identityForNewCustodians(
+    report: Pick<IntegrityReport, 'id' | 'organizationId'>,
+    kek: Buffer,
+  ) {
+    await this.db.transaction(async (tx) => {
+      const row = await tx
+        .getRepository(IntegrityReporterIdentity)
+        .findOne({ select: { reportId: true, reporterWrappedKey: true }, where: { reportId: report.id } });
+      if (!row?.reporterWrappedKey) return;
+      const holders = new Set(await this.keys.holders(tx, report.id, 'identity'));
+      const missing = (await this.identities.custodians(tx, report.organizationId)).filter(
+        (c) => !holders.has(c),
+      );
+      if (missing.length === 0) return;
+      const half = openForReporter(kek, report.id, row.reporterWrappedKey, 'identity');
+      await this.keys.wrapTo(tx, report.id, 'identity', half, missing);
     });
   }
 
@@ -117,10 +194,9 @@ export class ReporterService {
 
   async view(session: ReporterSession): Promise<ReporterReportView> {
     const report = await this.reportOf(this.db.manager, session);
-    const messages = await this.db.getRepository(IntegrityReportMessage).find({
-      where: { reportId: report.id },
-      order: { seq: 'ASC' },
-    });
+    const messages = session.dataKey
+      ? await this.messages.conversation(this.db.manager, report.id, session.dataKey)
+      : [];
     const concluded = report.workflow.conclusion;
     const { response, conclusion } = await this.deadlines.forReport(report.id);
     return {
@@ -134,7 +210,7 @@ export class ReporterService {
       responseDueOn: response && !response.resultAt ? response.currentDueDate : null,
       responseOverdue: response?.state === 'overdue',
       decisionDueOn: conclusion && !conclusion.resultAt ? conclusion.currentDueDate : null,
-      canAddInformation: acceptsMessages(report.status),
+      canAddInformation: acceptsMessages(report.status) && session.dataKey !== null,
       messages: messages.map((m): ReporterMessageView => ({ from: m.author, body: m.body, on: m.sentOn })),
     };
   }
@@ -144,13 +220,14 @@ export class ReporterService {
     const view = await this.db.transaction(async (tx): Promise<ReporterMessageView> => {
       const report = await this.reportOf(tx, session, true);
       if (!acceptsMessages(report.status)) throw new DomainError('REPORT_CLOSED');
-      const message = await this.messages.append(tx, report, {
+      if (!session.dataKey) throw new DomainError('REPORT_KEY_PENDING');
+      const message = await this.messages.append(tx, report, session.dataKey, {
         author: 'reporter',
         authorUserId: null,
         body,
       });
       afterCommit = await this.events.afterChange(tx, { kind: 'reporter_added_information', report });
-      return { from: message.author, body: message.body, on: message.sentOn };
+      return { from: message.author, body, on: message.sentOn };
     });
     await afterCommit?.();
     return view;
@@ -160,6 +237,7 @@ export class ReporterService {
     tx: EntityManager,
     organizationId: string,
     receiptHash: string,
+    reporter: { salt: Buffer; kek: Buffer },
     dto: SubmitIntegrityReportDto,
   ): Promise<AfterCommit> {
     const receivedOn = civilDate(this.clock.now(), this.config.app.timeZone);
@@ -172,20 +250,27 @@ export class ReporterService {
       [organizationId, fiscalYear],
     );
     const identity = dto.identity && hasIdentity(dto.identity) ? dto.identity : null;
+    const id = randomUUID();
+    const dataKey = newKey();
     const report = await tx.save(
       tx.create(IntegrityReport, {
+        id,
         organizationId,
         number: reportNumber(fiscalYear, sequence),
         fiscalYear,
         receiptHash,
         kind: dto.kind,
         allegationTypeCode: dto.allegationType,
-        description: dto.description,
-        accused: nonEmpty({ ...dto.accused }),
+        sealedContents: sealContents(dataKey, id, {
+          description: dto.description,
+          accused: nonEmpty({ ...dto.accused }),
+          incidentPeriod: dto.incidentPeriod || null,
+          place: dto.place || null,
+          evidence: nonEmpty({ ...dto.evidence }),
+        }),
+        reporterKeySalt: reporter.salt,
+        reporterWrappedKey: sealForReporter(reporter.kek, id, dataKey),
         incidentDate: dto.incidentDate ?? null,
-        incidentPeriod: dto.incidentPeriod || null,
-        place: dto.place || null,
-        evidence: nonEmpty({ ...dto.evidence }),
         reporterRelation: dto.reporterRelation ?? null,
         identityProvided: identity !== null,
         status: 'received',
@@ -193,8 +278,20 @@ export class ReporterService {
         workflow: {},
       }),
     );
-    if (identity) await this.identities.store(tx, report, identity);
     await this.access.grantCurrentOfficers(tx, report);
+    // wrapped now for the officers who get access, so no one needs to be signed in when it arrives
+    const granted = await tx.getRepository(IntegrityReportAccess).findBy({ reportId: id, status: 'granted' });
+    await this.keys.wrapTo(
+      tx,
+      id,
+      'data',
+      dataKey,
+      granted.map((g) => g.userId),
+    );
+    if (identity) {
+      const half = await this.identities.store(tx, report, identity, { dataKey, reporterKek: reporter.kek });
+      await this.keys.wrapTo(tx, id, 'identity', half, await this.identities.custodians(tx, organizationId));
+    }
     return this.events.afterChange(tx, { kind: 'submitted', report });
   }
 

@@ -12,6 +12,7 @@ import { AppConfig } from '../config/app-config';
 import { MessageTemplate } from '../notifications/message-template';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RecipientResolver, RecipientResolvers, ResolvedContact } from '../notifications/recipient-resolvers';
+import { OfficerKeyring } from '../integrity-reports/crypto/officer-keyring';
 import { Organization } from '../organizations/entities/organization.entity';
 import { AccountLink, AccountLinkPurpose } from './entities/account-link.entity';
 import { User } from './entities/user.entity';
@@ -52,6 +53,7 @@ export class AccountLinksService implements OnModuleInit, RecipientResolver {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly resolvers: RecipientResolvers,
+    private readonly keyring: OfficerKeyring,
   ) {
     this.key = createHmac('sha256', config.auth.jwtSecret).update('rongrian:account-links').digest();
   }
@@ -156,11 +158,15 @@ export class AccountLinksService implements OnModuleInit, RecipientResolver {
   /** Sets the password chosen by the officer, uses the link up and ends the account's sessions; audited. */
   async complete(token: string, password: string, requestId: string): Promise<void> {
     const passwordHash = await hashPassword(password);
-    await this.db.transaction(async (tx) => {
+    const families = await this.db.transaction(async (tx) => {
       const { link, user } = await this.usable(tx, token, true);
       const now = this.clock.now();
       await tx.update(User, user.id, { passwordHash });
       await tx.update(AccountLink, link.id, { usedAt: now });
+      const live: { family_id: string }[] = await tx.query(
+        `SELECT DISTINCT family_id FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL`,
+        [user.id],
+      );
       await tx
         .createQueryBuilder()
         .update(RefreshToken)
@@ -180,7 +186,13 @@ export class AccountLinksService implements OnModuleInit, RecipientResolver {
         entityId: user.id,
         after: { linkId: link.id, purpose: link.purpose },
       });
+      return live.map((r) => r.family_id);
     });
+    // An integrity officer's or custodian's private key stays sealed under the old password: their
+    // sessions' unlocked copies go, and the new password signs them in with the key locked, so they
+    // read no earlier report until they give their recovery key or an officer with access grants it
+    // again (after `replaceKey`). An invitation's new officer has no wrap on any earlier report.
+    for (const family of families) await this.keyring.endSession(family);
   }
 
   private async usable(

@@ -1,4 +1,5 @@
 import { forwardRef, Module } from '@nestjs/common';
+import { IntegrityKeysModule } from '../integrity-reports/crypto/integrity-keys.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { AccountLinksController } from './account-links.controller';
 import { AccountLinksService } from './account-links.service';
@@ -10,7 +11,7 @@ import { UsersService } from './users.service';
 
 @Module({
   // invitations and resets are mail; the notifications module needs the officer directory back
-  imports: [forwardRef(() => NotificationsModule)],
+  imports: [forwardRef(() => NotificationsModule), IntegrityKeysModule],
   controllers: [UsersController, RoleRequestsController, AccountLinksController],
   providers: [UsersService, OfficerDirectory, AccountLinksService, RoleRequestsService],
   exports: [UsersService, OfficerDirectory, RoleRequestsService],

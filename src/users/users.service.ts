@@ -8,6 +8,7 @@ import { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { Unit } from '../organizations/entities/unit.entity';
 import { RefreshToken } from '../auth/entities/refresh-token.entity';
+import { OfficerKeyring } from '../integrity-reports/crypto/officer-keyring';
 import { AccountLinksService } from './account-links.service';
 import { AccountLinkSentView } from './dto/account-link.dto';
 import { CreateUserDto, UpdateUserDto, UserView } from './dto/user.dto';
@@ -29,6 +30,7 @@ export class UsersService {
     private readonly directory: OfficerDirectory,
     private readonly links: AccountLinksService,
     private readonly roleRequests: RoleRequestsService,
+    private readonly keyring: OfficerKeyring,
   ) {}
 
   async list(actor: Actor): Promise<UserView[]> {
@@ -83,6 +85,7 @@ export class UsersService {
     if (dto.password !== undefined && id !== actor.userId) {
       throw new DomainError('PASSWORD_SET_BY_OWNER_ONLY', passwordField());
     }
+    let ended: string[] = [];
     const updated = await this.db.transaction(async (tx) => {
       const user = await this.findInOrganization(tx, actor, id, true);
       const before = await this.viewOf(tx, user);
@@ -90,14 +93,19 @@ export class UsersService {
       if (dto.displayName !== undefined) user.displayName = dto.displayName;
       if (dto.unitId !== undefined) user.unitId = dto.unitId;
       if (dto.isActive !== undefined) user.isActive = dto.isActive;
-      if (dto.password !== undefined) user.passwordHash = await hashPassword(dto.password);
+      if (dto.password !== undefined) {
+        user.passwordHash = await hashPassword(dto.password);
+        // one's own password: an unlocked integrity key follows it (a reset link's does not)
+        await this.keyring.resealForPassword(tx, actor, dto.password);
+      }
       if (dto.roles !== undefined) {
         // removing any role is immediate; a protected role not yet held waits for a second person
         user.roles = dto.roles.filter((r) => !isProtected(r) || user.roles.includes(r));
         await this.askForRoles(tx, actor, user, dto.roles);
       }
       await tx.save(user);
-      if (user.isActive === false || dto.password !== undefined) await this.revokeSessions(tx, user.id);
+      if (user.isActive === false || dto.password !== undefined)
+        ended = await this.revokeSessions(tx, user.id);
       if (user.isActive === false) await this.links.revokeUnused(tx, user.id);
       const after = await this.viewOf(tx, user);
       await this.audit.record(tx, actor, {
@@ -109,6 +117,8 @@ export class UsersService {
       });
       return after;
     });
+    // the ended sessions' unlocked integrity keys go from Redis too
+    for (const family of ended) await this.keyring.endSession(family);
     this.directory.forget(actor.organizationId);
     return updated;
   }
@@ -145,13 +155,19 @@ export class UsersService {
     return UserView.of(user, pending.get(user.id));
   }
 
-  private async revokeSessions(tx: EntityManager, userId: string): Promise<void> {
+  /** Revokes the user's sessions; returns their families (whose unlocked keys go after the commit). */
+  private async revokeSessions(tx: EntityManager, userId: string): Promise<string[]> {
+    const live: { family_id: string }[] = await tx.query(
+      `SELECT DISTINCT family_id FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId],
+    );
     await tx
       .createQueryBuilder()
       .update(RefreshToken)
       .set({ revokedAt: () => 'now()' })
       .where('user_id = :userId AND revoked_at IS NULL', { userId })
       .execute();
+    return live.map((r) => r.family_id);
   }
 
   private async findInOrganization(

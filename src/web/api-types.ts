@@ -1310,6 +1310,16 @@ export interface components {
       password: string;
       /** @description The deviceToken of this browser's last successful sign-in: failures of others (even behind the same address) do not slow or lock it */
       deviceToken?: string;
+      /** @description Integrity officers and custodians whose password was reset: the recovery key shown when their key pair was made */
+      recoveryKey?: string;
+      /** @description Integrity officers and custodians without their recovery key: make a new key pair (earlier reports must be granted again) */
+      replaceKey?: boolean;
+    };
+    IntegrityKeyView: {
+      /** @enum {string} */
+      status: 'none' | 'created' | 'unlocked' | 'recovered' | 'replaced' | 'locked';
+      /** @description Shown once, when a key pair is made: write it down */
+      recoveryKey?: string;
     };
     TokensView: {
       /** @description Bearer token for officer routes */
@@ -1323,6 +1333,8 @@ export interface components {
       user: components['schemas']['UserView'];
       /** @description Sign-in only: keep it in this browser and send it with the next sign-in */
       deviceToken?: string;
+      /** @description At sign-in: the encryption key of the integrity channel */
+      integrityKey?: components['schemas']['IntegrityKeyView'];
     };
     RefreshDto: {
       refreshToken: string;
@@ -2611,6 +2623,12 @@ export interface components {
         | 'CUSTODIAN_WAITING_PERIOD'
         | 'RECUSAL_LIFT_NOT_ALLOWED'
         | 'NO_INTEGRITY_OFFICER'
+        | 'INTEGRITY_KEY_LOCKED'
+        | 'INTEGRITY_REPORT_KEY_NOT_GRANTED'
+        | 'OFFICER_HAS_NO_KEY'
+        | 'INVALID_RECOVERY_KEY'
+        | 'IDENTITY_KEY_NOT_HELD'
+        | 'REPORT_KEY_PENDING'
         | 'SERVICE_UNAVAILABLE'
         | 'ANNUAL_REPORT_NOT_FOUND'
         | 'INTERNAL_ERROR';

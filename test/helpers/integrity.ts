@@ -15,6 +15,7 @@ export interface Officer {
   id: string;
   email: string;
   token: string;
+  password: string;
 }
 
 let counter = 0;
@@ -29,7 +30,8 @@ export async function createOfficer(
   counter += 1;
   const email = `${roles.join('-') || 'none'}-${counter}@test.local`.replace(/_/g, '-');
   const displayName = name ?? `Officer ${counter} (${roles.join(', ')})`;
-  return invite(t, adminToken, { email, displayName, roles });
+  const password = `password-for-${counter}-tests`;
+  return { ...(await invite(t, adminToken, { email, displayName, roles, password })), password };
 }
 
 export const minimalReport = (description = 'เจ้าหน้าที่เรียกรับเงินเพื่อให้ผ่านการตรวจรับงาน') => ({

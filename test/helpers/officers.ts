@@ -94,6 +94,16 @@ export async function invite(
   adminToken: string,
   who: Invitation,
 ): Promise<{ id: string; email: string; token: string }> {
+  const { id, password } = await enrol(t, adminToken, who);
+  return { id, email: who.email, token: await t.login(who.email, password) };
+}
+
+/** As `invite`, up to the chosen password: the person has not signed in yet. */
+export async function enrol(
+  t: TestApp,
+  adminToken: string,
+  who: Invitation,
+): Promise<{ id: string; password: string }> {
   const approver = who.roles.some(isProtected) && !who.bootstrap ? await approverToken(t, adminToken) : null;
   const res = await t.request({
     method: 'POST',
@@ -107,7 +117,7 @@ export async function invite(
   const password = who.password ?? `password-of-${id}`;
   const done = await useAccountLink(t, id, password);
   if (done.statusCode !== 204) throw new Error(`cannot choose password: ${done.statusCode} ${done.body}`);
-  return { id, email: who.email, token: await t.login(who.email, password) };
+  return { id, password };
 }
 
 /** Creates an officer through the admin API (invitation, approval, own password) and signs them in. */

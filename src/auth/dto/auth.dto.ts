@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { KeyStatus } from '../../integrity-reports/crypto/officer-keyring';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { UserView } from '../../users/dto/user.dto';
 
 export class LoginDto {
@@ -26,6 +27,31 @@ export class LoginDto {
   @IsString()
   @MaxLength(200)
   deviceToken?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Integrity officers and custodians whose password was reset: the recovery key shown when their key pair was made',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  recoveryKey?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Integrity officers and custodians without their recovery key: make a new key pair (earlier reports must be granted again)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  replaceKey?: boolean;
+}
+
+export class IntegrityKeyView {
+  @ApiProperty({ enum: ['none', 'created', 'unlocked', 'recovered', 'replaced', 'locked'] })
+  status!: KeyStatus;
+
+  @ApiPropertyOptional({ description: 'Shown once, when a key pair is made: write it down' })
+  recoveryKey?: string;
 }
 
 export class RefreshDto {
@@ -46,4 +72,10 @@ export class TokensView {
     description: 'Sign-in only: keep it in this browser and send it with the next sign-in',
   })
   deviceToken?: string;
+
+  @ApiPropertyOptional({
+    type: IntegrityKeyView,
+    description: 'At sign-in: the encryption key of the integrity channel',
+  })
+  integrityKey?: IntegrityKeyView;
 }

@@ -7,6 +7,17 @@ export interface Actor {
   unitId: string | null;
   roles: Role[];
   requestId: string;
+  /**
+   * The signed-in integrity officer's or custodian's unlocked key (integrity-reports/crypto): the
+   * session family whose Redis entry holds the private key sealed, and the key that opens it, which
+   * only the client's tokens carry.
+   */
+  keySession?: KeySession;
+}
+
+export interface KeySession {
+  familyId: string;
+  key: string;
 }
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

@@ -223,6 +223,36 @@ export const ERRORS = {
     en: 'This organisation has no integrity officer to receive reports yet; report to the NACC (ป.ป.ช.) or the PACC (ป.ป.ท.) instead.',
     th: 'หน่วยงานนี้ยังไม่มีเจ้าหน้าที่ผู้รับผิดชอบเรื่องทุจริต กรุณาแจ้งเบาะแสต่อ ป.ป.ช. หรือ ป.ป.ท. แทน',
   },
+  INTEGRITY_KEY_LOCKED: {
+    status: 403,
+    en: 'Your encryption key is not unlocked in this session; sign in again with your password (and your recovery key if your password changed).',
+    th: 'กุญแจเข้ารหัสของท่านยังไม่ถูกปลดล็อกในการเข้าสู่ระบบนี้ กรุณาเข้าสู่ระบบใหม่ด้วยรหัสผ่าน (และกุญแจกู้คืนหากเปลี่ยนรหัสผ่าน)',
+  },
+  INTEGRITY_REPORT_KEY_NOT_GRANTED: {
+    status: 403,
+    en: 'This report has not been shared with your key yet; ask an integrity officer who has access to grant it.',
+    th: 'เรื่องนี้ยังไม่ได้แบ่งปันกุญแจให้ท่าน กรุณาขอให้เจ้าหน้าที่ที่เข้าถึงเรื่องนี้ได้มอบสิทธิ์ให้',
+  },
+  OFFICER_HAS_NO_KEY: {
+    status: 409,
+    en: 'That person has no encryption key yet; they must sign in once first.',
+    th: 'ผู้ใช้นี้ยังไม่มีกุญแจเข้ารหัส ต้องเข้าสู่ระบบอย่างน้อยหนึ่งครั้งก่อน',
+  },
+  INVALID_RECOVERY_KEY: {
+    status: 400,
+    en: 'The recovery key does not open your encryption key.',
+    th: 'กุญแจกู้คืนไม่ถูกต้อง',
+  },
+  IDENTITY_KEY_NOT_HELD: {
+    status: 409,
+    en: 'You hold no key for this identity; another custodian must decide.',
+    th: 'ท่านไม่มีกุญแจของข้อมูลตัวตนนี้ ต้องให้ผู้เก็บรักษาข้อมูลท่านอื่นพิจารณา',
+  },
+  REPORT_KEY_PENDING: {
+    status: 409,
+    en: 'This report is being moved to the new encryption; try again after an officer has opened it.',
+    th: 'เรื่องนี้อยู่ระหว่างเปลี่ยนการเข้ารหัส กรุณาลองใหม่หลังเจ้าหน้าที่เปิดดูเรื่องแล้ว',
+  },
   SERVICE_UNAVAILABLE: {
     status: 503,
     en: 'The service is temporarily unavailable; try again shortly.',

@@ -36,6 +36,8 @@ export class LoggingModule {
           '*.password',
           '*.receipt',
           '*.identity',
+          '*.recoveryKey',
+          '*.refreshToken',
         ],
         remove: true,
       },

@@ -81,4 +81,11 @@ export class IntegrityIdentityRequest {
   /** Until when the requester may read the identity (approved requests only). */
   @Column('timestamptz', { nullable: true })
   accessUntil!: Date | null;
+
+  /**
+   * The report's identity key, wrapped by the approving custodian to the requester's public key: with
+   * their own data-key wrap, the requester alone can then open the identity (crypto/identity-keys.ts).
+   */
+  @Column('bytea', { nullable: true, select: false })
+  identityKeyWrapped!: Buffer | null;
 }

@@ -37,8 +37,13 @@ export class IntegrityReportMessage {
   @JoinColumn({ name: 'author_user_id', foreignKeyConstraintName: 'fk_integrity_report_messages_author' })
   authorUser?: User | null;
 
-  @Column('text')
-  body!: string;
+  /** The text, sealed with the report's data key (crypto/report-contents.ts). */
+  @Column('bytea', { nullable: true })
+  sealedBody!: Buffer | null;
+
+  /** Plain text of a message written before encryption; emptied by `encrypt-integrity-reports`. */
+  @Column('text', { name: 'body', nullable: true, select: false })
+  legacyBody!: string | null;
 
   @Column('date')
   sentOn!: string;

@@ -31,8 +31,13 @@ export class IntegrityReportNote {
   @JoinColumn({ name: 'author_user_id', foreignKeyConstraintName: 'fk_integrity_report_notes_author' })
   authorUser?: User;
 
-  @Column('text')
-  body!: string;
+  /** The text, sealed with the report's data key (crypto/report-contents.ts). */
+  @Column('bytea', { nullable: true })
+  sealedBody!: Buffer | null;
+
+  /** Plain text of a note written before encryption; emptied by `encrypt-integrity-reports`. */
+  @Column('text', { name: 'body', nullable: true, select: false })
+  legacyBody!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

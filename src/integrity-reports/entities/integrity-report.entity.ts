@@ -82,23 +82,40 @@ export class IntegrityReport {
   })
   allegationType?: AllegationType;
 
-  @Column('text')
-  description!: string;
+  /**
+   * What the reporter wrote (ReportContents: description, accused, incident period, place, evidence),
+   * sealed with the report's own data key (see crypto/report-keys.ts). Null only for a report filed
+   * before encryption that `encrypt-integrity-reports` has not reached yet.
+   */
+  @Column('bytea', { nullable: true })
+  sealedContents!: Buffer | null;
 
-  @Column('jsonb', { nullable: true })
-  accused!: AccusedPerson | null;
+  /** Salt of the key derived from the receipt (Argon2id) that opens `reporterWrappedKey`. */
+  @Column('bytea', { nullable: true, select: false })
+  reporterKeySalt!: Buffer | null;
+
+  /** The data key sealed under the receipt-derived key: the reporter's own way in. */
+  @Column('bytea', { nullable: true, select: false })
+  reporterWrappedKey!: Buffer | null;
+
+  /** Before encryption (issue 11) these held the contents in plain text; emptied by the migration command. */
+  @Column('text', { name: 'description', nullable: true, select: false })
+  legacyDescription!: string | null;
+
+  @Column('jsonb', { name: 'accused', nullable: true, select: false })
+  legacyAccused!: AccusedPerson | null;
 
   @Column('date', { nullable: true })
   incidentDate!: string | null;
 
-  @Column('text', { nullable: true })
-  incidentPeriod!: string | null;
+  @Column('text', { name: 'incident_period', nullable: true, select: false })
+  legacyIncidentPeriod!: string | null;
 
-  @Column('text', { nullable: true })
-  place!: string | null;
+  @Column('text', { name: 'place', nullable: true, select: false })
+  legacyPlace!: string | null;
 
-  @Column('jsonb', { nullable: true })
-  evidence!: Evidence | null;
+  @Column('jsonb', { name: 'evidence', nullable: true, select: false })
+  legacyEvidence!: Evidence | null;
 
   @Column('text', { nullable: true })
   reporterRelation!: ReporterRelation | null;
@@ -134,8 +151,13 @@ export class IntegrityReport {
   @Column('text', { nullable: true })
   referralAgency!: Agency | null;
 
+  /** Particulars of the steps taken; their officer-written text is in `sealedParticulars`. */
   @Column('jsonb', { default: {} })
   workflow!: WorkflowRecord;
+
+  /** The officer-written text of the particulars, sealed with the data key (crypto/report-contents.ts). */
+  @Column('bytea', { nullable: true })
+  sealedParticulars!: Buffer | null;
 
   /** Last sequence number given to a message of this report (orders messages within a day). */
   @Column('int', { default: 0 })

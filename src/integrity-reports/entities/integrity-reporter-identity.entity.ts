@@ -2,8 +2,7 @@ import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
 import { IntegrityReport } from './integrity-report.entity';
 
 /**
- * The identity a reporter chose to give, encrypted with AES-256-GCM (IdentityVault) under the key
- * named by `keyId`. Kept apart from the report so that no query for a report ever reads it; only the
+ * The identity a reporter chose to give, encrypted. Kept apart from the report so that no query for a report ever reads it; only the
  * custodian-approved identity request opens it.
  */
 @Entity('integrity_reporter_identities')
@@ -15,15 +14,42 @@ export class IntegrityReporterIdentity {
   @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'fk_integrity_reporter_identities_report' })
   report?: IntegrityReport;
 
-  @Column('text')
-  keyId!: string;
+  /**
+   * The identity, sealed under a key derived from BOTH the report's data key (integrity officers with
+   * access hold it) and the report's identity key (custodians hold it): no one person opens it.
+   */
+  @Column('bytea', { nullable: true })
+  sealed!: Buffer | null;
 
-  @Column('bytea')
-  iv!: Buffer;
+  /** The identity key sealed under the reporter's receipt-derived key (to wrap it for new custodians). */
+  @Column('bytea', { nullable: true, select: false })
+  reporterWrappedKey!: Buffer | null;
 
-  @Column('bytea')
-  ciphertext!: Buffer;
+  /**
+   * Only when the reporter asked for e-mail notices: that address alone, sealed with IDENTITY_KEYS so
+   * the mail worker can send to it with no one signed in. Never the name, phone or national id.
+   */
+  @Column('jsonb', { nullable: true })
+  noticeAddress!: NoticeAddress | null;
 
-  @Column('bytea')
-  authTag!: Buffer;
+  /** Before issue 11: the whole identity under IDENTITY_KEYS; emptied by `encrypt-integrity-reports`. */
+  @Column('text', { nullable: true })
+  keyId!: string | null;
+
+  @Column('bytea', { nullable: true })
+  iv!: Buffer | null;
+
+  @Column('bytea', { nullable: true })
+  ciphertext!: Buffer | null;
+
+  @Column('bytea', { nullable: true })
+  authTag!: Buffer | null;
+}
+
+/** A SealedValue of IdentityVault in JSON (base64 fields). */
+export interface NoticeAddress {
+  keyId: string;
+  iv: string;
+  ciphertext: string;
+  authTag: string;
 }

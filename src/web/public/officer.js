@@ -78,6 +78,7 @@
     access = null;
     user = null;
     sessionStorage.removeItem(REFRESH_KEY);
+    $('keyNotice').hidden = true;
     $('nav').hidden = true;
     $('view').replaceChildren();
     $('login').hidden = false;
@@ -121,14 +122,18 @@
     $('loginError').textContent = '';
     $('loginBtn').disabled = true;
     try {
-      signedIn(
-        await R.api('POST', '/auth/login', {
-          email: $('email').value.trim(),
-          password: $('password').value,
-          deviceToken: localStorage.getItem(deviceKey($('email').value.trim())) || undefined,
-        }),
-      );
+      const tokens = await R.api('POST', '/auth/login', {
+        email: $('email').value.trim(),
+        password: $('password').value,
+        deviceToken: localStorage.getItem(deviceKey($('email').value.trim())) || undefined,
+        ...($('recoveryKey').value.trim() ? { recoveryKey: $('recoveryKey').value.trim() } : {}),
+        ...($('replaceKey').checked ? { replaceKey: true } : {}),
+      });
+      signedIn(tokens);
+      showKeyNotice(tokens.integrityKey);
       $('password').value = '';
+      $('recoveryKey').value = '';
+      $('replaceKey').checked = false;
       $('login').hidden = true;
       route();
     } catch (err) {
@@ -137,6 +142,24 @@
       $('loginBtn').disabled = false;
     }
   });
+
+  /** The integrity key at sign-in: the recovery key is shown once; a locked key is explained. */
+  function showKeyNotice(key) {
+    const box = $('keyNotice');
+    box.replaceChildren();
+    box.hidden = !key || !(key.recoveryKey || key.status === 'locked');
+    if (box.hidden) return;
+    const say = (text) => box.appendChild(Object.assign(document.createElement('p'), { textContent: text }));
+    if (key.recoveryKey) {
+      say('กุญแจกู้คืนของท่าน (แสดงครั้งเดียว จดเก็บไว้ในที่ปลอดภัย) / Your recovery key (shown once; keep it safe):');
+      box.appendChild(Object.assign(document.createElement('code'), { textContent: key.recoveryKey }));
+    } else {
+      say(
+        'รหัสผ่านของท่านถูกตั้งใหม่ กุญแจเข้ารหัสจึงยังล็อกอยู่: เข้าสู่ระบบใหม่พร้อมกุญแจกู้คืน / ' +
+          'Your password was reset, so your encryption key is locked: sign in again with your recovery key.',
+      );
+    }
+  }
 
   $('logout').addEventListener('click', async () => {
     const token = sessionStorage.getItem(REFRESH_KEY);

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Actor } from '../../common/auth/actor';
+import { DomainError } from '../../common/errors/domain-error';
+import { SealOpenError, unwrap, wrapFor } from './envelope';
+import { IntegrityReportKey, WrappedSecret } from './entities/report-key.entity';
+import { OfficerKeyring, publicKeysOf } from './officer-keyring';
+
+/** Binds a wrapped secret to its report, its kind and its holder. */
+export const wrapPlace = (secret: WrappedSecret, reportId: string, userId: string) =>
+  `integrity-report-key|${secret}|${reportId}|${userId}`;
+
+/**
+ * The keys of each report, wrapped to the people who may use them: the data key (contents, messages,
+ * notes) for integrity officers with access, the identity key for custodians. Reading needs one's own
+ * wrap and one's private key, unlocked at sign-in; granting re-wraps from one holder to another.
+ */
+@Injectable()
+export class ReportKeys {
+  constructor(private readonly keyring: OfficerKeyring) {}
+
+  /** The report's data key for the signed-in officer; INTEGRITY_REPORT_KEY_NOT_GRANTED without a wrap. */
+  async dataKey(tx: EntityManager, actor: Actor, reportId: string): Promise<Buffer> {
+    const key = await this.secretOf(tx, actor, reportId, 'data');
+    if (!key) throw new DomainError('INTEGRITY_REPORT_KEY_NOT_GRANTED');
+    return key;
+  }
+
+  /** A secret of the report wrapped to the actor, opened; null when they hold none. */
+  async secretOf(
+    tx: EntityManager,
+    actor: Actor,
+    reportId: string,
+    secret: WrappedSecret,
+  ): Promise<Buffer | null> {
+    const row = await tx
+      .getRepository(IntegrityReportKey)
+      .findOneBy({ reportId, userId: actor.userId, secret });
+    if (!row) return null;
+    const privateKey = await this.keyring.privateKey(actor);
+    try {
+      return unwrap(privateKey, row.wrapped, wrapPlace(secret, reportId, actor.userId));
+    } catch (error) {
+      // wrapped to a key pair this session does not hold (replaced meanwhile): sign in again
+      if (error instanceof SealOpenError) throw new DomainError('INTEGRITY_KEY_LOCKED');
+      throw error;
+    }
+  }
+
+  wrapTo(
+    tx: EntityManager,
+    reportId: string,
+    secret: WrappedSecret,
+    key: Buffer,
+    userIds: string[],
+  ): Promise<string[]> {
+    return wrapTo(tx, reportId, secret, key, userIds);
+  }
+
+  /** The actor's data key re-wrapped for `userId` (a grant); OFFICER_HAS_NO_KEY if they have no key pair. */
+  async grant(tx: EntityManager, actor: Actor, reportId: string, userId: string): Promise<void> {
+    const key = await this.dataKey(tx, actor, reportId);
+    const wrapped = await this.wrapTo(tx, reportId, 'data', key, [userId]);
+    if (wrapped.length === 0) throw new DomainError('OFFICER_HAS_NO_KEY');
+  }
+
+  /** Takes back every key of the report from `userId` (a recusal). */
+  async revoke(tx: EntityManager, reportId: string, userId: string): Promise<void> {
+    await tx.delete(IntegrityReportKey, { reportId, userId });
+  }
+
+  /** Users holding `secret` of the report. */
+  async holders(tx: EntityManager, reportId: string, secret: WrappedSecret): Promise<string[]> {
+    const rows = await tx.getRepository(IntegrityReportKey).find({
+      select: { userId: true },
+      where: { reportId, secret },
+    });
+    return rows.map((r) => r.userId);
+  }
+}
+
+/** Wraps `key` to every one of `userIds` who has a key pair; returns those it was wrapped to. */
+export async function wrapTo(
+  tx: EntityManager,
+  reportId: string,
+  secret: WrappedSecret,
+  key: Buffer,
+  userIds: string[],
+): Promise<string[]> {
+  const publicKeys = await publicKeysOf(tx, userIds);
+  const rows = [...publicKeys].map(([userId, publicKey]) => ({
+    reportId,
+    userId,
+    secret,
+    wrapped: wrapFor(publicKey, key, wrapPlace(secret, reportId, userId)),
+  }));
+  if (rows.length > 0)
+    await tx.getRepository(IntegrityReportKey).upsert(rows, ['reportId', 'userId', 'secret']);
+  return rows.map((r) => r.userId);
+}
