@@ -12,6 +12,7 @@ import {
   minimalReport,
   Officer,
   officerApi,
+  openSession,
   submit,
   SUBMIT_URL,
 } from './helpers/integrity';
@@ -37,6 +38,7 @@ describe('an administrator cannot take over officers', () => {
   let io1: Officer;
   let io2: Officer;
   let reportId: string;
+  let receipt: string;
 
   const api = (token: string) => ({
     get: (url: string) => t.request({ method: 'GET', url: `/api/v1${url}`, headers: bearer(token) }),
@@ -76,7 +78,7 @@ describe('an administrator cannot take over officers', () => {
     executive = await approverToken(t, admin);
     io1 = await createOfficer(t, admin, [Role.IntegrityOfficer], 'ผู้ตรวจ หนึ่ง');
     io2 = await createOfficer(t, admin, [Role.IntegrityOfficer], 'ผู้ตรวจ สอง');
-    await submit(t, { ...minimalReport(), identity });
+    receipt = await submit(t, { ...minimalReport(), identity });
     reportId = await latestReportId(t);
   });
   afterAll(async () => {
@@ -341,6 +343,9 @@ describe('an administrator cannot take over officers', () => {
       expect(asked.statusCode).toBe(201);
       // a custodian appointed properly, today
       const custodian = await createOfficer(t, admin, [Role.Custodian], 'ผู้เก็บรักษา');
+      // appointed after the report arrived, the custodian receives its identity half at the
+      // reporter's next visit (the key can only be wrapped by someone who holds it)
+      await openSession(t, receipt);
       const decide = () =>
         officerApi(t, custodian).post(`/identity-requests/${asked.json().id}/decision`, {
           decision: 'approve',
