@@ -29,15 +29,9 @@ const Rongrian = (function () {
    * OpenAPI document: write the path as a template literal (`/complaints/${id}/accept`) so that it
    * matches its route. Throws an ApiError: status 0 when the network failed, body null when the
    * answer was not the API's JSON (a proxy's error page).
-   * @template {HttpMethod} M
-   * @template {ApiPath<M>} S
-   * @param {M} method
-   * @param {S} path
-   * @param {ApiBody<M, S> | null} [body]
-   * @param {Record<string, string>} [headers]
-   * @returns {Promise<ApiResponse<M, S>>}
+   * @type {ApiCall}
    */
-  const api = async (method, path, body, headers) => {
+  const api = async (method, path, ...[body, headers]) => {
     /** @type {Response} */
     let res;
     try {

@@ -43,6 +43,23 @@ declare global {
   /** The JSON body `method path` takes (never when it takes none). */
   type ApiBody<M extends HttpMethod, S extends string> = BodyOf<NonNullable<Operation<RouteOf<S>, M>>>;
 
+  /**
+   * The arguments after the path: the body and headers when `method path` is a route of openapi.json;
+   * otherwise an argument no value fits, so the call does not type-check (a path that only looks like
+   * a route, e.g. `/complaints/${id}/acept`, or a method the route does not answer).
+   */
+  type ApiArgs<M extends HttpMethod, S extends string> = [NonNullable<Operation<RouteOf<S>, M>>] extends [
+    never,
+  ]
+    ? [notARouteOfTheDocument: never]
+    : [body?: ApiBody<M, S> | null, headers?: Record<string, string>];
+  /** `Rongrian.api` and the console's signed-in `api`: one call of the API, checked against openapi.json. */
+  type ApiCall = <M extends HttpMethod, S extends ApiPath<M>>(
+    method: M,
+    path: S,
+    ...rest: ApiArgs<M, S>
+  ) => Promise<ApiResponse<M, S>>;
+
   /** What `Rongrian.api` throws: the HTTP status and error body, or none of them when the network failed. */
   interface ApiError extends Error {
     /** 0 when no answer came (network failure) */
