@@ -34,16 +34,18 @@ const Rongrian = (function () {
   const api = async (method, path, ...[body, headers]) => {
     /** @type {Response} */
     let res;
+    let text;
     try {
       res = await fetch('/api/v1' + path, {
         method,
         headers: Object.assign(body ? { 'content-type': 'application/json' } : {}, headers || {}),
         body: body ? JSON.stringify(body) : undefined,
       });
+      text = await res.text();
     } catch (err) {
+      // no answer, or the connection broke while it came
       throw apiError(0, null, err instanceof Error ? err.message : String(err));
     }
-    const text = await res.text();
     let data;
     try {
       data = text ? JSON.parse(text) : null;
