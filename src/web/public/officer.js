@@ -119,7 +119,8 @@
         try {
           signedIn(await R.api('POST', '/auth/refresh', { refreshToken: token }));
         } catch (err) {
-          if (Number(R.failure(err).status) >= 400 && Number(R.failure(err).status) < 500) {
+          const status = R.failure(err).status || 0;
+          if (status >= 400 && status < 500) {
             signOut('กรุณาเข้าสู่ระบบอีกครั้ง / Please sign in again.');
             throw signedOut();
           }
