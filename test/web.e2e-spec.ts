@@ -107,6 +107,37 @@ describe('web pages', () => {
     }
   });
 
+  it.each([
+    ['complain.js', 'complain.html'],
+    ['track.js', 'track.html'],
+    ['report.js', 'report.html'],
+    ['follow-up.js', 'follow-up.html'],
+    ['officer.js', 'officer.html'],
+    ['set-password.js', 'set-password.html'],
+  ])('every element %s looks up by id is in %s (R.byId throws on a missing one)', (script, page) => {
+    const source = readFileSync(join(PUBLIC_DIR, script), 'utf8');
+    const html = readFileSync(join(PUBLIC_DIR, page), 'utf8');
+    expect(source).toContain('const $ = R.byId;');
+    const wanted = [...new Set([...source.matchAll(/\$\('([\w-]+)'\)/g)].map((m) => m[1]))];
+    const present = new Set([...html.matchAll(/\bid="([\w-]+)"/g)].map((m) => m[1]));
+    expect(wanted.length).toBeGreaterThan(3);
+    expect(wanted.filter((id) => !present.has(id))).toEqual([]);
+    expect(html).toContain(`<script src="/assets/${script}"></script>`);
+  });
+
+  it('the browser scripts are type-checked and linted in CI (npm run lint)', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(pkg.scripts.lint).toContain('npm run lint:web');
+    expect(pkg.scripts['lint:web']).toBe('tsc -p src/web/public/tsconfig.json');
+    expect(readFileSync(join(__dirname, '..', 'eslint.config.mjs'), 'utf8')).not.toContain(
+      "'src/web/public/**'",
+    );
+    for (const script of WEB_ASSETS.filter((name) => name.endsWith('.js')))
+      expect(readFileSync(join(PUBLIC_DIR, script), 'utf8')).toMatch(/^\/\/ @ts-check\n/);
+  });
+
   it('the follow-up page of an unknown organisation is a 404', async () => {
     for (const url of ['/orgs/nowhere/integrity/follow-up', '/orgs/NOT%20A%20SLUG/integrity/follow-up']) {
       const res = await t.request({ method: 'GET', url });
@@ -128,6 +159,8 @@ describe('web pages', () => {
       '/assets/report.html',
       '/assets/nope.js',
       '/assets/OFFICER.JS',
+      '/assets/browser.d.ts',
+      '/assets/tsconfig.json',
     ]) {
       expect((await t.request({ method: 'GET', url })).statusCode).toBe(404);
     }

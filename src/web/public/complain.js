@@ -1,16 +1,32 @@
+// @ts-check
 (function () {
   const R = window.Rongrian;
-  const org = document.body.dataset.org;
-  const $ = (id) => document.getElementById(id);
+  const org = document.body.dataset.org || '';
+  const $ = R.byId;
+  const LABELS = R.labels({
+    categoryCode: 'category',
+    subject: 'subject',
+    description: 'description',
+    'location.address': 'address',
+    'location.village': 'village',
+    'complainant.name': 'name',
+    'complainant.phone': 'phone',
+    'complainant.email': 'email',
+  });
   const idempotencyKey =
     'web-' + (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random());
-  R.api('GET', '/orgs/' + org + '/categories').then((cats) => {
-    cats.forEach((c) => $('category').append(R.el('option', { value: c.code }, c.nameTh + ' — ' + c.nameEn)));
-  });
+  R.api('GET', `/orgs/${org}/categories`)
+    .then((cats) => {
+      cats.forEach((c) =>
+        $('category').append(R.el('option', { value: c.code }, c.nameTh + ' — ' + c.nameEn)),
+      );
+    })
+    .catch((err) => ($('error').textContent = R.describeError(err)));
   $('form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     $('error').textContent = '';
     $('send').disabled = true;
+    /** @param {string} id */
     const v = (id) => $(id).value.trim() || undefined;
     const location = { address: v('address'), village: v('village') };
     const complainant = {
@@ -19,6 +35,7 @@
       email: v('email'),
       consentToContact: $('consent').checked,
     };
+    /** @type {Schemas['SubmitComplaintDto']} */
     const body = {
       categoryCode: $('category').value,
       subject: $('subject').value.trim(),
@@ -28,7 +45,7 @@
     if (complainant.name || complainant.phone || complainant.email) body.complainant = complainant;
     try {
       // The same key on a retry (double click, flaky network) returns the first answer, not a second case.
-      const r = await R.api('POST', '/orgs/' + org + '/complaints', body, {
+      const r = await R.api('POST', `/orgs/${org}/complaints`, body, {
         'idempotency-key': idempotencyKey,
       });
       $('form').hidden = true;
@@ -38,7 +55,7 @@
       $('due').textContent = R.formatDay(r.dueDate);
       $('tracklink').href = '/track/' + r.trackingCode;
     } catch (err) {
-      $('error').textContent = R.describeError(err);
+      $('error').textContent = R.describeError(err, LABELS);
     } finally {
       $('send').disabled = false;
     }

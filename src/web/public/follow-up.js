@@ -1,14 +1,18 @@
+// @ts-check
 // The reporter's follow-up: the session token lives in this variable only (never in storage or a
 // cookie), so closing or leaving the page forgets it.
 (function () {
   const R = window.Rongrian;
-  const org = document.body.dataset.org;
-  const $ = (id) => document.getElementById(id);
+  const org = document.body.dataset.org || '';
+  const $ = R.byId;
+  /** @type {string | null} */
   let token = null;
-  let expiry = null;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let expiry;
 
   const auth = () => ({ authorization: 'Bearer ' + token });
 
+  /** @param {string} [message] */
   function forget(message) {
     token = null;
     clearTimeout(expiry);
@@ -56,7 +60,7 @@
       );
       $('add').hidden = !r.canAddInformation;
     } catch (err) {
-      if (err.status === 401) forget(ended);
+      if (R.failure(err).status === 401) forget(ended);
       else $('error').textContent = R.describeError(err);
     }
   }
@@ -66,7 +70,7 @@
     $('error').textContent = 'กำลังตรวจสอบ… / Checking…';
     $('openBtn').disabled = true;
     try {
-      const s = await R.api('POST', '/orgs/' + org + '/integrity-reports/session', {
+      const s = await R.api('POST', `/orgs/${org}/integrity-reports/session`, {
         receipt: $('receipt').value,
       });
       $('receipt').value = '';
@@ -75,7 +79,7 @@
       expiry = setTimeout(() => forget(ended), s.expiresIn * 1000);
       await show();
     } catch (err) {
-      $('error').textContent = R.describeError(err);
+      $('error').textContent = R.describeError(err, R.labels({ receipt: 'receipt' }));
     } finally {
       $('openBtn').disabled = false;
     }
@@ -90,8 +94,8 @@
       $('addMsg').textContent = 'ส่งแล้ว / Sent';
       await show();
     } catch (err) {
-      if (err.status === 401) forget(ended);
-      else $('addMsg').textContent = R.describeError(err);
+      if (R.failure(err).status === 401) forget(ended);
+      else $('addMsg').textContent = R.describeError(err, R.labels({ body: 'body' }));
     } finally {
       $('addBtn').disabled = false;
     }

@@ -1,33 +1,43 @@
+// @ts-check
 // The officers' console: one page, routed by path (/officer/...), over the officer API.
 // Tokens: the access token lives in a variable only; the single-use refresh token is kept in
 // sessionStorage (this tab only, gone when the tab closes) so that a reload resumes the session.
 (function () {
   const R = window.Rongrian;
   const el = R.el;
-  const $ = (id) => document.getElementById(id);
+  const $ = R.byId;
   const REFRESH_KEY = 'rongrian.officer.refresh';
   // Per account: the device token of this browser's last successful sign-in (see README, sign-in).
+  /** @param {string} email */
   const deviceKey = (email) => 'rongrian.officer.device:' + email.toLowerCase();
+  /** @type {string | null} */
   let access = null;
+  /** @type {Schemas['UserView'] | null} */
   let user = null;
+  /** @type {Promise<void> | null} */
   let refreshing = null;
+  /** @type {Schemas['WorkflowView'] | null} */
   let workflow = null;
+  /** @type {Schemas['UnitView'][] | null} */
   let units = null;
 
   // ---- labels ---------------------------------------------------------------------------------
+  // The list routes give the status code only; these are the server's STATUS_LABELS (a unit test keeps them equal).
+  /** @type {Record<Schemas['ComplaintSummary']['status'], string[]>} */
   const COMPLAINT_STATUS = {
-    received: ['รับเรื่องแล้ว รอตรวจสอบ', 'Received'],
+    received: ['รับเรื่องแล้ว รอตรวจสอบ', 'Received, awaiting screening'],
     accepted: ['รับเป็นเรื่องร้องเรียนแล้ว', 'Accepted'],
     rejected: ['ไม่รับเป็นเรื่องร้องเรียน', 'Not accepted'],
-    referred: ['ส่งต่อหน่วยงานอื่น', 'Referred'],
-    assigned: ['มอบหมายแล้ว', 'Assigned'],
+    referred: ['ส่งต่อหน่วยงานอื่น', 'Referred to another agency'],
+    assigned: ['มอบหมายหน่วยงานผู้รับผิดชอบแล้ว', 'Assigned to the responsible unit'],
     in_progress: ['อยู่ระหว่างดำเนินการ', 'In progress'],
-    awaiting_info: ['รอข้อมูลจากผู้ร้อง', 'Awaiting information'],
+    awaiting_info: ['รอข้อมูลเพิ่มเติมจากผู้ร้องเรียน', 'Awaiting information from the complainant'],
     resolved: ['ดำเนินการแล้วเสร็จ', 'Resolved'],
     closed: ['ปิดเรื่อง', 'Closed'],
-    duplicate: ['เรื่องซ้ำ', 'Duplicate'],
+    duplicate: ['เป็นเรื่องซ้ำกับเรื่องที่รับไว้แล้ว', 'Duplicate of an earlier complaint'],
   };
   const OPEN_STATUSES = 'received,accepted,assigned,in_progress,awaiting_info';
+  /** @type {Record<string, string[]>} */
   const DEADLINE_STATE = {
     open: ['อยู่ในกำหนด', 'open'],
     on_track: ['อยู่ในกำหนด', 'on track'],
@@ -38,6 +48,7 @@
     met_by_explanation: ['ชี้แจงทันกำหนด', 'met by explanation'],
     missed: ['ไม่ทันกำหนด', 'missed'],
   };
+  /** @type {Record<string, string>} */
   const EVENT_TYPE = {
     received: 'รับเรื่อง / Received',
     status_changed: 'เปลี่ยนสถานะ / Status changed',
@@ -47,12 +58,22 @@
     deadline_milestone: 'แจ้งเตือนกำหนดเวลา / Deadline milestone',
     feedback: 'ผลประเมิน / Feedback',
   };
+  /** @type {Record<string, string>} */
   const KIND = { complaint: 'ร้องเรียน / Complaint', tip: 'เบาะแส / Tip-off' };
+  /** @param {string[] | undefined} pair */
   const two = (pair) => (pair ? pair[0] + ' / ' + pair[1] : '');
-  const complaintStatus = (s) => two(COMPLAINT_STATUS[s]) || s;
+  /** @param {string} s */
+  const complaintStatus = (s) => two(COMPLAINT_STATUS[/** @type {keyof COMPLAINT_STATUS} */ (s)]) || s;
+  /** @param {string | null | undefined} s */
   const deadlineState = (s) =>
     s ? el('span', { class: 'state state-' + s }, two(DEADLINE_STATE[s]) || s) : '-';
+  /** @param {string} s */
   const integrityStatus = (s) => (workflow && workflow.statuses[s] ? workflow.statuses[s].th : s);
+  /** The workflow, once loadWorkflow() has run (every integrity page awaits it first). */
+  const wf = () => /** @type {Schemas['WorkflowView']} */ (workflow);
+  /** The signed-in officer (every page runs after sign-in). */
+  const me = () => /** @type {Schemas['UserView']} */ (user);
+  /** @param {...Schemas['UserView']['roles'][number]} roles */
   const has = (...roles) => !!user && user.roles.some((r) => roles.includes(r));
   const readsComplaints = () => has('intake', 'officer', 'unit_head', 'supervisor', 'executive', 'admin');
   const writesComplaints = () => has('intake', 'officer', 'unit_head', 'supervisor');
@@ -60,6 +81,7 @@
   // ---- session --------------------------------------------------------------------------------
   const signedOut = () => Object.assign(new Error('signed out'), { signedOut: true });
 
+  /** @param {Schemas['TokensView']} tokens */
   function signedIn(tokens) {
     access = tokens.accessToken;
     user = tokens.user;
@@ -67,13 +89,17 @@
     // Marks this browser as the officer's own: others' failed sign-ins do not slow or lock it.
     if (tokens.deviceToken) localStorage.setItem(deviceKey(tokens.user.email), tokens.deviceToken);
     $('me').textContent = user.displayName + ' (' + user.roles.join(', ') + ')';
-    document.querySelectorAll('#nav [data-role]').forEach((a) => {
+    /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('#nav [data-role]')).forEach((a) => {
       const role = a.dataset.role;
-      a.hidden = role === 'complaints' ? !readsComplaints() : !has(role);
+      a.hidden =
+        role === 'complaints'
+          ? !readsComplaints()
+          : !has(/** @type {Schemas['UserView']['roles'][number]} */ (role));
     });
     $('nav').hidden = false;
   }
 
+  /** @param {string} [message] */
   function signOut(message) {
     access = null;
     user = null;
@@ -94,7 +120,8 @@
         try {
           signedIn(await R.api('POST', '/auth/refresh', { refreshToken: token }));
         } catch (err) {
-          if (err.status >= 400 && err.status < 500) {
+          const status = R.failure(err).status || 0;
+          if (status >= 400 && status < 500) {
             signOut('กรุณาเข้าสู่ระบบอีกครั้ง / Please sign in again.');
             throw signedOut();
           }
@@ -105,13 +132,19 @@
     return refreshing;
   }
 
+  /**
+   * The API as the signed-in officer (see Rongrian.api): refreshes the session once on a 401.
+   * @type {ApiCall}
+   */
   async function api(method, path, body) {
     if (!access) await refresh();
-    const call = () => R.api(method, path, body, { authorization: 'Bearer ' + access });
+    // the body was checked against the route by this function's own type (ApiCall)
+    const call = () =>
+      R.api(method, path, .../** @type {any} */ ([body, { authorization: 'Bearer ' + access }]));
     try {
       return await call();
     } catch (err) {
-      if (err.status !== 401) throw err;
+      if (R.failure(err).status !== 401) throw err;
       await refresh();
       return call();
     }
@@ -135,9 +168,9 @@
       $('recoveryKey').value = '';
       $('replaceKey').checked = false;
       $('login').hidden = true;
-      route();
+      void route();
     } catch (err) {
-      $('loginError').textContent = R.describeError(err);
+      $('loginError').textContent = R.describeError(err, R.labels({ email: 'email', password: 'password' }));
     } finally {
       $('loginBtn').disabled = false;
     }
@@ -168,11 +201,20 @@
   });
 
   // ---- building blocks ------------------------------------------------------------------------
+  /**
+   * @param {string} href
+   * @param {...string} text
+   */
   const link = (href, ...text) => el('a', { href, 'data-nav': '' }, ...text);
+  /** @param {string} th @param {string} en */
   const title = (th, en) => el('h1', {}, th + ' ', el('span', { class: 'en' }, en));
+  /** @param {string} th @param {string} en */
   const heading = (th, en) => el('h2', {}, th + ' ', el('span', { class: 'en' }, en));
+  /** @param {...(Node | string | (Node | string)[])} children */
   const card = (...children) => el('section', { class: 'card' }, ...children);
+  /** @param {unknown} err */
   const errorBox = (err) => el('div', { class: 'error', role: 'alert' }, R.describeError(err));
+  /** @param {string} th @param {string} en @param {Node | string | null | undefined} value */
   const pair = (th, en, value) =>
     el(
       'div',
@@ -180,8 +222,13 @@
       el('span', { class: 'key' }, th + ' / ' + en),
       el('span', {}, value == null ? '-' : value),
     );
+  /** @param {string | null | undefined} s */
   const text = (s) => el('div', { class: 'text' }, s || '-');
 
+  /**
+   * @param {string[]} headers
+   * @param {(Node | string | null)[][]} rows
+   */
   function table(headers, rows) {
     if (!rows.length) return el('p', { class: 'muted' }, 'ไม่มีรายการ / Nothing here');
     return el(
@@ -219,6 +266,7 @@
    * A small form. Each field: {name ('a.b' nests), th, en, type: text|textarea|date|select|checkbox,
    * options: [[value, label]], required}. `build(values)` may reshape the body before `send(body)`.
    */
+  /** @param {FormSpec} spec */
   function form(spec) {
     const f = el('form', { class: 'action-form', novalidate: '' });
     const inputs = spec.fields.map((field) => {
@@ -232,7 +280,7 @@
           (field.options || []).map(([v, l]) => el('option', { value: v }, l)),
         );
       else input = el('input', { id, type: field.type || 'text' });
-      if (field.placeholder) input.placeholder = field.placeholder;
+      if (field.placeholder) input.setAttribute('placeholder', field.placeholder);
       const label = el(
         'label',
         { for: id },
@@ -242,7 +290,7 @@
       if (field.type === 'checkbox')
         f.append(el('label', { class: 'check', for: id }, input, field.th + ' / ' + field.en));
       else f.append(label, input);
-      return [field, input];
+      return /** @type {const} */ ([field, input]);
     });
     const button = el('button', { type: 'submit' }, spec.label || 'บันทึก / Save');
     const error = el('div', { class: 'error', role: 'alert' });
@@ -250,21 +298,25 @@
     f.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       error.textContent = '';
+      /** @type {FormValues} */
       const values = {};
       inputs.forEach(([field, input]) => {
-        const value = field.type === 'checkbox' ? input.checked : input.value.trim() || undefined;
+        const value =
+          field.type === 'checkbox'
+            ? /** @type {HTMLInputElement} */ (input).checked
+            : input.value.trim() || undefined;
         if (value === undefined) return;
         const path = field.name.split('.');
         let o = values;
-        path.slice(0, -1).forEach((k) => (o = o[k] = o[k] || {}));
+        path.slice(0, -1).forEach((k) => (o = /** @type {FormValues} */ (o[k] = o[k] || {})));
         o[path[path.length - 1]] = value;
       });
       button.disabled = true;
       try {
         await spec.send(spec.build ? spec.build(values) : values);
-        route();
+        void route();
       } catch (err) {
-        if (!err.signedOut) error.textContent = R.describeError(err);
+        if (!R.failure(err).signedOut) error.textContent = R.describeError(err, R.labelsOf(spec.fields));
       } finally {
         button.disabled = false;
       }
@@ -273,6 +325,7 @@
   }
 
   /** A button that opens its form below it (one action at a time). */
+  /** @param {ActionSpec[]} actions */
   function actionButtons(actions) {
     const box = el('div', { class: 'actions' });
     const slot = el('div');
@@ -288,17 +341,20 @@
   }
 
   const query = () => new URLSearchParams(location.search);
+  /** @param {string} path */
   function go(path) {
     history.pushState(null, '', path);
-    route();
+    void route();
   }
 
   // ---- my work --------------------------------------------------------------------------------
+  /** @param {HTMLElement} view */
   async function myWork(view) {
+    /** @type {HTMLElement[]} */
     const parts = [title('งานของฉัน', 'My work')];
     if (readsComplaints()) {
       const [mine, screening, overdue] = await Promise.all([
-        api('GET', '/complaints?mine=true&status=' + OPEN_STATUSES + '&sort=dueDate&pageSize=50'),
+        api('GET', `/complaints?mine=true&status=${OPEN_STATUSES}&sort=dueDate&pageSize=50`),
         has('intake', 'supervisor')
           ? api('GET', '/complaints?status=received&sort=receivedAt&pageSize=50')
           : Promise.resolve(null),
@@ -341,6 +397,7 @@
   }
 
   // ---- general complaints ---------------------------------------------------------------------
+  /** @param {Schemas['ComplaintSummary'][]} items */
   function complaintTable(items) {
     return table(
       ['เลขที่ / Ref', 'เรื่อง / Subject', 'สถานะ / Status', 'รับเมื่อ / Received', 'กำหนด / Due', ''],
@@ -355,6 +412,7 @@
     );
   }
 
+  /** @param {HTMLElement} view */
   async function complaintList(view) {
     const q = query();
     const page = Number(q.get('page') || 1);
@@ -363,9 +421,9 @@
       pageSize: '20',
       sort: q.get('sort') || '-receivedAt',
     });
-    ['status', 'q'].forEach((k) => q.get(k) && params.set(k, q.get(k)));
+    ['status', 'q'].forEach((k) => q.get(k) && params.set(k, q.get(k) || ''));
     ['overdue', 'mine'].forEach((k) => q.get(k) === 'true' && params.set(k, 'true'));
-    const result = await api('GET', '/complaints?' + params);
+    const result = await api('GET', `/complaints?${params}`);
 
     const status = el(
       'select',
@@ -400,6 +458,7 @@
       go('/officer/complaints?' + next);
     });
     const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+    /** @param {number} n @param {string} label */
     const pageLink = (n, label) => {
       const next = new URLSearchParams(q);
       next.set('page', String(n));
@@ -422,6 +481,7 @@
   }
 
   const note = { name: 'note', th: 'บันทึก (ภายใน)', en: 'Internal note', type: 'textarea' };
+  /** @param {string} th @param {string} en @returns {FieldSpec} */
   const message = (th, en) => ({ name: 'message', th, en, type: 'textarea', required: true });
   const REJECTION = [
     ['not_a_complaint', 'ไม่ใช่เรื่องร้องเรียน / Not a complaint'],
@@ -430,6 +490,7 @@
     ['other', 'อื่น ๆ / Other'],
   ];
   /** The form each complaint action needs (src/complaints/dto/complaint-actions.dto.ts). */
+  /** @type {Record<string, {th: string, en: string, fields: () => FieldSpec[]}>} */
   const COMPLAINT_ACTIONS = {
     accept: { th: 'รับเป็นเรื่องร้องเรียน', en: 'Accept', fields: () => [note] },
     reject: {
@@ -472,7 +533,7 @@
           en: 'Unit',
           type: 'select',
           required: true,
-          options: units.map((u) => [u.id, u.nameTh + (u.nameEn ? ' / ' + u.nameEn : '')]),
+          options: (units || []).map((u) => [u.id, u.nameTh + (u.nameEn ? ' / ' + u.nameEn : '')]),
         },
         { name: 'assigneeId', th: 'รหัสเจ้าหน้าที่ (ถ้ามี)', en: 'Officer id (optional)' },
         note,
@@ -500,13 +561,14 @@
     },
   };
 
+  /** @param {HTMLElement} view @param {string} id */
   async function complaintDetail(view, id) {
     const [c, dl] = await Promise.all([
-      api('GET', '/complaints/' + id),
-      api('GET', '/complaints/' + id + '/deadline').catch(() => null),
+      api('GET', `/complaints/${id}`),
+      api('GET', `/complaints/${id}/deadline`).catch(() => null),
     ]);
     if (c.allowedActions.includes('assign') && !units) units = await api('GET', '/units');
-    const base = '/complaints/' + id;
+    const base = /** @type {const} */ (`/complaints/${id}`);
     const actions = c.allowedActions
       .filter((a) => COMPLAINT_ACTIONS[a])
       .map((a) => {
@@ -517,11 +579,12 @@
             form({
               fields: def.fields(),
               label: def.th + ' / ' + def.en,
-              send: (body) => api('POST', base + '/' + a.replace(/_/g, '-'), body),
+              send: (body) =>
+                api('POST', `${base}/${/** @type {ComplaintActionRoute} */ (a.replace(/_/g, '-'))}`, body),
             }),
         };
       });
-    const deadline = c.deadline || {};
+    const deadline = c.deadline || { currentDueDate: null, state: null };
     view.replaceChildren(
       el('p', {}, link('/officer/complaints', '← รายการ / List')),
       title(c.referenceNo, c.subject),
@@ -596,7 +659,7 @@
                     : []),
                 ],
                 label: 'ขยายเวลา / Extend',
-                send: (body) => api('POST', base + '/extend-deadline', body),
+                send: (body) => api('POST', `${base}/extend-deadline`, body),
               }),
             )
           : '',
@@ -615,7 +678,7 @@
                 },
               ],
               label: 'บันทึก / Save',
-              send: (body) => api('POST', base + '/notes', Object.assign({ isPublic: false }, body)),
+              send: (body) => api('POST', `${base}/notes`, Object.assign({ isPublic: false }, body)),
             }),
           )
         : '',
@@ -637,8 +700,8 @@
                 el(
                   'strong',
                   {},
-                  COMPLAINT_ACTIONS[e.action]
-                    ? COMPLAINT_ACTIONS[e.action].th + ' / ' + COMPLAINT_ACTIONS[e.action].en
+                  COMPLAINT_ACTIONS[e.action || '']
+                    ? COMPLAINT_ACTIONS[e.action || ''].th + ' / ' + COMPLAINT_ACTIONS[e.action || ''].en
                     : EVENT_TYPE[e.type] || e.type,
                 ),
                 e.toStatus ? ' → ' + complaintStatus(e.toStatus) : '',
@@ -657,6 +720,7 @@
     return workflow;
   }
 
+  /** @param {Schemas['ReportSummaryView'][]} items */
   function integrityTable(items) {
     return table(
       [
@@ -678,20 +742,19 @@
     );
   }
 
+  /** @param {HTMLElement} view */
   async function integrityList(view) {
     await loadWorkflow();
     const q = query();
     const params = new URLSearchParams({ page: q.get('page') || '1', pageSize: '20' });
-    if (q.get('status')) params.set('status', q.get('status'));
-    if (q.get('kind')) params.set('kind', q.get('kind'));
-    const result = await api('GET', '/integrity-reports?' + params);
+    if (q.get('status')) params.set('status', q.get('status') || '');
+    if (q.get('kind')) params.set('kind', q.get('kind') || '');
+    const result = await api('GET', `/integrity-reports?${params}`);
     const status = el(
       'select',
       { id: 'iStatus' },
       el('option', { value: '' }, 'ทุกสถานะ / All'),
-      Object.keys(workflow.statuses).map((s) =>
-        el('option', { value: s }, s + ' — ' + workflow.statuses[s].th),
-      ),
+      Object.keys(wf().statuses).map((s) => el('option', { value: s }, s + ' — ' + wf().statuses[s].th)),
     );
     status.value = q.get('status') || '';
     const kind = el(
@@ -722,8 +785,13 @@
     );
   }
 
+  /** @param {Record<string, {th: string, en: string}>} map */
   const textFrom = (map) => Object.entries(map).map(([k, t]) => [k, t.th + ' / ' + t.en]);
   /** The details each workflow step records (src/integrity-reports/dto/officer.dto.ts). */
+  /**
+   * @param {string} action
+   * @returns {FieldSpec[]}
+   */
   function transitionFields(action) {
     switch (action) {
       case 'dismiss':
@@ -743,7 +811,7 @@
             th: 'หน่วยงาน',
             en: 'Agency',
             type: 'select',
-            options: textFrom(workflow.agencies),
+            options: textFrom(wf().agencies),
             required: true,
           },
           { name: 'referral.agencyName', th: 'ชื่อหน่วยงาน (กรณีอื่น ๆ)', en: 'Agency name (if other)' },
@@ -769,7 +837,7 @@
             th: 'ผล',
             en: 'Outcome',
             type: 'select',
-            options: textFrom(workflow.outcomes),
+            options: textFrom(wf().outcomes),
             required: true,
           },
           { name: 'conclusion.summary', th: 'สรุป', en: 'Summary', type: 'textarea' },
@@ -801,11 +869,15 @@
   }
 
   /** Reshapes the flat form into the TransitionDto. */
+  /**
+   * @param {string} action
+   * @param {FormValues} values
+   */
   function transitionBody(action, values) {
-    const body = Object.assign({ action }, values);
+    const body = /** @type {Record<string, any>} */ (Object.assign({ action }, values));
     const ff = body.factFinding;
     if (ff && typeof ff.committee === 'string')
-      ff.committee = ff.committee
+      ff.committee = /** @type {string} */ (ff.committee)
         .split('\n')
         .map((line) => line.split(','))
         .filter(([name]) => name && name.trim())
@@ -823,16 +895,17 @@
     return body;
   }
 
+  /** @param {HTMLElement} view @param {string} id */
   async function integrityDetail(view, id) {
     await loadWorkflow();
-    const base = '/integrity-reports/' + id;
+    const base = /** @type {const} */ (`/integrity-reports/${id}`);
     const [r, accessList, requests] = await Promise.all([
       api('GET', base),
-      api('GET', base + '/access'),
-      api('GET', base + '/identity-requests'),
+      api('GET', `${base}/access`),
+      api('GET', `${base}/identity-requests`),
     ]);
     const actions = r.allowedActions.map((a) => {
-      const rule = workflow.transitions.find((t) => t.action === a) || { labelTh: a, labelEn: a };
+      const rule = wf().transitions.find((t) => t.action === a) || { labelTh: a, labelEn: a };
       return {
         label: rule.labelTh + ' / ' + rule.labelEn,
         form: () =>
@@ -840,7 +913,7 @@
             fields: transitionFields(a),
             label: rule.labelTh + ' / ' + rule.labelEn,
             build: (values) => transitionBody(a, values),
-            send: (body) => api('POST', base + '/transitions', body),
+            send: (body) => api('POST', `${base}/transitions`, body),
           }),
       };
     });
@@ -849,7 +922,7 @@
     const mineApproved = requests.filter(
       (q) =>
         q.status === 'approved' &&
-        q.requestedBy.id === user.id &&
+        q.requestedBy.id === me().id &&
         q.accessUntil &&
         new Date(q.accessUntil) > new Date(),
     );
@@ -941,7 +1014,7 @@
                 },
               ],
               label: 'ส่งถึงผู้แจ้ง / Send to the reporter',
-              send: (body) => api('POST', base + '/messages', body),
+              send: (body) => api('POST', `${base}/messages`, body),
             })
           : '',
       ),
@@ -970,7 +1043,7 @@
             },
           ],
           label: 'บันทึก / Save note',
-          send: (body) => api('POST', base + '/notes', body),
+          send: (body) => api('POST', `${base}/notes`, body),
         }),
       ),
       card(
@@ -978,7 +1051,7 @@
         table(
           ['วันที่ / On', 'ขั้นตอน / Step', 'จาก / From', 'เป็น / To', 'โดย / By'],
           r.history.map((h) => {
-            const rule = workflow.transitions.find((t) => t.action === h.action);
+            const rule = wf().transitions.find((t) => t.action === h.action);
             return [
               R.formatDay(h.on),
               rule ? rule.labelTh + ' / ' + rule.labelEn : h.action,
@@ -997,7 +1070,7 @@
             a.displayName,
             a.hasAccess ? 'อ่านได้ / yes' : a.status === 'recused' ? 'ถอนตัว / recused' : 'ไม่มี / no',
             a.reason || '-',
-            a.hasAccess && a.userId !== user.id
+            a.hasAccess && a.userId !== me().id
               ? actionButtons([
                   {
                     label: 'ให้ถอนตัว / Recuse',
@@ -1014,7 +1087,7 @@
                         ],
                         label: 'ถอนสิทธิ์ / Recuse',
                         build: (v) => Object.assign({ userId: a.userId }, v),
-                        send: (body) => api('POST', base + '/recusals', body),
+                        send: (body) => api('POST', `${base}/recusals`, body),
                       }),
                   },
                 ])
@@ -1027,7 +1100,7 @@
                           fields: [{ name: 'reason', th: 'เหตุผล', en: 'Reason', type: 'textarea' }],
                           label: 'ให้สิทธิ์ / Grant',
                           build: (v) => Object.assign({ userId: a.userId }, v),
-                          send: (body) => api('POST', base + '/grants', body),
+                          send: (body) => api('POST', `${base}/grants`, body),
                         }),
                     },
                   ])
@@ -1054,7 +1127,7 @@
           );
           b.addEventListener('click', async () => {
             try {
-              const who = await api('GET', base + '/identity-requests/' + q.id + '/identity');
+              const who = await api('GET', `${base}/identity-requests/${q.id}/identity`);
               identitySlot.replaceChildren(
                 pair('ชื่อ', 'Name', who.name),
                 pair('โทรศัพท์', 'Phone', who.phone),
@@ -1063,7 +1136,7 @@
                 pair('ยินยอมให้ติดต่อ', 'Consent to contact', who.consentToContact ? 'ใช่ / yes' : 'ไม่ / no'),
               );
             } catch (err) {
-              if (!err.signedOut) identitySlot.replaceChildren(errorBox(err));
+              if (!R.failure(err).signedOut) identitySlot.replaceChildren(errorBox(err));
             }
           });
           return b;
@@ -1085,7 +1158,7 @@
                   },
                 ],
                 label: 'ส่งคำขอ / Send request',
-                send: (body) => api('POST', base + '/identity-requests', body),
+                send: (body) => api('POST', `${base}/identity-requests`, body),
               }),
             )
           : el('p', { class: 'muted' }, 'ผู้แจ้งไม่ได้ระบุตัวตน / The reporter gave no identity'),
@@ -1094,11 +1167,12 @@
   }
 
   // ---- custodians -----------------------------------------------------------------------------
+  /** @param {HTMLElement} view */
   async function identityRequests(view) {
-    const wanted = ['pending', 'approved', 'denied'].includes(query().get('status'))
-      ? query().get('status')
+    const wanted = ['pending', 'approved', 'denied'].includes(query().get('status') || '')
+      ? query().get('status') || 'pending'
       : 'pending';
-    const list = await api('GET', '/integrity-reports/identity-requests?status=' + wanted);
+    const list = await api('GET', `/integrity-reports/identity-requests?status=${wanted}`);
     const status = el(
       'select',
       { id: 'rStatus' },
@@ -1142,7 +1216,7 @@
                 ? pair('ผู้พิจารณา', 'Decided by', q.decidedBy.displayName + ' · ' + R.formatDay(q.decidedOn))
                 : '',
               q.decisionReason ? pair('เหตุผลการพิจารณา', 'Decision reason', q.decisionReason) : '',
-              q.status === 'pending' && q.requestedBy.id !== user.id
+              q.status === 'pending' && q.requestedBy.id !== me().id
                 ? form({
                     fields: [
                       {
@@ -1160,7 +1234,7 @@
                     ],
                     label: 'บันทึกการพิจารณา / Record the decision',
                     send: (body) =>
-                      api('POST', '/integrity-reports/identity-requests/' + q.id + '/decision', body),
+                      api('POST', `/integrity-reports/identity-requests/${q.id}/decision`, body),
                   })
                 : q.status === 'pending'
                   ? el(
@@ -1193,17 +1267,17 @@
       else if ((m = path.match(/^\/officer\/integrity-reports\/([^/]+)$/))) await integrityDetail(view, m[1]);
       else view.replaceChildren(card(el('p', {}, 'ไม่พบหน้า / Page not found')));
     } catch (err) {
-      if (!err.signedOut) view.replaceChildren(errorBox(err));
+      if (!R.failure(err).signedOut) view.replaceChildren(errorBox(err));
     }
   }
 
   document.addEventListener('click', (ev) => {
-    const a = ev.target.closest && ev.target.closest('a[data-nav]');
+    const a = ev.target instanceof Element ? ev.target.closest('a[data-nav]') : null;
     if (!a || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
     ev.preventDefault();
     if (!access && !sessionStorage.getItem(REFRESH_KEY)) return;
-    go(a.getAttribute('href'));
+    go(a.getAttribute('href') || '/officer');
   });
   window.addEventListener('popstate', route);
-  route();
+  void route();
 })();

@@ -1,10 +1,11 @@
+// @ts-check
 // The whistleblower's form. Sends the report and shows the receipt once; keeps nothing in storage.
 (function () {
   const R = window.Rongrian;
-  const org = document.body.dataset.org;
-  const $ = (id) => document.getElementById(id);
+  const org = document.body.dataset.org || '';
+  const $ = R.byId;
 
-  R.api('GET', '/orgs/' + org + '/integrity-reports/allegation-types')
+  R.api('GET', `/orgs/${org}/integrity-reports/allegation-types`)
     .then((types) =>
       types.forEach((t) =>
         $('allegationType').append(R.el('option', { value: t.code }, t.nameTh + ' — ' + t.nameEn)),
@@ -14,29 +15,40 @@
 
   $('giveIdentity').addEventListener('change', () => ($('identity').hidden = !$('giveIdentity').checked));
 
+  /** @param {string} id */
   const v = (id) => $(id).value.trim() || undefined;
-  /** Drops the parts of an object nobody filled in; undefined when nothing is left. */
+  /**
+   * Drops the parts of an object nobody filled in; undefined when nothing is left.
+   * @template {object} T
+   * @param {T} o
+   * @returns {Partial<T> | undefined}
+   */
   const filled = (o) => {
+    /** @type {Record<string, unknown>} */
     const out = {};
     Object.entries(o).forEach(([k, x]) => x !== undefined && (out[k] = x));
-    return Object.keys(out).length ? out : undefined;
+    return Object.keys(out).length ? /** @type {Partial<T>} */ (out) : undefined;
   };
 
   $('form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     $('error').textContent = '';
     $('send').disabled = true;
-    const body = filled({
-      kind: document.querySelector('input[name=kind]:checked').value,
-      allegationType: $('allegationType').value,
-      description: $('description').value.trim(),
-      accused: filled({ name: v('accusedName'), position: v('accusedPosition'), unit: v('accusedUnit') }),
-      incidentDate: v('incidentDate'),
-      incidentPeriod: v('incidentPeriod'),
-      place: v('place'),
-      evidence: filled({ description: v('evidence'), witnesses: v('witnesses') }),
-      reporterRelation: v('relation'),
-    });
+    const body = /** @type {Schemas['SubmitIntegrityReportDto']} */ (
+      filled({
+        kind: /** @type {'complaint' | 'tip'} */ (
+          $('form').querySelector('input[name=kind]:checked')?.getAttribute('value')
+        ),
+        allegationType: $('allegationType').value,
+        description: $('description').value.trim(),
+        accused: filled({ name: v('accusedName'), position: v('accusedPosition'), unit: v('accusedUnit') }),
+        incidentDate: v('incidentDate'),
+        incidentPeriod: v('incidentPeriod'),
+        place: v('place'),
+        evidence: filled({ description: v('evidence'), witnesses: v('witnesses') }),
+        reporterRelation: v('relation'),
+      })
+    );
     if ($('giveIdentity').checked) {
       const identity = filled({
         name: v('idName'),
@@ -47,7 +59,7 @@
       if (identity) body.identity = Object.assign(identity, { consentToContact: $('idConsent').checked });
     }
     try {
-      const r = await R.api('POST', '/orgs/' + org + '/integrity-reports', body);
+      const r = await R.api('POST', `/orgs/${org}/integrity-reports`, body);
       $('form').reset();
       $('form').hidden = true;
       $('identity').hidden = true;
@@ -55,7 +67,26 @@
       $('receipt').textContent = R.formatReceipt(r.receipt);
       $('done').scrollIntoView();
     } catch (err) {
-      $('error').textContent = R.describeError(err);
+      $('error').textContent = R.describeError(
+        err,
+        R.labels({
+          allegationType: 'allegationType',
+          description: 'description',
+          'accused.name': 'accusedName',
+          'accused.position': 'accusedPosition',
+          'accused.unit': 'accusedUnit',
+          incidentDate: 'incidentDate',
+          incidentPeriod: 'incidentPeriod',
+          place: 'place',
+          'evidence.description': 'evidence',
+          'evidence.witnesses': 'witnesses',
+          reporterRelation: 'relation',
+          'identity.name': 'idName',
+          'identity.phone': 'idPhone',
+          'identity.email': 'idEmail',
+          'identity.nationalId': 'idNationalId',
+        }),
+      );
     } finally {
       $('send').disabled = false;
     }

@@ -1,8 +1,9 @@
+// @ts-check
 // The page of an invitation or password-reset link. The token is in the fragment (#…), which the
 // browser never sends to any server; it is removed from the address bar at once.
 (function () {
   const R = window.Rongrian;
-  const $ = (id) => document.getElementById(id);
+  const $ = R.byId;
   const token = location.hash.slice(1);
   history.replaceState(null, '', location.pathname);
 
@@ -30,7 +31,7 @@
       $('form').hidden = true;
       $('done').hidden = false;
     } catch (err) {
-      $('error').textContent = R.describeError(err);
+      $('error').textContent = R.describeError(err, R.labels({ password: 'password' }));
     } finally {
       $('password').value = '';
       $('again').value = '';

@@ -1,13 +1,14 @@
+// @ts-check
 (function () {
   const R = window.Rongrian;
-  const $ = (id) => document.getElementById(id);
+  const $ = R.byId;
   let code = decodeURIComponent(location.pathname.split('/track/')[1] || '');
   let rating = 0;
 
   async function show() {
     $('error').textContent = '';
     try {
-      const t = await R.api('GET', '/track/' + encodeURIComponent(code));
+      const t = await R.api('GET', `/track/${encodeURIComponent(code)}`);
       $('result').hidden = false;
       $('ref').textContent = t.referenceNo;
       $('status').textContent = t.statusLabel.th;
@@ -56,7 +57,7 @@
   $('sendFeedback').addEventListener('click', async () => {
     if (!rating) return;
     try {
-      await R.api('POST', '/track/' + encodeURIComponent(code) + '/feedback', {
+      await R.api('POST', `/track/${encodeURIComponent(code)}/feedback`, {
         rating,
         comment: $('comment').value.trim() || undefined,
       });
@@ -69,11 +70,11 @@
   $('form').addEventListener('submit', (ev) => {
     ev.preventDefault();
     code = $('code').value.trim();
-    history.replaceState(null, '', '/track/' + encodeURIComponent(code));
-    show();
+    history.replaceState(null, '', `/track/${encodeURIComponent(code)}`);
+    void show();
   });
   if (code) {
     $('code').value = code;
-    show();
+    void show();
   }
 })();
