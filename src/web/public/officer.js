@@ -176,13 +176,17 @@
     }
   });
 
-  /** The integrity key at sign-in: the recovery key is shown once; a locked key is explained. */
+  /**
+   * The integrity key at sign-in: the recovery key is shown once; a locked key is explained.
+   * @param {Schemas['IntegrityKeyView'] | undefined} key
+   */
   function showKeyNotice(key) {
     const box = $('keyNotice');
     box.replaceChildren();
     box.hidden = !key || !(key.recoveryKey || key.status === 'locked');
-    if (box.hidden) return;
-    const say = (text) => box.appendChild(Object.assign(document.createElement('p'), { textContent: text }));
+    if (!key || box.hidden) return;
+    const say = (/** @type {string} */ text) =>
+      box.appendChild(Object.assign(document.createElement('p'), { textContent: text }));
     if (key.recoveryKey) {
       say('กุญแจกู้คืนของท่าน (แสดงครั้งเดียว จดเก็บไว้ในที่ปลอดภัย) / Your recovery key (shown once; keep it safe):');
       box.appendChild(Object.assign(document.createElement('code'), { textContent: key.recoveryKey }));
