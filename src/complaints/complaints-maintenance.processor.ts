@@ -1,6 +1,6 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Job, Queue } from 'bullmq';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { Job } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from '../infrastructure/queue/queue-names';
 import { ComplaintDigestService } from './complaint-digest.service';
@@ -11,26 +11,17 @@ export enum ComplaintsJob {
   DailyDigest = 'daily-digest',
 }
 
-/** Recurring housekeeping of general complaints (worker role only). */
+/** Recurring housekeeping of general complaints (worker role only; scheduled in recurring-jobs.ts). */
 @Processor(QueueName.Complaints)
-export class ComplaintsMaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class ComplaintsMaintenanceProcessor extends WorkerHost {
   private readonly logger = new Logger(ComplaintsMaintenanceProcessor.name);
 
   constructor(
     private readonly complaints: ComplaintsService,
     private readonly config: AppConfig,
     private readonly digest: ComplaintDigestService,
-    @InjectQueue(QueueName.Complaints) private readonly queue: Queue,
   ) {
     super();
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      ComplaintsJob.AutoClose,
-      { every: 60 * 60 * 1000 },
-      { name: ComplaintsJob.AutoClose },
-    );
   }
 
   async process(job: Job): Promise<unknown> {

@@ -1,11 +1,12 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from '../infrastructure/queue/queue-names';
+import { RecurringJobs } from '../infrastructure/queue/recurring-jobs';
 import { MailJobData, mailJobId, SEND_MAIL_JOB } from './mail-job';
 
 /** Rows handed to the queue at most this many at a time. */
@@ -17,35 +18,35 @@ export const SENDING_LEASE_MS = 10 * 60_000;
 
 /**
  * Moves due outbox rows to the `mail` queue. Runs in the worker role only (listed in WorkerModule),
- * on an in-process timer rather than a BullMQ job scheduler: the scheduler lives in Redis and would
- * vanish with it, while the rows in PostgreSQL are the truth. Hands everything pending over again at
- * start-up and whenever the Redis connection comes back, so nothing is lost when Redis or the worker
- * was down; deterministic job ids make the repeats harmless. Safe with several workers.
+ * as the recurring `mail-dispatch` job every MAIL_DISPATCH_INTERVAL_MS (src/recurring-jobs.ts; kept
+ * in Redis by RecurringJobs, which reinstalls it when Redis lost it), while the rows in PostgreSQL
+ * are the truth. Hands everything pending over again at start-up, whenever the Redis connection
+ * comes back and after Redis lost its data, so nothing is lost when Redis or the worker was down;
+ * deterministic job ids make the repeats harmless. Safe with several workers.
  */
 @Injectable()
-export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxDispatcher implements OnApplicationBootstrap {
   private readonly logger = new Logger(OutboxDispatcher.name);
-  private timer?: NodeJS.Timeout;
   private running = false;
   private sweepAll = true;
-  private redisLost = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QueueName.Mail) private readonly queue: Queue<MailJobData>,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly recurring: RecurringJobs,
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.watchRedis();
-    this.timer = setInterval(() => void this.tick(), this.config.mail.dispatchIntervalMs);
-    this.timer.unref();
+    const handOverAll = (why: string) => async () => {
+      this.sweepAll = true;
+      this.logger.log(`${why}: handing every pending mail message to the queue again`);
+      await this.tick();
+    };
+    this.recurring.onReconnected(handOverAll('Redis is back'));
+    this.recurring.onDataLost(handOverAll('Redis lost its data'));
     void this.tick();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
   }
 
   /** One pass: hand every due row to the queue. Never runs twice at once in this process. */
@@ -105,26 +106,5 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       [rows.map((r) => r.id), now],
     );
     return rows.length;
-  }
-
-  /** After Redis was lost (restarted, emptied, failed over), hand everything pending over again. */
-  private async watchRedis(): Promise<void> {
-    let lastWarning = 0;
-    this.queue.on('error', (error: Error) => {
-      if (Date.now() - lastWarning < 60_000) return;
-      lastWarning = Date.now();
-      this.logger.warn(`Mail queue: ${error.message}`);
-    });
-    const client = await this.queue.getBackend().client;
-    client.on('close', () => {
-      this.redisLost = true;
-    });
-    client.on('ready', () => {
-      if (!this.redisLost) return;
-      this.redisLost = false;
-      this.sweepAll = true;
-      this.logger.log('Redis is back: handing every pending mail message to the queue again');
-      void this.tick();
-    });
   }
 }
