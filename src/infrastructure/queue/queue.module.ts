@@ -1,8 +1,34 @@
-import { BullModule } from '@nestjs/bullmq';
-import { Global, Module } from '@nestjs/common';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import { Global, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { Queue } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
 import { DEFAULT_JOB_OPTIONS } from './job-options';
 import { QueueName } from './queue-names';
+
+/**
+ * A queue without an 'error' listener has BullMQ print every failed reconnection while Redis is
+ * away: one warning a minute per queue instead, in both roles (the outage itself shows in
+ * /health/ready and in the Redis module's log line). Queues whose owner listens already are left alone.
+ */
+@Injectable()
+class QueueErrorLog implements OnModuleInit {
+  private readonly logger = new Logger('Queues');
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  onModuleInit(): void {
+    for (const name of Object.values(QueueName)) {
+      const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      if (queue.listenerCount('error') > 0) continue;
+      let lastWarning = 0;
+      queue.on('error', (error: Error) => {
+        if (Date.now() - lastWarning < 60_000) return;
+        lastWarning = Date.now();
+        this.logger.warn(`Queue ${name}: ${error.message}`);
+      });
+    }
+  }
+}
 
 /**
  * BullMQ on the shared Redis, with the standard job options and every queue registered. BullMQ owns
@@ -26,6 +52,7 @@ import { QueueName } from './queue-names';
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
+  providers: [QueueErrorLog],
   exports: [BullModule],
 })
 export class QueueModule {}

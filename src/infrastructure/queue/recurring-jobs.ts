@@ -66,7 +66,6 @@ export class RecurringJobs implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   onApplicationBootstrap(): void {
-    this.quietQueueErrors();
     void this.installed();
     this.watchConnections().catch((error: unknown) =>
       this.logger.warn(`Not watching the Redis connection: ${(error as Error).message}`),
@@ -143,23 +142,6 @@ export class RecurringJobs implements OnApplicationBootstrap, OnApplicationShutd
           `Rebuilding after a Redis loss failed (will try again): ${(error as Error).message}`,
         ),
       );
-    }
-  }
-
-  /**
-   * A queue without an 'error' listener has BullMQ print every failed reconnection: one warning a
-   * minute per queue instead (the outage itself is reported by /health/ready and the Redis module).
-   */
-  private quietQueueErrors(): void {
-    for (const name of new Set(this.declared.map((j) => j.queue))) {
-      const queue = this.queue(name);
-      if (queue.listenerCount('error') > 0) continue;
-      let lastWarning = 0;
-      queue.on('error', (error: Error) => {
-        if (Date.now() - lastWarning < 60_000) return;
-        lastWarning = Date.now();
-        this.logger.warn(`Queue ${name}: ${error.message}`);
-      });
     }
   }
 
