@@ -135,14 +135,17 @@ export class RecurringJobs implements OnApplicationBootstrap, OnApplicationShutd
     );
   }
 
+  /** The listeners side by side: mail need not wait for thousands of deadline timers. */
   private async notify(listeners: RedisListener[]): Promise<void> {
-    for (const listener of listeners) {
-      await listener().catch((error: unknown) =>
-        this.logger.error(
-          `Rebuilding after a Redis loss failed (will try again): ${(error as Error).message}`,
+    await Promise.all(
+      listeners.map((listener) =>
+        listener().catch((error: unknown) =>
+          this.logger.error(
+            `Rebuilding after a Redis loss failed (will try again): ${(error as Error).message}`,
+          ),
         ),
-      );
-    }
+      ),
+    );
   }
 
   /** The connection coming back (one queue's: they all reach the same Redis): tell, and check at once. */
