@@ -20,6 +20,7 @@
 import { Queue } from 'bullmq';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
 import { Client } from 'pg';
@@ -32,7 +33,7 @@ import { Scratch } from './lib/scratch';
 const SECONDS = Number(process.argv[2] ?? 15);
 const CLIENTS = Number(process.argv[3] ?? 20);
 const HEAL_LIMIT_MS = 120_000;
-const DRAIN_LIMIT_MS = 600_000;
+const DRAIN_LIMIT_MS = Number(process.env.BENCH_DRAIN_LIMIT_MS ?? 600_000);
 const SCHEDULES: [string, string][] = [
   ['deadlines', 'deadlines-sweeper'],
   ['mail', 'mail-dispatch'],
@@ -76,8 +77,11 @@ async function main(): Promise<void> {
   const start = (role: string, extra: Record<string, string> = {}) => {
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
       env: scratch.env({ APP_ROLE: role, ...common, ...extra }),
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', process.env.BENCH_LOG_DIR ? 'pipe' : 'ignore', 'inherit'],
     });
+    // BENCH_LOG_DIR=/tmp/x keeps each process's log lines in /tmp/x/<role>.log
+    if (process.env.BENCH_LOG_DIR)
+      child.stdout!.pipe(createWriteStream(`${process.env.BENCH_LOG_DIR}/${role}.log`));
     processes.push(child);
   };
   const base = `http://127.0.0.1:${apiPort}`;
@@ -125,7 +129,9 @@ async function main(): Promise<void> {
       ],
     ];
 
-    for (const [scenario, fault] of scenarios) {
+    // BENCH_SCENARIOS=pg-terminate,redis-down runs only those
+    const only = process.env.BENCH_SCENARIOS?.split(',');
+    for (const [scenario, fault] of scenarios.filter(([name]) => !only || only.includes(name))) {
       const from = new Date();
       const accepted: string[] = [];
       let sent = 0;
@@ -247,7 +253,20 @@ async function main(): Promise<void> {
       );
       return waiting[0].n === 0;
     });
-    if (!drained) console.error('The outbox did not drain in time: mail figures are partial');
+    if (!drained) {
+      const { rows: left } = await pg.query(
+        `SELECT status, queued_at IS NULL AS unqueued, round, attempts, count(*)::int AS n FROM notification_outbox
+          WHERE status IN ('pending', 'sending') GROUP BY 1, 2, 3, 4`,
+      );
+      console.error('The outbox did not drain in time: mail figures are partial; waiting:', left);
+      if (process.env.BENCH_DEBUG) {
+        const { rows: sessions } = await pg.query(
+          `SELECT application_name, state, wait_event_type, wait_event, left(query, 100) AS query FROM pg_stat_activity WHERE datname = $1`,
+          [scratch.name],
+        );
+        console.error(sessions);
+      }
+    }
     await sleep(2000); // a wrong second delivery would arrive now
     const counts = sink.countByMessageId();
     for (const row of rows) {

@@ -26,6 +26,12 @@ type SendOutcome = 'sent' | 'skipped' | 'not_sent' | 'suppressed' | 'recorded';
 /** How long the acceptance of a message whose `sent` could not be written is remembered in Redis. */
 const ACCEPTANCE_TTL_SECONDS = 30 * 24 * 3600;
 const acceptanceKey = (messageId: string) => `mail:accepted:${messageId}`;
+/**
+ * A database call of a send that takes longer fails the attempt (retried; an accepted message is then
+ * recorded, not sent again): a connection PostgreSQL terminated while it was being opened can leave
+ * the call waiting for ever, and the job would hold a worker slot for good.
+ */
+const DB_WAIT_MS = 60_000;
 
 const NO_SMTP = 'not sent: no SMTP server is configured (SMTP_URL is empty)';
 const NOBODY = 'suppressed: no address, or no consent, when the recipient was resolved';
@@ -116,7 +122,11 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
       await this.dispatcher.tick();
       return 'dispatched';
     }
-    const row = await this.db.transaction((tx) => this.claim(tx, job.data));
+    const row = await within(
+      DB_WAIT_MS,
+      'Claiming a mail message',
+      this.db.transaction((tx) => this.claim(tx, job.data)),
+    );
     if (typeof row === 'string') return row;
     const context = `Mail ${row.id} (${row.template}, request ${job.data.requestId ?? '-'})`;
 
@@ -167,7 +177,11 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
     const smtpResponse = info.response.slice(0, 1000);
     this.accepted.set(row.id, smtpResponse);
     try {
-      await this.finish(row, 'sent', { sentAt: this.clock.now(), smtpResponse });
+      await within(
+        DB_WAIT_MS,
+        'Recording a sent message',
+        this.finish(row, 'sent', { sentAt: this.clock.now(), smtpResponse }),
+      );
     } catch (error) {
       await this.rememberAcceptance(row.id, smtpResponse);
       const e = error as Error & { code?: string };

@@ -7,6 +7,7 @@ import { Clock } from '../common/clock/clock';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from '../infrastructure/queue/queue-names';
 import { RecurringJobs } from '../infrastructure/queue/recurring-jobs';
+import { within } from '../infrastructure/queue/within';
 import { MailJobData, mailJobId, SEND_MAIL_JOB } from './mail-job';
 
 /** Rows handed to the queue at most this many at a time. */
@@ -15,6 +16,8 @@ const BATCH = 200;
 export const REQUEUE_AFTER_MS = 5 * 60_000;
 /** A row left in `sending` this long (the worker died mid-send) goes round again, same Message-ID. */
 export const SENDING_LEASE_MS = 10 * 60_000;
+/** A pass that takes longer is abandoned (a connection lost while being opened can wait for ever). */
+const TICK_LIMIT_MS = 120_000;
 
 /**
  * Moves due outbox rows to the `mail` queue. Runs in the worker role only (listed in WorkerModule),
@@ -54,21 +57,25 @@ export class OutboxDispatcher implements OnApplicationBootstrap {
     if (this.running) return;
     this.running = true;
     try {
-      await this.recoverAbandoned();
-      if (this.sweepAll) {
-        this.sweepAll = false;
-        await this.db.query(
-          `UPDATE notification_outbox SET queued_at = NULL WHERE status = 'pending' AND queued_at IS NOT NULL`,
-        );
-      }
-      while ((await this.dispatchBatch()) === BATCH) {
-        // more due rows: go on
-      }
+      await within(TICK_LIMIT_MS, 'A mail dispatch pass', this.pass());
     } catch (error) {
       this.sweepAll = true;
       this.logger.warn(`Mail dispatch failed, will try again: ${(error as Error).message}`);
     } finally {
       this.running = false;
+    }
+  }
+
+  private async pass(): Promise<void> {
+    await this.recoverAbandoned();
+    if (this.sweepAll) {
+      this.sweepAll = false;
+      await this.db.query(
+        `UPDATE notification_outbox SET queued_at = NULL WHERE status = 'pending' AND queued_at IS NOT NULL`,
+      );
+    }
+    while ((await this.dispatchBatch()) === BATCH) {
+      // more due rows: go on
     }
   }
 
