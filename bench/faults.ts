@@ -38,6 +38,7 @@ const SCHEDULES: [string, string][] = [
   ['deadlines', 'deadlines-sweeper'],
   ['mail', 'mail-dispatch'],
   ['complaints', 'auto-close'],
+  ['complaints', 'purge-idempotency'],
   ['complaints', 'daily-digest'],
 ];
 
