@@ -1,6 +1,6 @@
-import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Job, Queue } from 'bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { Job } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { IdempotencyService } from '../infrastructure/idempotency/idempotency.service';
 import { logConnectionError } from '../infrastructure/queue/connection-errors';
@@ -15,9 +15,9 @@ export enum ComplaintsJob {
   PurgeIdempotency = 'purge-idempotency',
 }
 
-/** Recurring housekeeping of general complaints (worker role only). */
+/** Recurring housekeeping of general complaints (worker role only; scheduled in recurring-jobs.ts). */
 @Processor(QueueName.Complaints)
-export class ComplaintsMaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class ComplaintsMaintenanceProcessor extends WorkerHost {
   private readonly logger = new Logger(ComplaintsMaintenanceProcessor.name);
 
   constructor(
@@ -25,22 +25,8 @@ export class ComplaintsMaintenanceProcessor extends WorkerHost implements OnAppl
     private readonly config: AppConfig,
     private readonly digest: ComplaintDigestService,
     private readonly idempotency: IdempotencyService,
-    @InjectQueue(QueueName.Complaints) private readonly queue: Queue,
   ) {
     super();
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      ComplaintsJob.AutoClose,
-      { every: 60 * 60 * 1000 },
-      { name: ComplaintsJob.AutoClose },
-    );
-    await this.queue.upsertJobScheduler(
-      ComplaintsJob.PurgeIdempotency,
-      { every: 60 * 60 * 1000 },
-      { name: ComplaintsJob.PurgeIdempotency },
-    );
   }
 
   @OnWorkerEvent('error')

@@ -22,7 +22,7 @@ export class AppConfig {
     statisticsCacheSeconds: number;
   };
   database!: { url: string; poolSize: number; migrateOnStart: boolean };
-  redis!: { url: string; prefix: string };
+  redis!: { url: string; prefix: string; schedulesCheckIntervalMs: number };
   organization!: { slug: string; name: string };
   admin!: { email: string; password?: string };
   auth!: {
@@ -139,7 +139,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       poolSize: e.DATABASE_POOL_SIZE,
       migrateOnStart: e.DATABASE_MIGRATE_ON_START,
     },
-    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    redis: {
+      url: e.REDIS_URL,
+      prefix: e.REDIS_PREFIX,
+      schedulesCheckIntervalMs: e.SCHEDULES_CHECK_INTERVAL_MS,
+    },
     organization: { slug: e.ORG_SLUG, name: e.ORG_NAME },
     admin: { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD },
     auth: {

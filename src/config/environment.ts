@@ -80,6 +80,13 @@ export class Environment {
   })
   REDIS_PREFIX = 'rongrian';
 
+  /** How often the worker checks that its recurring schedules are still in Redis (and rebuilds after a loss). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(300000)
+  SCHEDULES_CHECK_INTERVAL_MS = 10000;
+
   @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, {
     message: 'must be lowercase letters, digits and "-" (2-63 characters)',
   })

@@ -5,6 +5,8 @@ import { JobsOptions, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { QueueName } from '../infrastructure/queue/queue-names';
+import { within } from '../infrastructure/queue/within';
+import { OperationalCounters } from '../infrastructure/metrics/operational-counters';
 import { MilestoneOccurrence } from './deadline-rules';
 import type { DeadlineTrack } from './deadline-track';
 import {
@@ -34,6 +36,7 @@ export const milestoneJobId = (track: DeadlineTrack, caseId: string, key: string
   `${track}.${caseId}.${key}`;
 
 export const SWEEPER_ID = 'deadlines-sweeper';
+export const TIMERS_REBUILT = 'deadline_timers_rebuilt';
 export const SWEEP_EVERY_MS = 5 * 60_000;
 /** A Redis call that takes longer means Redis is away: give up, the safety nets will recover. */
 const REDIS_TIMEOUT_MS = 3000;
@@ -44,19 +47,6 @@ export interface ReconcileReport {
   cases: number;
   jobs: number;
   ms: number;
-}
-
-async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
-  work.catch(() => undefined); // a late failure after the timeout is not an unhandled rejection
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took more than ${ms} ms (is Redis down?)`)), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**
@@ -76,7 +66,9 @@ export class DeadlineScheduler {
     private readonly clock: Clock,
     private readonly milestones: DeadlineMilestonesService,
     private readonly calendars: BusinessCalendarService,
+    private readonly counters: OperationalCounters,
   ) {
+    counters.define(TIMERS_REBUILT, 'Deadline timers re-created from the database after Redis lost them');
     // the warning itself is QueueModule's (one a minute); here only the state
     queue.on('error', () => {
       this.redisDown = true;
@@ -228,23 +220,31 @@ export class DeadlineScheduler {
     );
   }
 
-  /** The sweeper: one job every SWEEP_EVERY_MS (idempotent: every worker start upserts it). */
-  async ensureSweeper(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      SWEEPER_ID,
-      { every: SWEEP_EVERY_MS },
-      { name: DeadlineJob.Sweep, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } },
-    );
+  /**
+   * At worker start, once the recurring jobs (the sweeper among them) are scheduled: a
+   * reconciliation, in the background (start-up does not wait).
+   */
+  startSafetyNets(schedulesInstalled: Promise<void>): void {
+    this.reconciliation = schedulesInstalled
+      .then(() => this.reconcile())
+      .catch((error: unknown) => {
+        this.logger.error(`Deadline safety nets could not start: ${describeError(error)}`);
+        return null;
+      });
   }
 
-  /** At worker start: the sweeper and a reconciliation, in the background (start-up does not wait). */
-  startSafetyNets(): void {
-    this.reconciliation = (async () => {
-      await this.ensureSweeper();
-      return this.reconcile();
-    })().catch((error: unknown) => {
-      this.logger.error(`Deadline safety nets could not start: ${describeError(error)}`);
-      return null;
-    });
+  /**
+   * After Redis lost its data with the worker running: every running case's timers again, from the
+   * database, with a log line and `rongrian_deadline_timers_rebuilt_total`.
+   */
+  async rebuildAfterLoss(): Promise<ReconcileReport> {
+    const report = await this.reconcile();
+    const armed = await this.armNewClocks();
+    await this.counters.increment(TIMERS_REBUILT, report.jobs + armed.jobs);
+    this.logger.warn(
+      `Redis lost the deadline timers: ${report.jobs} timers of ${report.cases} running cases rebuilt ` +
+        `from the database in ${report.ms} ms`,
+    );
+    return report;
   }
 }

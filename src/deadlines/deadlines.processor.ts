@@ -3,13 +3,14 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { logConnectionError } from '../infrastructure/queue/connection-errors';
 import { QueueName } from '../infrastructure/queue/queue-names';
+import { RecurringJobs } from '../infrastructure/queue/recurring-jobs';
 import { DeadlineMilestonesService, NoTrackHandlerError } from './deadline-milestones.service';
 import { DeadlineJob, DeadlineScheduler, MilestoneJobData } from './deadline-scheduler.service';
 
 /**
  * The deadlines queue, in the worker role only: milestone jobs, the sweeper (which also sets the
- * timers of new cases), and at start-up the sweeper's scheduler and the reconciliation of jobs
- * from the database.
+ * timers of new cases), the reconciliation of jobs from the database at start-up, and their
+ * rebuild when Redis lost its data or comes back.
  */
 @Processor(QueueName.Deadlines, { concurrency: 4 })
 export class DeadlinesProcessor extends WorkerHost implements OnApplicationBootstrap {
@@ -18,12 +19,16 @@ export class DeadlinesProcessor extends WorkerHost implements OnApplicationBoots
   constructor(
     private readonly milestones: DeadlineMilestonesService,
     private readonly scheduler: DeadlineScheduler,
+    private readonly recurring: RecurringJobs,
   ) {
     super();
   }
 
   onApplicationBootstrap(): void {
-    this.scheduler.startSafetyNets();
+    this.scheduler.startSafetyNets(this.recurring.installed());
+    // Redis emptied under a running worker: every timer again; back after an outage: the new cases' timers
+    this.recurring.onDataLost(() => this.scheduler.rebuildAfterLoss());
+    this.recurring.onReconnected(() => this.scheduler.armNewClocks());
   }
 
   @OnWorkerEvent('error')

@@ -1,6 +1,9 @@
 /** Job name on QueueName.Mail: send one outbox message. */
 export const SEND_MAIL_JOB = 'send';
 
+/** Recurring job name on QueueName.Mail: move due outbox rows to the queue (OutboxDispatcher.tick). */
+export const DISPATCH_MAIL_JOB = 'dispatch';
+
 /** Job data: ids only, never addresses or content. */
 export interface MailJobData {
   messageId: string;

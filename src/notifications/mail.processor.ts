@@ -1,7 +1,9 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
+import Redis from 'ioredis';
+import { LRUCache } from 'lru-cache';
 import { createTransport, SMTPSentMessageInfo, Transporter } from 'nodemailer';
 import { DataSource, EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -9,15 +11,28 @@ import { Clock } from '../common/clock/clock';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from '../infrastructure/queue/queue-names';
 import { logConnectionError } from '../infrastructure/queue/connection-errors';
+import { within } from '../infrastructure/queue/within';
 import { runAsPartOf } from '../infrastructure/request-context/request-context';
+import { REDIS } from '../infrastructure/redis/redis.module';
 import { OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
-import { MailJobData } from './mail-job';
+import { DISPATCH_MAIL_JOB, MailJobData } from './mail-job';
+import { OutboxDispatcher } from './outbox-dispatcher';
 import { MessageTemplate } from './message-template';
 import { RecipientResolvers, ResolvedContact } from './recipient-resolvers';
 import { classifySmtpError, describeSmtpError, SmtpErrorLike } from './smtp-errors';
 import { TemplateRenderer } from './template-renderer';
 
-type SendOutcome = 'sent' | 'skipped' | 'not_sent' | 'suppressed';
+type SendOutcome = 'sent' | 'skipped' | 'not_sent' | 'suppressed' | 'recorded';
+
+/** How long the acceptance of a message whose `sent` could not be written is remembered in Redis. */
+const ACCEPTANCE_TTL_SECONDS = 30 * 24 * 3600;
+const acceptanceKey = (messageId: string) => `mail:accepted:${messageId}`;
+/**
+ * A database call of a send that takes longer fails the attempt (retried; an accepted message is then
+ * recorded, not sent again): a connection PostgreSQL terminated while it was being opened can leave
+ * the call waiting for ever, and the job would hold a worker slot for good.
+ */
+const DB_WAIT_MS = 60_000;
 
 const NO_SMTP = 'not sent: no SMTP server is configured (SMTP_URL is empty)';
 const NOBODY = 'suppressed: no address, or no consent, when the recipient was resolved';
@@ -77,6 +92,8 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly resolvers: RecipientResolvers,
+    private readonly dispatcher: OutboxDispatcher,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {
     super();
     this.transport = config.mail.smtpUrl
@@ -115,13 +132,21 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
     logConnectionError(this.logger, 'mail worker', error);
   }
 
-  /** Sends as part of the request that wrote the message: its id is on every log line of the job. */
-  process(job: Job<MailJobData>): Promise<SendOutcome> {
+  async process(job: Job<MailJobData>): Promise<SendOutcome | 'dispatched'> {
+    if (job.name === DISPATCH_MAIL_JOB) {
+      await this.dispatcher.tick();
+      return 'dispatched';
+    }
+    // sent as part of the request that wrote the message: its id is on every log line of the job
     return runAsPartOf(job.data.requestId, () => this.send(job));
   }
 
   private async send(job: Job<MailJobData>): Promise<SendOutcome> {
-    const row = await this.db.transaction((tx) => this.claim(tx, job.data));
+    const row = await within(
+      DB_WAIT_MS,
+      'Claiming a mail message',
+      this.db.transaction((tx) => this.claim(tx, job.data)),
+    );
     if (typeof row === 'string') return row;
     const context = `Mail ${row.id} (${row.template}, request ${job.data.requestId ?? '-'})`;
 
@@ -170,10 +195,51 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
       // eslint-disable-next-line preserve-caught-error
       throw new Error(await this.failed(job, row, error as SmtpErrorLike, context, to.email));
     }
-    // only now, after the server accepted it
-    await this.finish(row, 'sent', { sentAt: this.clock.now(), smtpResponse: info.response.slice(0, 1000) });
+    // only now, after the server accepted it; from here on, this message must never be sent again
+    const smtpResponse = info.response.slice(0, 1000);
+    this.accepted.set(row.id, smtpResponse);
+    try {
+      await within(
+        DB_WAIT_MS,
+        'Recording a sent message',
+        this.finish(row, 'sent', { sentAt: this.clock.now(), smtpResponse }),
+      );
+    } catch (error) {
+      await this.rememberAcceptance(row.id, smtpResponse);
+      const e = error as Error & { code?: string };
+      this.logger.error(
+        `${context} was accepted by the SMTP server but not recorded as sent (${e.code ?? e.name}); ` +
+          'the retry records it without sending it again',
+      );
+      throw error;
+    }
+    this.accepted.delete(row.id);
     this.logger.log(`${context} sent (attempt ${row.attempts})`);
     return 'sent';
+  }
+
+  /**
+   * SMTP accepted messages whose `sent` could not be written yet (PostgreSQL away): in this process,
+   * and in Redis for any worker (best effort: Redis may be away too). The retry, or the job of the
+   * next round, finds the acceptance here and records it instead of sending again.
+   */
+  private readonly accepted = new LRUCache<string, string>({ max: 10_000 });
+
+  private async rememberAcceptance(id: string, smtpResponse: string): Promise<void> {
+    await within(
+      3000,
+      'Recording a mail acceptance',
+      this.redis.set(acceptanceKey(id), smtpResponse, 'EX', ACCEPTANCE_TTL_SECONDS),
+    ).catch((error: Error) =>
+      this.logger.warn(`Mail ${id}: acceptance kept in this process only (${error.message})`),
+    );
+  }
+
+  private async acceptedEarlier(id: string): Promise<string | null> {
+    const known = this.accepted.get(id);
+    if (known !== undefined) return known;
+    // unknown when Redis is away: the message is sent (the window the README describes)
+    return within(3000, 'Reading a mail acceptance', this.redis.get(acceptanceKey(id))).catch(() => null);
   }
 
   /** The stored address, or for a resolved recipient the one its resolver gives now (null: nobody). */
@@ -195,6 +261,20 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
       return 'skipped';
     }
     const now = this.clock.now();
+    // an earlier attempt was accepted by the SMTP server, but recording it failed: record it now
+    const acceptance = row.attempts > 0 ? await this.acceptedEarlier(row.id) : null;
+    if (acceptance !== null) {
+      await tx.update(OutboxMessage, row.id, {
+        status: 'sent',
+        sentAt: now,
+        smtpResponse: acceptance,
+        updatedAt: now,
+        ...scrubbed(row),
+      });
+      this.accepted.delete(row.id);
+      this.logger.warn(`Mail ${row.id} (${row.template}) recorded as sent: the SMTP server had accepted it`);
+      return 'recorded';
+    }
     if (!this.transport) {
       await tx.update(OutboxMessage, row.id, {
         status: 'not_sent',

@@ -1,11 +1,13 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from '../infrastructure/queue/queue-names';
+import { RecurringJobs } from '../infrastructure/queue/recurring-jobs';
+import { within } from '../infrastructure/queue/within';
 import { MailJobData, mailJobId, SEND_MAIL_JOB } from './mail-job';
 import { describeError } from '../common/errors/error-summary';
 
@@ -15,38 +17,40 @@ const BATCH = 200;
 export const REQUEUE_AFTER_MS = 5 * 60_000;
 /** A row left in `sending` this long (the worker died mid-send) goes round again, same Message-ID. */
 export const SENDING_LEASE_MS = 10 * 60_000;
+/** A pass that takes longer is abandoned (a connection lost while being opened can wait for ever). */
+const TICK_LIMIT_MS = 120_000;
 
 /**
  * Moves due outbox rows to the `mail` queue. Runs in the worker role only (listed in WorkerModule),
- * on an in-process timer rather than a BullMQ job scheduler: the scheduler lives in Redis and would
- * vanish with it, while the rows in PostgreSQL are the truth. Hands everything pending over again at
- * start-up and whenever the Redis connection comes back, so nothing is lost when Redis or the worker
- * was down; deterministic job ids make the repeats harmless. Safe with several workers.
+ * as the recurring `mail-dispatch` job every MAIL_DISPATCH_INTERVAL_MS (src/recurring-jobs.ts; kept
+ * in Redis by RecurringJobs, which reinstalls it when Redis lost it), while the rows in PostgreSQL
+ * are the truth. Hands everything pending over again at start-up, whenever the Redis connection
+ * comes back and after Redis lost its data, so nothing is lost when Redis or the worker was down;
+ * deterministic job ids make the repeats harmless. Safe with several workers.
  */
 @Injectable()
-export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxDispatcher implements OnApplicationBootstrap {
   private readonly logger = new Logger(OutboxDispatcher.name);
-  private timer?: NodeJS.Timeout;
   private running = false;
   private sweepAll = true;
-  private redisLost = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QueueName.Mail) private readonly queue: Queue<MailJobData>,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly recurring: RecurringJobs,
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.watchRedis();
-    this.timer = setInterval(() => void this.tick(), this.config.mail.dispatchIntervalMs);
-    this.timer.unref();
+    const handOverAll = (why: string) => async () => {
+      this.sweepAll = true;
+      this.logger.log(`${why}: handing every pending mail message to the queue again`);
+      await this.tick();
+    };
+    this.recurring.onReconnected(handOverAll('Redis is back'));
+    this.recurring.onDataLost(handOverAll('Redis lost its data'));
     void this.tick();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
   }
 
   /** One pass: hand every due row to the queue. Never runs twice at once in this process. */
@@ -54,21 +58,25 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     if (this.running) return;
     this.running = true;
     try {
-      await this.recoverAbandoned();
-      if (this.sweepAll) {
-        this.sweepAll = false;
-        await this.db.query(
-          `UPDATE notification_outbox SET queued_at = NULL WHERE status = 'pending' AND queued_at IS NOT NULL`,
-        );
-      }
-      while ((await this.dispatchBatch()) === BATCH) {
-        // more due rows: go on
-      }
+      await within(TICK_LIMIT_MS, 'A mail dispatch pass', this.pass());
     } catch (error) {
       this.sweepAll = true;
       this.logger.warn(`Mail dispatch failed, will try again: ${describeError(error)}`);
     } finally {
       this.running = false;
+    }
+  }
+
+  private async pass(): Promise<void> {
+    await this.recoverAbandoned();
+    if (this.sweepAll) {
+      this.sweepAll = false;
+      await this.db.query(
+        `UPDATE notification_outbox SET queued_at = NULL WHERE status = 'pending' AND queued_at IS NOT NULL`,
+      );
+    }
+    while ((await this.dispatchBatch()) === BATCH) {
+      // more due rows: go on
     }
   }
 
@@ -106,20 +114,5 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       [rows.map((r) => r.id), now],
     );
     return rows.length;
-  }
-
-  /** After Redis was lost (restarted, emptied, failed over), hand everything pending over again. */
-  private async watchRedis(): Promise<void> {
-    const client = await this.queue.getBackend().client;
-    client.on('close', () => {
-      this.redisLost = true;
-    });
-    client.on('ready', () => {
-      if (!this.redisLost) return;
-      this.redisLost = false;
-      this.sweepAll = true;
-      this.logger.log('Redis is back: handing every pending mail message to the queue again');
-      void this.tick();
-    });
   }
 }

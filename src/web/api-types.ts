@@ -248,7 +248,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** PostgreSQL and Redis answer; 503 while either is down */
+    /** PostgreSQL answers (503 otherwise); Redis down is reported as degraded */
     get: operations['HealthController_ready'];
     put?: never;
     post?: never;
@@ -1342,6 +1342,33 @@ export interface components {
     LiveView: {
       /** @enum {string} */
       status: 'ok';
+    };
+    ReadyView: {
+      /**
+       * @description `degraded`: Redis is down, the instance still serves
+       * @enum {string}
+       */
+      status: 'ok' | 'degraded';
+      /** @enum {string} */
+      role: 'all' | 'api' | 'worker';
+      /**
+       * @example {
+       *       "postgres": {
+       *         "status": "up"
+       *       },
+       *       "redis": {
+       *         "status": "down",
+       *         "message": "timeout"
+       *       }
+       *     }
+       */
+      details: {
+        [key: string]: {
+          /** @enum {string} */
+          status: 'up' | 'down';
+          message?: string;
+        };
+      };
     };
     HolidayView: {
       /** Format: uuid */
@@ -4065,6 +4092,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   HealthController_ready: {
@@ -4076,66 +4114,12 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The Health Check is successful */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            /**
-             * @example ok
-             * @enum {string}
-             */
-            status?: 'ok' | 'degraded';
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up",
-             *         "responseTime": 12
-             *       }
-             *     }
-             */
-            info?: {
-              [key: string]: {
-                /** @enum {string} */
-                status: 'up' | 'degraded' | 'down';
-                /** @description Time the health indicator took to respond, in ms */
-                responseTime?: number;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /** @example {} */
-            error?: {
-              [key: string]: {
-                /** @enum {string} */
-                status: 'up' | 'degraded' | 'down';
-                /** @description Time the health indicator took to respond, in ms */
-                responseTime?: number;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up",
-             *         "responseTime": 12
-             *       }
-             *     }
-             */
-            details?: {
-              [key: string]: {
-                /** @enum {string} */
-                status: 'up' | 'degraded' | 'down';
-                /** @description Time the health indicator took to respond, in ms */
-                responseTime?: number;
-              } & {
-                [key: string]: unknown;
-              };
-            };
-          };
+          'application/json': components['schemas']['ReadyView'];
         };
       };
       /** @description ข้อผิดพลาดของระบบ / unexpected error */
@@ -4147,7 +4131,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description The Health Check is not successful */
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
       503: {
         headers: {
           /** @description seconds to wait */

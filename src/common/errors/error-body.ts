@@ -36,6 +36,16 @@ const CONNECTION_CODES = new Set([
   '08006',
 ]);
 
+/**
+ * Error classes that mean a connection was lost under the request: ioredis giving up on a command,
+ * and TypeORM's query runner released by a connection PostgreSQL terminated mid-transaction.
+ */
+const OUTAGE_NAMES = new Set([
+  'MaxRetriesPerRequestError',
+  'QueryRunnerProviderAlreadyReleasedError',
+  'QueryRunnerAlreadyReleasedError',
+]);
+
 /** True for errors that mean PostgreSQL or Redis is unreachable rather than that the request is wrong. */
 export function isDependencyOutage(error: unknown): boolean {
   const e = error as { code?: string; name?: string; message?: string; driverError?: unknown };
@@ -43,8 +53,8 @@ export function isDependencyOutage(error: unknown): boolean {
   if (e?.code && CONNECTION_CODES.has(e.code)) return true;
   const m = e?.message ?? '';
   return (
-    e?.name === 'MaxRetriesPerRequestError' ||
-    /Connection terminated|timeout exceeded when trying to connect|Connection is closed|Stream isn't writeable|connect ECONNREFUSED|Client has encountered a connection error/i.test(
+    OUTAGE_NAMES.has(e?.name ?? '') ||
+    /Connection terminated|timeout exceeded when trying to connect|Connection is closed|Stream isn't writeable|connect ECONNREFUSED|Client has encountered a connection error|Client was closed and is not queryable|Cannot use a pool after calling end/i.test(
       m,
     )
   );

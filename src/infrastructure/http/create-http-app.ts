@@ -1,23 +1,27 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from '../../app.module';
+import { sendError } from '../../common/errors/all-exceptions.filter';
+import { DomainError } from '../../common/errors/domain-error';
 import { WebPages } from '../../web/web-pages';
 import { AppConfig } from '../../config/app-config';
 import { REDIS } from '../redis/redis.module';
 import { clientKey } from './client-key';
 import { installRequestGuards } from './request-guards';
+import { fallbackRateLimitStore } from './fallback-rate-limit-store';
 import { installRouteLimits } from './route-limits';
 import { isReporterPath } from '../logging/private-paths';
 import { installMethodNotAllowed } from './method-not-allowed';
 import { setupOpenApi } from './openapi';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const SHUTTING_DOWN = new DomainError('SERVICE_UNAVAILABLE', undefined, undefined, { 'retry-after': '5' });
 
 /** With helmet's defaults (among them script-src-attr 'none', object-src 'none', frame-ancestors 'self'). */
 const CSP_DIRECTIVES = {
@@ -57,7 +61,7 @@ export async function createHttpApp(
     // rule as a function: the nearest `hops` addresses of the X-Forwarded-For chain are our proxies.
     trustProxy: hops > 0 ? (_address: string, hop: number) => hop < hops : false,
     genReqId: requestId,
-    return503OnClosing: true,
+    return503OnClosing: false, // answered in the standard error body below
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     bufferLogs: true,
@@ -72,8 +76,17 @@ export async function createHttpApp(
   // error handler, which hands them to AllExceptionsFilter: one error body everywhere.
   const fastify = app.getHttpAdapter().getInstance();
   installMethodNotAllowed(fastify);
+  // While closing (SIGTERM), in-flight requests finish and new ones on open connections get the
+  // standard 503 with Retry-After (and `Connection: close`), rather than Fastify's own body.
+  let closing = false;
+  fastify.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  const shutdownLogger = new NestLogger('Shutdown');
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    if (closing) return sendError(SHUTTING_DOWN, request, reply, shutdownLogger);
     done();
   });
 
@@ -99,9 +112,8 @@ export async function createHttpApp(
     global: true,
     max: config.app.rateLimitPerMinute,
     timeWindow: 60_000,
-    redis: app.get(REDIS),
-    nameSpace: 'rate-limit:',
-    // A limit must not take the service down with Redis: when Redis is away, requests pass.
+    // counted in Redis, and per process while Redis is away (a limit must not take intake down with it)
+    store: fallbackRateLimitStore(app.get(REDIS), 'rate-limit:'),
     skipOnError: true,
     keyGenerator: (request) => clientKey(config.auth.jwtSecret, request.ip),
     // The reporter's routes have hourly limits of their own (ReporterThrottle): this limiter's keys

@@ -9,8 +9,7 @@ const ERROR_SCHEMA = { $ref: '#/components/schemas/ErrorBody' };
 const NULL_ONLY = { type: 'object', nullable: true, enum: [null], description: 'null' };
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
-/** Routes outside the rate limit and the dependencies (see create-http-app.ts). */
-const NO_DEPENDENCIES = new Set(['/health/live']);
+/** Routes outside the rate limit (see create-http-app.ts). */
 const NOT_RATE_LIMITED = /^\/health\//;
 
 /**
@@ -25,7 +24,8 @@ const NOT_RATE_LIMITED = /^\/health\//;
  * | 403                               | `@Roles()` (listed as `x-roles`); POST, PUT, PATCH, DELETE (a foreign `Origin`) |
  * | 404                               | a path parameter                                                  |
  * | 413, 415                          | a request body                                                    |
- * | 429, 503                          | every route but the health checks                                 |
+ * | 429                               | every route but the health checks                                 |
+ * | 503                               | every route (a dependency down; any route in the shutdown window) |
  * | 500                               | every route (a failure of ours, logged)                           |
  * | other statuses                    | declared with `@ApiErrors()`                                      |
  * | path ids (`id`, `…Id`)            | `format: uuid` (every such route checks it)                       |
@@ -76,7 +76,7 @@ function completeOperation(doc: any, path: string, method: string, op: any): voi
   if (pathParams.length > 0) statuses.add(404);
   if (op.requestBody) [413, 415].forEach((s) => statuses.add(s));
   if (!NOT_RATE_LIMITED.test(path)) statuses.add(429);
-  if (!NO_DEPENDENCIES.has(path)) statuses.add(503);
+  statuses.add(503);
   statuses.add(500);
 
   const responses = (op.responses ??= {});

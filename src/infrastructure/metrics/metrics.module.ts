@@ -1,17 +1,15 @@
 import { Controller, Get, Global, Header, Headers, Module, NotFoundException } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Registry } from 'prom-client';
 import { Public } from '../../common/auth/decorators';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
+import { OperationalCounter } from './entities/operational-counter.entity';
+import { MetricsRegistry } from './metrics-registry';
+import { OperationalCounters } from './operational-counters';
 
-/**
- * The application's Prometheus registry (one per application instance, not prom-client's global
- * one, so that several instances in one process do not collide). Features register their metrics
- * on it; values that live in PostgreSQL are read at scrape time, so any instance reports them all.
- */
-export class MetricsRegistry extends Registry {}
+export { MetricsRegistry };
 
 @ApiExcludeController()
 @Public()
@@ -46,8 +44,9 @@ function sameSecret(given: string, expected: string): boolean {
 
 @Global()
 @Module({
-  providers: [{ provide: MetricsRegistry, useFactory: () => new MetricsRegistry() }],
+  imports: [TypeOrmModule.forFeature([OperationalCounter])],
+  providers: [{ provide: MetricsRegistry, useFactory: () => new MetricsRegistry() }, OperationalCounters],
   controllers: [MetricsController],
-  exports: [MetricsRegistry],
+  exports: [MetricsRegistry, OperationalCounters],
 })
 export class MetricsModule {}

@@ -1,4 +1,12 @@
-import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 
@@ -33,9 +41,30 @@ export function createRedis(url: string, purpose: 'commands' | 'queues', extra: 
   });
 }
 
+/** How long start-up waits for the command connection before serving without it. */
+const CONNECT_WAIT_MS = 3000;
+
 @Injectable()
-class RedisLifecycle implements OnApplicationShutdown {
+class RedisLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  /**
+   * Commands fail at once until the connection is ready (no offline queue): an instance serving
+   * before its first connection is up would answer sign-in with 503 while Redis is fine. Start-up
+   * waits for it a little; a Redis that is really down does not hold start-up (readiness says degraded).
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    let timer: NodeJS.Timeout | undefined;
+    let onReady: (() => void) | undefined;
+    await new Promise<void>((resolve) => {
+      onReady = resolve;
+      this.redis.once('ready', onReady);
+      timer = setTimeout(resolve, CONNECT_WAIT_MS);
+    });
+    clearTimeout(timer);
+    this.redis.off('ready', onReady!);
+  }
   async onApplicationShutdown(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
