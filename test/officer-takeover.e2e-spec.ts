@@ -1,4 +1,6 @@
+import { Actor } from '../src/common/auth/actor';
 import { Clock } from '../src/common/clock/clock';
+import { ReportKeys } from '../src/integrity-reports/crypto/report-keys';
 import {
   ACCOUNT_LINK_RECIPIENT,
   AccountLinksService,
@@ -421,6 +423,138 @@ describe('an administrator cannot take over officers', () => {
       const bad = await api(executive).post(`/role-requests/${forAdmin.id}/decision`, { decision: 'maybe' });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().details[0].field).toBe('decision');
+    });
+  });
+
+  describe('one person never holds both halves of a reporter identity key', () => {
+    const keysOf = async (userId: string, report: string): Promise<string[]> =>
+      (
+        (await t.db.query(
+          `SELECT secret FROM integrity_report_keys WHERE user_id = $1 AND report_id = $2 ORDER BY secret`,
+          [userId, report],
+        )) as { secret: string }[]
+      ).map((r) => r.secret);
+    const conflict = {
+      code: 'ROLE_CONFLICT',
+      details: expect.objectContaining({ roles: [Role.IntegrityOfficer, Role.Custodian] }),
+    };
+
+    it('attack 1, "the admin asks for integrity_officer and custodian for themself": refused with 409 ROLE_CONFLICT', async () => {
+      const self = await api(admin).patch(`/users/${adminId}`, {
+        roles: [Role.Admin, Role.IntegrityOfficer, Role.Custodian],
+      });
+      expect(self.statusCode).toBe(409);
+      expect(self.json()).toMatchObject(conflict);
+      expect(self.json().messageTh).toBeTruthy();
+      expect(
+        await t.db.query(`SELECT 1 FROM role_requests WHERE user_id = $1 AND role = 'custodian'`, [adminId]),
+      ).toEqual([]);
+      const created = await api(admin).post('/users', {
+        email: 'both-halves@test.local',
+        displayName: 'สองบทบาท',
+        roles: [Role.IntegrityOfficer, Role.Custodian],
+      });
+      expect(created.statusCode).toBe(409);
+      expect(created.json()).toMatchObject(conflict);
+      // a role waiting for approval counts: asking for the other one is refused too
+      const waiting = await api(admin).post('/users', {
+        email: 'waiting-io@test.local',
+        displayName: 'รออนุมัติ',
+        roles: [Role.IntegrityOfficer],
+      });
+      expect(waiting.json().pendingRoles).toEqual([Role.IntegrityOfficer]);
+      const other = await api(admin).patch(`/users/${waiting.json().id}`, { roles: [Role.Custodian] });
+      expect(other.statusCode).toBe(409);
+      expect(other.json()).toMatchObject(conflict);
+    });
+
+    it('approval refuses a request that would give both (one filed before the rule)', async () => {
+      const custodian = await createOfficer(t, admin, [Role.Custodian], 'ผู้เก็บรักษา เดิม');
+      const [{ id }] = await t.db.query(
+        `INSERT INTO role_requests (organization_id, user_id, role, requested_by_user_id, status)
+         SELECT organization_id, id, 'integrity_officer', $2, 'pending' FROM users WHERE id = $1 RETURNING id`,
+        [custodian.id, adminId],
+      );
+      const res = await api(executive).post(`/role-requests/${id}/decision`, { decision: 'approve' });
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject(conflict);
+      expect((await api(custodian.token).get('/auth/me')).json().roles).toEqual([Role.Custodian]);
+    });
+
+    it('an account holding both from before the rule gets the data key of a new report, never its identity half', async () => {
+      const both = await createOfficer(t, admin, [Role.IntegrityOfficer], 'สองบทบาท เดิม');
+      await t.db.query(`UPDATE users SET roles = ARRAY['integrity_officer', 'custodian'] WHERE id = $1`, [
+        both.id,
+      ]);
+      await submit(t, { ...minimalReport(), identity });
+      const report = await latestReportId(t);
+      expect(await keysOf(both.id, report)).toEqual(['data']);
+    });
+
+    it('attack 2, role juggling: an officer moved to custodian loses the data keys and never gets the identity half', async () => {
+      const juggled = await createOfficer(t, admin, [Role.IntegrityOfficer], 'ผู้ตรวจ สลับบทบาท');
+      const juggledReceipt = await submit(t, { ...minimalReport(), identity });
+      const report = await latestReportId(t);
+      expect(await keysOf(juggled.id, report)).toEqual(['data']);
+
+      // step 1: the admin sets the officer's roles to ["custodian"]; the data keys go at once, audited
+      const moved = await api(admin).patch(`/users/${juggled.id}`, { roles: [Role.Custodian] });
+      expect(moved.statusCode).toBe(200);
+      expect(moved.json()).toMatchObject({ roles: [], pendingRoles: [Role.Custodian] });
+      expect(await keysOf(juggled.id, report)).toEqual([]);
+      const [revoked] = await t.db.query(
+        `SELECT actor_user_id, after FROM audit_entries
+         WHERE action = 'integrity_report_key.revoke_all' AND entity_id = $1`,
+        [juggled.id],
+      );
+      expect(revoked).toEqual({
+        actor_user_id: adminId,
+        after: { secret: 'data', reports: expect.any(Number), reason: 'role_removed' },
+      });
+      expect(revoked.after.reports).toBeGreaterThanOrEqual(1);
+
+      // step 2: the executive approves custodian (the role itself is allowed)
+      await approveRoles(t, executive, juggled.id);
+      const custodian = await createOfficer(t, admin, [Role.Custodian], 'ผู้เก็บรักษา ใหม่');
+
+      // step 3: the reporter's next visit wraps the identity half to custodians lacking it: to the
+      // new custodian, never to the one who had access to the report; nor the data key back
+      await openSession(t, juggledReceipt);
+      expect(await keysOf(custodian.id, report)).toEqual(['identity']);
+      expect(await keysOf(juggled.id, report)).toEqual([]);
+
+      // so what the account holds (its own wraps, opened with its own key) combines into nothing
+      const keys = t.app.get(ReportKeys);
+      const actor = { userId: juggled.id } as Actor;
+      expect(await keys.secretOf(t.db.manager, actor, report, 'data')).toBeNull();
+      expect(await keys.secretOf(t.db.manager, actor, report, 'identity')).toBeNull();
+      expect((await officerApi(t, juggled).get(`/${report}`)).statusCode).toBe(403);
+    });
+
+    it('a custodian who loses the role, or an officer deactivated, loses their wraps (audited)', async () => {
+      const custodian = await createOfficer(t, admin, [Role.Custodian], 'ผู้เก็บรักษา ลาออก');
+      const officer = await createOfficer(t, admin, [Role.IntegrityOfficer], 'ผู้ตรวจ ลาออก');
+      await submit(t, { ...minimalReport(), identity });
+      const report = await latestReportId(t);
+      expect(await keysOf(custodian.id, report)).toEqual(['identity']);
+      expect(await keysOf(officer.id, report)).toEqual(['data']);
+      expect((await api(admin).patch(`/users/${custodian.id}`, { roles: [Role.Officer] })).statusCode).toBe(
+        200,
+      );
+      expect((await api(admin).post(`/users/${officer.id}/deactivate`)).statusCode).toBe(201);
+      expect(await keysOf(custodian.id, report)).toEqual([]);
+      expect(await keysOf(officer.id, report)).toEqual([]);
+      const audits: { entity_id: string; after: { secret: string; reason: string } }[] = await t.db.query(
+        `SELECT entity_id, after FROM audit_entries WHERE action = 'integrity_report_key.revoke_all'
+         AND entity_id IN ($1, $2) ORDER BY entity_id`,
+        [custodian.id, officer.id],
+      );
+      expect(audits.map((a) => [a.entity_id, a.after.secret, a.after.reason]).sort()).toEqual(
+        [
+          [custodian.id, 'identity', 'role_removed'],
+          [officer.id, 'data', 'deactivated'],
+        ].sort(),
+      );
     });
   });
 

@@ -89,11 +89,18 @@ export class IdentityStore {
     return half;
   }
 
-  /** Active custodians of the organisation (to whom identity keys are wrapped). */
-  async custodians(tx: EntityManager, organizationId: string): Promise<string[]> {
+  /**
+   * Active custodians of the organisation to whom the report's identity key may be wrapped: never
+   * one who holds, or ever held, access to the report (an access row, kept when recused, or a data
+   * key), since with both halves one person would open the identity alone.
+   */
+  async custodians(tx: EntityManager, organizationId: string, reportId: string): Promise<string[]> {
     const rows: { id: string }[] = await tx.query(
-      `SELECT u.id FROM users u WHERE u.organization_id = $1 AND u.is_active AND $2 = ANY(u.roles)`,
-      [organizationId, Role.Custodian],
+      `SELECT u.id FROM users u WHERE u.organization_id = $1 AND u.is_active AND $2 = ANY(u.roles)
+         AND NOT EXISTS (SELECT 1 FROM integrity_report_access x WHERE x.report_id = $3 AND x.user_id = u.id)
+         AND NOT EXISTS (SELECT 1 FROM integrity_report_keys k
+                         WHERE k.report_id = $3 AND k.user_id = u.id AND k.secret = 'data')`,
+      [organizationId, Role.Custodian, reportId],
     );
     return rows.map((r) => r.id);
   }

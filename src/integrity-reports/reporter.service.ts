@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
@@ -19,6 +19,7 @@ import { newKey } from './crypto/envelope';
 import { ReportKeys } from './crypto/report-keys';
 import { openForReporter, reporterKek, sealContents, sealForReporter } from './crypto/report-contents';
 import { IntegrityReportAccess } from './entities/integrity-report-access.entity';
+import { Role } from '../users/roles';
 import { IntegrityReporterIdentity } from './entities/integrity-reporter-identity.entity';
 import { IntegrityReport } from './entities/integrity-report.entity';
 import { AfterCommit, IntegrityReportEvents } from './integrity-report-events';
@@ -157,10 +158,14 @@ export class ReporterService {
     await this.db.transaction(async (tx) => {
       const holders = new Set(await this.keys.holders(tx, reportId, 'data'));
       // granted at arrival: no officer changed the entry since (a later grant re-wraps by itself)
-      const granted = await tx
-        .getRepository(IntegrityReportAccess)
-        .findBy({ reportId, status: 'granted', changedByUserId: IsNull() });
-      const missing = granted.map((g) => g.userId).filter((id) => !holders.has(id));
+      // and still active integrity officers: one moved to another role (a custodian) gets no data key back
+      const granted: { user_id: string }[] = await tx.query(
+        `SELECT x.user_id FROM integrity_report_access x JOIN users u ON u.id = x.user_id
+         WHERE x.report_id = $1 AND x.status = 'granted' AND x.changed_by_user_id IS NULL
+           AND u.is_active AND $2 = ANY(u.roles)`,
+        [reportId, Role.IntegrityOfficer],
+      );
+      const missing = granted.map((g) => g.user_id).filter((id) => !holders.has(id));
       if (missing.length > 0) await this.keys.wrapTo(tx, reportId, 'data', dataKey, missing);
     });
   }
@@ -179,7 +184,7 @@ export class ReporterService {
         .findOne({ select: { reportId: true, reporterWrappedKey: true }, where: { reportId: report.id } });
       if (!row?.reporterWrappedKey) return;
       const holders = new Set(await this.keys.holders(tx, report.id, 'identity'));
-      const missing = (await this.identities.custodians(tx, report.organizationId)).filter(
+      const missing = (await this.identities.custodians(tx, report.organizationId, report.id)).filter(
         (c) => !holders.has(c),
       );
       if (missing.length === 0) return;
@@ -290,7 +295,13 @@ export class ReporterService {
     );
     if (identity) {
       const half = await this.identities.store(tx, report, identity, { dataKey, reporterKek: reporter.kek });
-      await this.keys.wrapTo(tx, id, 'identity', half, await this.identities.custodians(tx, organizationId));
+      await this.keys.wrapTo(
+        tx,
+        id,
+        'identity',
+        half,
+        await this.identities.custodians(tx, organizationId, id),
+      );
     }
     return this.events.afterChange(tx, { kind: 'submitted', report });
   }

@@ -26,6 +26,24 @@ export const PROTECTED_ROLES: readonly Role[] = [
 export const APPROVER_ROLES: readonly Role[] = [Role.Admin, Role.Executive];
 
 export const isProtected = (role: Role) => PROTECTED_ROLES.includes(role);
+
+/**
+ * Roles no one account may hold together: an integrity officer holds reports' data keys and a
+ * custodian their identity halves, and together they open a reporter's identity.
+ */
+export const EXCLUSIVE_ROLES: readonly Role[] = [Role.IntegrityOfficer, Role.Custodian];
+
+/** ROLE_CONFLICT (409) when `roles` (held, waiting and asked for) would give one account both. */
+export function assertNoRoleConflict(roles: readonly Role[]): void {
+  if (EXCLUSIVE_ROLES.every((r) => roles.includes(r))) {
+    throw new DomainError('ROLE_CONFLICT', {
+      roles: [...EXCLUSIVE_ROLES],
+      field: 'roles',
+      message: 'integrity_officer and custodian cannot be held by the same account',
+      messageTh: 'บัญชีเดียวจะมีทั้งสองบทบาทนี้ไม่ได้',
+    });
+  }
+}
 const ENTITY = 'role_request';
 
 /**
@@ -59,6 +77,8 @@ export class RoleRequestsService {
       .getRepository(RoleRequest)
       .existsBy({ userId: user.id, role, status: 'pending' });
     if (waiting) return false;
+    const pending = (await this.pendingRoles(tx, user.organizationId, [user.id])).get(user.id) ?? [];
+    assertNoRoleConflict([...user.roles, ...pending, role]);
     const bootstrap = APPROVER_ROLES.includes(role) && (await this.bootstrapping(tx, actor));
     const now = this.clock.now();
     const request = await tx.save(
@@ -121,6 +141,7 @@ export class RoleRequestsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (dto.decision === 'approve' && !user?.isActive) throw new DomainError('USER_INACTIVE');
+      if (dto.decision === 'approve' && user) assertNoRoleConflict([...user.roles, request.role]);
       request.status = dto.decision === 'approve' ? 'approved' : 'denied';
       request.decidedByUserId = actor.userId;
       request.decisionReason = dto.reason ?? null;

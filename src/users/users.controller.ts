@@ -53,6 +53,7 @@ export class UsersController {
       'Change name, roles, unit or active flag (password: own account only; protected roles wait for approval)',
   })
   @ApiOkResponse({ type: UserView })
+  @ApiErrors(404, 409)
   update(
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) id: string,

@@ -14,7 +14,8 @@ import { AccountLinkSentView } from './dto/account-link.dto';
 import { CreateUserDto, UpdateUserDto, UserView } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { OfficerDirectory } from './officer-directory';
-import { isProtected, RoleRequestsService } from './role-requests.service';
+import { IntegrityReportKey, WrappedSecret } from '../integrity-reports/crypto/entities/report-key.entity';
+import { assertNoRoleConflict, isProtected, RoleRequestsService } from './role-requests.service';
 import { Role } from './roles';
 
 /**
@@ -52,6 +53,7 @@ export class UsersService {
    */
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
     if (dto.password !== undefined) throw new DomainError('PASSWORD_SET_BY_OWNER_ONLY', passwordField());
+    assertNoRoleConflict(dto.roles);
     const created = await this.db.transaction(async (tx) => {
       if (dto.unitId) await this.assertUnit(tx, actor, dto.unitId);
       if (await tx.existsBy(User, { email: dto.email })) throw new DomainError('EMAIL_TAKEN');
@@ -85,10 +87,12 @@ export class UsersService {
     if (dto.password !== undefined && id !== actor.userId) {
       throw new DomainError('PASSWORD_SET_BY_OWNER_ONLY', passwordField());
     }
+    if (dto.roles !== undefined) assertNoRoleConflict(dto.roles);
     let ended: string[] = [];
     const updated = await this.db.transaction(async (tx) => {
       const user = await this.findInOrganization(tx, actor, id, true);
       const before = await this.viewOf(tx, user);
+      const rolesBefore = [...user.roles];
       if (dto.unitId) await this.assertUnit(tx, actor, dto.unitId);
       if (dto.displayName !== undefined) user.displayName = dto.displayName;
       if (dto.unitId !== undefined) user.unitId = dto.unitId;
@@ -107,6 +111,7 @@ export class UsersService {
       if (user.isActive === false || dto.password !== undefined)
         ended = await this.revokeSessions(tx, user.id);
       if (user.isActive === false) await this.links.revokeUnused(tx, user.id);
+      await this.dropKeysOfLostRoles(tx, actor, user, rolesBefore);
       const after = await this.viewOf(tx, user);
       await this.audit.record(tx, actor, {
         action: dto.password !== undefined ? 'user.update_with_password' : 'user.update',
@@ -148,6 +153,29 @@ export class UsersService {
       granted = (await this.roleRequests.request(tx, actor, user, role)) || granted;
     }
     if (granted) await tx.update(User, user.id, { roles: user.roles });
+  }
+
+  /**
+   * Takes back the report keys a role gave once the account no longer has it (or is deactivated):
+   * the data keys of an integrity officer, the identity halves of a custodian. Otherwise someone moved
+   * from one role to the other would keep one half and be given the other. Audited.
+   */
+  private async dropKeysOfLostRoles(tx: EntityManager, actor: Actor, user: User, before: Role[]) {
+    const lost = (role: Role) => before.includes(role) && (!user.isActive || !user.roles.includes(role));
+    const secrets: WrappedSecret[] = [
+      ...(lost(Role.IntegrityOfficer) ? (['data'] as const) : []),
+      ...(lost(Role.Custodian) ? (['identity'] as const) : []),
+    ];
+    for (const secret of secrets) {
+      const { affected } = await tx.delete(IntegrityReportKey, { userId: user.id, secret });
+      if (!affected) continue;
+      await this.audit.record(tx, actor, {
+        action: 'integrity_report_key.revoke_all',
+        entityType: 'user',
+        entityId: user.id,
+        after: { secret, reports: affected, reason: user.isActive ? 'role_removed' : 'deactivated' },
+      });
+    }
   }
 
   private async viewOf(manager: EntityManager, user: User): Promise<UserView> {

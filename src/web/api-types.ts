@@ -2646,6 +2646,7 @@ export interface components {
         | 'ROLE_REQUEST_NOT_FOUND'
         | 'ROLE_REQUEST_DECIDED'
         | 'ROLE_SELF_APPROVAL'
+        | 'ROLE_CONFLICT'
         | 'USER_INACTIVE'
         | 'CUSTODIAN_WAITING_PERIOD'
         | 'RECUSAL_LIFT_NOT_ALLOWED'
@@ -3065,6 +3066,15 @@ export interface operations {
       };
       /** @description ไม่พบ / not found (or not visible to the caller) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
         headers: {
           [name: string]: unknown;
         };

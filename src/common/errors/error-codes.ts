@@ -203,6 +203,11 @@ export const ERRORS = {
     en: 'A second person must decide: not the one who asked, nor the one who would receive the role.',
     th: 'ต้องให้บุคคลที่สองเป็นผู้พิจารณา ผู้ขอหรือผู้ที่จะได้รับบทบาทพิจารณาเองไม่ได้',
   },
+  ROLE_CONFLICT: {
+    status: 409,
+    en: 'One account cannot hold both the integrity officer and the custodian roles: releasing an identity needs two different people.',
+    th: 'บัญชีเดียวจะมีทั้งบทบาทเจ้าหน้าที่รับเรื่องทุจริตและผู้ดูแลข้อมูลตัวตนไม่ได้ การเปิดเผยตัวตนต้องใช้บุคคลสองคน',
+  },
   USER_INACTIVE: {
     status: 409,
     en: 'The account concerned is deactivated.',

@@ -93,7 +93,7 @@ export class ReportEncryption {
     const identityRow = await tx.getRepository(IntegrityReporterIdentity).findOneBy({ reportId: report.id });
     const identity = identityRow ? this.identities.openLegacy(identityRow, report) : null;
     const readers = await this.readers(tx, report);
-    const custodians = identity ? await this.identities.custodians(tx, report.organizationId) : [];
+    const custodians = identity ? await this.identities.custodians(tx, report.organizationId, report.id) : [];
     // nothing may become unreadable: without a reader's (or custodian's) key pair, leave it for later
     if ((await publicKeysOf(tx, readers)).size === 0) return false;
     if (identity && (await publicKeysOf(tx, custodians)).size === 0) return false;
