@@ -42,7 +42,12 @@ describe('integrity reports: the reporter’s identity', () => {
     io = await createOfficer(t, admin, [Role.IntegrityOfficer], 'ผู้ขอ');
     io2 = await createOfficer(t, admin, [Role.IntegrityOfficer], 'ผู้ร่วมงาน');
     custodian = await createOfficer(t, admin, [Role.Custodian], 'ผู้เก็บรักษา');
-    custodianAndIo = await createOfficer(t, admin, [Role.Custodian, Role.IntegrityOfficer], 'สองบทบาท');
+    // both roles in one account are refused now (ROLE_CONFLICT); this one held them from before the rule
+    const both = await createOfficer(t, admin, [Role.Custodian], 'สองบทบาท');
+    await t.db.query(`UPDATE users SET roles = ARRAY['custodian', 'integrity_officer'] WHERE id = $1`, [
+      both.id,
+    ]);
+    custodianAndIo = { ...both, token: await t.login(both.email, both.password) };
     await submit(t, { ...minimalReport(), identity });
     reportId = await latestReportId(t);
   });
