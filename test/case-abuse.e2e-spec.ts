@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { Clock } from '../src/common/clock/clock';
 import { Role } from '../src/users/roles';
 import { minimalReport, submit, SUBMIT_URL } from './helpers/integrity';
+import { fileComplaint } from './helpers/complaints';
 import { createOfficer, Officer } from './helpers/officers';
 import { bearer, createTestApp, TestApp } from './helpers/test-app';
 
@@ -19,23 +20,7 @@ describe('abuse of case routes: public replies by read-only roles, unbounded and
   let executiveWithUnit: Officer;
   let adminWithUnit: Officer;
 
-  const file = async () => {
-    const res = await t.request({
-      method: 'POST',
-      url: '/api/v1/orgs/demo/complaints',
-      payload: {
-        categoryCode: 'street_lighting',
-        subject: 'ไฟถนนดับ',
-        description: 'ไฟถนนดับทั้งซอย',
-        complainant: { name: 'มานี', email: 'manee@example.com', consentToContact: true },
-      },
-    });
-    expect(res.statusCode).toBe(201);
-    const [{ id }] = await t.db.query(`SELECT id FROM complaints WHERE reference_no = $1`, [
-      res.json().referenceNo,
-    ]);
-    return id as string;
-  };
+  const file = async () => (await fileComplaint(t)).id;
   const act = (who: Officer, id: string, action: string, payload: object = {}) =>
     t.request({
       method: 'POST',

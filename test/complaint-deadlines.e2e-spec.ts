@@ -3,6 +3,7 @@ import { Clock } from '../src/common/clock/clock';
 import { ComplaintDigestService } from '../src/complaints/complaint-digest.service';
 import { DeadlineMilestonesService } from '../src/deadlines/deadline-milestones.service';
 import { Role } from '../src/users/roles';
+import { fileComplaint, lightingComplaint } from './helpers/complaints';
 import { createOfficer, Officer } from './helpers/officers';
 import { bearer, createTestApp, TestApp } from './helpers/test-app';
 
@@ -26,23 +27,13 @@ describe('general complaints on the 15-day clock: notices, reminders, explanatio
          FROM notification_outbox WHERE subject_id = $1 ORDER BY created_at, template, recipient_email`,
       [complaintId],
     )) as { template: string; kind: string; email: string; status: string }[];
-  const file = async (consent: boolean) => {
-    const res = await t.request({
-      method: 'POST',
-      url: '/api/v1/orgs/demo/complaints',
-      payload: {
-        categoryCode: 'street_lighting',
-        subject: 'ไฟถนนดับ',
-        description: 'ไฟถนนดับทั้งซอย',
+  const file = (consent: boolean) =>
+    fileComplaint(
+      t,
+      lightingComplaint({
         complainant: { name: 'มานี', email: 'manee@example.com', consentToContact: consent },
-      },
-    });
-    expect(res.statusCode).toBe(201);
-    const [{ id }] = await t.db.query(`SELECT id FROM complaints WHERE reference_no = $1`, [
-      res.json().referenceNo,
-    ]);
-    return { id: id as string, receipt: res.json() };
-  };
+      }),
+    );
   const sweepAt = async (local: string) => {
     clock.freeze(bkk(local));
     return milestones.sweep();

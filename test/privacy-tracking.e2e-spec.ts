@@ -1,4 +1,5 @@
 import { Role } from '../src/users/roles';
+import { fileComplaint } from './helpers/complaints';
 import { createOfficer, Officer } from './helpers/officers';
 import { bearer, createTestApp, TestApp } from './helpers/test-app';
 
@@ -29,17 +30,8 @@ describe('issue 12 item 3: tracking a duplicate shows the other complaint’s st
     if (res.statusCode >= 300) throw new Error(`${action}: ${res.statusCode} ${res.body}`);
   };
   const file = async (subject: string, name: string) => {
-    const res = await t.request({
-      method: 'POST',
-      url: '/api/v1/orgs/demo/complaints',
-      payload: complaint(subject, name),
-    });
-    expect(res.statusCode).toBe(201);
-    const body = res.json();
-    const [{ id }] = await t.db.query(`SELECT id FROM complaints WHERE reference_no = $1`, [
-      body.referenceNo,
-    ]);
-    return { ...body, id } as { id: string; referenceNo: string; trackingCode: string };
+    const { id, receipt } = await fileComplaint(t, complaint(subject, name));
+    return { ...receipt, id };
   };
   const track = async (code: string) => {
     const res = await t.request({ method: 'GET', url: `/api/v1/track/${code}` });
