@@ -31,10 +31,18 @@ export function throttleAccount(email: string): string {
   return createHash('sha256').update(email.toLowerCase()).digest('base64url');
 }
 
+/** Redis keys (under REDIS_PREFIX) of the failure counters. */
+const failureKey = {
+  pair: (account: string, client: string) => `login-fail:pair:${account}:${client}`,
+  client: (client: string) => `login-fail:client:${client}`,
+  account: (account: string) => `login-fail:account:${account}`,
+  device: (device: string) => `login-fail:device:${device}`,
+};
+
 /** Redis keys (under REDIS_PREFIX) of an account's failures: its total and, as a pattern, its pairs. */
 export function accountFailureKeys(email: string): { total: string; pairs: string } {
   const account = throttleAccount(email);
-  return { total: `login-fail:account:${account}`, pairs: `login-fail:pair:${account}:*` };
+  return { total: failureKey.account(account), pairs: failureKey.pair(account, '*') };
 }
 
 /** One sign-in attempt as the throttle sees it: the account, the client, and the device if known. */
@@ -61,7 +69,7 @@ export class LoginThrottleService {
     const account = throttleAccount(email);
     const device = this.verifyDevice(deviceToken, account);
     if (device) {
-      const failures = Number((await this.redis.get(this.deviceFailures(device))) ?? 0);
+      const failures = Number((await this.redis.get(failureKey.device(device))) ?? 0);
       // A device token that was used to guess is spent: the attempt counts as an unknown client's.
       if (failures < LOGIN_THROTTLE.lockAfterFailures) {
         await this.slowDown(failures);
@@ -69,11 +77,11 @@ export class LoginThrottleService {
       }
     }
     const [pair, fromClient, onAccount, pairTtl, clientTtl] = await Promise.all([
-      this.redis.get(this.pairFailures(account, client)),
-      this.redis.get(this.clientFailures(client)),
-      this.redis.get(this.accountFailures(account)),
-      this.redis.ttl(this.pairFailures(account, client)),
-      this.redis.ttl(this.clientFailures(client)),
+      this.redis.get(failureKey.pair(account, client)),
+      this.redis.get(failureKey.client(client)),
+      this.redis.get(failureKey.account(account)),
+      this.redis.ttl(failureKey.pair(account, client)),
+      this.redis.ttl(failureKey.client(client)),
     ]);
     const pairLocked = Number(pair ?? 0) >= LOGIN_THROTTLE.lockAfterFailures;
     if (pairLocked || Number(fromClient ?? 0) >= LOGIN_THROTTLE.lockAfterClientFailures) {
@@ -92,10 +100,10 @@ export class LoginThrottleService {
 
   async recordFailure(attempt: SignInAttempt): Promise<void> {
     const keys = attempt.device
-      ? [this.deviceFailures(attempt.device)]
-      : [this.pairFailures(attempt.account, attempt.client), this.clientFailures(attempt.client)];
+      ? [failureKey.device(attempt.device)]
+      : [failureKey.pair(attempt.account, attempt.client), failureKey.client(attempt.client)];
     const multi = this.redis.multi();
-    for (const key of [...keys, this.accountFailures(attempt.account)]) {
+    for (const key of [...keys, failureKey.account(attempt.account)]) {
       multi.incr(key).expire(key, LOGIN_THROTTLE.windowSeconds, 'NX');
     }
     await multi.exec();
@@ -104,9 +112,7 @@ export class LoginThrottleService {
   /** Clears the pair's (or device's) failures and returns a fresh device token for this browser. */
   async recordSuccess(attempt: SignInAttempt): Promise<string> {
     await this.redis.del(
-      attempt.device
-        ? this.deviceFailures(attempt.device)
-        : this.pairFailures(attempt.account, attempt.client),
+      attempt.device ? failureKey.device(attempt.device) : failureKey.pair(attempt.account, attempt.client),
     );
     return this.issueDevice(attempt.account);
   }
@@ -137,21 +143,5 @@ export class LoginThrottleService {
 
   private deviceMac(account: string, id: string, expires: number): string {
     return createHmac('sha256', this.deviceKey).update(`${account}|${id}|${expires}`).digest('base64url');
-  }
-
-  private pairFailures(account: string, client: string): string {
-    return `login-fail:pair:${account}:${client}`;
-  }
-
-  private clientFailures(client: string): string {
-    return `login-fail:client:${client}`;
-  }
-
-  private accountFailures(account: string): string {
-    return `login-fail:account:${account}`;
-  }
-
-  private deviceFailures(device: string): string {
-    return `login-fail:device:${device}`;
   }
 }

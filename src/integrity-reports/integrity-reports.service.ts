@@ -94,8 +94,8 @@ export class IntegrityReportsService {
     return this.db.transaction(async (tx) => {
       const report = await this.access.load(tx, actor, id);
       await this.audit.record(tx, actor, { action: `${ENTITY}.read`, entityType: ENTITY, entityId: id });
-      const dataKey = await this.keys.dataKey(tx, actor, id);
-      await this.completeReporterWrap(tx, actor, id, dataKey);
+      const { dataKey, other: reporterKek } = await this.keys.dataKeyAnd(tx, actor, id, 'reporter_kek');
+      if (reporterKek) await this.completeReporterWrap(tx, id, dataKey, reporterKek);
       const contents = report.sealedContents ? openContents(dataKey, id, report.sealedContents) : null;
       // one connection in a transaction: one query at a time
       const messages = await this.messages.conversation(tx, id, dataKey);
@@ -372,12 +372,10 @@ export class IntegrityReportsService {
    */
   private async completeReporterWrap(
     tx: EntityManager,
-    actor: Actor,
     id: string,
     dataKey: Buffer,
+    kek: Buffer,
   ): Promise<void> {
-    const kek = await this.keys.secretOf(tx, actor, id, 'reporter_kek');
-    if (!kek) return;
     await tx.update(IntegrityReport, id, { reporterWrappedKey: sealForReporter(kek, id, dataKey) });
     await tx.delete(IntegrityReportKey, { reportId: id, secret: 'reporter_kek' });
   }

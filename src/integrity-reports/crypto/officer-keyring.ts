@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
-import { Actor } from '../../common/auth/actor';
+import { Actor, KeySession } from '../../common/auth/actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { REDIS } from '../../infrastructure/redis/redis.module';
@@ -46,6 +46,21 @@ const sessionKeyOf = (familyId: string) => `integrity:officer-key:${familyId}`;
 const byPassword = (userId: string) => `officer-private-key|password|${userId}`;
 const byRecovery = (userId: string) => `officer-private-key|recovery|${userId}`;
 const inSession = (userId: string, familyId: string) => `officer-private-key|session|${userId}|${familyId}`;
+
+interface SessionEntry {
+  session: KeySession;
+  /** the sealed private key, base64 */
+  stored: string;
+}
+
+/** Opens a session's sealed private key (PKCS#8) with the key from the tokens; throws when it does not open. */
+function openSessionEntry(userId: string, { session, stored }: SessionEntry): Buffer {
+  return open(
+    Buffer.from(session.key, 'base64url'),
+    Buffer.from(stored, 'base64'),
+    inSession(userId, session.familyId),
+  );
+}
 
 /** `XXXXX-XXXXX-…`: 32 random bytes in base32-like groups the officer can write down. */
 export function formatRecoveryKey(secret: Buffer): string {
@@ -187,31 +202,19 @@ export class OfficerKeyring {
   }
 
   /**
-   * The actor's private key, opened in memory; INTEGRITY_KEY_LOCKED without one. The sealed entry is
-   * read from Redis on every request (so a signed-out session stops at once, in every process); what
-   * it opens to is kept in this process's memory for a minute, under a hash of the entry and the
-   * session key, to spare the decoding on the next requests.
-   */
-  /**
    * The officer chose a new password while signed in with their key unlocked: the key is sealed under
    * the new password too, so the next sign-in unlocks it. Without an unlocked key (or a key pair)
    * nothing changes, and the next sign-in is `locked` as after a reset.
    */
   async resealForPassword(tx: EntityManager, actor: Actor, password: string): Promise<boolean> {
-    const session = actor.keySession;
-    const stored = session ? await this.redis.get(sessionKeyOf(session.familyId)) : null;
-    const row = stored
+    const entry = await this.sessionEntry(actor);
+    const row = entry
       ? await tx.getRepository(IntegrityOfficerKey).findOneBy({ userId: actor.userId })
       : null;
-    if (!session || !stored || !row) return false;
+    if (!entry || !row) return false;
     let privateKey: Buffer;
     try {
-      const sealed = Buffer.from(stored, 'base64');
-      privateKey = open(
-        Buffer.from(session.key, 'base64url'),
-        sealed,
-        inSession(actor.userId, session.familyId),
-      );
+      privateKey = openSessionEntry(actor.userId, entry);
     } catch {
       return false;
     }
@@ -227,17 +230,20 @@ export class OfficerKeyring {
     return true;
   }
 
+  /**
+   * The actor's private key, opened in memory; INTEGRITY_KEY_LOCKED without one. The sealed entry is
+   * read from Redis on every request (so a signed-out session stops at once, in every process); what
+   * it opens to is kept in this process's memory for a minute, under a hash of the entry and the
+   * session key, to spare the decoding on the next requests.
+   */
   async privateKey(actor: Actor): Promise<PrivateKey> {
-    const session = actor.keySession;
-    const stored = session ? await this.redis.get(sessionKeyOf(session.familyId)) : null;
-    if (!session || !stored) throw new DomainError('INTEGRITY_KEY_LOCKED');
-    const cacheKey = createHash('sha256').update(stored).update(session.key).digest('base64url');
+    const entry = await this.sessionEntry(actor);
+    if (!entry) throw new DomainError('INTEGRITY_KEY_LOCKED');
+    const cacheKey = createHash('sha256').update(entry.stored).update(entry.session.key).digest('base64url');
     const cached = this.unlocked.get(cacheKey);
     if (cached) return cached;
     try {
-      const key = Buffer.from(session.key, 'base64url');
-      const sealed = Buffer.from(stored, 'base64');
-      const privateKey = privateKeyOf(open(key, sealed, inSession(actor.userId, session.familyId)));
+      const privateKey = privateKeyOf(openSessionEntry(actor.userId, entry));
       this.unlocked.set(cacheKey, privateKey);
       return privateKey;
     } catch {
@@ -247,6 +253,13 @@ export class OfficerKeyring {
 
   publicKeys(tx: EntityManager, userIds: string[]): Promise<Map<string, Buffer>> {
     return publicKeysOf(tx, userIds);
+  }
+
+  /** The session's sealed private key in Redis, with the session that opens it; null without either. */
+  private async sessionEntry(actor: Actor): Promise<SessionEntry | null> {
+    const session = actor.keySession;
+    const stored = session ? await this.redis.get(sessionKeyOf(session.familyId)) : null;
+    return session && stored ? { session, stored } : null;
   }
 
   private get ttlSeconds(): number {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Actor } from '../../common/auth/actor';
 import { DomainError } from '../../common/errors/domain-error';
-import { SealOpenError, unwrap, wrapFor } from './envelope';
+import { PrivateKey, SealOpenError, unwrap, wrapFor } from './envelope';
 import { IntegrityReportKey, WrappedSecret } from './entities/report-key.entity';
 import { OfficerKeyring, publicKeysOf } from './officer-keyring';
 
@@ -26,6 +26,30 @@ export class ReportKeys {
     return key;
   }
 
+  /**
+   * The report's data key for the signed-in officer and, in the same read of their wraps and their
+   * private key, another secret of the report wrapped to them (null when they hold none).
+   * INTEGRITY_REPORT_KEY_NOT_GRANTED without a data key.
+   */
+  async dataKeyAnd(
+    tx: EntityManager,
+    actor: Actor,
+    reportId: string,
+    other: WrappedSecret,
+  ): Promise<{ dataKey: Buffer; other: Buffer | null }> {
+    const rows = await tx
+      .getRepository(IntegrityReportKey)
+      .findBy({ reportId, userId: actor.userId, secret: In(['data', other]) });
+    const data = rows.find((r) => r.secret === 'data');
+    if (!data) throw new DomainError('INTEGRITY_REPORT_KEY_NOT_GRANTED');
+    const privateKey = await this.keyring.privateKey(actor);
+    const otherRow = rows.find((r) => r.secret === other);
+    return {
+      dataKey: opened(privateKey, data, actor.userId),
+      other: otherRow ? opened(privateKey, otherRow, actor.userId) : null,
+    };
+  }
+
   /** A secret of the report wrapped to the actor, opened; null when they hold none. */
   async secretOf(
     tx: EntityManager,
@@ -37,14 +61,7 @@ export class ReportKeys {
       .getRepository(IntegrityReportKey)
       .findOneBy({ reportId, userId: actor.userId, secret });
     if (!row) return null;
-    const privateKey = await this.keyring.privateKey(actor);
-    try {
-      return unwrap(privateKey, row.wrapped, wrapPlace(secret, reportId, actor.userId));
-    } catch (error) {
-      // wrapped to a key pair this session does not hold (replaced meanwhile): sign in again
-      if (error instanceof SealOpenError) throw new DomainError('INTEGRITY_KEY_LOCKED');
-      throw error;
-    }
+    return opened(await this.keyring.privateKey(actor), row, actor.userId);
   }
 
   wrapTo(
@@ -76,6 +93,17 @@ export class ReportKeys {
       where: { reportId, secret },
     });
     return rows.map((r) => r.userId);
+  }
+}
+
+/** A wrapped secret opened with the holder's private key; INTEGRITY_KEY_LOCKED when it does not open. */
+function opened(privateKey: PrivateKey, row: IntegrityReportKey, userId: string): Buffer {
+  try {
+    return unwrap(privateKey, row.wrapped, wrapPlace(row.secret, row.reportId, userId));
+  } catch (error) {
+    // wrapped to a key pair this session does not hold (replaced meanwhile): sign in again
+    if (error instanceof SealOpenError) throw new DomainError('INTEGRITY_KEY_LOCKED');
+    throw error;
   }
 }
 
