@@ -16,9 +16,9 @@ const serviceUnavailable = (requestId: unknown) => ({
   requestId,
 });
 
-/** Holds the reference counters locked, so that filing a complaint waits inside its session. */
-async function lockCounters(t: TestApp): Promise<Client> {
-  // one complaint first: the reference data is in memory and the counter row exists
+/** Holds the complaints table locked against writes, so that filing a complaint waits inside its session. */
+async function lockComplaints(t: TestApp): Promise<Client> {
+  // one complaint first: the reference data is in memory and the numbering sequence exists
   const first = await t.request({ method: 'POST', url: '/api/v1/orgs/demo/complaints', payload: complaint });
   expect(first.statusCode).toBe(201);
   const database = t.database;
@@ -26,7 +26,7 @@ async function lockCounters(t: TestApp): Promise<Client> {
   client.on('error', () => undefined); // dropped with the test database
   await client.connect();
   await client.query('BEGIN');
-  await client.query('LOCK TABLE reference_counters IN EXCLUSIVE MODE');
+  await client.query('LOCK TABLE complaints IN EXCLUSIVE MODE');
   return client;
 }
 
@@ -49,7 +49,7 @@ describe('PostgreSQL connections lost in the middle of a request', () => {
   afterAll(() => t.close());
 
   it('answers 503 with Retry-After and the standard body; a retry with the same key files it once', async () => {
-    const locker = await lockCounters(t);
+    const locker = await lockComplaints(t);
     const headers = { 'idempotency-key': 'outage-test-0001' };
     const pending = t.request({
       method: 'POST',
@@ -101,7 +101,7 @@ describe('the shutdown window', () => {
     const t = await createTestApp();
     await t.app.listen(0, '127.0.0.1');
     const port = (t.app.getHttpServer().address() as AddressInfo).port;
-    const locker = await lockCounters(t);
+    const locker = await lockComplaints(t);
     const conn = rawConnection(port);
     try {
       const body = JSON.stringify(complaint);

@@ -166,9 +166,9 @@ export class ComplaintsService {
   }
 
   /**
-   * The next number of the organisation's register for the fiscal year of receipt, taken in its own
-   * short statement so that concurrent submissions do not queue behind one counter row until commit.
-   * A submission that fails afterwards leaves a gap in the numbers; numbers never repeat.
+   * The next number of the organisation's register for the fiscal year of receipt, from that
+   * register's sequence (nextReferenceNumber): concurrent submissions never wait for one another's
+   * number. A submission that fails afterwards leaves a gap in the numbers; numbers never repeat.
    */
   private async takeReferenceNumber(
     session: EntityManager,

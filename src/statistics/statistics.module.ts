@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FiguresRollupModule } from './figures-rollup.module';
 import { AnnualReportsController, PublicAnnualReportsController } from './annual-reports.controller';
 import { AnnualReportsService } from './annual-reports.service';
 import { OpenDataService } from './open-data.service';
@@ -6,6 +7,7 @@ import { StatisticsController } from './statistics.controller';
 import { StatisticsService } from './statistics.service';
 
 @Module({
+  imports: [FiguresRollupModule],
   controllers: [StatisticsController, AnnualReportsController, PublicAnnualReportsController],
   providers: [StatisticsService, OpenDataService, AnnualReportsService],
 })

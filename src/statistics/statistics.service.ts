@@ -21,6 +21,7 @@ import {
 } from './complaint-figures';
 import { COMPLAINT_DEFINITIONS, INTEGRITY_DEFINITIONS, NATIONAL_DEFINITIONS } from './definitions';
 import { StatisticsQuery } from './dto/statistics-query.dto';
+import { ROLLUP_DAYS_SQL, ROLLUP_FIGURES_SQL, ROLLUP_NATIONAL_SQL, ROLLUP_TIME_ZONE } from './figures-rollup';
 import { FreshCache } from './fresh-cache';
 import { isPeriod, monthsOf, Period, resolvePeriod } from './periods';
 import {
@@ -40,7 +41,7 @@ interface Label {
   name_th: string;
   name_en: string | null;
 }
-type MeasureRow = Record<string, string | number | null> & { dim?: string; key?: string | null };
+export type MeasureRow = Record<string, string | number | null> & { dim?: string; key?: string | null };
 
 const toMeasures = (r: MeasureRow): Measures => ({
   received: Number(r.received),
@@ -114,6 +115,55 @@ export class StatisticsService {
     return this.config.app.timeZone;
   }
 
+  /** The incrementally kept rollups count months in Bangkok; another business zone reads the case tables. */
+  private get fromRollups(): boolean {
+    return this.zone === ROLLUP_TIME_ZONE;
+  }
+
+  /**
+   * One organisation's measures by breakdown (rows of dim, key, measures) and its days-to-result
+   * histogram: from the rollups (figures-rollup.ts), or computed from the case tables (statistics.sql.ts).
+   */
+  async complaintMeasures(
+    organizationId: string,
+    p: Period,
+    today: string,
+    source: 'rollups' | 'cases' = this.fromRollups ? 'rollups' : 'cases',
+  ): Promise<{ rows: MeasureRow[]; histogram: DaysHistogram }> {
+    if (source === 'cases') {
+      const rows = await this.analytic<MeasureRow[]>(COMPLAINT_FIGURES_SQL, [
+        organizationId,
+        p.start,
+        p.end,
+        this.zone,
+        today,
+      ]);
+      return {
+        rows: rows.filter((r) => r.dim !== 'days'),
+        histogram: rows
+          .filter((r) => r.dim === 'days' && r.key !== null)
+          .map((r) => ({ days: Number(r.key), cases: Number(r.received) })),
+      };
+    }
+    const months = [organizationId, p.firstDay, p.lastDay];
+    const [rows, days] = await Promise.all([
+      this.analytic<MeasureRow[]>(ROLLUP_FIGURES_SQL, [...months, today]),
+      this.analytic<{ days: number; cases: string }[]>(ROLLUP_DAYS_SQL, months),
+    ]);
+    return { rows, histogram: days.map((d) => ({ days: Number(d.days), cases: Number(d.cases) })) };
+  }
+
+  /** Every organisation's measures, one row each, ordered by slug (rollups or case tables). */
+  nationalMeasures(
+    p: Period,
+    today: string,
+    source: 'rollups' | 'cases' = this.fromRollups ? 'rollups' : 'cases',
+  ): Promise<(MeasureRow & { slug: string; name_th: string })[]> {
+    return source === 'rollups'
+      ? this.analytic(ROLLUP_NATIONAL_SQL, [null, p.firstDay, p.lastDay, today])
+      : this.analytic(NATIONAL_FIGURES_SQL, [null, p.start, p.end, this.zone, today]);
+  }
+
   period(q: Pick<StatisticsQuery, 'fiscalYear' | 'quarter' | 'month'>): Period {
     if (!Number.isInteger(q.fiscalYear) || q.fiscalYear < 2500 || q.fiscalYear > 2700) {
       throw new DomainError('VALIDATION_FAILED', [
@@ -177,16 +227,13 @@ export class StatisticsService {
   async computeComplaints(org: Organization, p: Period) {
     const now = this.clock.now();
     const today = civilDate(now, this.zone);
-    const [rows, categories, units] = await Promise.all([
-      this.analytic<MeasureRow[]>(COMPLAINT_FIGURES_SQL, [org.id, p.start, p.end, this.zone, today]),
+    const [{ rows, histogram }, categories, units] = await Promise.all([
+      this.complaintMeasures(org.id, p, today),
       this.db.query<Label[]>(CATEGORY_LABELS_SQL, [org.id]),
       this.db.query<Label[]>(UNIT_LABELS_SQL, [org.id]),
     ]);
     const byDim = (dim: string) => new Map(rows.filter((r) => r.dim === dim).map((r) => [r.key ?? null, r]));
     const total = toMeasures(rows.find((r) => r.dim === 'total')!);
-    const histogram: DaysHistogram = rows
-      .filter((r) => r.dim === 'days' && r.key !== null)
-      .map((r) => ({ days: Number(r.key), cases: Number(r.received) }));
     const cells = (dim: string, labels: { key: string | null; code: string; th: string; en: string }[]) => {
       const found = byDim(dim);
       const listed = new Set(labels.map((l) => l.key));
@@ -295,10 +342,7 @@ export class StatisticsService {
   async computeNational(p: Period) {
     const now = this.clock.now();
     const today = civilDate(now, this.zone);
-    const rows = await this.analytic<(MeasureRow & { slug: string; name_th: string })[]>(
-      NATIONAL_FIGURES_SQL,
-      [null, p.start, p.end, this.zone, today],
-    );
+    const rows = await this.nationalMeasures(p, today);
     return {
       period: this.describe(p),
       computedAt: now.toISOString(),

@@ -107,48 +107,71 @@ SELECT CASE WHEN GROUPING(kind) = 0 THEN 'kind'
 FROM r
 GROUP BY GROUPING SETS ((), (kind), (allegation), (result))`;
 
-/**
- * Open data: one page of the general complaints received in [$2, $3) (one month) after the id $4,
- * in id order (random within the month, so a row's place in the file tells only its month), without
- * personal data (no names, contacts, texts, addresses; location rounded to 2 decimals, about 1 km).
- */
-export const OPEN_DATA_PAGE_SQL = `
-SELECT c.id, c.reference_no, cat.code AS category_code, c.channel, u.code AS unit_code,
-  to_char(c.received_at AT TIME ZONE $6, 'YYYY-MM-DD') AS received_date,
-  to_char(d.result_at AT TIME ZONE $6, 'YYYY-MM-DD') AS result_date,
-  to_char(d.current_due_date, 'YYYY-MM-DD') AS due_date,
-  c.status, d.outcome AS deadline_outcome, c.rating,
-  round(c.latitude::numeric, 2)::float8 AS latitude, round(c.longitude::numeric, 2)::float8 AS longitude
-FROM complaints c
-JOIN complaint_categories cat ON cat.id = c.category_id
-LEFT JOIN units u ON u.id = c.unit_id
-LEFT JOIN case_deadlines d ON d.track = 'complaint' AND d.case_id = c.id
-WHERE c.organization_id = $1 AND c.received_at >= $2 AND c.received_at < $3 AND c.id > $4::uuid
-ORDER BY c.id
-LIMIT $5`;
+/** Literals of the open-data statement (COPY takes no bind parameters; see openDataSql). */
+export interface OpenDataLiterals {
+  organizationId: string;
+  start: string;
+  end: string;
+  zone: string;
+  /** OPEN_DATA_MIN_CELL, an integer */
+  minCell: number;
+}
 
 /**
- * Open data's small cells (OPEN_DATA_MIN_CELL = $5): the complaints of the year [$2, $3) whose
- * ~1 km square holds fewer than $5 of the year's complaints (`located` false: no location), or whose
- * received day, category and published square (none when not located) are shared by fewer than $5
- * (`dated` false: months instead of dates, no reference number). Only those rows are returned.
+ * Open data: the general complaints of the year [start, end) without personal data (no names,
+ * contacts, texts, addresses; location rounded to 2 decimals, about 1 km), in the columns of
+ * OPEN_DATA_COLUMNS, ordered by month of receipt, then by id (random within the month, so a row's
+ * place in the file tells only its month). One statement, run as `COPY (…) TO STDOUT` by
+ * OpenDataService, with the small-cell rule (k = minCell) applied in it:
+ * 1. latitude and longitude only when at least k complaints of the year lie in the same ~1 km square;
+ * 2. exact dates and the reference number only when at least k complaints of the year share the
+ *    received day, the category and the published square (or the lack of one); otherwise the dates
+ *    are given as their months (YYYY-MM) and the reference number is left out.
+ * `quote` makes SQL literals of the values (the connection's escapeLiteral).
  */
-export const OPEN_DATA_SMALL_CELLS_SQL = `
+export function openDataSql(v: OpenDataLiterals, quote: (value: string) => string, json: boolean): string {
+  if (!Number.isInteger(v.minCell)) throw new Error('minCell must be an integer');
+  const zone = quote(v.zone);
+  const k = v.minCell;
+  const rule =
+    k <= 1
+      ? `SELECT y.*, y.lat AS plat, y.lng AS plng, true AS dated FROM y`
+      : `SELECT p.*, count(*) OVER (PARTITION BY day, category_id, plat, plng) >= ${k} AS dated
+         FROM (SELECT y.*, CASE WHEN s.n >= ${k} THEN y.lat END AS plat, CASE WHEN s.n >= ${k} THEN y.lng END AS plng
+               FROM y LEFT JOIN (SELECT lat, lng, count(*) AS n FROM y WHERE lat IS NOT NULL AND lng IS NOT NULL
+                                 GROUP BY lat, lng) s ON s.lat = y.lat AND s.lng = y.lng) p`;
+  const date = (expr: string) =>
+    `CASE WHEN r.dated THEN to_char(${expr}, 'YYYY-MM-DD') ELSE to_char(${expr}, 'YYYY-MM') END`;
+  const columns: [string, string][] = [
+    ['reference_no', 'CASE WHEN r.dated THEN r.reference_no END'],
+    ['category_code', 'cat.code'],
+    ['channel', 'r.channel'],
+    ['unit_code', 'u.code'],
+    ['received_date', date(`r.received_at AT TIME ZONE ${zone}`)],
+    ['due_date', date('d.current_due_date')],
+    ['result_date', date(`d.result_at AT TIME ZONE ${zone}`)],
+    ['status', 'r.status'],
+    ['deadline_outcome', 'd.outcome'],
+    ['rating', 'r.rating'],
+    ['latitude', 'r.plat::float8'],
+    ['longitude', 'r.plng::float8'],
+  ];
+  const select = json
+    ? `json_build_object(${columns.map(([name, expr]) => `'${name}', ${expr}`).join(', ')})::text`
+    : columns.map(([name, expr]) => `${expr} AS ${name}`).join(', ');
+  return `
 WITH y AS (
-  SELECT c.id, c.category_id, (c.received_at AT TIME ZONE $4)::date AS day,
+  SELECT c.id, c.reference_no, c.category_id, c.channel, c.unit_id, c.status, c.rating, c.received_at,
+    (c.received_at AT TIME ZONE ${zone})::date AS day,
     round(c.latitude::numeric, 2) AS lat, round(c.longitude::numeric, 2) AS lng
   FROM complaints c
-  WHERE c.organization_id = $1 AND c.received_at >= $2 AND c.received_at < $3
-), squares AS (
-  SELECT lat, lng, count(*) AS n FROM y WHERE lat IS NOT NULL AND lng IS NOT NULL GROUP BY lat, lng
-), published AS (
-  SELECT y.id, y.category_id, y.day, y.lat IS NOT NULL AS has_location,
-    coalesce(s.n >= $5, false) AS located,
-    CASE WHEN s.n >= $5 THEN y.lat END AS lat, CASE WHEN s.n >= $5 THEN y.lng END AS lng
-  FROM y LEFT JOIN squares s ON s.lat = y.lat AND s.lng = y.lng
-), cells AS (
-  SELECT id, has_location, located,
-    count(*) OVER (PARTITION BY day, category_id, lat, lng) >= $5 AS dated
-  FROM published
+  WHERE c.organization_id = ${quote(v.organizationId)}
+    AND c.received_at >= ${quote(v.start)}::timestamptz AND c.received_at < ${quote(v.end)}::timestamptz
 )
-SELECT id, located, dated FROM cells WHERE (has_location AND NOT located) OR NOT dated`;
+SELECT ${select}
+FROM (${rule}) r
+JOIN complaint_categories cat ON cat.id = r.category_id
+LEFT JOIN units u ON u.id = r.unit_id
+LEFT JOIN case_deadlines d ON d.track = 'complaint' AND d.case_id = r.id
+ORDER BY date_trunc('month', r.received_at AT TIME ZONE ${zone}), r.id`;
+}

@@ -1,8 +1,11 @@
 import { EntityManager } from 'typeorm';
 
 /**
- * Next number in a per-organisation, per-fiscal-year series, gapless and race-free: the counter row is
- * locked until the caller's transaction commits, so call this as late as possible in the transaction.
+ * Next number in a per-organisation, per-fiscal-year series: `nextval` of that series' own
+ * PostgreSQL sequence (created on first use by `next_reference_number`, continuing the series' old
+ * counter row). Taking a number holds no lock and waits for no commit, so concurrent filings do not
+ * serialize on it. Numbers never repeat and grow in the order they are taken; a filing that fails
+ * afterwards leaves a gap.
  */
 export async function nextReferenceNumber(
   tx: EntityManager,
@@ -10,12 +13,11 @@ export async function nextReferenceNumber(
   series: string,
   fiscalYear: number,
 ): Promise<number> {
-  const rows: { last_value: number }[] = await tx.query(
-    `INSERT INTO reference_counters (organization_id, series, fiscal_year, last_value) VALUES ($1, $2, $3, 1)
-     ON CONFLICT (organization_id, series, fiscal_year)
-     DO UPDATE SET last_value = reference_counters.last_value + 1
-     RETURNING last_value`,
-    [organizationId, series, fiscalYear],
-  );
-  return rows[0].last_value;
+  if (!/^[a-z_]{1,16}$/.test(series)) throw new Error(`invalid series name ${series}`);
+  const rows: { n: string }[] = await tx.query(`SELECT next_reference_number($1, $2, $3) AS n`, [
+    organizationId,
+    series,
+    fiscalYear,
+  ]);
+  return Number(rows[0].n);
 }
