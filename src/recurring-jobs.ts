@@ -4,7 +4,6 @@ import { DeadlineJob, SWEEP_EVERY_MS, SWEEPER_ID } from './deadlines/deadline-sc
 import { RecurringJob } from './infrastructure/queue/recurring-jobs';
 import { QueueName } from './infrastructure/queue/queue-names';
 import { DISPATCH_MAIL_JOB } from './notifications/mail-job';
-import { FOLD_EVERY_MS } from './statistics/figures-rollup';
 
 /**
  * Every recurring job of the service, in one list. The worker installs them at start and keeps them
@@ -40,13 +39,6 @@ export function recurringJobs(config: AppConfig): RecurringJob[] {
       queue: QueueName.Complaints,
       name: ComplaintsJob.PurgeIdempotency,
       repeat: { every: 3600_000 },
-    },
-    // folds the statistics' deltas into their rollups (readings are exact either way; this keeps them fast)
-    {
-      id: 'fold-figures',
-      queue: QueueName.Complaints,
-      name: ComplaintsJob.FoldFigures,
-      repeat: { every: FOLD_EVERY_MS },
     },
     // the units' morning digest at 08:30 business time (working days only; held to office hours)
     {

@@ -9,7 +9,6 @@ import { ComplaintsModule } from './complaints/complaints.module';
 import { AppConfig } from './config/app-config';
 import { RECURRING_JOBS, RecurringJobs } from './infrastructure/queue/recurring-jobs';
 import { recurringJobs } from './recurring-jobs';
-import { FiguresRollupModule } from './statistics/figures-rollup.module';
 
 /**
  * The queue processors. Imported only when APP_ROLE is `worker` or `all`, so API-only instances never
@@ -17,7 +16,7 @@ import { FiguresRollupModule } from './statistics/figures-rollup.module';
  * are declared in recurring-jobs.ts and kept in Redis by RecurringJobs.
  */
 @Module({
-  imports: [DeadlinesModule, NotificationsModule, ComplaintsModule, FiguresRollupModule],
+  imports: [DeadlinesModule, NotificationsModule, ComplaintsModule],
   providers: [
     { provide: RECURRING_JOBS, inject: [AppConfig], useFactory: recurringJobs },
     RecurringJobs,

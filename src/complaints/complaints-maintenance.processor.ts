@@ -6,7 +6,6 @@ import { IdempotencyService } from '../infrastructure/idempotency/idempotency.se
 import { logConnectionError } from '../infrastructure/queue/connection-errors';
 import { QueueName } from '../infrastructure/queue/queue-names';
 import { ComplaintDigestService } from './complaint-digest.service';
-import { ComplaintFiguresRollup } from '../statistics/figures-rollup';
 import { ComplaintsService } from './complaints.service';
 
 export enum ComplaintsJob {
@@ -14,8 +13,6 @@ export enum ComplaintsJob {
   DailyDigest = 'daily-digest',
   /** idempotency records older than IDEMPOTENCY_TTL_HOURS (they hold the filings' encrypted answers) */
   PurgeIdempotency = 'purge-idempotency',
-  /** the statistics' deltas into their rollups (see ComplaintFiguresRollup) */
-  FoldFigures = 'fold-figures',
 }
 
 /** Recurring housekeeping of general complaints (worker role only; scheduled in recurring-jobs.ts). */
@@ -28,7 +25,6 @@ export class ComplaintsMaintenanceProcessor extends WorkerHost {
     private readonly config: AppConfig,
     private readonly digest: ComplaintDigestService,
     private readonly idempotency: IdempotencyService,
-    private readonly figures: ComplaintFiguresRollup,
   ) {
     super();
   }
@@ -47,7 +43,6 @@ export class ComplaintsMaintenanceProcessor extends WorkerHost {
     if (job.name === ComplaintsJob.DailyDigest) return { written: await this.digest.sendDailyDigests() };
     if (job.name === ComplaintsJob.PurgeIdempotency)
       return { deleted: await this.idempotency.purgeExpired() };
-    if (job.name === ComplaintsJob.FoldFigures) return { folded: await this.figures.fold() };
     throw new Error(`unknown job ${job.name}`);
   }
 }

@@ -11,16 +11,19 @@ import { DataSource } from 'typeorm';
  * statistics.sql.ts. Triggers on `complaints` and `case_deadlines` compare a case's facts with those
  * last counted (`complaint_figure_facts`) in the transaction that changes it and append a -1 row for
  * the old facts and a +1 row for the new ones to `complaint_figure_deltas` (append-only: filings
- * never wait for one another on a counter row). The worker folds the deltas into three rollups
- * (`fold`, every FOLD_EVERY_MS): cells by (organisation, month, category, channel, unit, due date),
+ * never wait for one another on a counter row). A reading first folds the deltas written since the
+ * last fold into three rollups (`fold`; one folder at a time, a reader that finds one at work goes
+ * on without waiting), which bounds the work of a fold by the changes since the previous reading
+ * (readings are cached for STATISTICS_CACHE_SECONDS): cells by (organisation, month, category, channel, unit, due date),
  * organisations by (organisation, month, due date) and the days-to-result histogram by
  * (organisation, month, days). A reading sums the rollups and the deltas not yet folded in one
- * snapshot, so it is exact whenever it is read, folded or not.
+ * snapshot, so it is exact whenever it is read, folded or not. (A fold is not a BullMQ recurring job:
+ * a schedule every few seconds on a queue with a busy worker is put back by that worker after a
+ * Redis flush and hides the loss from RecurringJobs.)
  *
  * "Open past deadline" depends on the day of reading: a case whose deadline runs is kept with its
  * due date, and the reading counts it as past deadline when that date is before today.
  */
-export const FOLD_EVERY_MS = 5_000;
 const FOLD_LOCK = 1796600001;
 
 /** The additive measures, over fact rows weighted by `sign` (the names of statistics.sql.ts). */

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { FiguresRollupModule } from './figures-rollup.module';
+import { ComplaintFiguresRollup } from './figures-rollup';
 import { AnnualReportsController, PublicAnnualReportsController } from './annual-reports.controller';
 import { AnnualReportsService } from './annual-reports.service';
 import { OpenDataService } from './open-data.service';
@@ -7,8 +7,7 @@ import { StatisticsController } from './statistics.controller';
 import { StatisticsService } from './statistics.service';
 
 @Module({
-  imports: [FiguresRollupModule],
   controllers: [StatisticsController, AnnualReportsController, PublicAnnualReportsController],
-  providers: [StatisticsService, OpenDataService, AnnualReportsService],
+  providers: [StatisticsService, ComplaintFiguresRollup, OpenDataService, AnnualReportsService],
 })
 export class StatisticsModule {}

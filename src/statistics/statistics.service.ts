@@ -21,7 +21,13 @@ import {
 } from './complaint-figures';
 import { COMPLAINT_DEFINITIONS, INTEGRITY_DEFINITIONS, NATIONAL_DEFINITIONS } from './definitions';
 import { StatisticsQuery } from './dto/statistics-query.dto';
-import { ROLLUP_DAYS_SQL, ROLLUP_FIGURES_SQL, ROLLUP_NATIONAL_SQL, ROLLUP_TIME_ZONE } from './figures-rollup';
+import {
+  ComplaintFiguresRollup,
+  ROLLUP_DAYS_SQL,
+  ROLLUP_FIGURES_SQL,
+  ROLLUP_NATIONAL_SQL,
+  ROLLUP_TIME_ZONE,
+} from './figures-rollup';
 import { FreshCache } from './fresh-cache';
 import { isPeriod, monthsOf, Period, resolvePeriod } from './periods';
 import {
@@ -96,6 +102,7 @@ export class StatisticsService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly organizations: OrganizationsService,
+    private readonly rollup: ComplaintFiguresRollup,
   ) {
     this.cache = new FreshCache(config.app.statisticsCacheSeconds * 1000, () => this.clock.now().getTime());
   }
@@ -145,6 +152,7 @@ export class StatisticsService {
           .map((r) => ({ days: Number(r.key), cases: Number(r.received) })),
       };
     }
+    await this.rollup.fold();
     const months = [organizationId, p.firstDay, p.lastDay];
     const [rows, days] = await Promise.all([
       this.analytic<MeasureRow[]>(ROLLUP_FIGURES_SQL, [...months, today]),
@@ -154,14 +162,14 @@ export class StatisticsService {
   }
 
   /** Every organisation's measures, one row each, ordered by slug (rollups or case tables). */
-  nationalMeasures(
+  async nationalMeasures(
     p: Period,
     today: string,
     source: 'rollups' | 'cases' = this.fromRollups ? 'rollups' : 'cases',
   ): Promise<(MeasureRow & { slug: string; name_th: string })[]> {
-    return source === 'rollups'
-      ? this.analytic(ROLLUP_NATIONAL_SQL, [null, p.firstDay, p.lastDay, today])
-      : this.analytic(NATIONAL_FIGURES_SQL, [null, p.start, p.end, this.zone, today]);
+    if (source === 'cases') return this.analytic(NATIONAL_FIGURES_SQL, [null, p.start, p.end, this.zone, today]);
+    await this.rollup.fold();
+    return this.analytic(ROLLUP_NATIONAL_SQL, [null, p.firstDay, p.lastDay, today]);
   }
 
   period(q: Pick<StatisticsQuery, 'fiscalYear' | 'quarter' | 'month'>): Period {
