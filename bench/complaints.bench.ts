@@ -1,11 +1,13 @@
 /**
- * Submission and tracking throughput and latency at 50 and 200 concurrent clients against the real
+ * Submission and tracking throughput and latency at 10 and 50 concurrent clients against the real
  * service (HTTP over loopback, PostgreSQL, Redis), each beside its baseline measured in the same run
  * through a node-postgres pool of the same size:
  *  - submission: the rows the endpoint writes (its number from the counter, then the complaint, its
  *    first history event, its deadline row and the new-case messages to the unit's two officers),
  *    inserted directly: the plain way (one INSERT per table in a transaction), and again as one
- *    statement of CTEs, the way the service writes them;
+ *    statement of CTEs, the way the service writes them; and the floor: that one statement (one
+ *    transaction) without the counter, the least a filing must cost (target: filing ≥ 0.5× the
+ *    floor's rate at 10 and 50 clients, and its p50 at 10 clients ≤ 3× the floor's);
  *  - tracking: the same two reads the endpoint's one statement makes (the complaint with its
  *    category and deadline, then its public timeline);
  * and the latency of tracking known and unknown codes from one client (they must look alike).
@@ -161,7 +163,8 @@ async function main(): Promise<void> {
     await runLoad('warm-up', 50, WARM_UP_SECONDS, trackOne(warm));
     await warm.close();
 
-    for (const concurrency of [50, 200]) {
+    let floorNumber = 0;
+    for (const concurrency of [10, 50]) {
       // Baselines: the rows the endpoint writes, inserted directly, the plain way and in one statement.
       const plain = await runLoad('baseline: same rows (pg)', concurrency, SECONDS, async () => {
         const id = randomUUID();
@@ -196,6 +199,18 @@ async function main(): Promise<void> {
           );
         },
       );
+      const floor = await runLoad('floor: same rows, 1 tx, no counter', concurrency, SECONDS, async () => {
+        const id = randomUUID();
+        const values = [...complaintValues(id, ++floorNumber), id, org, ...outboxValues(id)];
+        values[2] = `F${floorNumber}`;
+        await pg.query(
+          `WITH c AS (INSERT INTO complaints ${COMPLAINT}),
+                e AS (INSERT INTO complaint_events ${shift(EVENT, 14)}),
+                d AS (INSERT INTO case_deadlines ${shift(DEADLINE, 14)})
+           INSERT INTO notification_outbox ${shift(OUTBOX, 16)}`,
+          values,
+        );
+      });
       const http = new HttpPool(base, { connections: concurrency, pipelining: 1 });
       const submit = await runLoad('POST /orgs/demo/complaints', concurrency, SECONDS, fileOne(http));
       const read = await runLoad('baseline: same reads (pg)', concurrency, SECONDS, async (w, i) => {
@@ -214,8 +229,12 @@ async function main(): Promise<void> {
       });
       const track = await runLoad('GET /track/{code}', concurrency, SECONDS, trackOne(http));
       await http.close();
-      rows.push(plain, combined, submit, read, track);
+      rows.push(plain, combined, floor, submit, read, track);
       const pct = (a: LoadResult, b: LoadResult) => `${((100 * a.perSecond) / b.perSecond).toFixed(1)}%`;
+      const p50 = concurrency === 10 ? `, p50 ${(submit.p50Ms / floor.p50Ms).toFixed(2)}× the floor's (target ≤ 3×)` : '';
+      ratios.push(
+        `concurrency ${concurrency}: filing ${(submit.perSecond / floor.perSecond).toFixed(2)}× the floor's rate (target ≥ 0.5×)${p50}`,
+      );
       ratios.push(
         `concurrency ${concurrency}: submission ${pct(submit, plain)} of baseline (target ≥ 40%; ` +
           `${pct(submit, combined)} of the one-statement baseline), ` +
@@ -243,7 +262,7 @@ async function main(): Promise<void> {
       await pg.query(
         `SELECT count(DISTINCT c.id) AS filings, count(m.id) AS messages
            FROM complaints c LEFT JOIN notification_outbox m ON m.subject_id = c.id::text
-          WHERE c.reference_no NOT LIKE 'B%'`,
+          WHERE c.reference_no NOT LIKE 'B%' AND c.reference_no NOT LIKE 'F%'`,
       )
     ).rows;
     await pg.end();

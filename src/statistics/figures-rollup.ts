@@ -165,7 +165,7 @@ export class ComplaintFiguresRollup {
   rebuild(): Promise<number> {
     return this.db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock($1)`, [FOLD_LOCK]);
-      await tx.query(`SET LOCAL jit = off; SET LOCAL work_mem = '256MB'`);
+      await tx.query(`SET LOCAL jit = off; SET LOCAL work_mem = '256MB'; SET LOCAL statement_timeout = 0`);
       await tx.query(
         `LOCK TABLE complaint_figure_facts, complaint_figure_deltas IN EXCLUSIVE MODE;
          TRUNCATE complaint_figure_facts, complaint_figure_deltas, complaint_figure_cells, complaint_figure_orgs,

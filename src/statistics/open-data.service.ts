@@ -71,19 +71,32 @@ export class OpenDataService {
       format === 'jsonl',
     );
     const options = format === 'csv' ? '(FORMAT csv)' : `(FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`;
+    try {
+      // the year's sort and small-cell windows in memory, without JIT (as the statistics' queries)
+      await client.query(`SET work_mem = '128MB'; SET jit = off`);
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
     const copy = client.query(copyTo(`COPY (${sql}) TO STDOUT ${options}`));
     const out = format === 'csv' ? crlf(BOM + csvLine(OPEN_DATA_COLUMNS.map(([, h]) => h))) : new PassThrough();
-    pipeline(copy, out, (error) => release(client, error));
+    pipeline(copy, out, (error) => void release(client, error));
     return out;
   }
 }
 
 /**
- * Gives the connection back; a copy cut short (the client went away) closes it instead, which ends
- * the statement on the server.
+ * Gives the connection back with its settings reset; a copy cut short (the client went away)
+ * closes it instead, which ends the statement on the server.
  */
-function release(client: PoolClient, error: Error | null | undefined): void {
-  client.release(error ?? undefined);
+async function release(client: PoolClient, error: Error | null | undefined): Promise<void> {
+  if (error) return client.release(error);
+  try {
+    await client.query('RESET work_mem; RESET jit');
+    client.release();
+  } catch (reset) {
+    client.release(reset as Error);
+  }
 }
 
 /** LF → CRLF, with `first` written before the rows. */
