@@ -231,7 +231,10 @@ async function main(): Promise<void> {
       await http.close();
       rows.push(plain, combined, floor, submit, read, track);
       const pct = (a: LoadResult, b: LoadResult) => `${((100 * a.perSecond) / b.perSecond).toFixed(1)}%`;
-      const p50 = concurrency === 10 ? `, p50 ${(submit.p50Ms / floor.p50Ms).toFixed(2)}× the floor's (target ≤ 3×)` : '';
+      const p50 =
+        concurrency === 10
+          ? `, p50 ${(submit.p50Ms / floor.p50Ms).toFixed(2)}× the floor's (target ≤ 3×)`
+          : '';
       ratios.push(
         `concurrency ${concurrency}: filing ${(submit.perSecond / floor.perSecond).toFixed(2)}× the floor's rate (target ≥ 0.5×)${p50}`,
       );

@@ -151,7 +151,13 @@ async function medianOf(pg: PgPool, sql: string, params: unknown[]): Promise<{ m
     times.push(performance.now() - t);
     value = Number(Object.values(r.rows[0])[0]);
   }
-  return { ms: quantile(times.sort((a, b) => a - b), 0.5), value };
+  return {
+    ms: quantile(
+      times.sort((a, b) => a - b),
+      0.5,
+    ),
+    value,
+  };
 }
 
 /** Kilobytes of the service's resident memory: now, and its peak so far. */
@@ -166,7 +172,10 @@ async function memory(pid: number | undefined): Promise<string> {
 /** Streams the year's open data once through HTTP: rows, bytes, time. */
 async function streamOpenData(http: HttpPool): Promise<{ bytes: number; rows: number; s: number }> {
   const t = performance.now();
-  const res = await http.request({ method: 'GET', path: `/api/v1/orgs/demo/open-data/complaints?fiscalYear=${FY}` });
+  const res = await http.request({
+    method: 'GET',
+    path: `/api/v1/orgs/demo/open-data/complaints?fiscalYear=${FY}`,
+  });
   if (res.statusCode !== 200) throw new Error(`open data: ${res.statusCode}`);
   let bytes = 0;
   let rows = 0;
@@ -248,7 +257,8 @@ async function main(): Promise<void> {
       `\nbaseline SELECT count(*) of FY ${FY}: demo ${demoCount.value} rows p50 ${ms(demoCount.ms)}; ` +
         `all ${ORGANISATIONS} organisations ${nationalCount.value} rows p50 ${ms(nationalCount.ms)}`,
     );
-    const baselineOf = (path: string) => (NATIONAL_ENDPOINTS.includes(path) ? nationalCount.ms : demoCount.ms);
+    const baselineOf = (path: string) =>
+      NATIONAL_ENDPOINTS.includes(path) ? nationalCount.ms : demoCount.ms;
     const report = (label: string, times: number[]) => {
       const base = baselineOf(label);
       const p50 = quantile(times, 0.5);
@@ -263,7 +273,8 @@ async function main(): Promise<void> {
     let base = await scratch.startServer(PORT, { ...env, STATISTICS_CACHE_SECONDS: '0' });
     let http = new HttpPool(base, { connections: 4 });
     console.log('\ncold: computed on every request (STATISTICS_CACHE_SECONDS=0), sequential:');
-    for (const path of [...ORG_ENDPOINTS, ...NATIONAL_ENDPOINTS]) report(path, await timeRequests(http, path, 7, 1));
+    for (const path of [...ORG_ENDPOINTS, ...NATIONAL_ENDPOINTS])
+      report(path, await timeRequests(http, path, 7, 1));
 
     // 2. fresh changes with the triggers on, folded by the next reading
     t0 = performance.now();
@@ -278,10 +289,14 @@ async function main(): Promise<void> {
       UPDATE case_deadlines SET result_at = now(), outcome = 'missed'
       WHERE id IN (SELECT id FROM case_deadlines WHERE result_at IS NULL LIMIT 5000)`);
     const [{ n: deltas }] = (await pg.query(`SELECT count(*)::int AS n FROM complaint_figure_deltas`)).rows;
-    console.log(`\n5,000 complaints filed and 5,000 deadlines met with the triggers on in ${seconds(t0)}: ${deltas} deltas`);
+    console.log(
+      `\n5,000 complaints filed and 5,000 deadlines met with the triggers on in ${seconds(t0)}: ${deltas} deltas`,
+    );
     for (const path of NATIONAL_ENDPOINTS) {
       const [first] = await timeRequests(http, path, 1, 1);
-      console.log(`${path.padEnd(72)} first reading after them (folds ${deltas} deltas): ${ms(first)} (${(first / nationalCount.ms).toFixed(2)}× count)`);
+      console.log(
+        `${path.padEnd(72)} first reading after them (folds ${deltas} deltas): ${ms(first)} (${(first / nationalCount.ms).toFixed(2)}× count)`,
+      );
     }
     await http.close();
     await scratch.stopServer();
@@ -289,7 +304,9 @@ async function main(): Promise<void> {
     // 3. warm: as served, the 20 s cache, 20 concurrent readers
     base = await scratch.startServer(PORT + 1, env);
     http = new HttpPool(base, { connections: 20 });
-    console.log('\nwarm: as served (default 20 s cache): the first request, then 400 from 20 concurrent clients:');
+    console.log(
+      '\nwarm: as served (default 20 s cache): the first request, then 400 from 20 concurrent clients:',
+    );
     for (const path of [...ORG_ENDPOINTS, ...NATIONAL_ENDPOINTS]) {
       const [cold] = await timeRequests(http, path, 1, 1);
       console.log(`${path.padEnd(72)} first ${ms(cold)} (${(cold / baselineOf(path)).toFixed(2)}× count)`);

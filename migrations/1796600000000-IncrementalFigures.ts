@@ -129,7 +129,8 @@ export class IncrementalFigures1796600000000 implements MigrationInterface {
         PERFORM complaint_figures_refresh(CASE WHEN TG_OP = 'DELETE' THEN OLD.case_id ELSE NEW.case_id END);
         RETURN NULL;
       END $$`);
-    const complaintColumns = 'organization_id, received_at, category_id, channel, unit_id, status, reopen_count, rating';
+    const complaintColumns =
+      'organization_id, received_at, category_id, channel, unit_id, status, reopen_count, rating';
     const deadlineColumns = 'outcome, result_at, overdue_since, paused_since, current_due_date';
     const changed = (columns: string) =>
       `(${columns

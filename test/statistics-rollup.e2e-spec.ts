@@ -79,11 +79,13 @@ describe(`statistics kept incrementally equal statistics computed from the case 
     }
     for (const { id } of await t.db.query<{ id: string }[]>(`SELECT id FROM organizations ORDER BY slug`)) {
       const categories = (
-        await t.db.query<{ id: string }[]>(`SELECT id FROM complaint_categories WHERE organization_id = $1`, [id])
+        await t.db.query<{ id: string }[]>(`SELECT id FROM complaint_categories WHERE organization_id = $1`, [
+          id,
+        ])
       ).map((r) => r.id);
-      const units = (await t.db.query<{ id: string }[]>(`SELECT id FROM units WHERE organization_id = $1`, [id])).map(
-        (r) => r.id,
-      );
+      const units = (
+        await t.db.query<{ id: string }[]>(`SELECT id FROM units WHERE organization_id = $1`, [id])
+      ).map((r) => r.id);
       orgs.push({ id, categories: categories.slice(0, 4), units: units.slice(0, 3) });
     }
   });

@@ -46,7 +46,9 @@ const FACT_MEASURES: [string, string][] = [
   ['result_days_sum', 'sum(sign * days)'],
 ];
 const NAMES = FACT_MEASURES.map(([name]) => name);
-const factMeasures = FACT_MEASURES.map(([name, expr]) => `coalesce(${expr}, 0)::bigint AS ${name}`).join(', ');
+const factMeasures = FACT_MEASURES.map(([name, expr]) => `coalesce(${expr}, 0)::bigint AS ${name}`).join(
+  ', ',
+);
 const list = (names: string[]) => names.join(', ');
 const addUp = (table: string) => NAMES.map((n) => `${n} = ${table}.${n} + excluded.${n}`).join(', ');
 /** Sums of the measures; open past deadline adds the running cases whose due date is before `$today`. */

@@ -79,7 +79,8 @@ export class OpenDataService {
       throw error;
     }
     const copy = client.query(copyTo(`COPY (${sql}) TO STDOUT ${options}`));
-    const out = format === 'csv' ? crlf(BOM + csvLine(OPEN_DATA_COLUMNS.map(([, h]) => h))) : new PassThrough();
+    const out =
+      format === 'csv' ? crlf(BOM + csvLine(OPEN_DATA_COLUMNS.map(([, h]) => h))) : new PassThrough();
     pipeline(copy, out, (error) => void release(client, error));
     return out;
   }

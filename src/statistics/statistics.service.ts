@@ -167,7 +167,8 @@ export class StatisticsService {
     today: string,
     source: 'rollups' | 'cases' = this.fromRollups ? 'rollups' : 'cases',
   ): Promise<(MeasureRow & { slug: string; name_th: string })[]> {
-    if (source === 'cases') return this.analytic(NATIONAL_FIGURES_SQL, [null, p.start, p.end, this.zone, today]);
+    if (source === 'cases')
+      return this.analytic(NATIONAL_FIGURES_SQL, [null, p.start, p.end, this.zone, today]);
     await this.rollup.fold();
     return this.analytic(ROLLUP_NATIONAL_SQL, [null, p.firstDay, p.lastDay, today]);
   }
