@@ -15,7 +15,9 @@
  *
  *   npx ts-node --transpile-only bench/statistics.bench.ts [complaints, default 10000000] [organisations, default 7850]
  *
- * About 35 minutes on 2 shared cores at the default size (the seed is most of it); not part of CI.
+ * Not part of CI. The seed, the deadlines and the rebuild are most of the time, about linear in the
+ * number of complaints: 2,000,000 in 7,850 organisations took 23 minutes on 2 cores shared with other
+ * test runs (load average ~20), so the default size needs about two hours there (less on a quiet machine).
  */
 import { Pool as PgPool, PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
