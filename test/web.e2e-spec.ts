@@ -161,15 +161,18 @@ describe('web pages', () => {
     expect(html).toContain(`<script src="/assets/${script}"></script>`);
   });
 
-  it('the browser scripts are type-checked and linted in CI (npm run lint)', () => {
+  it('the browser scripts and the typed front-end are type-checked and linted in CI (npm run lint)', () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
     expect(pkg.scripts.lint).toContain('npm run lint:web');
-    expect(pkg.scripts['lint:web']).toBe('tsc -p src/web/public/tsconfig.json');
-    expect(readFileSync(join(__dirname, '..', 'eslint.config.mjs'), 'utf8')).not.toContain(
-      "'src/web/public/**'",
+    expect(pkg.scripts['lint:web']).toBe(
+      'tsc -p src/web/public/tsconfig.json && tsc -p src/web/client/tsconfig.json',
     );
+    const eslintConfig = readFileSync(join(__dirname, '..', 'eslint.config.mjs'), 'utf8');
+    expect(eslintConfig).not.toContain("'src/web/public/**'");
+    expect(eslintConfig).not.toContain("'src/web/client/**'");
+    expect(eslintConfig).toContain("files: ['src/web/client/**/*.{ts,tsx}']");
     for (const script of WEB_ASSETS.filter((name) => name.endsWith('.js')))
       expect(readFileSync(join(PUBLIC_DIR, script), 'utf8')).toMatch(/^\/\/ @ts-check\n/);
   });
