@@ -87,4 +87,15 @@ test.describe("the officers' console", () => {
     await signInWith(page, firstAdmin());
     await expectNoHorizontalScroll(page);
   });
+
+  test("an integrity officer's first sign-in shows the new recovery key, once", async ({ page }) => {
+    await signInAs(page, 'integrity_officer');
+    const notice = page.getByRole('status').filter({ hasText: 'กุญแจกู้คืนของท่าน' });
+    await expect(notice.locator('.code')).toHaveText(/\S{16,}/);
+    await expectAccessible(page);
+    await expectNoHorizontalScroll(page);
+    await page.reload();
+    await expect(page.getByRole('heading', { name: /งานของฉัน/ })).toBeVisible();
+    await expect(notice).toHaveCount(0);
+  });
 });

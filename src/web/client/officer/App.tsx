@@ -6,10 +6,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Layout, type NavItem } from '../shared/components/Layout';
 import { Link } from '../shared/components/Link';
+import type { Schemas } from '../shared/api';
 import { describeError, type DescribedError } from '../shared/errors';
 import { ErrorSummary } from '../shared/components/ErrorSummary';
 import { match, useLocation } from '../shared/router';
-import { resume, signOut, takeRecoveryKey, useOfficer } from '../shared/session';
+import { resume, signOut, takeKeyNotice, useOfficer } from '../shared/session';
 import { CaseList } from './CaseList';
 import { SignIn } from './SignIn';
 
@@ -26,9 +27,9 @@ export function App() {
   const location = useLocation();
   const [resuming, setResuming] = useState(true);
   const [error, setError] = useState<DescribedError | null>(null);
-  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  const [keyNotice, setKeyNotice] = useState<Schemas['IntegrityKeyView'] | null>(null);
   useEffect(() => {
-    if (officer) setRecoveryKey(takeRecoveryKey());
+    if (officer) setKeyNotice(takeKeyNotice());
   }, [officer]);
 
   useEffect(() => {
@@ -86,10 +87,25 @@ export function App() {
         </>
       }
     >
-      {recoveryKey && (
+      {keyNotice && (
         <section class="card" role="status">
-          <h2>รหัสกู้คืนกุญแจ (จดเก็บไว้ในที่ปลอดภัย แสดงครั้งเดียว) / Your recovery key (shown once)</h2>
-          <p class="code">{recoveryKey}</p>
+          {keyNotice.recoveryKey ? (
+            <>
+              <h2>
+                กุญแจกู้คืนของท่าน (แสดงครั้งเดียว จดเก็บไว้ในที่ปลอดภัย){' '}
+                <span class="en">Your recovery key (shown once; keep it safe)</span>
+              </h2>
+              <p class="code">{keyNotice.recoveryKey}</p>
+            </>
+          ) : (
+            <p>
+              รหัสผ่านของท่านถูกตั้งใหม่ กุญแจเข้ารหัสจึงยังล็อกอยู่: ออกจากระบบแล้วเข้าใหม่พร้อมกุญแจกู้คืน{' '}
+              <span class="en">
+                Your password was reset, so your encryption key is locked: sign out and sign in again with
+                your recovery key.
+              </span>
+            </p>
+          )}
         </section>
       )}
       {routed ? (

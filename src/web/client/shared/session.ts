@@ -14,12 +14,15 @@ export type Officer = Schemas['UserView'];
 type Listener = (user: Officer | null) => void;
 
 let current: Officer | null = null;
-/** An integrity officer's recovery key from the last sign-in: shown once by the console, then forgotten. */
-let recoveryKey: string | null = null;
-export const takeRecoveryKey = (): string | null => {
-  const key = recoveryKey;
-  recoveryKey = null;
-  return key;
+/**
+ * An integrity officer's key news from the last sign-in, for the console to show once: the recovery key
+ * of a new key pair (shown once), or that the key is locked after a password reset.
+ */
+let keyNotice: Schemas['IntegrityKeyView'] | null = null;
+export const takeKeyNotice = (): Schemas['IntegrityKeyView'] | null => {
+  const notice = keyNotice;
+  keyNotice = null;
+  return notice;
 };
 const listeners = new Set<Listener>();
 const publish = (user: Officer | null) => {
@@ -35,13 +38,20 @@ function signedIn(tokens: Schemas['TokensView']): Officer {
   return tokens.user;
 }
 
-export async function signIn(email: string, password: string): Promise<Schemas['TokensView']> {
+/** Signs in; integrity officers after a password reset add their `recoveryKey` (or `replaceKey`). */
+export async function signIn(
+  email: string,
+  password: string,
+  key: { recoveryKey?: string; replaceKey?: boolean } = {},
+): Promise<Schemas['TokensView']> {
   const tokens = await call(
     api.POST('/api/v1/auth/login', {
-      body: { email, password, deviceToken: localStorage.getItem(deviceKey(email)) ?? undefined },
+      body: { email, password, deviceToken: localStorage.getItem(deviceKey(email)) ?? undefined, ...key },
     }),
   );
-  recoveryKey = tokens.integrityKey?.recoveryKey ?? null;
+  const integrityKey = tokens.integrityKey;
+  keyNotice =
+    integrityKey && (integrityKey.recoveryKey || integrityKey.status === 'locked') ? integrityKey : null;
   signedIn(tokens);
   return tokens;
 }
