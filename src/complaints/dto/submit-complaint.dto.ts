@@ -76,9 +76,8 @@ export class ComplainantDto {
 export class SubmitComplaintDto {
   @ApiPropertyOptional({
     enum: SubmissionKind,
-    default: SubmissionKind.Complaint,
     description:
-      'complaint (เรื่องร้องเรียน/ร้องทุกข์), suggestion (ข้อเสนอแนะ) or compliment (คำชมเชย); ' +
+      'complaint when omitted (เรื่องร้องเรียน/ร้องทุกข์), suggestion (ข้อเสนอแนะ) or compliment (คำชมเชย); ' +
       'only complaints count in the complaint figures and the 15-day compliance',
   })
   @IsOptional()
