@@ -14,6 +14,7 @@ describe('incident dates', () => {
     ['1900-01-01', true],
     ['1899-12-31', false],
     ['not a date', true], // the format rule reports it, not this one
+    ['2026-13-01', true], // likewise: not a calendar date
     [undefined, true],
   ])('%s → %s', (value, plausible) => {
     expect(isPlausibleIncidentDate(value, NOW)).toBe(plausible);

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsCalendarDate } from '../../common/validation/validators';
+import { IsCalendarDate, isCalendarDate } from '../../common/validation/validators';
 import {
   IsIn,
   MaxLength,
@@ -38,7 +38,7 @@ export const INCIDENT_DATES = { earliest: '1900-01-01', daysAheadAllowed: 1 } as
  * Gregorian field (2569 → 3112 after conversion, or 2569 itself) is far in the future and refused.
  */
 export function isPlausibleIncidentDate(value: unknown, now: Date = new Date()): boolean {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return true; // civilDate reports the format
+  if (!isCalendarDate(value)) return true; // civilDate reports it: one problem per field
   const latest = new Date(now.getTime() + (7 + 24 * INCIDENT_DATES.daysAheadAllowed) * 3_600_000)
     .toISOString()
     .slice(0, 10);
