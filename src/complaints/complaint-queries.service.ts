@@ -7,6 +7,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { civilDate } from '../common/time/fiscal-year';
 import { AppConfig } from '../config/app-config';
 import { AuditService } from '../audit/audit.service';
+import { normalizeReferenceNo } from '../common/numbering/reference-numbers';
 import { normalizeThaiPhone } from '../common/validation/validators';
 import { DeadlineMode } from '../deadlines/day-counting';
 import { Unit } from '../organizations/entities/unit.entity';
@@ -84,8 +85,8 @@ interface SearchKeys {
 export function searchKeys(text: string): SearchKeys {
   // ILIKE over the same expression as the trigram index, so the index serves it.
   const keys: SearchKeys = { pattern: `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` };
-  const ref = /^(\d{4})\s*\/\s*(\d{1,6})$/.exec(text);
-  if (ref) keys.referenceNo = `${ref[1]}/${ref[2].padStart(6, '0')}`;
+  const referenceNo = normalizeReferenceNo(text);
+  if (referenceNo) keys.referenceNo = referenceNo;
   const phone = normalizeThaiPhone(text.replace(/[().]/g, ''));
   if (phone) keys.phone = phone;
   const code = normalizeTrackingCode(text);

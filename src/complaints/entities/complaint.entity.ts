@@ -24,6 +24,8 @@ import { ComplaintStatus } from '../complaint-workflow';
 @Index('ix_complaints_organization_status', ['organizationId', 'status'])
 @Index('ix_complaints_unit_status', ['unitId', 'status'])
 @Index('ix_complaints_assignee', ['assigneeId'])
+// Officers find the citizen on the phone by number (searches are audited).
+@Index('ix_complaints_organization_phone', ['organizationId', 'complainantPhone'])
 // Trigram index over subject and description for Thai substring search (no word boundaries in Thai).
 @Index('ix_complaints_search_trgm', { synchronize: false })
 export class Complaint {
