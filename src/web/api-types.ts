@@ -88,6 +88,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/officers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Active officers of my organisation with their unit and roles, for picking an assignee (e-mail shown to administrators only) */
+    get: operations['OfficersController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/role-requests': {
     parameters: {
       query?: never;
@@ -857,7 +874,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Mark as a duplicate of an earlier complaint (tracking shows the earlier one) */
+    /** Mark as a duplicate of an earlier complaint, named by id or reference number (tracking shows the earlier one); 404 DUPLICATE_TARGET_NOT_FOUND, 422 DUPLICATE_TARGET_INVALID */
     post: operations['ComplaintsController_markDuplicate'];
     delete?: never;
     options?: never;
@@ -1138,6 +1155,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/labels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Labels (Thai and English) of every code the clients show: statuses, channels, roles, actions */
+    get: operations['LabelsController_labels'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1245,6 +1279,31 @@ export interface components {
       purpose: 'invitation' | 'reset';
       /** Format: date-time */
       expiresAt: string;
+    };
+    DirectoryUnitView: {
+      /** Format: uuid */
+      id: string;
+      /** @example กองช่าง */
+      nameTh: string;
+      nameEn: string | null;
+    };
+    OfficerDirectoryEntryView: {
+      /** Format: uuid */
+      id: string;
+      displayName: string;
+      roles: (
+        | 'admin'
+        | 'intake'
+        | 'officer'
+        | 'unit_head'
+        | 'supervisor'
+        | 'integrity_officer'
+        | 'custodian'
+        | 'executive'
+      )[];
+      unit: components['schemas']['DirectoryUnitView'] | (never | null);
+      /** @description administrators only */
+      email?: string;
     };
     PersonView: {
       /** Format: uuid */
@@ -2055,7 +2114,21 @@ export interface components {
       referenceNo: string;
       subject: string;
       categoryCode: string;
-      channel: string;
+      /** @example ไฟฟ้าสาธารณะ */
+      categoryNameTh: string;
+      /** @enum {string} */
+      channel:
+        | 'web'
+        | 'walk_in'
+        | 'phone'
+        | 'letter'
+        | 'complaint_box'
+        | 'facebook'
+        | 'line'
+        | 'email'
+        | 'referral_damrongdhama'
+        | 'referral_1111'
+        | 'referral_other_agency';
       /** @enum {string} */
       status:
         | 'received'
@@ -2069,17 +2142,43 @@ export interface components {
         | 'closed'
         | 'duplicate';
       unitId: string | null;
+      /** @example กองช่าง */
+      unitNameTh: string | null;
       assigneeId: string | null;
+      assigneeName: string | null;
       /** Format: date-time */
       receivedAt: string;
       dueDate: string | null;
-      deadlineState: string | null;
+      /** @enum {string|null} */
+      deadlineState: 'open' | 'overdue' | 'answered' | null;
+      /** @description open cases not yet due: days left to the due date in the case's counting mode (working days skip weekends and holidays); 0 on the due date */
+      daysLeft: number | null;
+      /** @description open cases past the due date: days overdue in the case's counting mode (at least 1) */
+      daysOverdue: number | null;
     };
     ComplaintPage: {
       items: components['schemas']['ComplaintSummary'][];
       total: number;
       page: number;
       pageSize: number;
+    };
+    UnitRef: {
+      /** Format: uuid */
+      id: string;
+      /** @example กองช่าง */
+      nameTh: string;
+      nameEn: string | null;
+    };
+    OfficerRef: {
+      /** Format: uuid */
+      id: string;
+      displayName: string;
+    };
+    ComplaintRef: {
+      /** Format: uuid */
+      id: string;
+      /** @example 2570/000001 */
+      referenceNo: string;
     };
     DeadlineExtensionView: {
       /** Format: date */
@@ -2168,6 +2267,11 @@ export interface components {
       } | null;
       /** Format: date-time */
       createdAt: string;
+      /** @description the officer's display name */
+      actorName: string | null;
+      actionLabel: components['schemas']['StatusLabel'] | (never | null);
+      /** @description the internal note typed with the action */
+      note: string | null;
     };
     ComplaintDetailView: {
       /** Format: uuid */
@@ -2241,8 +2345,15 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
       category: components['schemas']['CategoryView'];
+      unit: components['schemas']['UnitRef'] | (never | null);
+      assignee: components['schemas']['OfficerRef'] | (never | null);
+      duplicateOf: components['schemas']['ComplaintRef'] | (never | null);
       deadline: components['schemas']['DeadlineView'] | (never | null);
-      /** @description what I may do now (POST …/{id}/{action}) */
+      /** @description open cases not yet due: days left to the due date in the case's counting mode (working days skip weekends and holidays); 0 on the due date */
+      daysLeft: number | null;
+      /** @description open cases past the due date: days overdue in the case's counting mode (at least 1) */
+      daysOverdue: number | null;
+      /** @description what I may do now on this case (POST …/{id}/{action}), from the workflow, my roles and my unit */
       allowedActions: (
         | 'accept'
         | 'reject'
@@ -2349,7 +2460,12 @@ export interface components {
        * Format: uuid
        * @description The earlier complaint this one repeats
        */
-      duplicateOfId: string;
+      duplicateOfId?: string;
+      /**
+       * @description The reference number of the earlier complaint (instead of its id); 2570/1 also works
+       * @example 2570/000001
+       */
+      duplicateOfReference?: string;
     };
     AssignDto: {
       /** Format: uuid */
@@ -2582,6 +2698,47 @@ export interface components {
       complaints: components['schemas']['ComplaintStatisticsView'];
       integrityReports: components['schemas']['IntegrityStatisticsView'];
     };
+    LabelView: {
+      /** @example walk_in */
+      code: string;
+      /** @example ยื่นด้วยตนเอง */
+      th: string;
+      /** @example Walk-in */
+      en: string;
+    };
+    ActionLabelView: {
+      /** @example walk_in */
+      code: string;
+      /** @example ยื่นด้วยตนเอง */
+      th: string;
+      /** @example Walk-in */
+      en: string;
+      from: string[];
+      /** @example assigned */
+      to: string;
+      roles: string[];
+      /** @description officers and unit heads may take it only on their unit’s cases */
+      unitScoped: boolean;
+    };
+    ComplaintLabels: {
+      statuses: components['schemas']['LabelView'][];
+      channels: components['schemas']['LabelView'][];
+      actions: components['schemas']['ActionLabelView'][];
+    };
+    IntegrityLabels: {
+      statuses: components['schemas']['LabelView'][];
+      actions: components['schemas']['LabelView'][];
+      /** @description complaint (ร้องเรียน) or tip (แจ้งเบาะแส) */
+      kinds: components['schemas']['LabelView'][];
+      allegationTypes: components['schemas']['LabelView'][];
+      agencies: components['schemas']['LabelView'][];
+      outcomes: components['schemas']['LabelView'][];
+    };
+    LabelsView: {
+      roles: components['schemas']['LabelView'][];
+      complaints: components['schemas']['ComplaintLabels'];
+      integrityReports: components['schemas']['IntegrityLabels'];
+    };
     ErrorBody: {
       /** @example 400 */
       statusCode: number;
@@ -2615,6 +2772,8 @@ export interface components {
         | 'HOLIDAY_EXISTS'
         | 'IDEMPOTENCY_KEY_REUSED'
         | 'COMPLAINT_NOT_FOUND'
+        | 'DUPLICATE_TARGET_NOT_FOUND'
+        | 'DUPLICATE_TARGET_INVALID'
         | 'TRACKING_CODE_NOT_FOUND'
         | 'FEEDBACK_NOT_OPEN'
         | 'FEEDBACK_ALREADY_GIVEN'
@@ -2664,7 +2823,7 @@ export interface components {
       message: string;
       /** @description ข้อความภาษาไทย */
       messageTh: string;
-      /** @description More about the error: for VALIDATION_FAILED a list of { field, rule, message, messageTh? }; for TRANSITION_NOT_ALLOWED the current status and the allowed actions */
+      /** @description More about the error: for VALIDATION_FAILED a list of { field, rule, message, messageTh? }; for TRANSITION_NOT_ALLOWED the current status (and, for complaints, its label and updatedAt) and the allowed actions */
       details?:
         | unknown[]
         | {
@@ -3278,6 +3437,86 @@ export interface operations {
       };
       /** @description ไม่พบ / not found (or not visible to the caller) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  OfficersController_list: {
+    parameters: {
+      query?: {
+        /** @description only officers of this unit */
+        unitId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfficerDirectoryEntryView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6689,7 +6928,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ใช้ Idempotency-Key ซ้ำกับข้อมูลอื่น / the Idempotency-Key was used with another body */
+      /** @description ดำเนินการกับข้อมูลนี้ไม่ได้ / well-formed but unusable: the Idempotency-Key was used with another body, or a duplicate names itself or another duplicate */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7017,7 +7256,7 @@ export interface operations {
         dueWithinDays?: number;
         receivedFrom?: string;
         receivedTo?: string;
-        /** @description Words to find in subject or description (Thai works) */
+        /** @description Words to find in subject or description (Thai works), a reference number (2570/000001), a complainant's phone number (081-234-5678, +66812345678) or a tracking code; a search that could match contact data or a tracking code is audited */
         q?: string;
         /** @description assigned to me or my unit */
         mine?: boolean;
@@ -7169,7 +7408,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ใช้ Idempotency-Key ซ้ำกับข้อมูลอื่น / the Idempotency-Key was used with another body */
+      /** @description ดำเนินการกับข้อมูลนี้ไม่ได้ / well-formed but unusable: the Idempotency-Key was used with another body, or a duplicate names itself or another duplicate */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7756,7 +7995,7 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody: {
+    requestBody?: {
       content: {
         'application/json': components['schemas']['MarkDuplicateDto'];
       };
@@ -7827,6 +8066,15 @@ export interface operations {
       };
       /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ดำเนินการกับข้อมูลนี้ไม่ได้ / well-formed but unusable: the Idempotency-Key was used with another body, or a duplicate names itself or another duplicate */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -9578,6 +9826,56 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  LabelsController_labels: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LabelsView'];
         };
       };
       /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */

@@ -1,0 +1,356 @@
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '../src/auth/password';
+import { Clock } from '../src/common/clock/clock';
+import { Role } from '../src/users/roles';
+import { fileComplaint, lightingComplaint } from './helpers/complaints';
+import { createOfficer, Officer } from './helpers/officers';
+import { bearer, createTestApp, TestApp } from './helpers/test-app';
+
+/** What the officers' console reads: labels, the case read model, search, the directory, duplicates, 409s. */
+describe('officer console API', () => {
+  let t: TestApp;
+  let admin: string;
+  let intake: Officer;
+  let officer: Officer;
+  let unitHead: Officer;
+  let supervisor: Officer;
+  let executive: Officer;
+  let financeOfficer: Officer;
+  let otherOrgAdmin: string;
+
+  const get = (token: string, url: string) => t.request({ method: 'GET', url, headers: bearer(token) });
+  const act = (who: Officer, id: string, action: string, payload: object = {}) =>
+    t.request({
+      method: 'POST',
+      url: `/api/v1/complaints/${id}/${action}`,
+      headers: bearer(who.token),
+      payload,
+    });
+  const detail = (who: { token: string }, id: string) => get(who.token, `/api/v1/complaints/${id}`);
+  const list = (who: { token: string }, query: string) => get(who.token, `/api/v1/complaints?${query}`);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.login();
+    intake = await createOfficer(t, admin, [Role.Intake], 'chief_administrator_office');
+    officer = await createOfficer(t, admin, [Role.Officer], 'engineering');
+    unitHead = await createOfficer(t, admin, [Role.UnitHead], 'engineering');
+    supervisor = await createOfficer(t, admin, [Role.Supervisor]);
+    executive = await createOfficer(t, admin, [Role.Executive]);
+    financeOfficer = await createOfficer(t, admin, [Role.Officer], 'finance');
+    const [org] = await t.db.query(
+      `INSERT INTO organizations (slug, name_th) VALUES ('other-${Date.now()}', 'เทศบาลอื่น') RETURNING id`,
+    );
+    const email = `admin-${randomUUID()}@other.test`;
+    await t.db.query(
+      `INSERT INTO users (organization_id, email, display_name, password_hash, roles) VALUES ($1, $2, 'ผู้ดูแลอื่น', $3, '{admin}')`,
+      [org.id, email, await hashPassword('other-admin-password')],
+    );
+    otherOrgAdmin = await t.login(email, 'other-admin-password');
+  });
+  afterAll(() => t.close());
+
+  describe('GET /labels', () => {
+    it('gives every label the clients show, without sign-in, cacheable', async () => {
+      const res = await t.request({ method: 'GET', url: '/api/v1/labels' });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['cache-control']).toBe('public, max-age=300');
+      const body = res.json();
+      const codes = (xs: { code: string }[]) => xs.map((x) => x.code);
+      expect(codes(body.roles)).toEqual(Object.values(Role));
+      expect(body.roles).toContainEqual({ code: 'unit_head', th: 'หัวหน้าหน่วยงาน', en: 'Unit head' });
+      expect(body.complaints.statuses).toContainEqual(
+        expect.objectContaining({ code: 'awaiting_info', th: 'รอข้อมูลเพิ่มเติมจากผู้ร้องเรียน' }),
+      );
+      expect(body.complaints.channels).toContainEqual({ code: 'walk_in', th: 'ยื่นด้วยตนเอง', en: 'Walk-in' });
+      expect(body.complaints.actions).toContainEqual(
+        expect.objectContaining({
+          code: 'assign',
+          th: 'มอบหมาย',
+          to: 'assigned',
+          roles: ['intake', 'supervisor', 'unit_head'],
+          unitScoped: true,
+        }),
+      );
+      expect(codes(body.integrityReports.statuses)).toContain('fact_finding');
+      expect(codes(body.integrityReports.kinds)).toEqual(['complaint', 'tip']);
+      expect(codes(body.integrityReports.allegationTypes)).toContain('bribery_extortion');
+      expect(body.integrityReports.allegationTypes.every((a: { th: string }) => a.th.length > 0)).toBe(true);
+    });
+  });
+
+  describe('the case read model', () => {
+    let id: string;
+    let referenceNo: string;
+
+    beforeAll(async () => {
+      const filed = await fileComplaint(t);
+      id = filed.id;
+      referenceNo = filed.receipt.referenceNo;
+      expect((await act(intake, id, 'accept', { note: 'ตรวจแล้ว ไฟดับจริง' })).statusCode).toBe(200);
+      const assigned = await act(intake, id, 'assign', {
+        unitId: officer.unitId,
+        assigneeId: officer.id,
+        note: 'ฝากคุณช่างดูด่วน',
+      });
+      expect(assigned.statusCode).toBe(200);
+    });
+
+    it('names the unit, the assignee, every actor and the notes typed with Accept and Assign', async () => {
+      const res = await detail(intake, id);
+      expect(res.statusCode).toBe(200);
+      const c = res.json();
+      expect(c.unit).toEqual({ id: officer.unitId, nameTh: 'กองช่าง', nameEn: expect.any(String) });
+      expect(c.assignee).toEqual({ id: officer.id, displayName: expect.stringMatching(/^Officer \d+$/) });
+      expect(c.category).toMatchObject({ code: 'street_lighting', nameTh: expect.any(String) });
+      const steps = c.history.filter((e: { action: string | null }) => e.action);
+      expect(steps).toEqual([
+        expect.objectContaining({
+          action: 'accept',
+          actorUserId: intake.id,
+          actorName: expect.stringMatching(/^Officer \d+$/),
+          actionLabel: { th: 'รับเป็นเรื่องร้องเรียน', en: 'Accept' },
+          note: 'ตรวจแล้ว ไฟดับจริง',
+        }),
+        expect.objectContaining({ action: 'assign', actorUserId: intake.id, note: 'ฝากคุณช่างดูด่วน' }),
+      ]);
+      // the citizen's own step has no officer behind it
+      expect(c.history[0]).toMatchObject({ type: 'received', actorName: null });
+      expect(c.deadline.currentDueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(c.daysLeft).toBeGreaterThanOrEqual(10);
+      expect(c.daysOverdue).toBeNull();
+      expect(c.referenceNo).toBe(referenceNo);
+    });
+
+    it("computes the allowed actions for this officer: roles, workflow and the officer's unit", async () => {
+      const allowed = async (who: Officer) => (await detail(who, id)).json().allowedActions;
+      expect(await allowed(officer)).toEqual(['start', 'request_info', 'resolve']);
+      expect(await allowed(unitHead)).toEqual(['assign', 'start', 'request_info', 'resolve']);
+      expect(await allowed(intake)).toEqual(['mark_duplicate', 'assign']);
+      expect(await allowed(executive)).toEqual([]);
+      // an officer of another unit does not see the case at all
+      expect((await detail(financeOfficer, id)).json().code).toBe('COMPLAINT_NOT_FOUND');
+      // reassigned to finance: the engineering unit head keeps seeing nothing he may do there
+      const moved = await act(intake, id, 'assign', { unitId: financeOfficer.unitId });
+      expect(moved.statusCode).toBe(200);
+      expect((await detail(financeOfficer, id)).json().allowedActions).toEqual([
+        'start',
+        'request_info',
+        'resolve',
+      ]);
+      expect((await detail(unitHead, id)).json().code).toBe('COMPLAINT_NOT_FOUND');
+      await act(intake, id, 'assign', { unitId: officer.unitId, assigneeId: officer.id });
+    });
+
+    it('lists rows with unit, officer and category names and days left or overdue', async () => {
+      const clock = t.app.get(Clock);
+      clock.freeze(new Date('2026-04-30T03:00:00Z'));
+      try {
+        const late = await t.request({
+          method: 'POST',
+          url: '/api/v1/complaints',
+          headers: bearer(intake.token),
+          payload: { ...lightingComplaint(), channel: 'letter', receivedAt: '2026-04-01T09:00:00+07:00' },
+        });
+        expect(late.statusCode).toBe(201);
+        const lateRef = late.json().referenceNo as string;
+        const rows = (await list(intake, 'overdue=true&pageSize=100')).json().items;
+        const row = rows.find((r: { referenceNo: string }) => r.referenceNo === lateRef);
+        // received 1 April (calendar mode, 15 days): due 16 April, 14 days overdue on 30 April
+        expect(row).toMatchObject({
+          dueDate: '2026-04-16',
+          deadlineState: 'overdue',
+          daysLeft: null,
+          daysOverdue: 14,
+          categoryNameTh: expect.any(String),
+          unitNameTh: 'กองช่าง', // street lighting is routed to the engineering division
+          assigneeName: null,
+        });
+      } finally {
+        clock.reset();
+      }
+      const mine = (await list(officer, 'mine=true&pageSize=100')).json().items;
+      expect(mine.find((r: { referenceNo: string }) => r.referenceNo === referenceNo)).toMatchObject({
+        unitNameTh: 'กองช่าง',
+        assigneeName: expect.stringMatching(/^Officer \d+$/),
+        daysLeft: expect.any(Number),
+        daysOverdue: null,
+      });
+    });
+
+    it('applies every filter and sort the console offers', async () => {
+      const refs = async (query: string) =>
+        (await list(intake, `${query}&pageSize=100`)).json().items.map((r: { referenceNo: string }) => r.referenceNo);
+      expect(await refs(`status=assigned`)).toContain(referenceNo);
+      expect(await refs(`status=received`)).not.toContain(referenceNo);
+      expect(await refs(`unitId=${officer.unitId}`)).toContain(referenceNo);
+      expect(await refs(`unitId=${financeOfficer.unitId}`)).not.toContain(referenceNo);
+      expect(await refs(`categoryCode=street_lighting`)).toContain(referenceNo);
+      expect(await refs(`categoryCode=roads`)).not.toContain(referenceNo);
+      expect(await refs(`channel=web`)).toContain(referenceNo);
+      expect(await refs(`channel=phone`)).not.toContain(referenceNo);
+      expect(await refs(`assigneeId=${officer.id}`)).toContain(referenceNo);
+      expect(await refs(`dueWithinDays=365`)).toContain(referenceNo);
+      expect(await refs(`receivedFrom=2000-01-01&receivedTo=2000-01-02`)).toEqual([]);
+      expect(await refs(`q=${encodeURIComponent('ไฟถนน')}`)).toContain(referenceNo);
+      const sorted = await refs('sort=referenceNo');
+      expect(sorted).toEqual([...sorted].sort());
+      expect(await refs('sort=-referenceNo')).toEqual([...sorted].reverse());
+    });
+  });
+
+  describe('search by reference number, phone number and tracking code', () => {
+    let referenceNo: string;
+    let trackingCode: string;
+
+    beforeAll(async () => {
+      const filed = await fileComplaint(
+        t,
+        lightingComplaint({
+          subject: 'ท่อระบายน้ำอุดตัน',
+          complainant: { name: 'สมชาย', phone: '081-234-5678', consentToContact: true },
+        }),
+      );
+      referenceNo = filed.receipt.referenceNo;
+      trackingCode = filed.receipt.trackingCode;
+    });
+
+    const found = async (q: string) =>
+      (await list(intake, `q=${encodeURIComponent(q)}`)).json().items.map((r: { referenceNo: string }) => r.referenceNo);
+
+    it.each([
+      ['the reference number', () => referenceNo],
+      ['the reference number without leading zeros', () => referenceNo.replace(/\/0+/, '/')],
+      ['the phone number with dashes', () => '081-234-5678'],
+      ['the phone number as digits', () => '0812345678'],
+      ['the phone number in international form', () => '+66812345678'],
+      ['the tracking code', () => trackingCode],
+      ['the tracking code in lower case without dashes', () => trackingCode.toLowerCase().replace(/-/g, '')],
+    ])('finds the case by %s', async (_, key) => {
+      expect(await found(key())).toEqual([referenceNo]);
+    });
+
+    it('audits a search that could read contact data by the kind of key, never the key', async () => {
+      const [{ last }] = await t.db.query(`SELECT coalesce(max(id), 0) AS last FROM audit_entries`);
+      await found('081 234 5678');
+      await found(trackingCode);
+      await found(referenceNo);
+      const rows = await t.db.query(
+        `SELECT actor_user_id, after::text AS after FROM audit_entries WHERE action = 'complaint.search' AND id > $1 ORDER BY id`,
+        [last],
+      );
+      expect(rows.map((r: { after: string }) => JSON.parse(r.after))).toEqual([
+        { keyKinds: ['phone'], matches: 1 },
+        { keyKinds: ['tracking_code'], matches: 1 },
+      ]);
+      expect(rows.every((r: { actor_user_id: string }) => r.actor_user_id === intake.id)).toBe(true);
+      const text = JSON.stringify(rows);
+      expect(text).not.toContain('0812345678');
+      expect(text).not.toContain(trackingCode.replace(/-/g, ''));
+    });
+
+    it("an officer outside the case's unit finds nothing by phone", async () => {
+      expect((await list(financeOfficer, 'q=0812345678')).json().items).toEqual([]);
+    });
+  });
+
+  describe('GET /officers (the directory for the roles that assign)', () => {
+    it('lists active officers with units and roles; e-mail only for administrators', async () => {
+      const seen = (await get(intake.token, '/api/v1/officers')).json();
+      const me = seen.find((o: { id: string }) => o.id === officer.id);
+      expect(me).toEqual({
+        id: officer.id,
+        displayName: expect.stringMatching(/^Officer \d+$/),
+        roles: ['officer'],
+        unit: { id: officer.unitId, nameTh: 'กองช่าง', nameEn: expect.any(String) },
+      });
+      expect(JSON.stringify(seen)).not.toContain('@');
+      const byAdmin = (await get(admin, '/api/v1/officers')).json();
+      expect(byAdmin.find((o: { id: string }) => o.id === officer.id).email).toMatch(/@test\.local$/);
+      for (const who of [unitHead, supervisor]) {
+        expect((await get(who.token, '/api/v1/officers')).statusCode).toBe(200);
+      }
+    });
+
+    it('filters by unit and refuses other roles and bad input', async () => {
+      const engineering = (await get(unitHead.token, `/api/v1/officers?unitId=${officer.unitId}`)).json();
+      expect(engineering.map((o: { id: string }) => o.id).sort()).toEqual([officer.id, unitHead.id].sort());
+      for (const who of [officer, executive]) {
+        const res = await get(who.token, '/api/v1/officers');
+        expect(res.statusCode).toBe(403);
+        expect(res.json().code).toBe('FORBIDDEN');
+      }
+      const bad = await get(intake.token, '/api/v1/officers?unitId=engineering');
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().details).toEqual([expect.objectContaining({ field: 'unitId' })]);
+    });
+
+    it("another organisation's administrator sees only their own people", async () => {
+      const theirs = (await get(otherOrgAdmin, '/api/v1/officers')).json();
+      expect(theirs.map((o: { displayName: string }) => o.displayName)).toEqual(['ผู้ดูแลอื่น']);
+    });
+  });
+
+  describe('mark duplicate by reference number', () => {
+    it('accepts the reference number of the earlier case, and answers 404/422 with clear codes', async () => {
+      const first = await fileComplaint(t);
+      const second = await fileComplaint(t);
+      const unknown = await act(intake, second.id, 'mark-duplicate', { duplicateOfReference: '2400/999999' });
+      expect(unknown.statusCode).toBe(404);
+      expect(unknown.json()).toMatchObject({
+        code: 'DUPLICATE_TARGET_NOT_FOUND',
+        details: { field: 'duplicateOfReference' },
+        messageTh: expect.any(String),
+      });
+      const itself = await act(intake, second.id, 'mark-duplicate', {
+        duplicateOfReference: second.receipt.referenceNo,
+      });
+      expect(itself.statusCode).toBe(422);
+      expect(itself.json()).toMatchObject({
+        code: 'DUPLICATE_TARGET_INVALID',
+        details: { field: 'duplicateOfReference', reason: 'same_complaint' },
+      });
+      const malformed = await act(intake, second.id, 'mark-duplicate', { duplicateOfReference: 'เรื่องแรก' });
+      expect(malformed.statusCode).toBe(400);
+      expect(malformed.json().details).toEqual([expect.objectContaining({ field: 'duplicateOfReference' })]);
+      const neither = await act(intake, second.id, 'mark-duplicate', {});
+      expect(neither.statusCode).toBe(400);
+
+      const ok = await act(intake, second.id, 'mark-duplicate', {
+        duplicateOfReference: first.receipt.referenceNo.replace(/\/0+/, '/'),
+      });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json()).toMatchObject({
+        status: 'duplicate',
+        duplicateOfId: first.id,
+        duplicateOf: { id: first.id, referenceNo: first.receipt.referenceNo },
+      });
+      const third = await fileComplaint(t);
+      const ofDuplicate = await act(intake, third.id, 'mark-duplicate', {
+        duplicateOfReference: second.receipt.referenceNo,
+      });
+      expect(ofDuplicate.statusCode).toBe(422);
+      expect(ofDuplicate.json().details.reason).toBe('target_is_duplicate');
+    });
+  });
+
+  describe('409 on a case action', () => {
+    it('says what changed: the current status, its label and when the case was last changed', async () => {
+      const { id } = await fileComplaint(t);
+      const accepted = await act(intake, id, 'accept');
+      const updatedAt = accepted.json().updatedAt as string;
+      const again = await act(supervisor, id, 'accept');
+      expect(again.statusCode).toBe(409);
+      expect(again.json()).toMatchObject({
+        code: 'TRANSITION_NOT_ALLOWED',
+        details: {
+          currentStatus: 'accepted',
+          currentStatusLabel: { th: 'รับเป็นเรื่องร้องเรียนแล้ว', en: 'Accepted' },
+          action: 'accept',
+          updatedAt,
+          allowedActions: ['reject', 'refer', 'mark_duplicate', 'assign'],
+        },
+      });
+    });
+  });
+});
