@@ -3,6 +3,7 @@ import { hashPassword } from '../src/auth/password';
 import { Clock } from '../src/common/clock/clock';
 import { Role } from '../src/users/roles';
 import { fileComplaint, lightingComplaint } from './helpers/complaints';
+import { latestReportId, officerApi, submit } from './helpers/integrity';
 import { createOfficer, Officer } from './helpers/officers';
 import { bearer, createTestApp, TestApp } from './helpers/test-app';
 
@@ -351,6 +352,107 @@ describe('officer console API', () => {
           allowedActions: ['reject', 'refer', 'mark_duplicate', 'assign'],
         },
       });
+    });
+  });
+
+  describe('GET /audit-entries', () => {
+    let integrityOfficer: Officer;
+    let reportId: string;
+    let caseId: string;
+
+    beforeAll(async () => {
+      integrityOfficer = await createOfficer(t, admin, [Role.IntegrityOfficer]);
+      await submit(t);
+      reportId = await latestReportId(t);
+      expect((await officerApi(t, integrityOfficer).get(`/${reportId}`)).statusCode).toBe(200);
+      caseId = (await fileComplaint(t)).id;
+      expect((await act(intake, caseId, 'accept', { note: 'รับไว้' })).statusCode).toBe(200);
+    });
+
+    const audit = (token: string, query = '') => get(token, `/api/v1/audit-entries?${query}`);
+
+    it('shows administrators and supervisors who did what to a case, filtered and paged', async () => {
+      for (const token of [admin, supervisor.token]) {
+        const res = await audit(token, `entityType=complaint&entityId=${caseId}`);
+        expect(res.statusCode).toBe(200);
+        expect(res.json()).toMatchObject({ total: 1, page: 1, pageSize: 50 });
+        expect(res.json().items[0]).toMatchObject({
+          actorUserId: intake.id,
+          actorName: expect.stringMatching(/^Officer \d+$/),
+          action: 'complaint.accept',
+          entityType: 'complaint',
+          entityId: caseId,
+          before: expect.objectContaining({ status: 'received' }),
+          after: expect.objectContaining({ status: 'accepted' }),
+        });
+      }
+      expect((await audit(admin, `actorId=${intake.id}&action=complaint.`)).json().items.length).toBeGreaterThan(0);
+      expect((await audit(admin, `actorId=${officer.id}&action=complaint.accept`)).json().total).toBe(0);
+      expect((await audit(admin, `entityId=${caseId}&from=2000-01-01&to=2000-12-31`)).json().total).toBe(0);
+      const paged = (await audit(admin, 'pageSize=2&page=2')).json();
+      expect(paged).toMatchObject({ page: 2, pageSize: 2 });
+      expect(paged.items).toHaveLength(2);
+    });
+
+    it("keeps the integrity channel's rows for integrity officers, without contents", async () => {
+      const general = await audit(admin, `entityId=${reportId}`);
+      expect(general.json().total).toBe(0);
+      const theirs = (await audit(integrityOfficer.token, `entityId=${reportId}`)).json();
+      expect(theirs.items).toContainEqual(
+        expect.objectContaining({ action: 'integrity_report.read', before: null, after: null }),
+      );
+      const everything = (await audit(integrityOfficer.token, 'pageSize=200')).json().items;
+      expect(everything.every((e: { entityType: string }) => e.entityType.startsWith('integrity_'))).toBe(true);
+    });
+
+    it('refuses other roles, bad input and other organisations', async () => {
+      for (const who of [intake, officer, executive]) expect((await audit(who.token)).statusCode).toBe(403);
+      const bad = await audit(admin, 'actorId=me&from=yesterday&pageSize=1000');
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().details.map((d: { field: string }) => d.field).sort()).toEqual(['actorId', 'from', 'pageSize']);
+      expect((await audit(otherOrgAdmin, `entityId=${caseId}`)).json().total).toBe(0);
+    });
+  });
+
+  describe('GET /dashboard', () => {
+    it('counts open, overdue by unit, due this week and 15-day compliance by month', async () => {
+      const clock = t.app.get(Clock);
+      clock.freeze(new Date('2026-04-30T03:00:00Z'));
+      try {
+        const res = await get(executive.token, '/api/v1/dashboard');
+        expect(res.statusCode).toBe(200);
+        const d = res.json();
+        const [expected] = await t.db.query(
+          `SELECT count(*)::int AS open,
+                  count(*) FILTER (WHERE d.current_due_date < '2026-04-30' AND d.paused_since IS NULL)::int AS overdue
+             FROM complaints c JOIN case_deadlines d ON d.case_id = c.id AND d.track = 'complaint'
+            WHERE d.result_at IS NULL`,
+        );
+        expect(d).toMatchObject({ today: '2026-04-30', fiscalYear: 2569, ...expected });
+        expect(d.overdue).toBeGreaterThanOrEqual(1); // the letter received on 1 April
+        expect(d.byUnit.reduce((n: number, u: { open: number }) => n + u.open, 0)).toBe(d.open);
+        expect(d.byUnit[0]).toMatchObject({ nameTh: 'กองช่าง', overdue: expect.any(Number) });
+        expect(d.complianceByMonth.map((m: { month: string }) => m.month)).toEqual([
+          '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03',
+          '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09',
+        ]);
+        const april = d.complianceByMonth.find((m: { month: string }) => m.month === '2026-04');
+        expect(april.due).toBeGreaterThanOrEqual(1);
+        expect(april.compliancePercent).toBe(Math.round((1000 * april.compliant) / april.due) / 10);
+      } finally {
+        clock.reset();
+      }
+    });
+
+    it('is for executives, supervisors and administrators of the organisation', async () => {
+      for (const token of [supervisor.token, admin]) {
+        expect((await get(token, '/api/v1/dashboard')).statusCode).toBe(200);
+      }
+      for (const who of [intake, officer, unitHead]) {
+        expect((await get(who.token, '/api/v1/dashboard')).statusCode).toBe(403);
+      }
+      const theirs = (await get(otherOrgAdmin, '/api/v1/dashboard')).json();
+      expect(theirs).toMatchObject({ open: 0, overdue: 0, byUnit: [] });
     });
   });
 });
