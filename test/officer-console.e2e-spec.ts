@@ -181,7 +181,9 @@ describe('officer console API', () => {
 
     it('applies every filter and sort the console offers', async () => {
       const refs = async (query: string) =>
-        (await list(intake, `${query}&pageSize=100`)).json().items.map((r: { referenceNo: string }) => r.referenceNo);
+        (await list(intake, `${query}&pageSize=100`))
+          .json()
+          .items.map((r: { referenceNo: string }) => r.referenceNo);
       expect(await refs(`status=assigned`)).toContain(referenceNo);
       expect(await refs(`status=received`)).not.toContain(referenceNo);
       expect(await refs(`unitId=${officer.unitId}`)).toContain(referenceNo);
@@ -217,7 +219,9 @@ describe('officer console API', () => {
     });
 
     const found = async (q: string) =>
-      (await list(intake, `q=${encodeURIComponent(q)}`)).json().items.map((r: { referenceNo: string }) => r.referenceNo);
+      (await list(intake, `q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((r: { referenceNo: string }) => r.referenceNo);
 
     it.each([
       ['the reference number', () => referenceNo],
@@ -386,7 +390,9 @@ describe('officer console API', () => {
           after: expect.objectContaining({ status: 'accepted' }),
         });
       }
-      expect((await audit(admin, `actorId=${intake.id}&action=complaint.`)).json().items.length).toBeGreaterThan(0);
+      expect(
+        (await audit(admin, `actorId=${intake.id}&action=complaint.`)).json().items.length,
+      ).toBeGreaterThan(0);
       expect((await audit(admin, `actorId=${officer.id}&action=complaint.accept`)).json().total).toBe(0);
       expect((await audit(admin, `entityId=${caseId}&from=2000-01-01&to=2000-12-31`)).json().total).toBe(0);
       const paged = (await audit(admin, 'pageSize=2&page=2')).json();
@@ -402,14 +408,21 @@ describe('officer console API', () => {
         expect.objectContaining({ action: 'integrity_report.read', before: null, after: null }),
       );
       const everything = (await audit(integrityOfficer.token, 'pageSize=200')).json().items;
-      expect(everything.every((e: { entityType: string }) => e.entityType.startsWith('integrity_'))).toBe(true);
+      expect(everything.every((e: { entityType: string }) => e.entityType.startsWith('integrity_'))).toBe(
+        true,
+      );
     });
 
     it('refuses other roles, bad input and other organisations', async () => {
       for (const who of [intake, officer, executive]) expect((await audit(who.token)).statusCode).toBe(403);
       const bad = await audit(admin, 'actorId=me&from=yesterday&pageSize=1000');
       expect(bad.statusCode).toBe(400);
-      expect(bad.json().details.map((d: { field: string }) => d.field).sort()).toEqual(['actorId', 'from', 'pageSize']);
+      expect(
+        bad
+          .json()
+          .details.map((d: { field: string }) => d.field)
+          .sort(),
+      ).toEqual(['actorId', 'from', 'pageSize']);
       expect((await audit(otherOrgAdmin, `entityId=${caseId}`)).json().total).toBe(0);
     });
   });
@@ -433,8 +446,18 @@ describe('officer console API', () => {
         expect(d.byUnit.reduce((n: number, u: { open: number }) => n + u.open, 0)).toBe(d.open);
         expect(d.byUnit[0]).toMatchObject({ nameTh: 'กองช่าง', overdue: expect.any(Number) });
         expect(d.complianceByMonth.map((m: { month: string }) => m.month)).toEqual([
-          '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03',
-          '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09',
+          '2025-10',
+          '2025-11',
+          '2025-12',
+          '2026-01',
+          '2026-02',
+          '2026-03',
+          '2026-04',
+          '2026-05',
+          '2026-06',
+          '2026-07',
+          '2026-08',
+          '2026-09',
         ]);
         const april = d.complianceByMonth.find((m: { month: string }) => m.month === '2026-04');
         expect(april.due).toBeGreaterThanOrEqual(1);
@@ -453,6 +476,181 @@ describe('officer console API', () => {
       }
       const theirs = (await get(otherOrgAdmin, '/api/v1/dashboard')).json();
       expect(theirs).toMatchObject({ open: 0, overdue: 0, byUnit: [] });
+    });
+  });
+
+  describe('administration: units, categories, settings', () => {
+    const send = (method: 'POST' | 'PATCH' | 'DELETE', token: string, url: string, payload?: object) =>
+      t.request({ method, url: `/api/v1${url}`, headers: bearer(token), ...(payload ? { payload } : {}) });
+    const auditOf = async (entityId: string) =>
+      (
+        await t.db.query(
+          `SELECT action FROM audit_entries WHERE entity_id = $1 AND actor_user_id IS NOT NULL ORDER BY id`,
+          [entityId],
+        )
+      ).map((r: { action: string }) => r.action);
+
+    it('units: create, rename, delete when unused, deactivate when used; every change audited', async () => {
+      const created = await send('POST', admin, '/units', {
+        code: 'parks',
+        nameTh: 'ฝ่ายสวนสาธารณะ',
+        sortOrder: 9,
+      });
+      expect(created.statusCode).toBe(201);
+      const unit = created.json();
+      expect(unit).toMatchObject({ code: 'parks', nameTh: 'ฝ่ายสวนสาธารณะ', nameEn: null, isActive: true });
+      const again = await send('POST', admin, '/units', { code: 'parks', nameTh: 'ซ้ำ' });
+      expect(again.statusCode).toBe(409);
+      const renamed = await send('PATCH', admin, `/units/${unit.id}`, { nameEn: 'Parks' });
+      expect(renamed.json()).toMatchObject({ nameEn: 'Parks', code: 'parks' });
+      // used by a complaint: deactivated, not deleted
+      const { id: caseId } = await fileComplaint(t);
+      await act(intake, caseId, 'assign', { unitId: unit.id });
+      expect((await send('DELETE', admin, `/units/${unit.id}`)).json()).toEqual({ outcome: 'deactivated' });
+      const units = (await get(intake.token, '/api/v1/units')).json();
+      expect(units.find((u: { id: string }) => u.id === unit.id).isActive).toBe(false);
+      // assignment to an inactive unit is refused
+      expect((await act(intake, caseId, 'assign', { unitId: unit.id })).statusCode).toBeGreaterThanOrEqual(
+        400,
+      );
+      const spare = (await send('POST', admin, '/units', { code: 'spare', nameTh: 'ว่าง' })).json();
+      expect((await send('DELETE', admin, `/units/${spare.id}`)).json()).toEqual({ outcome: 'deleted' });
+      expect(await auditOf(unit.id)).toEqual(['unit.create', 'unit.update', 'unit.deactivate']);
+      expect(await auditOf(spare.id)).toEqual(['unit.create', 'unit.delete']);
+    });
+
+    it('categories: routing to a unit and descriptions, with the public list in step', async () => {
+      const engineering = officer.unitId!;
+      const created = await send('POST', admin, '/categories', {
+        code: 'stray_dogs',
+        nameTh: 'สุนัขจรจัด',
+        nameEn: 'Stray dogs',
+        descriptionTh: 'สุนัขจรจัดดุร้าย หรือจำนวนมาก',
+        defaultUnitId: engineering,
+      });
+      expect(created.statusCode).toBe(201);
+      const category = created.json();
+      expect(category).toMatchObject({
+        code: 'stray_dogs',
+        descriptionTh: 'สุนัขจรจัดดุร้าย หรือจำนวนมาก',
+        descriptionEn: null,
+        defaultUnit: { id: engineering, nameTh: 'กองช่าง' },
+        isActive: true,
+      });
+      const publicList = async () =>
+        (await t.request({ method: 'GET', url: '/api/v1/orgs/demo/categories' }))
+          .json()
+          .map((c: { code: string }) => c.code);
+      expect(await publicList()).toContain('stray_dogs');
+      const filed = await fileComplaint(t, lightingComplaint({ categoryCode: 'stray_dogs' }));
+      expect((await detail(intake, filed.id)).json().unit).toMatchObject({ id: engineering });
+      const rerouted = await send('PATCH', admin, `/categories/${category.id}`, {
+        defaultUnitId: financeOfficer.unitId,
+      });
+      expect(rerouted.json().defaultUnit.id).toBe(financeOfficer.unitId);
+      const unknownUnit = await send('PATCH', admin, `/categories/${category.id}`, {
+        defaultUnitId: randomUUID(),
+      });
+      expect(unknownUnit.statusCode).toBe(404);
+      expect(unknownUnit.json()).toMatchObject({
+        code: 'UNIT_NOT_FOUND',
+        details: [{ field: 'defaultUnitId' }],
+      });
+      expect((await send('DELETE', admin, `/categories/${category.id}`)).json()).toEqual({
+        outcome: 'deactivated',
+      });
+      expect(await publicList()).not.toContain('stray_dogs');
+      const all = (await get(admin, '/api/v1/categories')).json();
+      expect(all.find((c: { id: string }) => c.id === category.id).isActive).toBe(false);
+      expect(await auditOf(category.id)).toEqual([
+        'category.create',
+        'category.update',
+        'category.deactivate',
+      ]);
+      const missing = await send('PATCH', admin, `/categories/${randomUUID()}`, { nameTh: 'x' });
+      expect(missing.json().code).toBe('CATEGORY_NOT_FOUND');
+    });
+
+    it('settings: deadline mode and days, office hours and satisfaction target, defaults filled in', async () => {
+      const before = (await get(admin, '/api/v1/organization/settings')).json();
+      expect(before).toEqual({
+        deadlines: {
+          complaint: { mode: 'calendar', days: 15, reminderWorkingDaysBefore: [3, 1], maxExtensionDays: 15 },
+          integrity_report: expect.objectContaining({ days: 15 }),
+          integrity_report_conclusion: expect.objectContaining({ days: 90, maxExtensionDays: 30 }),
+        },
+        officeHours: { start: '08:30', end: '16:30' },
+        satisfactionTargetPercent: 80,
+      });
+      const changed = await send('PATCH', admin, '/organization/settings', {
+        deadlines: { complaint: { mode: 'working_days', days: 10 } },
+        officeHours: { start: '08:00', end: '16:00' },
+        satisfactionTargetPercent: 85,
+      });
+      expect(changed.statusCode).toBe(200);
+      expect(changed.json()).toMatchObject({
+        deadlines: {
+          complaint: { mode: 'working_days', days: 10, maxExtensionDays: 15 },
+          integrity_report_conclusion: { days: 90 },
+        },
+        officeHours: { start: '08:00', end: '16:00' },
+        satisfactionTargetPercent: 85,
+      });
+      // a new complaint counts with the new rule
+      const filed = await fileComplaint(t);
+      expect((await detail(intake, filed.id)).json().deadline).toMatchObject({
+        mode: 'working_days',
+        periodDays: 10,
+      });
+      // a period no earlier test asked for (statistics are cached for a while)
+      const stats = (
+        await t.request({
+          method: 'GET',
+          url: '/api/v1/orgs/demo/statistics/complaints?fiscalYear=2570&quarter=4',
+        })
+      ).json();
+      expect(stats.figures.satisfaction.targetPercent).toBe(85);
+      const [row] = await t.db.query(
+        `SELECT before, after FROM audit_entries WHERE action = 'organization.settings' ORDER BY id DESC LIMIT 1`,
+      );
+      expect(row.before.deadlines.complaint.mode).toBe('calendar');
+      expect(row.after.deadlines.complaint.mode).toBe('working_days');
+      await send('PATCH', admin, '/organization/settings', {
+        deadlines: { complaint: { mode: 'calendar', days: 15 } },
+        officeHours: { start: '08:30', end: '16:30' },
+        satisfactionTargetPercent: 80,
+      });
+    });
+
+    it('refuses bad settings, other roles, and keeps organisations apart', async () => {
+      const bad = await send('PATCH', admin, '/organization/settings', {
+        deadlines: { complaint: { mode: 'lunar', days: 0 } },
+        satisfactionTargetPercent: 101,
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(
+        bad
+          .json()
+          .details.map((d: { field: string }) => d.field)
+          .sort(),
+      ).toEqual(['deadlines.complaint.days', 'deadlines.complaint.mode', 'satisfactionTargetPercent']);
+      const backwards = await send('PATCH', admin, '/organization/settings', {
+        officeHours: { start: '17:00', end: '08:00' },
+      });
+      expect(backwards.json()).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [{ field: 'officeHours.end' }],
+      });
+      for (const who of [intake, supervisor, executive]) {
+        expect((await get(who.token, '/api/v1/organization/settings')).statusCode).toBe(403);
+        expect((await send('POST', who.token, '/units', { code: 'x', nameTh: 'x' })).statusCode).toBe(403);
+        expect((await get(who.token, '/api/v1/categories')).statusCode).toBe(403);
+      }
+      const ourUnit = officer.unitId!;
+      expect((await send('PATCH', otherOrgAdmin, `/units/${ourUnit}`, { nameTh: 'ยึด' })).json().code).toBe(
+        'UNIT_NOT_FOUND',
+      );
+      expect((await get(otherOrgAdmin, '/api/v1/categories')).json()).toEqual([]);
     });
   });
 });

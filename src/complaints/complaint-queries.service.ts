@@ -255,7 +255,9 @@ export class ComplaintQueries {
       this.deadlines.get(COMPLAINT_TRACK, c.id),
       c.unitId ? this.organizations.unit(c.organizationId, c.unitId) : null,
       c.duplicateOfId
-        ? this.db.getRepository(Complaint).findOne({ select: { id: true, referenceNo: true }, where: { id: c.duplicateOfId } })
+        ? this.db
+            .getRepository(Complaint)
+            .findOne({ select: { id: true, referenceNo: true }, where: { id: c.duplicateOfId } })
         : null,
     ]);
     const people = new Set([c.assigneeId, c.registeredById, ...events.map((e) => e.actorUserId)]);
@@ -288,7 +290,8 @@ export class ComplaintQueries {
       history: events.map((e) => ({
         ...e,
         actorName: e.actorUserId ? (names.get(e.actorUserId) ?? null) : null,
-        actionLabel: e.action && e.action in ACTION_LABELS ? ACTION_LABELS[e.action as ComplaintAction] : null,
+        actionLabel:
+          e.action && e.action in ACTION_LABELS ? ACTION_LABELS[e.action as ComplaintAction] : null,
         note: typeof e.data?.note === 'string' ? e.data.note : null,
       })),
     };

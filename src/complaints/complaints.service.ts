@@ -352,7 +352,10 @@ export class ComplaintsService {
           Complaint,
           duplicateOfId
             ? { id: duplicateOfId, organizationId: c.organizationId }
-            : { referenceNo: normalizeReferenceNo(duplicateOfReference ?? '') ?? '', organizationId: c.organizationId },
+            : {
+                referenceNo: normalizeReferenceNo(duplicateOfReference ?? '') ?? '',
+                organizationId: c.organizationId,
+              },
         );
         const field = duplicateOfId ? 'duplicateOfId' : 'duplicateOfReference';
         if (!primary) throw new DomainError('DUPLICATE_TARGET_NOT_FOUND', { field });

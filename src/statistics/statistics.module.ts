@@ -7,7 +7,12 @@ import { StatisticsController } from './statistics.controller';
 import { StatisticsService } from './statistics.service';
 
 @Module({
-  controllers: [StatisticsController, DashboardController, AnnualReportsController, PublicAnnualReportsController],
+  controllers: [
+    StatisticsController,
+    DashboardController,
+    AnnualReportsController,
+    PublicAnnualReportsController,
+  ],
   providers: [StatisticsService, DashboardService, OpenDataService, AnnualReportsService],
 })
 export class StatisticsModule {}

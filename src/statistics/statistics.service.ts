@@ -6,6 +6,7 @@ import { CHANNEL_LABELS, ComplaintChannel } from '../complaints/channels';
 import { Clock } from '../common/clock/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { civilDate } from '../common/time/fiscal-year';
+import { satisfactionTargetPercent } from '../deadlines/deadline-settings';
 import { AppConfig } from '../config/app-config';
 import { OUTCOME_TEXT } from '../integrity-reports/workflow';
 import { Organization } from '../organizations/entities/organization.entity';
@@ -208,7 +209,7 @@ export class StatisticsService {
       organization: { slug: org.slug, nameTh: org.nameTh },
       period: this.describe(p),
       computedAt: now.toISOString(),
-      figures: headlineFigures(total, histogram),
+      figures: headlineFigures(total, histogram, satisfactionTargetPercent(org)),
       breakdowns: {
         byCategory: cells(
           'category',

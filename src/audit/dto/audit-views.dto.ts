@@ -8,7 +8,10 @@ export class ListAuditQuery {
   @IsUUID()
   actorId?: string;
 
-  @ApiPropertyOptional({ example: 'complaint.assign', description: 'exact action, or a prefix ending in a dot' })
+  @ApiPropertyOptional({
+    example: 'complaint.assign',
+    description: 'exact action, or a prefix ending in a dot',
+  })
   @IsOptional()
   @Matches(/^[a-z0-9_.]{1,100}$/)
   action?: string;
@@ -54,7 +57,8 @@ export class AuditEntryView {
   @ApiProperty() id!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorUserId!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'null for the system' }) actorName!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null for the system' }) actorName!:
+    string | null;
   @ApiProperty({ example: 'complaint.assign' }) action!: string;
   @ApiProperty({ example: 'complaint' }) entityType!: string;
   @ApiProperty() entityId!: string;

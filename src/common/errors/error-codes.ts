@@ -23,6 +23,7 @@ export const ERRORS = {
   ORGANIZATION_NOT_FOUND: { status: 404, en: 'Unknown organisation.', th: 'ไม่พบหน่วยงาน' },
   USER_NOT_FOUND: { status: 404, en: 'Unknown user.', th: 'ไม่พบผู้ใช้' },
   UNIT_NOT_FOUND: { status: 404, en: 'Unknown unit.', th: 'ไม่พบหน่วยงานย่อย' },
+  CATEGORY_NOT_FOUND: { status: 404, en: 'Unknown complaint category.', th: 'ไม่พบประเภทเรื่องร้องเรียน' },
   MAIL_MESSAGE_NOT_FOUND: { status: 404, en: 'Unknown mail message.', th: 'ไม่พบข้อความอีเมล' },
   MAIL_NOT_RETRYABLE: {
     status: 409,

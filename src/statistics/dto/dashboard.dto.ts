@@ -1,7 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class DashboardUnitRow {
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: not yet assigned to a unit' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null: not yet assigned to a unit',
+  })
   unitId!: string | null;
   @ApiProperty({ example: 'กองช่าง' }) nameTh!: string;
   @ApiProperty({ type: String, nullable: true }) nameEn!: string | null;
@@ -15,7 +20,8 @@ export class DashboardMonthRow {
   @ApiProperty() received!: number;
   @ApiProperty({ description: 'cases whose 15-day answer was due (answered, or open past the due date)' })
   due!: number;
-  @ApiProperty({ description: 'answered in time, or by an extended date explained in time' }) compliant!: number;
+  @ApiProperty({ description: 'answered in time, or by an extended date explained in time' })
+  compliant!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'compliant / due, in percent' })
   compliancePercent!: number | null;
 }
@@ -26,7 +32,8 @@ export class DashboardView {
   @ApiProperty({ example: 2569 }) fiscalYear!: number;
   @ApiProperty({ description: 'complaints without an answer yet' }) open!: number;
   @ApiProperty({ description: 'open complaints past their due date' }) overdue!: number;
-  @ApiProperty({ description: 'open complaints due from today to 6 days after (a week)' }) dueThisWeek!: number;
+  @ApiProperty({ description: 'open complaints due from today to 6 days after (a week)' })
+  dueThisWeek!: number;
   @ApiProperty({ type: [DashboardUnitRow], description: 'units with open complaints, most overdue first' })
   byUnit!: DashboardUnitRow[];
   @ApiProperty({ type: [DashboardMonthRow] }) complianceByMonth!: DashboardMonthRow[];
