@@ -48,7 +48,7 @@ describe('officer console API', () => {
       [org.id, email, await hashPassword('other-admin-password')],
     );
     otherOrgAdmin = await t.login(email, 'other-admin-password');
-  });
+  }, 180_000); // seven accounts, each with password hashing and a second person's approval
   afterAll(() => t.close());
 
   describe('GET /labels', () => {
