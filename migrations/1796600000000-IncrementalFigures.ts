@@ -66,7 +66,8 @@ export class IncrementalFigures1796600000000 implements MigrationInterface {
         CONSTRAINT "pk_complaint_figure_days" PRIMARY KEY ("organization_id", "month", "days"))`,
     );
     await q.query(`CREATE INDEX "ix_complaint_figure_orgs_month" ON "complaint_figure_orgs" ("month")`);
-    // what a complaint counts as now: the same classes as statistics.sql.ts, except that a running
+    // what a complaint counts as now (general complaints only: suggestions and compliments are
+    // counted by kind elsewhere): the same classes as statistics.sql.ts, except that a running
     // deadline's class (running or open past deadline) depends on the day of reading: its due date is
     // kept, and the reading compares it with today
     await q.query(`
@@ -85,7 +86,8 @@ export class IncrementalFigures1796600000000 implements MigrationInterface {
         (d.result_at AT TIME ZONE '${ZONE}')::date - (c.received_at AT TIME ZONE '${ZONE}')::date AS days,
         c.reopen_count > 0 AS reopened, c.rating
       FROM complaints c
-      LEFT JOIN case_deadlines d ON d.track = 'complaint' AND d.case_id = c.id`);
+      LEFT JOIN case_deadlines d ON d.track = 'complaint' AND d.case_id = c.id
+      WHERE c.kind = 'complaint'`);
     // Brings one complaint's counted facts in line with its rows. The advisory lock orders concurrent
     // writers of one case (a worker's deadline update beside an officer's action): the second waits,
     // and its next statements read with a fresh snapshot (READ COMMITTED), so it counts what the
@@ -130,7 +132,7 @@ export class IncrementalFigures1796600000000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
     const complaintColumns =
-      'organization_id, received_at, category_id, channel, unit_id, status, reopen_count, rating';
+      'organization_id, kind, received_at, category_id, channel, unit_id, status, reopen_count, rating';
     const deadlineColumns = 'outcome, result_at, overdue_since, paused_since, current_due_date';
     const changed = (columns: string) =>
       `(${columns

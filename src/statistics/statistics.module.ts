@@ -2,12 +2,24 @@ import { Module } from '@nestjs/common';
 import { ComplaintFiguresRollup } from './figures-rollup';
 import { AnnualReportsController, PublicAnnualReportsController } from './annual-reports.controller';
 import { AnnualReportsService } from './annual-reports.service';
+import { DashboardController, DashboardService } from './dashboard.controller';
 import { OpenDataService } from './open-data.service';
 import { StatisticsController } from './statistics.controller';
 import { StatisticsService } from './statistics.service';
 
 @Module({
-  controllers: [StatisticsController, AnnualReportsController, PublicAnnualReportsController],
-  providers: [StatisticsService, ComplaintFiguresRollup, OpenDataService, AnnualReportsService],
+  controllers: [
+    StatisticsController,
+    DashboardController,
+    AnnualReportsController,
+    PublicAnnualReportsController,
+  ],
+  providers: [
+    StatisticsService,
+    ComplaintFiguresRollup,
+    DashboardService,
+    OpenDataService,
+    AnnualReportsService,
+  ],
 })
 export class StatisticsModule {}
