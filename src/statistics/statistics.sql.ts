@@ -67,13 +67,19 @@ SELECT CASE WHEN GROUPING(category) = 0 THEN 'category'
 FROM fine
 GROUP BY GROUPING SETS ((), (category), (channel), (unit), (month), (days))`;
 
-/** Every organisation, one row each (organisations without complaints in the period included). */
+/**
+ * The national view: every organisation, one row each (organisations without complaints in the
+ * period included), with what the province and type totals are summed by (StatisticsService sums
+ * the additive measures; T18c's rollups replace the cohort scan here). $6: one province, or null.
+ */
 export const NATIONAL_FIGURES_SQL = `
-WITH c AS (${complaintCohort('$1::uuid IS NULL')})
-SELECT o.slug, o.name_th, ${measures('count(c.organization_id)')}
-FROM organizations o LEFT JOIN c ON c.organization_id = o.id
-GROUP BY o.id, o.slug, o.name_th
-ORDER BY o.slug`;
+WITH o AS (SELECT id, slug, name_th, dla_code, type, province, district FROM organizations
+           WHERE $6::text IS NULL OR province = $6),
+c AS (${complaintCohort('$1::uuid IS NULL AND c.organization_id IN (SELECT id FROM o)')})
+SELECT o.slug, o.name_th, o.dla_code, o.type, o.province, o.district, ${measures('count(c.organization_id)')}
+FROM o LEFT JOIN c ON c.organization_id = o.id
+GROUP BY o.id, o.slug, o.name_th, o.dla_code, o.type, o.province, o.district
+ORDER BY o.province NULLS LAST, o.slug`;
 
 /** Labels of the breakdown keys. */
 export const CATEGORY_LABELS_SQL = `
