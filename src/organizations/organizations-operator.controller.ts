@@ -45,8 +45,12 @@ export class OrganizationsOperatorController {
   @ApiErrors(409)
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateOrganizationDto): Promise<OrganizationView> {
     const { administrator, ...fields } = dto;
-    const org = await this.organizations.create(actor, fields);
-    if (administrator) await this.users.inviteFirstAdministrator(actor, org.id, administrator);
+    const org = await this.organizations.create(
+      actor,
+      fields,
+      administrator &&
+        ((tx, created) => this.users.inviteFirstAdministrator(actor, created.id, administrator, tx)),
+    );
     return OrganizationView.of(org);
   }
 

@@ -64,15 +64,24 @@ export class OrganizationsService {
     });
   }
 
-  /** A new organisation with its reference data (operators; audited in its own trail). */
-  create(actor: Actor, fields: OrganizationFields & { slug: string }): Promise<Organization> {
-    return this.db.transaction((tx) =>
-      createOrganization(tx, fields, {
+  /**
+   * A new organisation with its reference data (operators; audited in its own trail); `then` runs in
+   * the same transaction (the first administrator's invitation), so both happen or neither.
+   */
+  create(
+    actor: Actor,
+    fields: OrganizationFields & { slug: string },
+    then?: (tx: EntityManager, org: Organization) => Promise<unknown>,
+  ): Promise<Organization> {
+    return this.db.transaction(async (tx) => {
+      const org = await createOrganization(tx, fields, {
         userId: actor.userId,
         requestId: actor.requestId,
         action: 'organization.create',
-      }),
-    );
+      });
+      if (then) await then(tx, org);
+      return org;
+    });
   }
 
   /** Changes the given fields (operators; audited with the values before). */

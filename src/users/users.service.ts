@@ -189,9 +189,13 @@ export class UsersService {
     operator: Actor,
     organizationId: string,
     who: { email: string; displayName: string },
+    /** the caller's transaction (an organisation created with its administrator), else a new one */
+    manager?: EntityManager,
   ): Promise<UserView> {
     const actor: Actor = { ...operator, organizationId, unitId: null };
-    const created = await this.db.transaction(async (tx) => {
+    const inTransaction = <T>(work: (tx: EntityManager) => Promise<T>) =>
+      manager ? work(manager) : this.db.transaction(work);
+    const created = await inTransaction(async (tx) => {
       const admins = await tx
         .getRepository(User)
         .createQueryBuilder('u')
