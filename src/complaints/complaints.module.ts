@@ -25,7 +25,7 @@ import { PublicComplaintsController } from './public-complaints.controller';
     ComplaintDeadlineHandler,
     ComplaintDigestService,
   ],
-  exports: [ComplaintsService, ComplaintQueries, ComplaintDigestService],
+  exports: [ComplaintsService, ComplaintQueries, ComplaintDigestService, ComplaintCategories],
 })
 export class ComplaintsModule implements OnModuleInit {
   constructor(
