@@ -20,11 +20,15 @@ export class AppConfig {
     timeZone: string;
     /** fresh lifetime of cached public statistics; then served while refreshing up to twice this */
     statisticsCacheSeconds: number;
+    /** no published percentage over fewer cases than this */
+    statisticsMinSample: number;
   };
   database!: { url: string; poolSize: number; migrateOnStart: boolean };
   redis!: { url: string; prefix: string; schedulesCheckIntervalMs: number };
   organization!: { slug: string; name: string };
   admin!: { email: string; password?: string };
+  /** e-mails (lower case) of the deployment's operators, who create and edit organisations */
+  operators!: { emails: string[] };
   auth!: {
     jwtSecret: string;
     accessTokenTtlSeconds: number;
@@ -133,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       logLevel: e.LOG_LEVEL,
       timeZone: e.BUSINESS_TIME_ZONE,
       statisticsCacheSeconds: e.STATISTICS_CACHE_SECONDS,
+      statisticsMinSample: e.STATISTICS_MIN_SAMPLE,
     },
     database: {
       url: e.DATABASE_URL,
@@ -146,6 +151,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     organization: { slug: e.ORG_SLUG, name: e.ORG_NAME },
     admin: { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD },
+    operators: {
+      emails: e.OPERATOR_EMAILS.split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    },
     auth: {
       jwtSecret: e.JWT_SECRET ?? devSecret('JWT_SECRET'),
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,

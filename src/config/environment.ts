@@ -184,6 +184,25 @@ export class Environment {
   @Max(25)
   STATISTICS_CACHE_SECONDS = 20;
 
+  /**
+   * Published figures give no percentage computed over fewer cases than this (one case would show as
+   * 100%): the count is published, the percentage is null.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  STATISTICS_MIN_SAMPLE = 5;
+
+  /**
+   * The deployment's operators (comma-separated e-mails): whoever signs in with an account of one of
+   * these addresses, in any organisation, may create and edit organisations. Empty: nobody.
+   */
+  @Matches(/^\s*$|^\s*[^\s,@]+@[^\s,@]+(\s*,\s*[^\s,@]+@[^\s,@]+)*\s*$/, {
+    message: 'must be e-mail addresses separated by commas',
+  })
+  OPERATOR_EMAILS = '';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

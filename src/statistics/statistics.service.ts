@@ -13,16 +13,22 @@ import { OUTCOME_TEXT } from '../integrity-reports/workflow';
 import { Organization } from '../organizations/entities/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import {
+  addMeasures,
   cellFigures,
   DaysHistogram,
-  deadlineFigures,
   EMPTY_MEASURES,
   headlineFigures,
   Measures,
-  satisfactionFigures,
+  summaryFigures,
+  totalsBy,
 } from './complaint-figures';
+import {
+  ORGANIZATION_TYPE_LABELS,
+  ORGANIZATION_TYPES,
+  OrganizationType,
+} from '../organizations/organization-types';
 import { COMPLAINT_DEFINITIONS, INTEGRITY_DEFINITIONS, NATIONAL_DEFINITIONS } from './definitions';
-import { StatisticsQuery } from './dto/statistics-query.dto';
+import { NationalStatisticsQuery, StatisticsQuery } from './dto/statistics-query.dto';
 import { FreshCache } from './fresh-cache';
 import { isPeriod, monthsOf, Period, resolvePeriod } from './periods';
 import {
@@ -117,11 +123,16 @@ export class StatisticsService {
     return this.config.app.timeZone;
   }
 
+  /** No published percentage over fewer cases (STATISTICS_MIN_SAMPLE). */
+  private get minSample(): number {
+    return this.config.app.statisticsMinSample;
+  }
+
   /** Received and answered per kind of general submission, every kind listed (zeros included). */
-  private async submissionKinds(organizationId: string | null, p: Period) {
+  private async submissionKinds(organizationId: string | null, p: Period, province: string | null = null) {
     const rows = await this.db.query<{ key: SubmissionKind; received: string; answered: string }[]>(
       SUBMISSION_KINDS_SQL,
-      [organizationId, p.start, p.end],
+      [organizationId, p.start, p.end, province],
     );
     return SUBMISSION_KINDS.map((kind) => {
       const r = rows.find((row) => row.key === kind);
@@ -203,10 +214,11 @@ export class StatisticsService {
     ) as Promise<IntegrityStatistics>;
   }
 
-  async national(q: StatisticsQuery): Promise<NationalStatistics> {
+  async national(q: NationalStatisticsQuery): Promise<NationalStatistics> {
     const p = this.period(q);
-    return this.cache.get(`n:${p.firstDay}:${p.lastDay}`, () =>
-      this.computeNational(p),
+    const province = q.province ?? null;
+    return this.cache.get(`n:${p.firstDay}:${p.lastDay}:${province ?? ''}`, () =>
+      this.computeNational(p, province),
     ) as Promise<NationalStatistics>;
   }
 
@@ -235,7 +247,7 @@ export class StatisticsService {
             code: l.code,
             nameTh: l.th,
             nameEn: l.en,
-            ...cellFigures(r ? toMeasures(r) : EMPTY_MEASURES),
+            ...cellFigures(r ? toMeasures(r) : EMPTY_MEASURES, this.minSample),
           };
         })
         .filter((c, i) => i < labels.length || c.received > 0);
@@ -245,7 +257,8 @@ export class StatisticsService {
       organization: { slug: org.slug, nameTh: org.nameTh },
       period: this.describe(p),
       computedAt: now.toISOString(),
-      figures: headlineFigures(total, histogram, satisfactionTargetPercent(org)),
+      minimumSample: this.minSample,
+      figures: headlineFigures(total, histogram, this.minSample, satisfactionTargetPercent(org)),
       submissionsByKind: byKind,
       breakdowns: {
         byCategory: cells(
@@ -330,47 +343,64 @@ export class StatisticsService {
     };
   }
 
-  async computeNational(p: Period) {
+  /**
+   * The country (or one province): each organisation's row, totals by province and by type of
+   * organisation, and the total, all from one query's additive measures.
+   */
+  async computeNational(p: Period, province: string | null = null) {
     const now = this.clock.now();
     const today = civilDate(now, this.zone);
-    const [rows, byKind] = await Promise.all([
-      this.analytic<(MeasureRow & { slug: string; name_th: string })[]>(NATIONAL_FIGURES_SQL, [
-        null,
-        p.start,
-        p.end,
-        this.zone,
-        today,
-      ]),
-      this.submissionKinds(null, p),
+    type NationalRow = MeasureRow & {
+      slug: string;
+      name_th: string;
+      dla_code: string | null;
+      type: OrganizationType | null;
+      province: string | null;
+      district: string | null;
+    };
+    const [found, byKind] = await Promise.all([
+      this.analytic<NationalRow[]>(NATIONAL_FIGURES_SQL, [null, p.start, p.end, this.zone, today, province]),
+      this.submissionKinds(null, p, province),
     ]);
+    const rows = found.map((r) => ({ row: r, measures: toMeasures(r) }));
+    const figures = (m: Measures) => summaryFigures(m, this.minSample);
     return {
       period: this.describe(p),
       computedAt: now.toISOString(),
+      province,
+      minimumSample: this.minSample,
       submissionsByKind: byKind,
-      organizations: rows.map((r) => {
-        const m = toMeasures(r);
-        const d = deadlineFigures(m);
-        const s = satisfactionFigures(m);
-        return {
-          slug: r.slug,
-          nameTh: r.name_th,
-          received: m.received,
-          open: m.inProgress,
-          closed: m.received - m.inProgress,
-          withResult: d.withResult,
-          met: d.met,
-          metByExplanation: d.metByExplanation,
-          missed: d.missed,
-          openPastDeadline: d.openPastDeadline,
-          due: d.due,
-          compliancePercent: d.compliancePercent,
-          reopened: m.reopened,
-          satisfactionResponses: s.responses,
-          meanRating: s.meanRating,
-          satisfiedPercent: s.satisfiedPercent,
-        };
-      }),
+      total: {
+        organizations: rows.length,
+        ...figures(rows.reduce((sum, r) => addMeasures(sum, r.measures), EMPTY_MEASURES)),
+      },
+      byProvince: totalsBy(rows, (r) => r.row.province ?? '').map((g) => ({
+        province: g.key || null,
+        organizations: g.organizations,
+        ...figures(g.measures),
+      })),
+      byType: totalsBy(rows, (r) => r.row.type ?? '')
+        .sort((a, b) => TYPE_ORDER.indexOf(a.key) - TYPE_ORDER.indexOf(b.key))
+        .map((g) => ({
+          type: (g.key || null) as OrganizationType | null,
+          nameTh: g.key ? ORGANIZATION_TYPE_LABELS[g.key as OrganizationType].th : 'ไม่ระบุประเภท',
+          nameEn: g.key ? ORGANIZATION_TYPE_LABELS[g.key as OrganizationType].en : 'Type not recorded',
+          organizations: g.organizations,
+          ...figures(g.measures),
+        })),
+      organizations: rows.map(({ row: r, measures }) => ({
+        slug: r.slug,
+        nameTh: r.name_th,
+        dlaCode: r.dla_code,
+        type: r.type,
+        province: r.province,
+        district: r.district,
+        ...figures(measures),
+      })),
       definitions: NATIONAL_DEFINITIONS,
     };
   }
 }
+
+/** Types in the order the DLA lists them; organisations without a type last. */
+const TYPE_ORDER: string[] = [...ORGANIZATION_TYPES, ''];

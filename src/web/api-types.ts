@@ -54,6 +54,59 @@ export interface paths {
     patch: operations['UnitsController_update'];
     trace?: never;
   };
+  '/api/v1/organizations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every organisation of the deployment (operators) */
+    get: operations['OrganizationsOperatorController_list'];
+    put?: never;
+    /** Create an organisation with its reference data, and optionally invite its first administrator (operators) */
+    post: operations['OrganizationsOperatorController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One organisation (operators) */
+    get: operations['OrganizationsOperatorController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change an organisation (operators) */
+    patch: operations['OrganizationsOperatorController_update'];
+    trace?: never;
+  };
+  '/api/v1/organizations/{id}/administrator': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Invite the first administrator of an organisation without one: a one-time link by e-mail (operators) */
+    post: operations['OrganizationsOperatorController_inviteAdministrator'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/users': {
     parameters: {
       query?: never;
@@ -220,6 +273,40 @@ export interface paths {
     put?: never;
     /** Officer sign-in with e-mail and password */
     post: operations['AuthController_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/organizations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organisations in which I have an account (to choose or switch) */
+    get: operations['AuthController_organizations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/switch-organization': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Work in another of my organisations: signs in to my account there (its password) and ends this session */
+    post: operations['AuthController_switchOrganization'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1183,7 +1270,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** General complaints of every organisation, one row each */
+    /** General complaints of the country (or one province): totals by province and by type of organisation, and one row per organisation */
     get: operations['StatisticsController_national'];
     put?: never;
     post?: never;
@@ -1395,9 +1482,132 @@ export interface components {
        */
       outcome: 'deleted' | 'deactivated';
     };
+    OrganizationView: {
+      /** Format: uuid */
+      id: string;
+      slug: string;
+      nameTh: string;
+      nameEn: string | null;
+      /** @enum {string|null} */
+      type:
+        | 'sao'
+        | 'subdistrict_municipality'
+        | 'town_municipality'
+        | 'city_municipality'
+        | 'pao'
+        | 'pattaya'
+        | 'bangkok'
+        | null;
+      dlaCode: string | null;
+      province: string | null;
+      district: string | null;
+      contactEmail: string | null;
+      contactPhone: string | null;
+      address: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    FirstAdministratorDto: {
+      /**
+       * Format: email
+       * @example palad@example.go.th
+       */
+      email: string;
+      /** @example ปลัด อบต. */
+      displayName: string;
+    };
+    CreateOrganizationDto: {
+      /**
+       * @description Name in public URLs: lowercase letters, digits and "-"
+       * @example ban-mai
+       */
+      slug: string;
+      /** @example องค์การบริหารส่วนตำบลบ้านใหม่ */
+      nameTh: string;
+      /** @example Ban Mai SAO */
+      nameEn?: string | null;
+      /**
+       * @description sao (อบต.), subdistrict_municipality (เทศบาลตำบล), town_municipality (เทศบาลเมือง), city_municipality (เทศบาลนคร), pao (อบจ.), pattaya (เมืองพัทยา), bangkok (กทม.)
+       * @enum {string}
+       */
+      type:
+        | 'sao'
+        | 'subdistrict_municipality'
+        | 'town_municipality'
+        | 'city_municipality'
+        | 'pao'
+        | 'pattaya'
+        | 'bangkok';
+      /**
+       * @description รหัส อปท. of the Department of Local Administration
+       * @example 6300101
+       */
+      dlaCode: string;
+      /** @example ตาก */
+      province: string;
+      /** @example เมืองตาก */
+      district?: string | null;
+      /**
+       * Format: email
+       * @example saraban@banmai.go.th
+       */
+      contactEmail?: string | null;
+      /** @example 055 000 000 */
+      contactPhone?: string | null;
+      address?: string | null;
+      /** @description Invite the first administrator at once (one-time link by e-mail) */
+      administrator?: components['schemas']['FirstAdministratorDto'];
+    };
+    UpdateOrganizationDto: {
+      /**
+       * @description Name in public URLs: lowercase letters, digits and "-"
+       * @example ban-mai
+       */
+      slug?: string;
+      /** @example องค์การบริหารส่วนตำบลบ้านใหม่ */
+      nameTh?: string;
+      /** @example Ban Mai SAO */
+      nameEn?: string | null;
+      /**
+       * @description sao (อบต.), subdistrict_municipality (เทศบาลตำบล), town_municipality (เทศบาลเมือง), city_municipality (เทศบาลนคร), pao (อบจ.), pattaya (เมืองพัทยา), bangkok (กทม.)
+       * @enum {string}
+       */
+      type?:
+        | 'sao'
+        | 'subdistrict_municipality'
+        | 'town_municipality'
+        | 'city_municipality'
+        | 'pao'
+        | 'pattaya'
+        | 'bangkok';
+      /**
+       * @description รหัส อปท. of the Department of Local Administration
+       * @example 6300101
+       */
+      dlaCode?: string;
+      /** @example ตาก */
+      province?: string;
+      /** @example เมืองตาก */
+      district?: string | null;
+      /**
+       * Format: email
+       * @example saraban@banmai.go.th
+       */
+      contactEmail?: string | null;
+      /** @example 055 000 000 */
+      contactPhone?: string | null;
+      address?: string | null;
+    };
     UserView: {
       /** Format: uuid */
       id: string;
+      /**
+       * Format: uuid
+       * @description The organisation of this account
+       */
+      organizationId: string;
       email: string;
       displayName: string;
       roles: (
@@ -1578,6 +1788,11 @@ export interface components {
       recoveryKey?: string;
       /** @description Integrity officers and custodians without their recovery key: make a new key pair (earlier reports must be granted again) */
       replaceKey?: boolean;
+      /**
+       * Format: uuid
+       * @description A person with accounts in several organisations: the one to sign in to (without it, such a sign-in answers 409 ORGANIZATION_CHOICE_REQUIRED listing them)
+       */
+      organizationId?: string;
     };
     IntegrityKeyView: {
       /** @enum {string} */
@@ -1599,6 +1814,35 @@ export interface components {
       deviceToken?: string;
       /** @description At sign-in: the encryption key of the integrity channel */
       integrityKey?: components['schemas']['IntegrityKeyView'];
+    };
+    MembershipView: {
+      /** Format: uuid */
+      organizationId: string;
+      /** @example demo */
+      slug: string;
+      nameTh: string;
+      /** @description Roles held in that organisation */
+      roles: (
+        | 'admin'
+        | 'intake'
+        | 'officer'
+        | 'unit_head'
+        | 'supervisor'
+        | 'integrity_officer'
+        | 'custodian'
+        | 'executive'
+      )[];
+      /** @description The organisation of the current session */
+      current: boolean;
+    };
+    SwitchOrganizationDto: {
+      /**
+       * Format: uuid
+       * @description The organisation to work in (GET /auth/organizations)
+       */
+      organizationId: string;
+      /** @description The password of the person's account in that organisation (each account has its own password and integrity key) */
+      password: string;
     };
     RefreshDto: {
       refreshToken: string;
@@ -2987,6 +3231,11 @@ export interface components {
       period: components['schemas']['StatisticsPeriod'];
       /** Format: date-time */
       computedAt: string;
+      /**
+       * @description STATISTICS_MIN_SAMPLE: a percentage computed over fewer cases than this is null
+       * @example 5
+       */
+      minimumSample: number;
       /** @description complaints only (kind = complaint) */
       figures: components['schemas']['ComplaintHeadlineFigures'];
       /** @description Complaints, suggestions and compliments received in the period, every kind listed; every other figure (and the 15-day compliance) counts complaints only */
@@ -3023,9 +3272,7 @@ export interface components {
         [key: string]: components['schemas']['StatisticsText'];
       };
     };
-    NationalRow: {
-      slug: string;
-      nameTh: string;
+    NationalTotal: {
       received: number;
       open: number;
       closed: number;
@@ -3035,16 +3282,117 @@ export interface components {
       missed: number;
       openPastDeadline: number;
       due: number;
+      /** @description null when fewer cases than minimumSample were due */
       compliancePercent: number | null;
       reopened: number;
       satisfactionResponses: number;
       meanRating: number | null;
+      /** @description null below minimumSample responses */
       satisfiedPercent: number | null;
+      /** @description organisations counted */
+      organizations: number;
+    };
+    ProvinceTotal: {
+      received: number;
+      open: number;
+      closed: number;
+      withResult: number;
+      met: number;
+      metByExplanation: number;
+      missed: number;
+      openPastDeadline: number;
+      due: number;
+      /** @description null when fewer cases than minimumSample were due */
+      compliancePercent: number | null;
+      reopened: number;
+      satisfactionResponses: number;
+      meanRating: number | null;
+      /** @description null below minimumSample responses */
+      satisfiedPercent: number | null;
+      /** @description organisations counted */
+      organizations: number;
+      /** @description null: organisations without a province */
+      province: string | null;
+    };
+    TypeTotal: {
+      received: number;
+      open: number;
+      closed: number;
+      withResult: number;
+      met: number;
+      metByExplanation: number;
+      missed: number;
+      openPastDeadline: number;
+      due: number;
+      /** @description null when fewer cases than minimumSample were due */
+      compliancePercent: number | null;
+      reopened: number;
+      satisfactionResponses: number;
+      meanRating: number | null;
+      /** @description null below minimumSample responses */
+      satisfiedPercent: number | null;
+      /** @description organisations counted */
+      organizations: number;
+      /** @enum {string|null} */
+      type:
+        | 'sao'
+        | 'subdistrict_municipality'
+        | 'town_municipality'
+        | 'city_municipality'
+        | 'pao'
+        | 'pattaya'
+        | 'bangkok'
+        | null;
+      nameTh: string;
+      nameEn: string;
+    };
+    NationalRow: {
+      received: number;
+      open: number;
+      closed: number;
+      withResult: number;
+      met: number;
+      metByExplanation: number;
+      missed: number;
+      openPastDeadline: number;
+      due: number;
+      /** @description null when fewer cases than minimumSample were due */
+      compliancePercent: number | null;
+      reopened: number;
+      satisfactionResponses: number;
+      meanRating: number | null;
+      /** @description null below minimumSample responses */
+      satisfiedPercent: number | null;
+      slug: string;
+      nameTh: string;
+      dlaCode: string | null;
+      /** @enum {string|null} */
+      type:
+        | 'sao'
+        | 'subdistrict_municipality'
+        | 'town_municipality'
+        | 'city_municipality'
+        | 'pao'
+        | 'pattaya'
+        | 'bangkok'
+        | null;
+      province: string | null;
+      district: string | null;
     };
     NationalStatisticsView: {
       period: components['schemas']['StatisticsPeriod'];
       /** Format: date-time */
       computedAt: string;
+      /** @description the province asked for, or null: the country */
+      province: string | null;
+      /**
+       * @description STATISTICS_MIN_SAMPLE: a percentage computed over fewer cases than this is null
+       * @example 5
+       */
+      minimumSample: number;
+      total: components['schemas']['NationalTotal'];
+      byProvince: components['schemas']['ProvinceTotal'][];
+      byType: components['schemas']['TypeTotal'][];
       /** @description Complaints, suggestions and compliments received in the period, every kind listed; every other figure (and the 15-day compliance) counts complaints only */
       submissionsByKind: components['schemas']['SubmissionKindCell'][];
       /** @description complaints only (kind = complaint) */
@@ -3322,6 +3670,10 @@ export interface components {
         | 'MAIL_NOT_RETRYABLE'
         | 'CONFLICT'
         | 'EMAIL_TAKEN'
+        | 'ORGANIZATION_CHOICE_REQUIRED'
+        | 'ADMINISTRATOR_EXISTS'
+        | 'DLA_CODE_TAKEN'
+        | 'SLUG_TAKEN'
         | 'DEADLINE_NOT_FOUND'
         | 'DEADLINE_CLOSED'
         | 'DEADLINE_PAUSED'
@@ -3768,6 +4120,527 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UnitView'];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  OrganizationsOperatorController_list: {
+    parameters: {
+      query?: {
+        province?: string;
+        type?:
+          | 'sao'
+          | 'subdistrict_municipality'
+          | 'town_municipality'
+          | 'city_municipality'
+          | 'pao'
+          | 'pattaya'
+          | 'bangkok';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  OrganizationsOperatorController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateOrganizationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationView'];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  OrganizationsOperatorController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationView'];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  OrganizationsOperatorController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['UpdateOrganizationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationView'];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  OrganizationsOperatorController_inviteAdministrator: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FirstAdministratorDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserView'];
         };
       };
       /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
@@ -4945,6 +5818,173 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['LoginDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokensView'];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  AuthController_organizations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MembershipView'][];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  AuthController_switchOrganization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SwitchOrganizationDto'];
       };
     };
     responses: {
@@ -10998,6 +12038,8 @@ export interface operations {
         /** @description A month of the fiscal year (CE, YYYY-MM) */
         month?: string;
         format?: 'json' | 'csv';
+        /** @description One province only (its organisations and totals) */
+        province?: string;
       };
       header?: never;
       path?: never;

@@ -32,6 +32,26 @@ export const ERRORS = {
   },
   CONFLICT: { status: 409, en: 'This conflicts with existing data.', th: 'ข้อมูลซ้ำหรือขัดแย้งกับข้อมูลที่มีอยู่' },
   EMAIL_TAKEN: { status: 409, en: 'This e-mail is already in use.', th: 'อีเมลนี้มีผู้ใช้แล้ว' },
+  ORGANIZATION_CHOICE_REQUIRED: {
+    status: 409,
+    en: 'You have accounts in several organisations: choose one (details.organizations) and sign in again with its organizationId.',
+    th: 'ท่านมีบัญชีในหลายหน่วยงาน กรุณาเลือกหน่วยงานแล้วเข้าสู่ระบบอีกครั้ง',
+  },
+  ADMINISTRATOR_EXISTS: {
+    status: 409,
+    en: 'This organisation already has an administrator: they invite the others.',
+    th: 'หน่วยงานนี้มีผู้ดูแลระบบแล้ว ให้ผู้ดูแลระบบเป็นผู้เชิญผู้อื่น',
+  },
+  DLA_CODE_TAKEN: {
+    status: 409,
+    en: 'Another organisation has this DLA code.',
+    th: 'รหัส อปท. นี้เป็นของหน่วยงานอื่นแล้ว',
+  },
+  SLUG_TAKEN: {
+    status: 409,
+    en: 'Another organisation has this slug.',
+    th: 'ชื่อย่อ (slug) นี้เป็นของหน่วยงานอื่นแล้ว',
+  },
   DEADLINE_NOT_FOUND: {
     status: 404,
     en: 'No deadline is recorded for this case.',
