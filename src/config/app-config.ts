@@ -21,7 +21,7 @@ export class AppConfig {
     /** fresh lifetime of cached public statistics; then served while refreshing up to twice this */
     statisticsCacheSeconds: number;
   };
-  database!: { url: string; poolSize: number; migrateOnStart: boolean };
+  database!: { url: string; readUrl: string | null; poolSize: number; migrateOnStart: boolean };
   redis!: { url: string; prefix: string; schedulesCheckIntervalMs: number };
   organization!: { slug: string; name: string };
   admin!: { email: string; password?: string };
@@ -136,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     database: {
       url: e.DATABASE_URL,
+      readUrl: e.DATABASE_READ_URL || null,
       poolSize: e.DATABASE_POOL_SIZE,
       migrateOnStart: e.DATABASE_MIGRATE_ON_START,
     },

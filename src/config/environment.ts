@@ -62,6 +62,13 @@ export class Environment {
   })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/rongrian';
 
+  /** Optional: a read-only replica (or a pooler in front of one) for the statistics' reads. */
+  @IsOptional()
+  @Matches(/^(postgres(ql)?:\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?)?$/, {
+    message: 'must be empty or a postgres:// URL with a database name, like DATABASE_URL',
+  })
+  DATABASE_READ_URL = '';
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

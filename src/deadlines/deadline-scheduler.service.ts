@@ -165,26 +165,30 @@ export class DeadlineScheduler implements OnApplicationShutdown {
   /**
    * Sets the timer of every running case, from the database (ZADD overwrites: the database wins).
    * Run when a worker starts (Redis keeps nothing on disk here) and after Redis lost its data.
-   * Reads the next batch from PostgreSQL while the last one goes to Redis.
+   * One sequential read through a cursor (no sort, no plan that depends on statistics), in a
+   * transaction, so it works behind PgBouncer in transaction mode; the next batch is fetched from
+   * PostgreSQL while the last one goes to Redis as one multi-member ZADD.
    */
   async reconcile(): Promise<ReconcileReport> {
     const started = Date.now();
     const report: ReconcileReport = { cases: 0, timers: 0, ms: 0 };
-    let lastId = '00000000-0000-0000-0000-000000000000';
-    let writing: Promise<number> = Promise.resolve(0);
-    for (;;) {
-      const rows: (TimerRow & { id: string })[] = await this.db.query(
-        `SELECT id, track, case_id, next_milestone_at FROM case_deadlines
-          WHERE result_at IS NULL AND paused_since IS NULL AND id > $1 ORDER BY id LIMIT ${RECONCILE_BATCH}`,
-        [lastId],
+    await this.db.transaction('REPEATABLE READ', async (tx) => {
+      await tx.query(
+        `DECLARE deadline_timers NO SCROLL CURSOR FOR
+           SELECT track, case_id, next_milestone_at FROM case_deadlines
+            WHERE next_milestone_at IS NOT NULL AND result_at IS NULL AND paused_since IS NULL`,
       );
-      report.timers += await writing;
-      if (rows.length === 0) break;
-      lastId = rows[rows.length - 1].id;
-      report.cases += rows.length;
-      writing = this.write(rows);
-      writing.catch(() => undefined); // awaited (and thrown) on the next round
-    }
+      let writing: Promise<number> = Promise.resolve(0);
+      for (;;) {
+        const rows: TimerRow[] = await tx.query(`FETCH ${RECONCILE_BATCH} FROM deadline_timers`);
+        report.timers += await writing;
+        if (rows.length === 0) break;
+        report.cases += rows.length;
+        writing = this.write(rows);
+        writing.catch(() => undefined); // awaited (and thrown) on the next round
+      }
+      await tx.query(`CLOSE deadline_timers`);
+    });
     report.ms = Date.now() - started;
     this.logger.log(`Deadline timers reconciled: ${report.timers} timers of ${report.cases} running cases`);
     return report;
