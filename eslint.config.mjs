@@ -12,6 +12,7 @@ export default tseslint.config(
       'eslint.config.mjs',
       'jest.config.js',
       'scripts/*.js',
+      'scripts/*.mjs',
       'src/web/api-types.ts',
       'var/**',
     ],

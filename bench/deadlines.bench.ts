@@ -211,7 +211,9 @@ async function main(): Promise<void> {
     console.log(
       `| rebuild from the database (empty Redis) | ${seconds(reconcileMs)}, again ${seconds(rebuildMs)}: ${(Math.min(reconcileMs, rebuildMs) / rawMs).toFixed(2)}× the raw pipeline (${Math.round(rebuilt.cases / (rebuildMs / 1000))} cases/s) |`,
     );
-    console.log(`| reconciliation with every timer set | ${seconds(againMs)} (${again.timers} timers overwritten) |`);
+    console.log(
+      `| reconciliation with every timer set | ${seconds(againMs)} (${again.timers} timers overwritten) |`,
+    );
     if (TIMERS_ONLY) return;
 
     const milestones = app.get(DeadlineMilestonesService);

@@ -66,7 +66,8 @@ describe('two API and two worker processes on one PostgreSQL and one Redis', () 
     apiPorts = [await freePort(), await freePort()];
   });
   afterAll(async () => {
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await Promise.all(
       children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)),
     );
@@ -82,7 +83,7 @@ describe('two API and two worker processes on one PostgreSQL and one Redis', () 
     try {
       await waitFor('the process to be ready', ready, 120_000, 250);
     } catch (error) {
-      throw new Error(`${String(error)}\n${p.output.join('').slice(-3000)}`);
+      throw new Error(`${String(error)}\n${p.output.join('').slice(-3000)}`, { cause: error });
     }
   };
   const answers = (port: number) =>
@@ -142,14 +143,19 @@ describe('two API and two worker processes on one PostgreSQL and one Redis', () 
         'every mail to be sent',
         async () =>
           Number(
-            (await pg.query(`SELECT count(*) FROM notification_outbox WHERE status NOT IN ('sent', 'suppressed')`))
-              .rows[0].count,
+            (
+              await pg.query(
+                `SELECT count(*) FROM notification_outbox WHERE status NOT IN ('sent', 'suppressed')`,
+              )
+            ).rows[0].count,
           ) === 0,
         60_000,
         250,
       );
     } catch (error) {
-      throw new Error(`${String(error)}\n${workers.map((w) => w.output.join('').slice(-2000)).join('\n')}`);
+      throw new Error(`${String(error)}\n${workers.map((w) => w.output.join('').slice(-2000)).join('\n')}`, {
+        cause: error,
+      });
     }
     // give a second handling or a second delivery every chance to happen before counting
     await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -169,7 +175,9 @@ describe('two API and two worker processes on one PostgreSQL and one Redis', () 
     expect(history.rows.every((r: { n: number }) => r.n === 1)).toBe(true);
 
     // each mail once: every outbox row sent reached the SMTP server exactly once
-    const sent = await pg.query(`SELECT message_id, recipient_email FROM notification_outbox WHERE status = 'sent'`);
+    const sent = await pg.query(
+      `SELECT message_id, recipient_email FROM notification_outbox WHERE status = 'sent'`,
+    );
     const byMessageId = sink.countByMessageId();
     const twice = sink.messages
       .filter((m) => byMessageId.get(m.messageId)! > 1)

@@ -50,7 +50,10 @@ export class DeadlineMetrics implements OnModuleInit {
     const counts = await within(
       2000,
       'Counting deadline timers',
-      Promise.all([this.scheduler.timerCount(), this.queue.getJobCounts('delayed', 'waiting', 'prioritized')]),
+      Promise.all([
+        this.scheduler.timerCount(),
+        this.queue.getJobCounts('delayed', 'waiting', 'prioritized'),
+      ]),
     )
       .then(([timers, jobs]) => ({ timers, ...jobs }))
       .catch(() => null);

@@ -110,7 +110,6 @@ export class DeadlineScheduler implements OnApplicationShutdown {
     return `${this.queue.opts.prefix}:${this.queue.name}:timers`;
   }
 
-
   /** The score and member of each row with a milestone ahead; the members of the others. */
   private split(rows: TimerRow[]): { add: (string | number)[]; remove: string[] } {
     const add: (string | number)[] = [];
@@ -210,7 +209,7 @@ export class DeadlineScheduler implements OnApplicationShutdown {
           WHERE NOT timers_set ORDER BY created_at LIMIT ${ARM_BATCH}`,
       );
       if (rows.length === 0) break;
-            report.timers += await within(REDIS_TIMEOUT_MS, 'Setting deadline timers', this.write(rows));
+      report.timers += await within(REDIS_TIMEOUT_MS, 'Setting deadline timers', this.write(rows));
       await this.db.query(`UPDATE case_deadlines SET timers_set = true WHERE id = ANY($1::uuid[])`, [
         rows.map((r) => r.id),
       ]);
@@ -218,7 +217,9 @@ export class DeadlineScheduler implements OnApplicationShutdown {
     }
     report.ms = Date.now() - started;
     if (report.cases > 0)
-      this.logger.log(`Deadline timers set for ${report.cases} new cases (${report.timers} with a milestone ahead)`);
+      this.logger.log(
+        `Deadline timers set for ${report.cases} new cases (${report.timers} with a milestone ahead)`,
+      );
     return report;
   }
 
