@@ -22,7 +22,7 @@ export class AppConfig {
     statisticsCacheSeconds: number;
   };
   database!: { url: string; readUrl: string | null; poolSize: number; migrateOnStart: boolean };
-  redis!: { url: string; prefix: string; schedulesCheckIntervalMs: number };
+  redis!: { url: string; prefix: string; cluster: boolean; schedulesCheckIntervalMs: number };
   organization!: { slug: string; name: string };
   admin!: { email: string; password?: string };
   auth!: {
@@ -106,6 +106,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ]);
     }
   }
+  if (e.REDIS_CLUSTER && !/\{[^{}]+\}/.test(e.REDIS_PREFIX)) {
+    throw new ConfigurationError([
+      `REDIS_PREFIX must hold a {hash tag} with REDIS_CLUSTER=true, e.g. {rongrian} (got "${e.REDIS_PREFIX}")`,
+    ]);
+  }
   if (!Intl.supportedValuesOf('timeZone').includes(e.BUSINESS_TIME_ZONE) && e.BUSINESS_TIME_ZONE !== 'UTC') {
     throw new ConfigurationError([
       `BUSINESS_TIME_ZONE must be an IANA time zone (got "${e.BUSINESS_TIME_ZONE}")`,
@@ -143,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redis: {
       url: e.REDIS_URL,
       prefix: e.REDIS_PREFIX,
+      cluster: e.REDIS_CLUSTER,
       schedulesCheckIntervalMs: e.SCHEDULES_CHECK_INTERVAL_MS,
     },
     organization: { slug: e.ORG_SLUG, name: e.ORG_NAME },

@@ -87,6 +87,14 @@ export class Environment {
   })
   REDIS_PREFIX = 'rongrian';
 
+  /**
+   * true: REDIS_URL is one node of a Redis Cluster (the client finds the others). REDIS_PREFIX must
+   * then hold a {hash tag}, so that every key (BullMQ's multi-key scripts) is in one slot.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  REDIS_CLUSTER = false;
+
   /** How often the worker checks that its recurring schedules are still in Redis (and rebuilds after a loss). */
   @Transform(toInt)
   @IsInt()

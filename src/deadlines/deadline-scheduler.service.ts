@@ -101,7 +101,7 @@ export class DeadlineScheduler implements OnApplicationShutdown {
     config: AppConfig,
   ) {
     counters.define(TIMERS_REBUILT, 'Deadline timers re-created from the database after Redis lost them');
-    this.client = createRedis(config.redis.url, 'queues');
+    this.client = createRedis(config.redis, 'queues');
     this.client.on('error', () => undefined); // the queues report Redis being away (once a minute)
   }
 
