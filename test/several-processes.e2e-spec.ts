@@ -13,6 +13,17 @@ const ROOT = join(__dirname, '..');
 const CASES = 12;
 const DAYS_BACK = 20;
 
+/**
+ * TEST_POOLER_URL (e.g. postgres://postgres@127.0.0.1:6432/postgres): the four processes reach the
+ * database through that pooler (PgBouncer in transaction mode), the test itself directly.
+ */
+function throughPooler(database: string): Record<string, string> {
+  if (!process.env.TEST_POOLER_URL) return {};
+  const url = new URL(process.env.TEST_POOLER_URL);
+  url.pathname = `/${database}`;
+  return { DATABASE_URL: url.toString() };
+}
+
 /** One process of the built service (node dist/src/main.js), its output kept for a failure message. */
 function serve(env: NodeJS.ProcessEnv) {
   const child = spawn(process.execPath, ['dist/src/main.js'], {
@@ -60,6 +71,7 @@ describe('two API and two worker processes on one PostgreSQL and one Redis', () 
         SMTP_URL: sink.url,
         MAIL_DISPATCH_INTERVAL_MS: '200',
         LOG_LEVEL: 'warn',
+        ...throughPooler(database),
         ...over,
       }),
     });
