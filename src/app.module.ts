@@ -24,6 +24,8 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { UsersModule } from './users/users.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { StatisticsModule } from './statistics/statistics.module';
+import { HandbookModule } from './handbook/handbook.module';
+import { ReferenceDataModule } from './reference-data/labels.controller';
 import { WebModule } from './web/web.module';
 import { IdempotencyModule } from './infrastructure/idempotency/idempotency.module';
 import { WorkerModule } from './worker.module';
@@ -46,6 +48,8 @@ const FEATURES: Type[] = [
   NotificationsModule,
   ComplaintsModule,
   StatisticsModule,
+  HandbookModule,
+  ReferenceDataModule,
   WebModule,
 ];
 

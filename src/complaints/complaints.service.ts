@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { Actor, hasRole } from '../common/auth/actor';
 import { Clock } from '../common/clock/clock';
 import { DomainError, TransitionNotAllowed } from '../common/errors/domain-error';
-import { nextReferenceNumber } from '../common/numbering/reference-numbers';
+import { nextReferenceNumber, normalizeReferenceNo } from '../common/numbering/reference-numbers';
 import { fiscalYearOf } from '../common/time/fiscal-year';
 import { normalizeThaiPhone } from '../common/validation/validators';
 import { AppConfig } from '../config/app-config';
@@ -24,6 +24,7 @@ import { ComplaintChannel } from './channels';
 import { ComplaintCategories } from './complaint-categories';
 import { ComplaintNotices } from './complaint-notices';
 import { COMPLAINT_TRACK } from './complaint-track';
+import { SubmissionKind } from './submission-kinds';
 import {
   allowedActions,
   ANSWERED_STATUSES,
@@ -36,6 +37,8 @@ import {
 import { ComplaintAccess } from './complaint-access';
 import {
   AssignDto,
+  ComplainantAnswerDto,
+  ComplainantAnswerReceipt,
   FeedbackDto,
   ExtendDeadlineDto,
   MarkDuplicateDto,
@@ -197,6 +200,7 @@ export class ComplaintsService {
       trackingCodeHash: trackingCodeHash(normalizeTrackingCode(trackingCode)!),
       categoryId: category.id,
       channel: input.channel,
+      kind: dto.kind ?? SubmissionKind.Complaint,
       status: ComplaintStatus.Received,
       // routed to the category's unit; screening confirms it with `assign`
       unitId: category.defaultUnitId,
@@ -262,6 +266,7 @@ export class ComplaintsService {
       ],
       result: {
         id: complaint.id,
+        kind: complaint.kind,
         referenceNo,
         trackingCode,
         trackingUrl,
@@ -280,7 +285,10 @@ export class ComplaintsService {
       const transition = transitionFor(input.action);
       const check = checkTransition(c.status, input.action, actor.roles);
       if (!check.ok && check.reason === 'not_from_this_status') {
-        throw new TransitionNotAllowed(c.status, input.action, allowedActions(c.status, actor.roles));
+        throw new TransitionNotAllowed(c.status, input.action, allowedActions(c.status, actor.roles), {
+          statusLabel: STATUS_LABELS[c.status],
+          updatedAt: c.updatedAt,
+        });
       }
       if (!check.ok || (transition.unitScoped && !this.access.mayActOnUnit(actor, c))) {
         throw new DomainError('FORBIDDEN');
@@ -344,18 +352,24 @@ export class ComplaintsService {
         };
       }
       case ComplaintAction.MarkDuplicate: {
-        const primary = await tx.findOneBy(Complaint, {
-          id: input.dto.duplicateOfId,
-          organizationId: c.organizationId,
-        });
-        if (!primary || primary.id === c.id || primary.status === ComplaintStatus.Duplicate) {
-          throw new DomainError('VALIDATION_FAILED', [
-            {
-              field: 'duplicateOfId',
-              rule: 'primaryComplaint',
-              message: 'must be another, non-duplicate complaint of this organisation',
-            },
-          ]);
+        const { duplicateOfId, duplicateOfReference } = input.dto;
+        const primary = await tx.findOneBy(
+          Complaint,
+          duplicateOfId
+            ? { id: duplicateOfId, organizationId: c.organizationId }
+            : {
+                referenceNo: normalizeReferenceNo(duplicateOfReference ?? '') ?? '',
+                organizationId: c.organizationId,
+              },
+        );
+        const field = duplicateOfId ? 'duplicateOfId' : 'duplicateOfReference';
+        if (!primary) throw new DomainError('DUPLICATE_TARGET_NOT_FOUND', { field });
+        if (primary.id === c.id || primary.status === ComplaintStatus.Duplicate) {
+          throw new DomainError('DUPLICATE_TARGET_INVALID', {
+            field,
+            reason: primary.id === c.id ? 'same_complaint' : 'target_is_duplicate',
+            referenceNo: primary.referenceNo,
+          });
         }
         c.duplicateOfId = primary.id;
         await this.answer(tx, c, now);
@@ -464,7 +478,10 @@ export class ComplaintsService {
         throw new DomainError('FORBIDDEN');
       }
       if (ANSWERED_STATUSES.has(c.status)) {
-        throw new TransitionNotAllowed(c.status, 'extend', allowedActions(c.status, actor.roles));
+        throw new TransitionNotAllowed(c.status, 'extend', allowedActions(c.status, actor.roles), {
+          statusLabel: STATUS_LABELS[c.status],
+          updatedAt: c.updatedAt,
+        });
       }
       const before = await this.deadlines.get(COMPLAINT_TRACK, c.id, tx);
       const after = await this.deadlines.extend(tx, actor, COMPLAINT_TRACK, c.id, dto);
@@ -486,17 +503,78 @@ export class ComplaintsService {
     await this.afterCommit(id);
   }
 
+  /**
+   * The complainant answers a request for information online, with the tracking code. The answer is
+   * a public history entry ("you answered"; officers read it on the case), the officers are told
+   * through the outbox, and when the organisation's answerResumesClock is on (the default) the case
+   * goes back to in progress and the deadline clock runs again, as if an officer had resumed it. The
+   * setting is read in the transaction, not from the organisation cache, so a change applies at once.
+   */
+  async answerRequest(code: string, dto: ComplainantAnswerDto): Promise<ComplainantAnswerReceipt> {
+    const normalized = normalizeTrackingCode(code);
+    const now = this.clock.now();
+    const result = await this.db.transaction(async (tx) => {
+      const c = await this.byTrackingCodeForUpdate(tx, normalized);
+      if (c.status !== ComplaintStatus.AwaitingInfo) throw new DomainError('ANSWER_NOT_EXPECTED');
+      const org = await tx.findOneOrFail(Organization, {
+        where: { id: c.organizationId },
+        select: { id: true, answerResumesClock: true },
+      });
+      await this.addEvent(tx, c, null, {
+        type: ComplaintEventType.ComplainantAnswer,
+        isPublic: true,
+        message: dto.message,
+      });
+      const clockResumed = org.answerResumesClock;
+      if (clockResumed) {
+        c.status = transitionFor(ComplaintAction.Resume).to;
+        await this.deadlines.resume(tx, COMPLAINT_TRACK, c.id, now);
+        await tx.save(c);
+        await this.addEvent(tx, c, null, {
+          type: ComplaintEventType.StatusChanged,
+          action: ComplaintAction.Resume,
+          fromStatus: ComplaintStatus.AwaitingInfo,
+          toStatus: c.status,
+          isPublic: true,
+          data: { automatic: true, after: 'complainant_answer' },
+        });
+      }
+      await this.audit.record(tx, null, {
+        action: 'complaint.complainant_answer',
+        entityType: 'complaint',
+        entityId: c.id,
+        before: { status: ComplaintStatus.AwaitingInfo },
+        after: { status: c.status, clockResumed },
+      });
+      await this.notices.complainantAnswered(tx, c, clockResumed);
+      return { id: c.id, status: c.status, clockResumed };
+    });
+    await this.afterCommit(result.id);
+    return {
+      answeredAt: now.toISOString(),
+      status: result.status,
+      statusLabel: STATUS_LABELS[result.status],
+      clockResumed: result.clockResumed,
+    };
+  }
+
+  /** The complaint of a tracking code, locked; TRACKING_CODE_NOT_FOUND for an unknown or malformed one. */
+  private async byTrackingCodeForUpdate(tx: EntityManager, normalized: string | null): Promise<Complaint> {
+    const c = normalized
+      ? await tx.findOne(Complaint, {
+          where: { trackingCodeHash: trackingCodeHash(normalized) },
+          lock: { mode: 'pessimistic_write' },
+        })
+      : null;
+    if (!c) throw new DomainError('TRACKING_CODE_NOT_FOUND');
+    return c;
+  }
+
   /** The complainant rates the service once the case has a result; accepted once. */
   async giveFeedback(code: string, dto: FeedbackDto): Promise<void> {
     const normalized = normalizeTrackingCode(code);
     await this.db.transaction(async (tx) => {
-      const c = normalized
-        ? await tx.findOne(Complaint, {
-            where: { trackingCodeHash: trackingCodeHash(normalized) },
-            lock: { mode: 'pessimistic_write' },
-          })
-        : null;
-      if (!c) throw new DomainError('TRACKING_CODE_NOT_FOUND');
+      const c = await this.byTrackingCodeForUpdate(tx, normalized);
       if (c.status !== ComplaintStatus.Resolved && c.status !== ComplaintStatus.Closed)
         throw new DomainError('FEEDBACK_NOT_OPEN');
       if (c.ratedAt) throw new DomainError('FEEDBACK_ALREADY_GIVEN');

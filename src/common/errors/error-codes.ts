@@ -23,6 +23,7 @@ export const ERRORS = {
   ORGANIZATION_NOT_FOUND: { status: 404, en: 'Unknown organisation.', th: 'ไม่พบหน่วยงาน' },
   USER_NOT_FOUND: { status: 404, en: 'Unknown user.', th: 'ไม่พบผู้ใช้' },
   UNIT_NOT_FOUND: { status: 404, en: 'Unknown unit.', th: 'ไม่พบหน่วยงานย่อย' },
+  CATEGORY_NOT_FOUND: { status: 404, en: 'Unknown complaint category.', th: 'ไม่พบประเภทเรื่องร้องเรียน' },
   MAIL_MESSAGE_NOT_FOUND: { status: 404, en: 'Unknown mail message.', th: 'ไม่พบข้อความอีเมล' },
   MAIL_NOT_RETRYABLE: {
     status: 409,
@@ -64,10 +65,25 @@ export const ERRORS = {
     th: 'Idempotency-Key นี้ถูกใช้กับคำขออื่นแล้ว',
   },
   COMPLAINT_NOT_FOUND: { status: 404, en: 'No such complaint.', th: 'ไม่พบเรื่องร้องเรียน' },
+  DUPLICATE_TARGET_NOT_FOUND: {
+    status: 404,
+    en: 'No complaint of this organisation has this reference number or id.',
+    th: 'ไม่พบเรื่องร้องเรียนเลขที่นี้ในหน่วยงาน',
+  },
+  DUPLICATE_TARGET_INVALID: {
+    status: 422,
+    en: 'A complaint can only repeat another complaint that is not itself a duplicate.',
+    th: 'เรื่องซ้ำต้องอ้างถึงเรื่องอื่นที่ไม่ได้เป็นเรื่องซ้ำ',
+  },
   TRACKING_CODE_NOT_FOUND: {
     status: 404,
     en: 'No complaint has this tracking code. Check the code and try again.',
     th: 'ไม่พบเรื่องร้องเรียนตามรหัสติดตามนี้ กรุณาตรวจสอบรหัสอีกครั้ง',
+  },
+  ANSWER_NOT_EXPECTED: {
+    status: 409,
+    en: 'The organisation is not waiting for information on this complaint; there is nothing to answer now.',
+    th: 'ขณะนี้หน่วยงานไม่ได้ขอข้อมูลเพิ่มเติมสำหรับเรื่องนี้ จึงยังไม่ต้องส่งคำตอบ',
   },
   FEEDBACK_NOT_OPEN: {
     status: 409,
@@ -262,6 +278,11 @@ export const ERRORS = {
     status: 503,
     en: 'The service is temporarily unavailable; try again shortly.',
     th: 'ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้ง',
+  },
+  ANNUAL_REPORT_NOT_PUBLISHED: {
+    status: 404,
+    en: 'The annual report of this fiscal year is not published yet; the live figures are at the links in details.',
+    th: 'ยังไม่ได้เผยแพร่รายงานสรุปผลประจำปีงบประมาณนี้ ดูสถิติล่าสุดได้จากลิงก์ในรายละเอียด',
   },
   ANNUAL_REPORT_NOT_FOUND: {
     status: 404,

@@ -1,3 +1,4 @@
+import { StatusLabel } from './submit-complaint.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -13,7 +14,9 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
+import { REFERENCE_NO } from '../../common/numbering/reference-numbers';
 import { trim } from '../../common/validation/validators';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -78,10 +81,21 @@ export class ReferDto {
   message?: string;
 }
 
+/** The earlier complaint this one repeats, by id or by reference number (one of the two). */
 export class MarkDuplicateDto {
-  @ApiProperty({ format: 'uuid', description: 'The earlier complaint this one repeats' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The earlier complaint this one repeats' })
+  @ValidateIf((o: MarkDuplicateDto) => o.duplicateOfReference === undefined)
   @IsUUID()
-  duplicateOfId!: string;
+  duplicateOfId?: string;
+
+  @ApiPropertyOptional({
+    example: '2570/000001',
+    description: 'The reference number of the earlier complaint (instead of its id); 2570/1 also works',
+  })
+  @ValidateIf((o: MarkDuplicateDto) => o.duplicateOfId === undefined)
+  @Transform(trim)
+  @Matches(REFERENCE_NO, { message: 'duplicateOfReference must be a reference number like 2570/000001' })
+  duplicateOfReference?: string;
 }
 
 export class AssignDto {
@@ -140,6 +154,28 @@ export class ExtendDeadlineDto {
   @IsString()
   @MaxLength(2000)
   longExtensionReason?: string;
+}
+
+/** The complainant's answer to a request for information, sent with the tracking code. */
+export class ComplainantAnswerDto {
+  @ApiProperty({ maxLength: 5000, example: 'เสาไฟฟ้าต้นที่ดับคือหมายเลข 12 หน้าบ้านเลขที่ 45' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  message!: string;
+}
+
+export class ComplainantAnswerReceipt {
+  @ApiProperty({ format: 'date-time' }) answeredAt!: string;
+  @ApiProperty({ example: 'in_progress', description: 'the status after the answer' }) status!: string;
+  @ApiProperty({ type: StatusLabel }) statusLabel!: StatusLabel;
+  @ApiProperty({
+    description:
+      "the answer restarted the deadline clock (the organisation's answerResumesClock setting); " +
+      'otherwise the case waits for an officer to resume it',
+  })
+  clockResumed!: boolean;
 }
 
 export class FeedbackDto {

@@ -15,6 +15,7 @@ import {
   Min,
 } from 'class-validator';
 import { ComplaintChannel } from '../channels';
+import { SubmissionKind } from '../submission-kinds';
 import { ComplaintAction, ComplaintStatus } from '../complaint-workflow';
 import { ComplaintEventType } from '../entities/complaint-event.entity';
 import { DeadlineView } from '../../deadlines/dto/deadline-view';
@@ -23,12 +24,30 @@ import { StatusLabel } from './submit-complaint.dto';
 const toBool = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
+const DAYS_LEFT = {
+  nullable: true,
+  type: Number,
+  description:
+    "open cases not yet due: days left to the due date in the case's counting mode (working days skip " +
+    'weekends and holidays); 0 on the due date',
+} as const;
+const DAYS_OVERDUE = {
+  nullable: true,
+  type: Number,
+  description: "open cases past the due date: days overdue in the case's counting mode (at least 1)",
+} as const;
+
 export class ListComplaintsQuery {
   @ApiPropertyOptional({ enum: ComplaintStatus, isArray: true, description: 'comma-separated' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',') : value))
   @IsEnum(ComplaintStatus, { each: true })
   status?: ComplaintStatus[];
+
+  @ApiPropertyOptional({ enum: SubmissionKind, description: 'complaint, suggestion or compliment' })
+  @IsOptional()
+  @IsEnum(SubmissionKind)
+  kind?: SubmissionKind;
 
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z0-9_]{1,64}$/) categoryCode?: string;
@@ -61,7 +80,12 @@ export class ListComplaintsQuery {
   @IsISO8601({ strict: true })
   receivedTo?: string;
 
-  @ApiPropertyOptional({ description: 'Words to find in subject or description (Thai works)' })
+  @ApiPropertyOptional({
+    description:
+      'Words to find in subject or description (Thai works), a reference number (2570/000001), a ' +
+      "complainant's phone number (081-234-5678, +66812345678) or a tracking code; a search that could " +
+      'match contact data or a tracking code is audited',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -101,13 +125,20 @@ export class ComplaintSummary {
   @ApiProperty() referenceNo!: string;
   @ApiProperty() subject!: string;
   @ApiProperty() categoryCode!: string;
-  @ApiProperty() channel!: string;
+  @ApiProperty({ enum: SubmissionKind }) kind!: SubmissionKind;
+  @ApiProperty({ example: 'ไฟฟ้าสาธารณะ' }) categoryNameTh!: string;
+  @ApiProperty({ enum: ComplaintChannel }) channel!: string;
   @ApiProperty({ enum: ComplaintStatus }) status!: ComplaintStatus;
   @ApiProperty({ nullable: true, type: String }) unitId!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'กองช่าง' }) unitNameTh!: string | null;
   @ApiProperty({ nullable: true, type: String }) assigneeId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) assigneeName!: string | null;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
   @ApiProperty({ nullable: true, type: String }) dueDate!: string | null;
-  @ApiProperty({ nullable: true, type: String }) deadlineState!: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['open', 'overdue', 'answered'] })
+  deadlineState!: string | null;
+  @ApiProperty({ ...DAYS_LEFT }) daysLeft!: number | null;
+  @ApiProperty({ ...DAYS_OVERDUE }) daysOverdue!: number | null;
 }
 
 export class ComplaintPage {
@@ -119,7 +150,12 @@ export class ComplaintPage {
 
 export class TimelineEntry {
   @ApiProperty({ format: 'date-time' }) at!: string;
-  @ApiProperty() type!: string;
+  @ApiProperty({
+    description: 'complainant_answer: "you answered" (the message is what the complainant wrote)',
+  })
+  type!: string;
+  @ApiPropertyOptional({ type: StatusLabel, description: 'what the entry is, for entries without a status' })
+  label?: StatusLabel;
   @ApiPropertyOptional({ enum: ComplaintStatus }) status?: string;
   @ApiPropertyOptional({ type: StatusLabel }) statusLabel?: StatusLabel;
   @ApiPropertyOptional() message?: string;
@@ -136,6 +172,8 @@ export class DuplicateOfView {
 
 export class TrackingView {
   @ApiProperty() referenceNo!: string;
+  @ApiProperty({ enum: SubmissionKind }) kind!: SubmissionKind;
+  @ApiProperty({ type: StatusLabel, description: 'the kind in Thai and English' }) kindLabel!: StatusLabel;
   @ApiProperty() category!: StatusLabel;
   @ApiProperty({ enum: ComplaintStatus }) status!: string;
   @ApiProperty({ type: StatusLabel }) statusLabel!: StatusLabel;
@@ -152,6 +190,12 @@ export class TrackingView {
   })
   duplicateOf!: DuplicateOfView | null;
   @ApiProperty() canGiveFeedback!: boolean;
+  @ApiProperty({
+    description:
+      'the organisation asked for information and waits: the complainant may answer ' +
+      '(POST /track/{trackingCode}/answers)',
+  })
+  canAnswer!: boolean;
   @ApiProperty({ type: [TimelineEntry] }) timeline!: TimelineEntry[];
 }
 
@@ -159,6 +203,13 @@ export class CategoryView {
   @ApiProperty({ example: 'street_lighting' }) code!: string;
   @ApiProperty({ example: 'ไฟฟ้าสาธารณะ' }) nameTh!: string;
   @ApiProperty({ example: 'Street lighting' }) nameEn!: string;
+}
+
+/** A category on the public form: with what it covers, the neutral choice first (see publicCategoryOrder). */
+export class PublicCategoryView extends CategoryView {
+  @ApiProperty({ type: String, nullable: true, description: 'what it covers, in Thai' })
+  descriptionTh!: string | null;
+  @ApiProperty({ description: 'the neutral "other / not sure" choice, listed first' }) neutral!: boolean;
 }
 
 /** One entry of a complaint's full history (officers see internal entries too). */
@@ -176,6 +227,27 @@ export class ComplaintEventView {
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
   data!: Record<string, unknown> | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ type: String, nullable: true, description: "the officer's display name" })
+  actorName!: string | null;
+  @ApiProperty({ type: StatusLabel, nullable: true }) actionLabel!: StatusLabel | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the internal note typed with the action' })
+  note!: string | null;
+}
+
+export class UnitRef {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'กองช่าง' }) nameTh!: string;
+  @ApiProperty({ type: String, nullable: true }) nameEn!: string | null;
+}
+
+export class OfficerRef {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() displayName!: string;
+}
+
+export class ComplaintRef {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '2570/000001' }) referenceNo!: string;
 }
 
 /** Everything an officer sees of one case, with its history and the actions open to them. */
@@ -186,6 +258,7 @@ export class ComplaintDetailView {
   @ApiProperty({ example: 2569 }) fiscalYear!: number;
   @ApiProperty({ format: 'uuid' }) categoryId!: string;
   @ApiProperty({ enum: ComplaintChannel }) channel!: ComplaintChannel;
+  @ApiProperty({ enum: SubmissionKind }) kind!: SubmissionKind;
   @ApiProperty({ enum: ComplaintStatus }) status!: ComplaintStatus;
   @ApiProperty({ type: StatusLabel }) statusLabel!: StatusLabel;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) unitId!: string | null;
@@ -213,11 +286,17 @@ export class ComplaintDetailView {
   @ApiProperty({ format: 'date-time' }) createdAt!: Date;
   @ApiProperty({ format: 'date-time' }) updatedAt!: Date;
   @ApiProperty({ type: CategoryView }) category!: CategoryView;
+  @ApiProperty({ type: UnitRef, nullable: true }) unit!: UnitRef | null;
+  @ApiProperty({ type: OfficerRef, nullable: true }) assignee!: OfficerRef | null;
+  @ApiProperty({ type: ComplaintRef, nullable: true }) duplicateOf!: ComplaintRef | null;
   @ApiProperty({ type: DeadlineView, nullable: true }) deadline!: DeadlineView | null;
+  @ApiProperty({ ...DAYS_LEFT }) daysLeft!: number | null;
+  @ApiProperty({ ...DAYS_OVERDUE }) daysOverdue!: number | null;
   @ApiProperty({
     enum: ComplaintAction,
     isArray: true,
-    description: 'what I may do now (POST …/{id}/{action})',
+    description:
+      'what I may do now on this case (POST …/{id}/{action}), from the workflow, my roles and my unit',
   })
   allowedActions!: ComplaintAction[];
   @ApiProperty({ type: [ComplaintEventView] }) history!: ComplaintEventView[];

@@ -17,6 +17,8 @@ export enum ComplaintEventType {
   DeadlineExtended = 'deadline_extended',
   DeadlineMilestone = 'deadline_milestone',
   Feedback = 'feedback',
+  /** the complainant's online answer to a request for information (public: "you answered") */
+  ComplainantAnswer = 'complainant_answer',
 }
 
 /**
