@@ -23,8 +23,8 @@ export class AppConfig {
     /** no published percentage over fewer cases than this */
     statisticsMinSample: number;
   };
-  database!: { url: string; poolSize: number; migrateOnStart: boolean };
-  redis!: { url: string; prefix: string; schedulesCheckIntervalMs: number };
+  database!: { url: string; readUrl: string | null; poolSize: number; migrateOnStart: boolean };
+  redis!: { url: string; prefix: string; cluster: boolean; schedulesCheckIntervalMs: number };
   organization!: { slug: string; name: string };
   admin!: { email: string; password?: string };
   /** e-mails (lower case) of the deployment's operators, who create and edit organisations */
@@ -110,6 +110,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ]);
     }
   }
+  if (e.REDIS_CLUSTER && !/\{[^{}]+\}/.test(e.REDIS_PREFIX)) {
+    throw new ConfigurationError([
+      `REDIS_PREFIX must hold a {hash tag} with REDIS_CLUSTER=true, e.g. {rongrian} (got "${e.REDIS_PREFIX}")`,
+    ]);
+  }
   if (!Intl.supportedValuesOf('timeZone').includes(e.BUSINESS_TIME_ZONE) && e.BUSINESS_TIME_ZONE !== 'UTC') {
     throw new ConfigurationError([
       `BUSINESS_TIME_ZONE must be an IANA time zone (got "${e.BUSINESS_TIME_ZONE}")`,
@@ -141,12 +146,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     database: {
       url: e.DATABASE_URL,
+      readUrl: e.DATABASE_READ_URL || null,
       poolSize: e.DATABASE_POOL_SIZE,
       migrateOnStart: e.DATABASE_MIGRATE_ON_START,
     },
     redis: {
       url: e.REDIS_URL,
       prefix: e.REDIS_PREFIX,
+      cluster: e.REDIS_CLUSTER,
       schedulesCheckIntervalMs: e.SCHEDULES_CHECK_INTERVAL_MS,
     },
     organization: { slug: e.ORG_SLUG, name: e.ORG_NAME },

@@ -62,6 +62,13 @@ export class Environment {
   })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/rongrian';
 
+  /** Optional: a read-only replica (or a pooler in front of one) for the statistics' reads. */
+  @IsOptional()
+  @Matches(/^(postgres(ql)?:\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?)?$/, {
+    message: 'must be empty or a postgres:// URL with a database name, like DATABASE_URL',
+  })
+  DATABASE_READ_URL = '';
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -79,6 +86,14 @@ export class Environment {
     message: 'must be 1-64 letters, digits, ":", "_", "-" or a {hash tag}',
   })
   REDIS_PREFIX = 'rongrian';
+
+  /**
+   * true: REDIS_URL is one node of a Redis Cluster (the client finds the others). REDIS_PREFIX must
+   * then hold a {hash tag}, so that every key (BullMQ's multi-key scripts) is in one slot.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  REDIS_CLUSTER = false;
 
   /** How often the worker checks that its recurring schedules are still in Redis (and rebuilds after a loss). */
   @Transform(toInt)

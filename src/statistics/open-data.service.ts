@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { READ_DATA_SOURCE } from '../infrastructure/database/read-data-source';
 import { DateTime } from 'luxon';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -52,7 +52,7 @@ interface SmallCell {
 @Injectable()
 export class OpenDataService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @Inject(READ_DATA_SOURCE) private readonly db: DataSource,
     private readonly config: AppConfig,
     private readonly organizations: OrganizationsService,
   ) {}

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { READ_DATA_SOURCE } from '../infrastructure/database/read-data-source';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { CHANNEL_LABELS, ComplaintChannel } from '../complaints/channels';
@@ -100,7 +100,7 @@ export class StatisticsService {
   private readonly cache: FreshCache<unknown>;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @Inject(READ_DATA_SOURCE) private readonly db: DataSource,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly organizations: OrganizationsService,

@@ -71,7 +71,7 @@ export async function resetAdministratorPassword(
   } finally {
     await db.destroy();
   }
-  const redis = createRedis(config.redis.url, 'commands', {
+  const redis = createRedis(config.redis, 'commands', {
     keyPrefix: `${config.redis.prefix}:`,
     lazyConnect: true,
   });
