@@ -14,15 +14,11 @@ export class Attachments1796300000000 implements MigrationInterface {
       `CREATE TABLE "attachment_uploads" ("blob_key" text NOT NULL, "started_hour" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT date_trunc('hour', now()), CONSTRAINT "pk_attachment_uploads" PRIMARY KEY ("blob_key"))`,
     );
     await queryRunner.query(
-      `CREATE TABLE "attachments" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "ordinal" BIGSERIAL NOT NULL, "organization_id" uuid NOT NULL, "case_track" text NOT NULL, "case_id" uuid NOT NULL, "source" text NOT NULL, "uploaded_by" uuid, "is_public" boolean NOT NULL DEFAULT false, "content_type" text NOT NULL, "size_bytes" bigint NOT NULL, "file_name" text, "blob_key" text NOT NULL, "thumbnail_key" text, "file_seal" bytea, "thumbnail_seal" bytea, "attached_on" date NOT NULL DEFAULT ('now'::text)::date, CONSTRAINT "ck_attachments_source" CHECK (source IN ('citizen', 'reporter', 'officer')), CONSTRAINT "pk_attachments" PRIMARY KEY ("id"))`,
-    );
-    await queryRunner.query(
-      `CREATE INDEX "ix_attachments_case" ON "attachments" ("case_track", "case_id", "ordinal")`,
+      `CREATE TABLE "attachments" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "ordinal" integer NOT NULL, "organization_id" uuid NOT NULL, "case_track" text NOT NULL, "case_id" uuid NOT NULL, "source" text NOT NULL, "uploaded_by" uuid, "is_public" boolean NOT NULL DEFAULT false, "content_type" text NOT NULL, "size_bytes" bigint NOT NULL, "file_name" text, "blob_key" text NOT NULL, "thumbnail_key" text, "file_seal" bytea, "thumbnail_seal" bytea, "attached_on" date NOT NULL DEFAULT ('now'::text)::date, CONSTRAINT "ck_attachments_source" CHECK (source IN ('citizen', 'reporter', 'officer')), CONSTRAINT "uq_attachments_case_ordinal" UNIQUE ("case_track", "case_id", "ordinal"), CONSTRAINT "pk_attachments" PRIMARY KEY ("id"))`,
     );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP INDEX "public"."ix_attachments_case"`);
     await queryRunner.query(`DROP TABLE "attachments"`);
     await queryRunner.query(`DROP TABLE "attachment_uploads"`);
     await queryRunner.query(`DROP TABLE "attachment_chunks"`);

@@ -180,19 +180,21 @@ export class AttachmentsService implements OnApplicationShutdown {
 
   /** Links received files to a case inside the caller's transaction (which should hold the case's lock). */
   async link(tx: EntityManager, files: ReceivedFile[], target: LinkTarget): Promise<Attachment[]> {
-    const [{ used }] = (await tx.query(
-      `SELECT coalesce(sum(size_bytes), 0)::bigint AS used FROM attachments WHERE case_track = $1 AND case_id = $2`,
+    const [{ used, last }] = (await tx.query(
+      `SELECT coalesce(sum(size_bytes), 0)::bigint AS used, coalesce(max(ordinal), 0)::int AS last
+         FROM attachments WHERE case_track = $1 AND case_id = $2`,
       [target.caseTrack, target.caseId],
-    )) as { used: string }[];
+    )) as { used: string; last: number }[];
     const adding = files.reduce((sum, f) => sum + f.sizeBytes, 0);
     const { maxCaseBytes } = this.config.attachments;
     if (Number(used) + adding > maxCaseBytes)
       throw new DomainError('CASE_ATTACHMENTS_FULL', { maxCaseBytes, usedBytes: Number(used) });
     const repo = tx.getRepository(Attachment);
     const rows = await repo.save(
-      files.map((f) =>
+      files.map((f, i) =>
         repo.create({
           ...target,
+          ordinal: last + 1 + i,
           contentType: f.contentType,
           sizeBytes: String(f.sizeBytes),
           fileName: f.fileName,

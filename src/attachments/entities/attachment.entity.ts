@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Generated, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** Who added a file: the citizen (tracking code), the anonymous reporter (receipt session), an officer. */
 export type AttachmentSource = 'citizen' | 'reporter' | 'officer';
@@ -10,16 +10,18 @@ export type AttachmentSource = 'citizen' | 'reporter' | 'officer';
  * no instant: a reporter's upload must not be dated to the second.
  */
 @Entity('attachments')
-@Index('ix_attachments_case', ['caseTrack', 'caseId', 'ordinal'])
+@Unique('uq_attachments_case_ordinal', ['caseTrack', 'caseId', 'ordinal'])
 @Check('ck_attachments_source', `source IN ('citizen', 'reporter', 'officer')`)
 export class Attachment {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_attachments' })
   id!: string;
 
-  /** Order of attachment within the whole table (lists are shown in this order). */
-  @Column('bigint')
-  @Generated('increment')
-  ordinal!: string;
+  /**
+   * 1, 2, 3, … within its case (lists are shown in this order). Per case, not a global sequence: a
+   * global one would place a reporter's upload between other, dated, uploads.
+   */
+  @Column('int')
+  ordinal!: number;
 
   @Column('uuid')
   organizationId!: string;
