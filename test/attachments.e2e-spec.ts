@@ -1,11 +1,28 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import exifr from 'exifr';
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { CHUNK_BYTES } from '../src/attachments/storage/postgres-blob-store';
+import { AttachmentsJob } from '../src/attachments/attachments.processor';
+import { BLOB_STORE, BlobStore } from '../src/attachments/storage/blob-store';
+import { QueueName } from '../src/infrastructure/queue/queue-names';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { Role } from '../src/users/roles';
 import { fileComplaint, FiledComplaint } from './helpers/complaints';
 import { createOfficer, Officer } from './helpers/officers';
 import { bearer, createTestApp, TestApp } from './helpers/test-app';
-import { EXECUTABLE, jpegOfSize, multipart, pdfWithMetadata, phonePhoto, UploadPart } from './helpers/uploads';
+import { waitFor } from './helpers/wait';
+import {
+  EXECUTABLE,
+  jpegOfSize,
+  multipart,
+  pdfWithMetadata,
+  phonePhoto,
+  UploadPart,
+} from './helpers/uploads';
 
 const MAX_FILE = 64 * 1024;
 const MAX_FILES = 3;
@@ -40,7 +57,12 @@ describe('issue 17: attachments on complaints', () => {
   const get = (url: string, who?: Officer) =>
     t.request({ method: 'GET', url, headers: who ? bearer(who.token) : {} });
   const act = (who: Officer, id: string, action: string, payload: object = {}) =>
-    t.request({ method: 'POST', url: `/api/v1/complaints/${id}/${action}`, headers: bearer(who.token), payload });
+    t.request({
+      method: 'POST',
+      url: `/api/v1/complaints/${id}/${action}`,
+      headers: bearer(who.token),
+      payload,
+    });
   /** every stored piece of bytes and every upload not yet linked */
   const storeCounts = async () => {
     const [row] = await t.db.query(
@@ -93,7 +115,12 @@ describe('issue 17: attachments on complaints', () => {
       const listed = await get(`/api/v1/complaints/${filed.id}/attachments`, intake);
       expect(listed.statusCode).toBe(200);
       expect(listed.json()).toEqual([
-        expect.objectContaining({ id: photoId, fileName: 'IMG_2041.jpg', isPublic: false, source: 'citizen' }),
+        expect.objectContaining({
+          id: photoId,
+          fileName: 'IMG_2041.jpg',
+          isPublic: false,
+          source: 'citizen',
+        }),
       ]);
 
       const file = await get(listed.json()[0].downloadUrl, intake);
@@ -129,7 +156,7 @@ describe('issue 17: attachments on complaints', () => {
       // executives only read: they may not publish
       const refused = await t.request({
         method: 'POST',
-        url: `/api/v1/complaints/${filed.id}/attachments/${photoId}/visibility`,
+        url: `/api/v1/complaints/attachments/${photoId}/visibility`,
         headers: bearer(executive.token),
         payload: { isPublic: true },
       });
@@ -137,7 +164,7 @@ describe('issue 17: attachments on complaints', () => {
 
       const published = await t.request({
         method: 'POST',
-        url: `/api/v1/complaints/${filed.id}/attachments/${photoId}/visibility`,
+        url: `/api/v1/complaints/attachments/${photoId}/visibility`,
         headers: bearer(intake.token),
         payload: { isPublic: true },
       });
@@ -182,7 +209,12 @@ describe('issue 17: attachments on complaints', () => {
 
     it.each([
       ['an executable renamed .jpg', 'photo.jpg', 'image/jpeg', EXECUTABLE],
-      ['an HTML page named .png', 'x.png', 'image/png', Buffer.from('<html><script>alert(1)</script></html>')],
+      [
+        'an HTML page named .png',
+        'x.png',
+        'image/png',
+        Buffer.from('<html><script>alert(1)</script></html>'),
+      ],
       ['a ZIP named .pdf', 'doc.pdf', 'application/pdf', Buffer.from('504b0304140000000800', 'hex')],
     ])('%s is refused with 415', async (_what, filename, type, data) => {
       const res = await citizenUpload(filed.receipt.trackingCode, [{ filename, type, data }]);
@@ -247,7 +279,9 @@ describe('issue 17: attachments on complaints', () => {
       const filed = await fileComplaint(t);
       const atLimit = await jpegOfSize(MAX_FILE);
       expect(atLimit.length).toBe(MAX_FILE);
-      expect((await citizenUpload(filed.receipt.trackingCode, [{ filename: 'a.jpg', data: atLimit }])).statusCode).toBe(201);
+      expect(
+        (await citizenUpload(filed.receipt.trackingCode, [{ filename: 'a.jpg', data: atLimit }])).statusCode,
+      ).toBe(201);
 
       const before = await storeCounts();
       const over = await jpegOfSize(MAX_FILE + 1);
@@ -263,7 +297,10 @@ describe('issue 17: attachments on complaints', () => {
     it(`${MAX_FILES} files in one upload are accepted; ${MAX_FILES + 1} are 413 and leave nothing`, async () => {
       const filed = await fileComplaint(t);
       const photos = await Promise.all(
-        Array.from({ length: MAX_FILES + 1 }, async (_, i) => ({ filename: `p${i}.jpg`, data: await phonePhoto() })),
+        Array.from({ length: MAX_FILES + 1 }, async (_, i) => ({
+          filename: `p${i}.jpg`,
+          data: await phonePhoto(),
+        })),
       );
       const before = await storeCounts();
       const tooMany = await citizenUpload(filed.receipt.trackingCode, photos);
@@ -316,8 +353,15 @@ describe('issue 17: attachments on complaints', () => {
   describe('officers’ documents, internal or public', () => {
     it('public ones show on the tracking page, internal ones never', async () => {
       const filed = await fileComplaint(t);
-      const internal = await officerUpload(intake, filed.id, [{ filename: 'memo.pdf', data: await pdfWithMetadata() }]);
-      const pub = await officerUpload(intake, filed.id, [{ filename: 'ผลการซ่อม.jpg', data: await phonePhoto() }], 'public');
+      const internal = await officerUpload(intake, filed.id, [
+        { filename: 'memo.pdf', data: await pdfWithMetadata() },
+      ]);
+      const pub = await officerUpload(
+        intake,
+        filed.id,
+        [{ filename: 'ผลการซ่อม.jpg', data: await phonePhoto() }],
+        'public',
+      );
       expect(internal.statusCode).toBe(201);
       expect(pub.statusCode).toBe(201);
       expect(internal.json()[0].isPublic).toBe(false);
@@ -325,10 +369,14 @@ describe('issue 17: attachments on complaints', () => {
 
       const shown = (await get(`/api/v1/track/${filed.receipt.trackingCode}/attachments`)).json();
       expect(shown.map((a: { id: string }) => a.id)).toEqual([pub.json()[0].id]);
-      const hidden = await get(`/api/v1/track/${filed.receipt.trackingCode}/attachments/${internal.json()[0].id}`);
+      const hidden = await get(
+        `/api/v1/track/${filed.receipt.trackingCode}/attachments/${internal.json()[0].id}`,
+      );
       expect(hidden.statusCode).toBe(404);
       const download = await get(pub.json()[0].downloadUrl, intake);
-      expect(download.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('ผลการซ่อม.jpg')}`);
+      expect(download.headers['content-disposition']).toContain(
+        `filename*=UTF-8''${encodeURIComponent('ผลการซ่อม.jpg')}`,
+      );
 
       const audit = await t.db.query(
         `SELECT action, after FROM audit_entries WHERE entity_id = $1 AND action = 'complaint.attachments_added'`,
@@ -349,9 +397,96 @@ describe('issue 17: attachments on complaints', () => {
       const url = up.json()[0].downloadUrl as string;
       expect((await get(url, otherUnitOfficer)).statusCode).toBe(404);
       expect((await get(url)).statusCode).toBe(401);
-      // another complaint's path does not open this file
-      const other = await fileComplaint(t);
-      expect((await get(url.replace(filed.id, other.id), intake)).statusCode).toBe(404);
+      expect(url).toBe(`/api/v1/complaints/attachments/${up.json()[0].id}`);
+      // an integrity officer's file route does not open a complaint's file
+      const other = await get(
+        `/api/v1/integrity-reports/${filed.id}/attachments/${up.json()[0].id}`,
+        integrity,
+      );
+      expect(other.statusCode).toBe(404);
     });
+  });
+
+  describe('the embedded store (PostgreSQL)', () => {
+    it.each([0, 1, CHUNK_BYTES - 1, CHUNK_BYTES, CHUNK_BYTES + 1, 3 * CHUNK_BYTES + 5])(
+      'a blob of %i bytes, written in uneven pieces, reads back the same and is deleted whole',
+      async (size) => {
+        const store = t.app.get<BlobStore>(BLOB_STORE);
+        const bytes = randomBytes(size);
+        const pieces = [bytes.subarray(0, 1000), bytes.subarray(1000, 300_000), bytes.subarray(300_000)];
+        const key = `roundtrip-${size}`;
+        expect(await store.put(key, Readable.from(pieces.filter((p) => p.length > 0)))).toBe(size);
+        expect((await buffer(await store.get(key))).equals(bytes)).toBe(true);
+        await store.delete(key);
+        expect(await t.db.query(`SELECT 1 FROM attachment_chunks WHERE blob_key = $1`, [key])).toEqual([]);
+      },
+    );
+  });
+
+  describe('abandoned uploads', () => {
+    it('the scheduled sweeper removes blobs never linked, once they are two clock hours old', async () => {
+      const store = t.app.get<BlobStore>(BLOB_STORE);
+      const bytes = await phonePhoto();
+      for (const [key, hoursAgo] of [
+        ['abandoned-old', 3],
+        ['abandoned-new', 0],
+      ] as const) {
+        await store.put(key, Readable.from([bytes]));
+        await t.db.query(
+          `INSERT INTO attachment_uploads (blob_key, started_hour) VALUES ($1, date_trunc('hour', now()) - make_interval(hours => $2))`,
+          [key, hoursAgo],
+        );
+      }
+      // run by the worker, as its schedule runs it
+      const queue = t.app.get<Queue>(getQueueToken(QueueName.Attachments));
+      const job = await queue.add(AttachmentsJob.SweepAbandoned, {});
+      await waitFor('the sweep to finish', async () => (await job.getState()) === 'completed');
+      const left = await t.db.query(
+        `SELECT DISTINCT blob_key FROM attachment_chunks WHERE blob_key LIKE 'abandoned-%'`,
+      );
+      expect(left).toEqual([{ blob_key: 'abandoned-new' }]);
+      expect(await t.db.query(`SELECT blob_key FROM attachment_uploads`)).toEqual([
+        { blob_key: 'abandoned-new' },
+      ]);
+      await store.delete('abandoned-new');
+      await t.db.query(`DELETE FROM attachment_uploads`);
+    });
+  });
+});
+
+describe('issue 17: upload abuse limits', () => {
+  let t: TestApp;
+  const upload = async (code: string, remoteAddress: string, size = 20 * 1024) => {
+    const body = multipart([{ filename: 'a.jpg', data: await jpegOfSize(size) }]);
+    return t.request({ method: 'POST', url: `/api/v1/track/${code}/attachments`, ...body, remoteAddress });
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      ATTACHMENT_BYTES_PER_CLIENT_PER_HOUR: String(50 * 1024),
+      RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE: '6',
+    });
+  });
+  afterAll(() => t.close());
+
+  it('a client’s hourly byte budget: refused with 429 and Retry-After once spent, other clients unaffected', async () => {
+    const filed = await fileComplaint(t);
+    const code = filed.receipt.trackingCode;
+    // 20 KB each: 0, 20, 40 KB used before each upload; the fourth finds 60 KB ≥ 50 KB spent
+    for (let i = 0; i < 3; i++) expect((await upload(code, '203.0.113.7')).statusCode).toBe(201);
+    const refused = await upload(code, '203.0.113.7');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().code).toBe('UPLOAD_BUDGET_EXCEEDED');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await upload(code, '203.0.113.8')).statusCode).toBe(201);
+  });
+
+  it('uploads count against the public-write limit per minute', async () => {
+    const filed = await fileComplaint(t); // one public write from 127.0.0.1
+    const code = filed.receipt.trackingCode;
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await upload(code, '198.51.100.77', 1024)).statusCode);
+    expect(statuses.slice(0, 6)).toEqual([201, 201, 201, 201, 201, 201]);
+    expect(statuses[6]).toBe(429);
   });
 });

@@ -28,9 +28,7 @@ describe('issue 17: evidence files of integrity reports', () => {
     execFileSync('pg_dump', ['--data-only', databaseUrl(t.database)], {
       maxBuffer: 512 * 1024 * 1024,
       stdio: ['ignore', 'pipe', 'ignore'],
-    }).toString(
-      'utf8',
-    );
+    }).toString('utf8');
   /** How pg_dump writes these bytes inside a bytea value (hex). */
   const asDumped = (bytes: Buffer) => bytes.toString('hex');
 
@@ -57,13 +55,19 @@ describe('issue 17: evidence files of integrity reports', () => {
     expect(views).toHaveLength(2);
     expect(views.map((v: { fileName: string | null }) => v.fileName)).toEqual([null, null]);
 
-    const rows = await t.db.query(`SELECT * FROM attachments WHERE case_id = $1 ORDER BY ordinal`, [reportId]);
+    const rows = await t.db.query(`SELECT * FROM attachments WHERE case_id = $1 ORDER BY ordinal`, [
+      reportId,
+    ]);
     expect(rows).toHaveLength(2);
-    expect(rows.every((r: { file_seal: Buffer | null; file_name: string | null }) => r.file_seal && !r.file_name)).toBe(
-      true,
-    );
+    expect(
+      rows.every((r: { file_seal: Buffer | null; file_name: string | null }) => r.file_seal && !r.file_name),
+    ).toBe(true);
     // nothing of the reporter's action is audited
-    expect(await t.db.query(`SELECT 1 FROM audit_entries WHERE entity_id = $1 AND action LIKE '%attachment%'`, [reportId])).toEqual([]);
+    expect(
+      await t.db.query(`SELECT 1 FROM audit_entries WHERE entity_id = $1 AND action LIKE '%attachment%'`, [
+        reportId,
+      ]),
+    ).toEqual([]);
 
     const listed = await get(`/api/v1/integrity-reports/${reportId}/attachments`, io.token);
     expect(listed.statusCode).toBe(200);
@@ -109,9 +113,10 @@ describe('issue 17: evidence files of integrity reports', () => {
     });
     expect(clear.statusCode).toBe(201);
     const [row] = await t.db.query(`SELECT blob_key FROM attachments WHERE case_id = $1`, [complaint.id]);
-    const [{ data }] = await t.db.query(`SELECT data FROM attachment_chunks WHERE blob_key = $1 AND seq = 0`, [
-      row.blob_key,
-    ]);
+    const [{ data }] = await t.db.query(
+      `SELECT data FROM attachment_chunks WHERE blob_key = $1 AND seq = 0`,
+      [row.blob_key],
+    );
 
     const text = dump();
     expect(text).toContain('attachment_chunks');
@@ -121,7 +126,10 @@ describe('issue 17: evidence files of integrity reports', () => {
     // same in every JPEG this server writes)
     const len = evidence.length;
     for (const at of [Math.floor(len / 4), Math.floor(len / 2), Math.floor((3 * len) / 4), len - 64])
-      expect({ at, found: text.includes(asDumped(evidence.subarray(at, at + 64))) }).toEqual({ at, found: false });
+      expect({ at, found: text.includes(asDumped(evidence.subarray(at, at + 64))) }).toEqual({
+        at,
+        found: false,
+      });
   });
 
   it('officers without access, administrators and other roles are refused', async () => {

@@ -96,9 +96,7 @@ export class AttachmentsService implements OnApplicationShutdown {
   ): Promise<T> {
     const files = await this.receive(request, options);
     try {
-      return await this.db.transaction((tx) =>
-        inTransaction(tx, (target) => this.link(tx, files, target)),
-      );
+      return await this.db.transaction((tx) => inTransaction(tx, (target) => this.link(tx, files, target)));
     } catch (error) {
       await this.discard(files);
       throw error;
@@ -112,7 +110,13 @@ export class AttachmentsService implements OnApplicationShutdown {
     const written: ReceivedFile[] = [];
     try {
       const parts = request.files({
-        limits: { fileSize: maxFileBytes, files: maxFiles, fields: 10, fieldSize: 1024, parts: maxFiles + 10 },
+        limits: {
+          fileSize: maxFileBytes,
+          files: maxFiles,
+          fields: 10,
+          fieldSize: 1024,
+          parts: maxFiles + 10,
+        },
         throwFileSizeLimit: false,
       });
       for await (const part of parts) {
@@ -247,6 +251,13 @@ export class AttachmentsService implements OnApplicationShutdown {
       caseId,
       ...(publicOnly ? { isPublic: true } : {}),
     });
+    if (!row) throw new DomainError('ATTACHMENT_NOT_FOUND');
+    return row;
+  }
+
+  /** A file of the track by its id alone (the caller then checks access to its case). */
+  async findById(manager: EntityManager, caseTrack: string, id: string): Promise<Attachment> {
+    const row = await manager.getRepository(Attachment).findOneBy({ id, caseTrack });
     if (!row) throw new DomainError('ATTACHMENT_NOT_FOUND');
     return row;
   }

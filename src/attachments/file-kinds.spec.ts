@@ -8,8 +8,18 @@ describe('fileKindOf: the type comes from the bytes', () => {
     ['JPEG', pad(hex('ffd8ffe000104a46494600010100000100010000')), 'image/jpeg', 'image/jpeg'],
     ['PNG', pad(hex('89504e470d0a1a0a0000000d49484452')), 'image/png', 'image/png'],
     ['WebP', pad(Buffer.from('RIFF\u0000\u0000\u0000\u0000WEBPVP8 ', 'latin1')), 'image/webp', 'image/webp'],
-    ['HEIC', pad(Buffer.from('\u0000\u0000\u0000\u0018ftypheic\u0000\u0000\u0000\u0000mif1heic', 'latin1')), 'image/heic', 'image/jpeg'],
-    ['PDF', pad(Buffer.from('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj', 'latin1')), 'application/pdf', 'application/pdf'],
+    [
+      'HEIC',
+      pad(Buffer.from('\u0000\u0000\u0000\u0018ftypheic\u0000\u0000\u0000\u0000mif1heic', 'latin1')),
+      'image/heic',
+      'image/jpeg',
+    ],
+    [
+      'PDF',
+      pad(Buffer.from('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj', 'latin1')),
+      'application/pdf',
+      'application/pdf',
+    ],
   ])('%s is accepted', async (_name, bytes, detected, stored) => {
     expect(await fileKindOf(bytes)).toMatchObject({ detected, stored });
   });

@@ -18,7 +18,12 @@ describe('sealed blobs (integrity evidence)', () => {
   it.each([
     ['another key', randomBytes(32), 'blob-a', (b: Buffer) => b],
     ['another blob name', key, 'blob-b', (b: Buffer) => b],
-    ['a changed byte', key, 'blob-a', (b: Buffer) => Buffer.concat([b.subarray(0, 10), Buffer.from([b[10] ^ 1]), b.subarray(11)])],
+    [
+      'a changed byte',
+      key,
+      'blob-a',
+      (b: Buffer) => Buffer.concat([b.subarray(0, 10), Buffer.from([b[10] ^ 1]), b.subarray(11)]),
+    ],
     ['a cut-off end', key, 'blob-a', (b: Buffer) => b.subarray(0, b.length - 1)],
   ])('fails with %s', async (_what, k, name, change) => {
     const { sealed, seal } = sealBlob(key, 'blob-a', plain);

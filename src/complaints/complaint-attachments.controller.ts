@@ -1,11 +1,16 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { download, FileResponse, UploadRoute } from '../attachments/download';
 import {
@@ -26,15 +31,16 @@ import { ComplaintAttachments } from './complaint-attachments.service';
 @ApiTags('complaints: attachments')
 @ApiBearerAuth()
 @Roles(...READING_ROLES)
-@Controller('complaints/:id/attachments')
+@Controller('complaints')
 export class ComplaintAttachmentsController {
   constructor(private readonly files: ComplaintAttachments) {}
 
-  @Post()
+  @Post(':id/attachments')
   @Roles(...WRITING_ROLES)
   @UploadRoute()
   @ApiOperation({
-    summary: 'Attach documents or photos (multipart, parts named "file"); ?visibility=public shows them on the tracking page',
+    summary:
+      'Attach documents or photos (multipart, parts named "file"); ?visibility=public shows them on the tracking page',
   })
   @ApiCreatedResponse({ type: [AttachmentView] })
   upload(
@@ -46,51 +52,48 @@ export class ComplaintAttachmentsController {
     return this.files.officerUpload(actor, id, query.visibility === 'public', request);
   }
 
-  @Get()
+  @Get(':id/attachments')
   @ApiOperation({ summary: 'Files of the complaint: the complainant’s and the officers’, with previews' })
   @ApiOkResponse({ type: [AttachmentView] })
   list(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<AttachmentView[]> {
     return this.files.list(actor, id);
   }
 
-  @Post(':attachmentId/visibility')
+  @Post('attachments/:attachmentId/visibility')
   @HttpCode(200)
   @Roles(...WRITING_ROLES)
   @ApiOperation({ summary: 'Publish a file on the tracking page, or take it back (audited)' })
   @ApiOkResponse({ type: AttachmentView })
   visibility(
     @CurrentActor() actor: Actor,
-    @Param('id', UuidPipe) id: string,
     @Param('attachmentId', UuidPipe) attachmentId: string,
     @Body() dto: AttachmentVisibilityDto,
   ): Promise<AttachmentView> {
-    return this.files.setVisibility(actor, id, attachmentId, dto.isPublic);
+    return this.files.setVisibility(actor, attachmentId, dto.isPublic);
   }
 
-  @Get(':attachmentId')
+  @Get('attachments/:attachmentId')
   @Header('x-content-type-options', 'nosniff')
   @Header('cache-control', 'private, no-store')
   @ApiOperation({ summary: 'Download a file (as an attachment, with its stored type)' })
   @FileResponse('file')
   async file(
     @CurrentActor() actor: Actor,
-    @Param('id', UuidPipe) id: string,
     @Param('attachmentId', UuidPipe) attachmentId: string,
   ): Promise<StreamableFile> {
-    return download(await this.files.officerDownload(actor, id, attachmentId, 'file'));
+    return download(await this.files.officerDownload(actor, attachmentId, 'file'));
   }
 
-  @Get(':attachmentId/thumbnail')
+  @Get('attachments/:attachmentId/thumbnail')
   @Header('x-content-type-options', 'nosniff')
   @Header('cache-control', 'private, no-store')
   @ApiOperation({ summary: 'A small WebP preview of an image' })
   @FileResponse('thumbnail')
   async thumbnail(
     @CurrentActor() actor: Actor,
-    @Param('id', UuidPipe) id: string,
     @Param('attachmentId', UuidPipe) attachmentId: string,
   ): Promise<StreamableFile> {
-    return download(await this.files.officerDownload(actor, id, attachmentId, 'thumbnail'));
+    return download(await this.files.officerDownload(actor, attachmentId, 'thumbnail'));
   }
 }
 
@@ -109,7 +112,10 @@ export class PublicComplaintAttachmentsController {
   })
   @ApiCreatedResponse({ type: [PublicAttachmentView] })
   @ApiErrors(409)
-  upload(@Param('trackingCode') code: string, @Req() request: FastifyRequest): Promise<PublicAttachmentView[]> {
+  upload(
+    @Param('trackingCode') code: string,
+    @Req() request: FastifyRequest,
+  ): Promise<PublicAttachmentView[]> {
     return this.files.citizenUpload(code, request);
   }
 

@@ -24,13 +24,21 @@ import { ComplaintEventType } from './entities/complaint-event.entity';
 import { Complaint } from './entities/complaint.entity';
 import { normalizeTrackingCode, trackingCodeHash } from './tracking-code';
 
+/** A file of a complaint the officer may not see is as unknown as one that does not exist. */
+const notFound = (error: unknown): never => {
+  if (error instanceof DomainError && error.code === 'COMPLAINT_NOT_FOUND')
+    throw new DomainError('ATTACHMENT_NOT_FOUND');
+  throw error;
+};
+
 /** While a complaint takes files from its complainant: just filed, or asked for more information. */
 export const CITIZEN_UPLOAD_STATUSES: readonly ComplaintStatus[] = [
   ComplaintStatus.Received,
   ComplaintStatus.AwaitingInfo,
 ];
 
-const officerBase = (id: string) => `/api/v1/complaints/${id}/attachments`;
+/** A file's own routes (its download, preview and visibility), whatever complaint it belongs to. */
+const OFFICER_BASE = '/api/v1/complaints/attachments';
 const publicBase = (code: string) => `/api/v1/track/${code}/attachments`;
 
 /**
@@ -111,19 +119,20 @@ export class ComplaintAttachments {
         return added;
       },
     );
-    return rows.map((a) => attachmentView(a, officerBase(id)));
+    return rows.map((a) => attachmentView(a, OFFICER_BASE));
   }
 
   async list(actor: Actor, id: string): Promise<AttachmentView[]> {
     await this.queries.assertVisible(actor, id);
     const rows = await this.attachments.list(COMPLAINT_TRACK, id);
-    return rows.map((a) => attachmentView(a, officerBase(id)));
+    return rows.map((a) => attachmentView(a, OFFICER_BASE));
   }
 
-  async setVisibility(actor: Actor, id: string, attachmentId: string, isPublic: boolean): Promise<AttachmentView> {
+  async setVisibility(actor: Actor, attachmentId: string, isPublic: boolean): Promise<AttachmentView> {
     if (!this.access.mayWrite(actor)) throw new DomainError('FORBIDDEN');
     const row = await this.db.transaction(async (tx) => {
-      const c = await this.access.loadForUpdate(tx, actor, id);
+      const { caseId } = await this.attachments.findById(tx, COMPLAINT_TRACK, attachmentId);
+      const c = await this.access.loadForUpdate(tx, actor, caseId).catch(notFound);
       const a = await this.attachments.find(tx, COMPLAINT_TRACK, c.id, attachmentId);
       if (a.isPublic === isPublic) return a;
       await this.attachments.setPublic(tx, a, isPublic);
@@ -141,17 +150,16 @@ export class ComplaintAttachments {
       });
       return a;
     });
-    return attachmentView(row, officerBase(id));
+    return attachmentView(row, OFFICER_BASE);
   }
 
   async officerDownload(
     actor: Actor,
-    id: string,
     attachmentId: string,
     which: 'file' | 'thumbnail',
   ): Promise<OpenedFile> {
-    await this.queries.assertVisible(actor, id);
-    const a = await this.attachments.find(this.db.manager, COMPLAINT_TRACK, id, attachmentId);
+    const a = await this.attachments.findById(this.db.manager, COMPLAINT_TRACK, attachmentId);
+    await this.queries.assertVisible(actor, a.caseId).catch(notFound);
     return this.attachments.open(a, which);
   }
 
@@ -163,12 +171,23 @@ export class ComplaintAttachments {
 
   async publicDownload(code: string, attachmentId: string, which: 'file' | 'thumbnail'): Promise<OpenedFile> {
     const c = await this.lockByCode(this.db.manager, code, false, false);
-    const a: Attachment = await this.attachments.find(this.db.manager, COMPLAINT_TRACK, c.id, attachmentId, true);
+    const a: Attachment = await this.attachments.find(
+      this.db.manager,
+      COMPLAINT_TRACK,
+      c.id,
+      attachmentId,
+      true,
+    );
     return this.attachments.open(a, which);
   }
 
   /** The complaint of a tracking code (locked in `tx` when `lock`); it must take files when `forUpload`. */
-  private async lockByCode(tx: EntityManager, code: string, lock: boolean, forUpload = true): Promise<Complaint> {
+  private async lockByCode(
+    tx: EntityManager,
+    code: string,
+    lock: boolean,
+    forUpload = true,
+  ): Promise<Complaint> {
     const normalized = normalizeTrackingCode(code);
     const c = normalized
       ? await tx.findOne(Complaint, {

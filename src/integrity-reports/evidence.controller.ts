@@ -1,4 +1,14 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Req, StreamableFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  StreamableFile,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { download, FileResponse, UploadRoute } from '../attachments/download';
@@ -25,7 +35,9 @@ export class EvidenceController {
 
   @Post()
   @UploadRoute()
-  @ApiOperation({ summary: 'Attach evidence or documents (multipart, parts named "file"); encrypted, audited' })
+  @ApiOperation({
+    summary: 'Attach evidence or documents (multipart, parts named "file"); encrypted, audited',
+  })
   @ApiCreatedResponse({ type: [AttachmentView] })
   upload(
     @CurrentActor() actor: Actor,
@@ -78,11 +90,15 @@ export class ReporterEvidenceController {
   @Post()
   @UploadRoute()
   @ApiOperation({
-    summary: 'Add evidence files (multipart, parts named "file"): metadata removed, encrypted, names not kept',
+    summary:
+      'Add evidence files (multipart, parts named "file"): metadata removed, encrypted, names not kept',
   })
   @ApiCreatedResponse({ type: [AttachmentView] })
   @ApiErrors(409)
-  upload(@CurrentReporter() session: ReporterSession, @Req() request: FastifyRequest): Promise<AttachmentView[]> {
+  upload(
+    @CurrentReporter() session: ReporterSession,
+    @Req() request: FastifyRequest,
+  ): Promise<AttachmentView[]> {
     return this.evidence.reporterUpload(session, request);
   }
 

@@ -404,6 +404,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/integrity-reports/session/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Files of my report */
+    get: operations['ReporterEvidenceController_list'];
+    put?: never;
+    /** Add evidence files (multipart, parts named "file"): metadata removed, encrypted, names not kept */
+    post: operations['ReporterEvidenceController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integrity-reports/session/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file of my report */
+    get: operations['ReporterEvidenceController_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integrity-reports/session/attachments/{attachmentId}/thumbnail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A small WebP preview of an image of my report */
+    get: operations['ReporterEvidenceController_thumbnail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/integrity-reports': {
     parameters: {
       query?: never;
@@ -584,6 +636,58 @@ export interface paths {
     };
     /** Read the identity under my approved request (audited, time-limited) */
     get: operations['IntegrityReportsController_readIdentity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integrity-reports/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Evidence files of the report (the reporter’s and the officers’) */
+    get: operations['EvidenceController_list'];
+    put?: never;
+    /** Attach evidence or documents (multipart, parts named "file"); encrypted, audited */
+    post: operations['EvidenceController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integrity-reports/{id}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download an evidence file (decrypted with my key; audited) */
+    get: operations['EvidenceController_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integrity-reports/{id}/attachments/{attachmentId}/thumbnail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A small WebP preview of an evidence image (audited) */
+    get: operations['EvidenceController_thumbnail'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1012,6 +1116,127 @@ export interface paths {
     put?: never;
     /** Cannot finish in time: record the reason and a new due date (the complainant is told) */
     post: operations['ComplaintsController_extend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/track/{trackingCode}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Files an officer published on the tracking page */
+    get: operations['PublicComplaintAttachmentsController_list'];
+    put?: never;
+    /** Attach photos or PDF to my complaint (multipart, parts named "file"): just after filing, or when asked for information */
+    post: operations['PublicComplaintAttachmentsController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/track/{trackingCode}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a published file */
+    get: operations['PublicComplaintAttachmentsController_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/track/{trackingCode}/attachments/{attachmentId}/thumbnail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A small WebP preview of a published image */
+    get: operations['PublicComplaintAttachmentsController_thumbnail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/complaints/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Files of the complaint: the complainant’s and the officers’, with previews */
+    get: operations['ComplaintAttachmentsController_list'];
+    put?: never;
+    /** Attach documents or photos (multipart, parts named "file"); ?visibility=public shows them on the tracking page */
+    post: operations['ComplaintAttachmentsController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/complaints/attachments/{attachmentId}/visibility': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish a file on the tracking page, or take it back (audited) */
+    post: operations['ComplaintAttachmentsController_visibility'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/complaints/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file (as an attachment, with its stored type) */
+    get: operations['ComplaintAttachmentsController_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/complaints/attachments/{attachmentId}/thumbnail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A small WebP preview of an image */
+    get: operations['ComplaintAttachmentsController_thumbnail'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1529,6 +1754,29 @@ export interface components {
     };
     MessageBodyDto: {
       body: string;
+    };
+    AttachmentView: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description the type stored (read from the bytes, after cleaning)
+       * @enum {string}
+       */
+      contentType: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+      /** @description bytes stored (after metadata was removed) */
+      sizeBytes: number;
+      /** @description the uploader’s file name, cleaned; null on the integrity channel */
+      fileName: string | null;
+      /** @enum {string} */
+      source: 'citizen' | 'reporter' | 'officer';
+      /** @description shown on the public tracking page */
+      isPublic: boolean;
+      /** @example 2026-04-10 */
+      attachedOn: string;
+      /** @description GET this for the file (Content-Disposition: attachment) */
+      downloadUrl: string;
+      /** @description a WebP preview of at most 320×320 (images only) */
+      thumbnailUrl: string | null;
     };
     WorkflowText: {
       th: string;
@@ -2155,7 +2403,9 @@ export interface components {
         | 'internal_note'
         | 'deadline_extended'
         | 'deadline_milestone'
-        | 'feedback';
+        | 'feedback'
+        | 'files_added'
+        | 'file_visibility_changed';
       action: string | null;
       fromStatus: string | null;
       toStatus: string | null;
@@ -2383,6 +2633,21 @@ export interface components {
       reason: string;
       /** @description Supervisors only: why the new date lies more than EXTENSION_MAX_DAYS (default 90) days beyond the current due date (kept in the audit trail) */
       longExtensionReason?: string;
+    };
+    PublicAttachmentView: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      contentType: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+      sizeBytes: number;
+      /** @enum {string} */
+      source: 'citizen' | 'officer';
+      downloadUrl: string;
+      thumbnailUrl: string | null;
+    };
+    AttachmentVisibilityDto: {
+      /** @description true: shown on the public tracking page; false: officers only */
+      isPublic: boolean;
     };
     StatisticsOrganization: {
       /** @example demo */
@@ -2622,6 +2887,17 @@ export interface components {
         | 'BODY_TOO_DEEP'
         | 'ORIGIN_NOT_ALLOWED'
         | 'UNSUPPORTED_MEDIA_TYPE'
+        | 'FILE_TOO_LARGE'
+        | 'TOO_MANY_FILES'
+        | 'CASE_ATTACHMENTS_FULL'
+        | 'MULTIPART_REQUIRED'
+        | 'FILE_TYPE_NOT_ACCEPTED'
+        | 'IMAGE_NOT_DECODABLE'
+        | 'PDF_NOT_ACCEPTED'
+        | 'NO_FILE'
+        | 'ATTACHMENT_NOT_FOUND'
+        | 'ATTACHMENTS_NOT_OPEN'
+        | 'UPLOAD_BUDGET_EXCEEDED'
         | 'RATE_LIMITED'
         | 'ACCOUNT_LOCKED'
         | 'INTEGRITY_REPORT_NOT_FOUND'
@@ -2875,7 +3151,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -2884,7 +3160,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -3082,7 +3358,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -3091,7 +3367,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -3465,7 +3741,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -3474,7 +3750,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -3573,7 +3849,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -3582,7 +3858,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -3679,7 +3955,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -3688,7 +3964,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -3778,7 +4054,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -3787,7 +4063,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -3877,7 +4153,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -3886,7 +4162,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -3966,7 +4242,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -3975,7 +4251,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -4291,7 +4567,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4300,7 +4576,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -4559,7 +4835,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4568,7 +4844,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -4669,7 +4945,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4678,7 +4954,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -4836,7 +5112,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4845,7 +5121,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -4914,6 +5190,357 @@ export interface operations {
       };
       /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ReporterEvidenceController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentView'][];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ReporterEvidenceController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description JPEG, PNG, WebP, HEIC photos or PDF documents, typed by their bytes; metadata is removed before storing */
+          file: string[];
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ReporterEvidenceController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
+          'image/png': string;
+          'image/webp': string;
+          'application/pdf': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ReporterEvidenceController_thumbnail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a WebP preview (images only) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/webp': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -5261,7 +5888,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5270,7 +5897,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -5380,7 +6007,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5389,7 +6016,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -5490,7 +6117,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5499,7 +6126,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -5697,7 +6324,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5706,7 +6333,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -5816,7 +6443,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5825,7 +6452,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -6023,7 +6650,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6032,7 +6659,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -6132,6 +6759,390 @@ export interface operations {
       };
       /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  EvidenceController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  EvidenceController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description JPEG, PNG, WebP, HEIC photos or PDF documents, typed by their bytes; metadata is removed before storing */
+          file: string[];
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  EvidenceController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
+          'image/png': string;
+          'image/webp': string;
+          'application/pdf': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  EvidenceController_thumbnail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a WebP preview (images only) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/webp': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -6319,7 +7330,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6328,7 +7339,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -6671,7 +7682,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6680,7 +7691,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -6929,7 +7940,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6938,7 +7949,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -7151,7 +8162,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7160,7 +8171,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -7456,7 +8467,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7465,7 +8476,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -7576,7 +8587,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7585,7 +8596,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -7696,7 +8707,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7705,7 +8716,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -7816,7 +8827,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7825,7 +8836,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -7936,7 +8947,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7945,7 +8956,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8056,7 +9067,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8065,7 +9076,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8176,7 +9187,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8185,7 +9196,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8296,7 +9307,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8305,7 +9316,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8416,7 +9427,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8425,7 +9436,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8536,7 +9547,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8545,7 +9556,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8656,7 +9667,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8665,7 +9676,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8774,7 +9785,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8783,7 +9794,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8892,7 +9903,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8901,8 +9912,832 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  PublicComplaintAttachmentsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        trackingCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicAttachmentView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  PublicComplaintAttachmentsController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        trackingCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description JPEG, PNG, WebP, HEIC photos or PDF documents, typed by their bytes; metadata is removed before storing */
+          file: string[];
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicAttachmentView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  PublicComplaintAttachmentsController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        trackingCode: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
+          'image/png': string;
+          'image/webp': string;
+          'application/pdf': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  PublicComplaintAttachmentsController_thumbnail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        trackingCode: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a WebP preview (images only) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/webp': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ComplaintAttachmentsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ComplaintAttachmentsController_upload: {
+    parameters: {
+      query?: {
+        visibility?: 'internal' | 'public';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description JPEG, PNG, WebP, HEIC photos or PDF documents, typed by their bytes; metadata is removed before storing */
+          file: string[];
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ComplaintAttachmentsController_visibility: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AttachmentVisibilityDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentView'];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ComplaintAttachmentsController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
+          'image/png': string;
+          'image/webp': string;
+          'application/pdf': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ComplaintAttachmentsController_thumbnail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a WebP preview (images only) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/webp': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -9397,7 +11232,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9406,7 +11241,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;

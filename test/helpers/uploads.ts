@@ -32,7 +32,12 @@ export function multipart(parts: UploadPart[]): { payload: Buffer; headers: Reco
 }
 
 /** GPS of the photos the tests upload (a street in Bangkok). */
-export const PHOTO_GPS = { GPSLatitudeRef: 'N', GPSLatitude: '13/1 45/1 30/1', GPSLongitudeRef: 'E', GPSLongitude: '100/1 30/1 0/1' };
+export const PHOTO_GPS = {
+  GPSLatitudeRef: 'N',
+  GPSLatitude: '13/1 45/1 30/1',
+  GPSLongitudeRef: 'E',
+  GPSLongitude: '100/1 30/1 0/1',
+};
 
 /**
  * A phone photo: JPEG `width`×`height` of noise (so it does not compress away), with camera make,

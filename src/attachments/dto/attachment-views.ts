@@ -20,8 +20,13 @@ export class AttachmentView {
   @ApiProperty({ enum: ['citizen', 'reporter', 'officer'] }) source!: string;
   @ApiProperty({ description: 'shown on the public tracking page' }) isPublic!: boolean;
   @ApiProperty({ example: '2026-04-10' }) attachedOn!: string;
-  @ApiProperty({ description: 'GET this for the file (Content-Disposition: attachment)' }) downloadUrl!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'a WebP preview of at most 320×320 (images only)' })
+  @ApiProperty({ description: 'GET this for the file (Content-Disposition: attachment)' })
+  downloadUrl!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'a WebP preview of at most 320×320 (images only)',
+  })
   thumbnailUrl!: string | null;
 }
 
