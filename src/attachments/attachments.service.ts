@@ -194,9 +194,8 @@ export class AttachmentsService implements OnApplicationShutdown {
     if (Number(used) + adding > maxCaseBytes)
       throw new DomainError('CASE_ATTACHMENTS_FULL', { maxCaseBytes, usedBytes: Number(used) });
     const repo = tx.getRepository(Attachment);
-    const rows = await repo.save(
-      files.map((f, i) =>
-        repo.create({
+    const rows = files.map((f, i) =>
+      repo.create({
           ...target,
           ordinal: last + 1 + i,
           contentType: f.contentType,
@@ -206,9 +205,12 @@ export class AttachmentsService implements OnApplicationShutdown {
           thumbnailKey: f.thumbnailKey,
           fileSeal: f.fileSeal,
           thumbnailSeal: f.thumbnailSeal,
+          attachedOn: undefined,
         }),
-      ),
     );
+    // one INSERT (ids and the day come back with it), no reload
+    const inserted = await repo.insert(rows);
+    inserted.generatedMaps.forEach((generated, i) => Object.assign(rows[i], generated));
     const keys = files.flatMap((f) => [f.blobKey, ...(f.thumbnailKey ? [f.thumbnailKey] : [])]);
     await tx.getRepository(AttachmentUpload).delete({ blobKey: In(keys) });
     return rows;
