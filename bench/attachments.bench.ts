@@ -57,6 +57,11 @@ const peakRssMb = (pid: number) =>
   Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 const rssMb = (pid: number) =>
   Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+/** CPU time (user + system) a process has used, in ms. */
+const cpuMs = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 1/100 s
+};
 const resetPeak = (pid: number) => writeFileSync(`/proc/${pid}/clear_refs`, '5');
 
 async function main(): Promise<void> {
@@ -124,15 +129,19 @@ async function main(): Promise<void> {
     await runLoad('warm-up', CLIENTS, 2, upload(photo1, 'warm.jpg'));
 
     const rows: LoadResult[] = [];
+    const cpu: string[] = [];
     const pair = async (label: string, file: Buffer, name: string) => {
       const baseline = await runLoad(`${label}: store directly`, CLIENTS, SECONDS, direct(file));
+      const before = cpuMs(pid);
       const service = await runLoad(`${label}: POST upload`, CLIENTS, SECONDS, upload(file, name));
+      cpu.push(`${label} ${((cpuMs(pid) - before) / service.requests).toFixed(0)} ms`);
       rows.push(baseline, service);
       return service.perSecond / baseline.perSecond;
     };
     const pdfRatio = await pair('1 MB PDF', pdf1, 'letter.pdf');
     const photoRatio = await pair('1 MB photo', photo1, 'photo.jpg');
     printResults(rows);
+    console.log(`service CPU per upload: ${cpu.join('; ')} (machine load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]})`);
     console.log(`ratio upload/direct: PDF ${pdfRatio.toFixed(2)}× (target ≥ 0.5×), photo ${photoRatio.toFixed(2)}×`);
     console.log(`MB/s stored: ${rows.map((r) => `${r.label} ${((r.perSecond * (r.label.includes('PDF') ? pdf1 : photo1).length) / MB).toFixed(1)}`).join('; ')}`);
 

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { Role } from '../src/users/roles';
 import { fileComplaint } from './helpers/complaints';
 import { createOfficer, latestReportId, Officer, openSession, submit } from './helpers/integrity';
+import { captureLogs } from './helpers/log-capture';
 import { bearer, createTestApp, TestApp } from './helpers/test-app';
 import { databaseUrl } from './helpers/test-env';
 import { multipart, pdfWithMetadata, phonePhoto, UploadPart } from './helpers/uploads';
@@ -18,6 +19,7 @@ describe('issue 17: evidence files of integrity reports', () => {
   let reportId: string;
   let session: string;
   let photo: Buffer;
+  const logs = captureLogs();
 
   const upload = (url: string, token: string, parts: UploadPart[]) => {
     const body = multipart(parts);
@@ -33,7 +35,7 @@ describe('issue 17: evidence files of integrity reports', () => {
   const asDumped = (bytes: Buffer) => bytes.toString('hex');
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ LOG_LEVEL: 'info' }, { logDestination: logs.destination });
     admin = await t.login();
     io = await createOfficer(t, admin, [Role.IntegrityOfficer]);
     const receipt = await submit(t);
@@ -157,5 +159,13 @@ describe('issue 17: evidence files of integrity reports', () => {
     );
     expect(audit).toHaveLength(1);
     expect((await get(REPORTER_FILES, session)).json()).toHaveLength(3);
+  });
+
+  it('no log line holds a file name, the reporter’s address, or any line at all for the reporter’s uploads', async () => {
+    const text = logs.lines.join('\n');
+    expect(logs.lines.length).toBeGreaterThan(0); // the officers' requests are logged
+    for (const needle of ['สลิปโอนเงิน', 'memo.pdf', 'หนังสือเชิญ', '198.51.100.1'])
+      expect({ needle, found: text.includes(needle) }).toEqual({ needle, found: false });
+    expect(logs.lines.filter((l) => l.includes('/session/attachments'))).toEqual([]);
   });
 });
