@@ -124,7 +124,9 @@ async function main(): Promise<void> {
 
     const pdf1 = await pdfOf(MB);
     const photo1 = await photoOf(MB);
-    console.log(`files: PDF ${(pdf1.length / MB).toFixed(2)} MB, photo ${(photo1.length / MB).toFixed(2)} MB`);
+    console.log(
+      `files: PDF ${(pdf1.length / MB).toFixed(2)} MB, photo ${(photo1.length / MB).toFixed(2)} MB`,
+    );
     // warm up (JIT, connections, libvips)
     await runLoad('warm-up', CLIENTS, 2, upload(photo1, 'warm.jpg'));
 
@@ -141,9 +143,15 @@ async function main(): Promise<void> {
     const pdfRatio = await pair('1 MB PDF', pdf1, 'letter.pdf');
     const photoRatio = await pair('1 MB photo', photo1, 'photo.jpg');
     printResults(rows);
-    console.log(`service CPU per upload: ${cpu.join('; ')} (machine load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]})`);
-    console.log(`ratio upload/direct: PDF ${pdfRatio.toFixed(2)}× (target ≥ 0.5×), photo ${photoRatio.toFixed(2)}×`);
-    console.log(`MB/s stored: ${rows.map((r) => `${r.label} ${((r.perSecond * (r.label.includes('PDF') ? pdf1 : photo1).length) / MB).toFixed(1)}`).join('; ')}`);
+    console.log(
+      `service CPU per upload: ${cpu.join('; ')} (machine load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]})`,
+    );
+    console.log(
+      `ratio upload/direct: PDF ${pdfRatio.toFixed(2)}× (target ≥ 0.5×), photo ${photoRatio.toFixed(2)}×`,
+    );
+    console.log(
+      `MB/s stored: ${rows.map((r) => `${r.label} ${((r.perSecond * (r.label.includes('PDF') ? pdf1 : photo1).length) / MB).toFixed(1)}`).join('; ')}`,
+    );
 
     // peak memory while 20 clients upload 10 MB files
     const pdf10 = await pdfOf(10 * MB - 64 * 1024);

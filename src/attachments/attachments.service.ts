@@ -196,17 +196,17 @@ export class AttachmentsService implements OnApplicationShutdown {
     const repo = tx.getRepository(Attachment);
     const rows = files.map((f, i) =>
       repo.create({
-          ...target,
-          ordinal: last + 1 + i,
-          contentType: f.contentType,
-          sizeBytes: String(f.sizeBytes),
-          fileName: f.fileName,
-          blobKey: f.blobKey,
-          thumbnailKey: f.thumbnailKey,
-          fileSeal: f.fileSeal,
-          thumbnailSeal: f.thumbnailSeal,
-          attachedOn: undefined,
-        }),
+        ...target,
+        ordinal: last + 1 + i,
+        contentType: f.contentType,
+        sizeBytes: String(f.sizeBytes),
+        fileName: f.fileName,
+        blobKey: f.blobKey,
+        thumbnailKey: f.thumbnailKey,
+        fileSeal: f.fileSeal,
+        thumbnailSeal: f.thumbnailSeal,
+        attachedOn: undefined,
+      }),
     );
     // one INSERT (ids and the day come back with it), no reload
     const inserted = await repo.insert(rows);
