@@ -302,7 +302,7 @@ export class AttachmentsService implements OnApplicationShutdown {
 }
 
 /** Multipart and stream failures as the standard errors; anything else unchanged. */
-function uploadError(error: unknown, limits: AppConfig['attachments']): unknown {
+export function uploadError(error: unknown, limits: AppConfig['attachments']): unknown {
   if (error instanceof DomainError) return error;
   const code = (error as { code?: string }).code ?? '';
   const message = error instanceof Error ? error.message : '';
