@@ -2,6 +2,7 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   {
@@ -13,6 +14,8 @@ export default tseslint.config(
       'jest.config.js',
       'scripts/*.js',
       'src/web/api-types.ts',
+      'src/web/client/vite.config.mts',
+      'test-results/**',
       'var/**',
     ],
   },
@@ -35,6 +38,13 @@ export default tseslint.config(
     files: ['src/web/public/**/*.js'],
     languageOptions: { sourceType: 'script' },
     rules: { 'no-undef': 'off', 'no-console': 'error' },
+  },
+  {
+    // The typed front-end (Preact + TSX): type-aware through src/web/client/tsconfig.json (the nearest
+    // tsconfig), plus the rules of hooks (eslint-plugin-react-hooks: Preact's hooks follow React's rules).
+    files: ['src/web/client/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    rules: { ...reactHooks.configs.flat.recommended.rules, 'no-console': 'error' },
   },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '**/*.spec.ts'],

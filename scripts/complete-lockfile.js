@@ -6,6 +6,8 @@ const fs = require('fs');
 const lock = JSON.parse(fs.readFileSync('package-lock.json', 'utf8'));
 const pkgs = lock.packages;
 let added = 0;
+// optional packages for one platform whose names carry no platform suffix (Vite 8's Windows helper)
+const PLATFORM_ONLY = { 'napi-windows-process-start-time': { os: ['win32'] } };
 for (const [path, entry] of Object.entries(pkgs)) {
   for (const [name, version] of Object.entries(entry.optionalDependencies ?? {})) {
     const key = `node_modules/${name}`;
@@ -14,6 +16,11 @@ for (const [path, entry] of Object.entries(pkgs)) {
       /-(android|darwin|freebsd|linux|win32|openharmony|wasm32)-([a-z0-9]+)(?:-(gnu|musl|gnueabihf|musleabihf|msvc|eabi|wasi))?$/.exec(
         name,
       );
+    if (!m && PLATFORM_ONLY[name]) {
+      pkgs[key] = { version: version.replace(/^[\^~]/, ''), optional: true, ...PLATFORM_ONLY[name] };
+      added++;
+      continue;
+    }
     if (!m) continue;
     const [, os, arch, abi] = m;
     const e = { version, optional: true };

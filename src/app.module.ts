@@ -23,6 +23,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { UsersModule } from './users/users.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { StatisticsModule } from './statistics/statistics.module';
+import { HandbookModule } from './handbook/handbook.module';
 import { WebModule } from './web/web.module';
 import { IdempotencyModule } from './infrastructure/idempotency/idempotency.module';
 import { WorkerModule } from './worker.module';
@@ -45,6 +46,7 @@ const FEATURES: Type[] = [
   NotificationsModule,
   ComplaintsModule,
   StatisticsModule,
+  HandbookModule,
   WebModule,
 ];
 

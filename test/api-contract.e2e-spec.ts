@@ -53,7 +53,9 @@ describe('API contract (OpenAPI)', () => {
       url: '/api/v1/orgs/demo/categories',
       statusCode: 200,
       headers: { 'content-type': 'application/json; charset=utf-8' },
-      body: JSON.stringify([{ code: 'roads', nameTh: 'ถนน', nameEn: 'Roads' }]),
+      body: JSON.stringify([
+        { code: 'roads', nameTh: 'ถนน', nameEn: 'Roads', descriptionTh: 'ถนนชำรุด', neutral: false },
+      ]),
       ...over,
     });
     beforeAll(() => {

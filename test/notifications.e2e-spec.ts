@@ -31,6 +31,10 @@ const PHRASES: Record<MessageTemplate, [string, string]> = {
   [MessageTemplate.ComplaintRatingInvitation]: ['ประเมินความพึงพอใจ', 'rate our service'],
   [MessageTemplate.OfficerNewCase]: ['เรื่องร้องเรียนใหม่เลขที่', 'New complaint'],
   [MessageTemplate.OfficerAssigned]: ['ท่านได้รับมอบหมาย', 'has been assigned to you'],
+  [MessageTemplate.OfficerComplainantAnswered]: [
+    'ระบบนับเวลาดำเนินการต่อโดยอัตโนมัติ',
+    'The deadline clock runs again automatically',
+  ],
   [MessageTemplate.OfficerReminder]: ['เหลืออีก 2 วันทำการ', '2 working days left'],
   [MessageTemplate.OfficerOverdue]: ['เกินกำหนดมานานแล้ว', 'overdue for a long time'],
   [MessageTemplate.OfficerDailyDigest]: ['สรุปเรื่องร้องเรียนของกองช่าง', 'Complaints of กองช่าง on 18 March 2026'],

@@ -19,6 +19,8 @@ describe('per-route rate limits', () => {
     const limited = await t.request({ method: 'GET', url: '/api/v1/track/AAAA-BBBB-CCCC' });
     expect(limited.json()).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // the wait is in the body too, for pages that do not read headers
+    expect(limited.json().details.retryAfterSeconds).toBe(Number(limited.headers['retry-after']));
     // another client is not affected
     const other = await t.request({
       method: 'GET',
@@ -44,6 +46,14 @@ describe('per-route rate limits', () => {
       );
     }
     expect(statuses).toEqual([201, 201, 429]);
+    const limited = await t.request({
+      method: 'POST',
+      url: '/api/v1/orgs/demo/complaints',
+      payload: body,
+      remoteAddress: '192.0.2.10',
+    });
+    expect(limited.json().details.retryAfterSeconds).toBeGreaterThan(0);
+    expect(limited.headers['retry-after']).toBe(String(limited.json().details.retryAfterSeconds));
   });
 
   it('the account-link routes are limited like tracking (inspect) and sign-in (complete)', async () => {

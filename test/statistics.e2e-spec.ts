@@ -1,3 +1,4 @@
+import { fiscalYearOf } from '../src/common/time/fiscal-year';
 import { Clock } from '../src/common/clock/clock';
 import { ComplaintStatus } from '../src/complaints/complaint-workflow';
 import { DeadlineMilestonesService } from '../src/deadlines/deadline-milestones.service';
@@ -113,7 +114,11 @@ describe('public statistics, open data and the annual report', () => {
   });
 
   it('validates the period and the organisation', async () => {
-    expect((await get(`${STATS}`)).json().code).toBe('VALIDATION_FAILED');
+    // without a fiscal year: the current one (Bangkok)
+    const current = await get(`${STATS}`);
+    expect(current.statusCode).toBe(200);
+    expect(current.json().period.fiscalYear).toBe(fiscalYearOf(clock.now(), 'Asia/Bangkok'));
+    expect((await get(`${STATS}?fiscalYear=2499`)).json().code).toBe('VALIDATION_FAILED');
     const both = await get(`${STATS}?fiscalYear=2569&quarter=1&month=2025-10`);
     expect(both.statusCode).toBe(400);
     expect(both.json().details[0]).toMatchObject({ field: 'month', rule: 'oneOf' });
@@ -484,7 +489,12 @@ describe('public statistics, open data and the annual report', () => {
 
     it('supervisors write, supervisors or executives publish (audited), the public reads JSON and HTML; 404 before', async () => {
       clock.freeze(bangkok('2026-10-15T10:00:00'));
-      expect((await get(PUBLIC)).statusCode).toBe(404);
+      const before = await get(PUBLIC);
+      expect(before.statusCode).toBe(404);
+      expect(before.json()).toMatchObject({
+        code: 'ANNUAL_REPORT_NOT_PUBLISHED',
+        details: { fiscalYear: 2569 },
+      });
       const write = (who: Officer, body: object = narrative) =>
         t.request({ method: 'PUT', url: URL, headers: bearer(who.token), payload: body });
       const publish = (who: Officer) =>

@@ -1,13 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SET_PASSWORD_PATH } from '../src/users/account-links.service';
-import { OFFICER_PATHS, WEB_ASSETS } from '../src/web/web-pages';
+import { LEGACY_OFFICER_PATHS, OFFICER_PATHS, WEB_ASSETS } from '../src/web/web-pages';
 import { createTestApp, TestApp } from './helpers/test-app';
 
 const PUBLIC_DIR = join(__dirname, '..', 'src', 'web', 'public');
 const ID = '7b2f9a54-3f1e-4a8e-9d51-2f0c7a1e9b11';
 /** Every path a page answers on, including those already sent in e-mails. */
-const OFFICER_URLS = OFFICER_PATHS.map((p) => p.replace(':id', ID));
+const OFFICER_URLS = [...OFFICER_PATHS, ...LEGACY_OFFICER_PATHS, '/officer/users'].map((p) =>
+  p.replace(':id', ID),
+);
 const INTEGRITY_PAGES = ['/report', '/report?org=demo', '/orgs/demo/integrity/follow-up'];
 /** where invitation and reset links land (SET_PASSWORD_PATH): the token is in the fragment */
 const ACCOUNT_PAGES = [SET_PASSWORD_PATH];
@@ -33,6 +35,40 @@ describe('web pages', () => {
       expect(res.body).toMatch(/^<!doctype html>/);
     },
   );
+
+  describe('the typed front-end (src/web/client, built by Vite into dist/web)', () => {
+    const BUILT = ['/officer', '/officer/complaints', '/officer/users', '/officer/no/such/page', '/complain'];
+
+    it('is built (npm run build) before the tests run', () => {
+      expect(existsSync(join(__dirname, '..', 'dist', 'web', '.vite', 'manifest.json'))).toBe(true);
+    });
+
+    it.each(BUILT)('%s is its Vite page: module scripts from /assets only, none inline', async (url) => {
+      const res = await t.request({ method: 'GET', url });
+      expect(res.statusCode).toBe(200);
+      const scripts = [...res.body.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const [, attributes, body] of scripts) {
+        expect(attributes).toMatch(/\btype="module"[^>]*\bsrc="\/assets\/[\w-]+-[\w-]{8}\.js"/);
+        expect(body.trim()).toBe('');
+      }
+      expect(res.body).not.toMatch(/https?:\/\//i);
+    });
+
+    it('serves its hashed assets with long immutable caching, and nothing else under their names', async () => {
+      const html = (await t.request({ method: 'GET', url: '/complain' })).body;
+      const assets = references(html).filter((r) => r.startsWith('/assets/'));
+      expect(assets.length).toBeGreaterThan(1);
+      for (const asset of assets) {
+        const res = await t.request({ method: 'GET', url: asset });
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+        expect(res.headers['content-type']).toMatch(/^(text\/javascript|text\/css)/);
+      }
+      const missing = await t.request({ method: 'GET', url: '/assets/..%2Fofficer%2Findex.html' });
+      expect(missing.statusCode).toBe(404);
+    });
+  });
 
   it('e-mail links land on the console: the identity-requests path is not taken for a report id', async () => {
     const res = await t.request({ method: 'GET', url: '/officer/integrity-reports/identity-requests' });
@@ -125,15 +161,18 @@ describe('web pages', () => {
     expect(html).toContain(`<script src="/assets/${script}"></script>`);
   });
 
-  it('the browser scripts are type-checked and linted in CI (npm run lint)', () => {
+  it('the browser scripts and the typed front-end are type-checked and linted in CI (npm run lint)', () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
     expect(pkg.scripts.lint).toContain('npm run lint:web');
-    expect(pkg.scripts['lint:web']).toBe('tsc -p src/web/public/tsconfig.json');
-    expect(readFileSync(join(__dirname, '..', 'eslint.config.mjs'), 'utf8')).not.toContain(
-      "'src/web/public/**'",
+    expect(pkg.scripts['lint:web']).toBe(
+      'tsc -p src/web/public/tsconfig.json && tsc -p src/web/client/tsconfig.json',
     );
+    const eslintConfig = readFileSync(join(__dirname, '..', 'eslint.config.mjs'), 'utf8');
+    expect(eslintConfig).not.toContain("'src/web/public/**'");
+    expect(eslintConfig).not.toContain("'src/web/client/**'");
+    expect(eslintConfig).toContain("files: ['src/web/client/**/*.{ts,tsx}']");
     for (const script of WEB_ASSETS.filter((name) => name.endsWith('.js')))
       expect(readFileSync(join(PUBLIC_DIR, script), 'utf8')).toMatch(/^\/\/ @ts-check\n/);
   });

@@ -4,6 +4,7 @@ import { DeadlineMilestoneHandler, MilestoneEvent } from '../deadlines/deadline-
 import { ComplaintNotices } from './complaint-notices';
 import { ANSWERED_STATUSES } from './complaint-workflow';
 import { ComplaintsService } from './complaints.service';
+import { escalatesWhenOverdue } from './submission-kinds';
 import { Complaint } from './entities/complaint.entity';
 import { ComplaintEventType } from './entities/complaint-event.entity';
 
@@ -22,6 +23,8 @@ export class ComplaintDeadlineHandler implements DeadlineMilestoneHandler {
   async onMilestone(tx: EntityManager, event: MilestoneEvent): Promise<void> {
     const c = await tx.findOneBy(Complaint, { id: event.caseId });
     if (!c || ANSWERED_STATUSES.has(c.status)) return;
+    // Suggestions and compliments: the assignee's reminder only; a missed date escalates nothing.
+    if (!escalatesWhenOverdue(c.kind) && event.milestone !== 'reminder') return;
     const overdueNotice = event.milestone === 'due';
     await this.complaints.addEvent(tx, c, null, {
       type: ComplaintEventType.DeadlineMilestone,

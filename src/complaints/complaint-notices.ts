@@ -106,6 +106,22 @@ export class ComplaintNotices {
     }
   }
 
+  /**
+   * The complainant answered a request for information online: the assignee is told, else the
+   * unit's officers and head. The mail carries no answer text; they read it on the case.
+   */
+  async complainantAnswered(tx: EntityManager, c: Complaint, clockResumed: boolean): Promise<void> {
+    const to = c.assigneeId
+      ? { userIds: [c.assigneeId] }
+      : c.unitId
+        ? { roles: [Role.UnitHead, Role.Officer], unitId: c.unitId }
+        : { roles: [Role.Supervisor] };
+    await this.notifications.enqueueAll(
+      tx,
+      await this.toOfficers(tx, c, to, MessageTemplate.OfficerComplainantAnswered, { clockResumed }),
+    );
+  }
+
   async publicReply(tx: EntityManager, c: Complaint, message: string): Promise<void> {
     await this.notifications.enqueueAll(
       tx,

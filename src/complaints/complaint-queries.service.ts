@@ -23,8 +23,19 @@ import {
 import { Complaint } from './entities/complaint.entity';
 import { ComplaintEvent, ComplaintEventType } from './entities/complaint-event.entity';
 import { normalizeTrackingCode, trackingCodeHash } from './tracking-code';
+import {
+  CATEGORY_DESCRIPTIONS_TH,
+  NEUTRAL_CATEGORY_CODE,
+  publicCategoryOrder,
+} from './category-descriptions';
+import { SUBMISSION_KIND_LABELS, SubmissionKind } from './submission-kinds';
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+/** Words for public timeline entries that carry no status of their own. */
+const EVENT_LABELS: Partial<Record<string, { th: string; en: string }>> = {
+  [ComplaintEventType.ComplainantAnswer]: { th: 'ท่านได้ส่งข้อมูลเพิ่มเติมแล้ว', en: 'You answered' },
+};
 
 /** A public event as the tracking statement returns it (json). */
 interface TimelineRow {
@@ -37,6 +48,7 @@ interface TimelineRow {
 /** The tracking statement's one row; reference_no is null for an unknown code. */
 interface TrackedRow {
   reference_no: string | null;
+  kind: SubmissionKind;
   received_at: Date;
   rated_at: Date | null;
   own_status: string;
@@ -73,7 +85,13 @@ export class ComplaintQueries {
   async categories(orgSlug: string) {
     const org = await this.organizations.bySlug(orgSlug);
     const rows = await this.categoryList.active(org.id);
-    return rows.map((c) => ({ code: c.code, nameTh: c.nameTh, nameEn: c.nameEn }));
+    return publicCategoryOrder(rows).map((c) => ({
+      code: c.code,
+      nameTh: c.nameTh,
+      nameEn: c.nameEn,
+      descriptionTh: CATEGORY_DESCRIPTIONS_TH[c.code] ?? null,
+      neutral: c.code === NEUTRAL_CATEGORY_CODE,
+    }));
   }
 
   async list(actor: Actor, q: ListComplaintsQuery): Promise<ComplaintPage> {
@@ -90,6 +108,7 @@ export class ComplaintQueries {
         'c.reference_no AS "referenceNo"',
         'c.subject AS subject',
         'cat.code AS "categoryCode"',
+        'c.kind AS kind',
         'c.channel AS channel',
         'c.status AS status',
         'c.unit_id AS "unitId"',
@@ -100,6 +119,7 @@ export class ComplaintQueries {
       ]);
     this.access.restrict(qb, actor);
     if (q.status?.length) qb.andWhere('c.status IN (:...status)', { status: q.status });
+    if (q.kind) qb.andWhere('c.kind = :kind', { kind: q.kind });
     if (q.unitId) qb.andWhere('c.unit_id = :unitId', { unitId: q.unitId });
     if (q.categoryCode) qb.andWhere('cat.code = :categoryCode', { categoryCode: q.categoryCode });
     if (q.channel) qb.andWhere('c.channel = :channel', { channel: q.channel });
@@ -197,7 +217,7 @@ export class ComplaintQueries {
     // of the complaint it repeats (`shown`), never its timeline: the replies, requests and result
     // there were written to another complainant.
     const [row] = (await this.db.query(
-      `SELECT c.reference_no, c.received_at, c.rated_at, c.status AS own_status,
+      `SELECT c.reference_no, c.kind, c.received_at, c.rated_at, c.status AS own_status,
               s.received_at AS shown_received_at, s.status,
               cat.name_th AS category_th, cat.name_en AS category_en,
               to_char(d.current_due_date, 'YYYY-MM-DD') AS due_date, d.extension_due_date IS NOT NULL AS extended,
@@ -220,6 +240,8 @@ export class ComplaintQueries {
     const lastExtension = [...events].reverse().find((e) => e.type === ComplaintEventType.DeadlineExtended);
     return {
       referenceNo: row.reference_no,
+      kind: row.kind,
+      kindLabel: SUBMISSION_KIND_LABELS[row.kind],
       category: { th: row.category_th, en: row.category_en },
       status,
       statusLabel: STATUS_LABELS[status],
@@ -238,6 +260,7 @@ export class ComplaintQueries {
             }
           : null,
       canGiveFeedback: this.feedbackOpen(ownStatus) && row.rated_at === null,
+      canAnswer: ownStatus === ComplaintStatus.AwaitingInfo,
       timeline: events.map((e) => this.timelineEntry(e)),
     };
   }
@@ -248,9 +271,11 @@ export class ComplaintQueries {
 
   private timelineEntry(e: TimelineRow): TimelineEntry {
     const status = e.toStatus as ComplaintStatus | null;
+    const label = EVENT_LABELS[e.type];
     return {
       at: e.at,
       type: e.type,
+      ...(label ? { label } : {}),
       ...(status ? { status, statusLabel: STATUS_LABELS[status] } : {}),
       ...(e.message ? { message: e.message } : {}),
     };

@@ -37,7 +37,7 @@ import { PublicComplaintsController } from './public-complaints.controller';
     ComplaintDigestService,
     ComplaintAttachments,
   ],
-  exports: [ComplaintsService, ComplaintQueries, ComplaintDigestService],
+  exports: [ComplaintsService, ComplaintQueries, ComplaintDigestService, ComplaintCategories],
 })
 export class ComplaintsModule implements OnModuleInit {
   constructor(

@@ -24,6 +24,7 @@ import { ComplaintChannel } from './channels';
 import { ComplaintCategories } from './complaint-categories';
 import { ComplaintNotices } from './complaint-notices';
 import { COMPLAINT_TRACK } from './complaint-track';
+import { SubmissionKind } from './submission-kinds';
 import {
   allowedActions,
   ANSWERED_STATUSES,
@@ -36,6 +37,8 @@ import {
 import { ComplaintAccess } from './complaint-access';
 import {
   AssignDto,
+  ComplainantAnswerDto,
+  ComplainantAnswerReceipt,
   FeedbackDto,
   ExtendDeadlineDto,
   MarkDuplicateDto,
@@ -197,6 +200,7 @@ export class ComplaintsService {
       trackingCodeHash: trackingCodeHash(normalizeTrackingCode(trackingCode)!),
       categoryId: category.id,
       channel: input.channel,
+      kind: dto.kind ?? SubmissionKind.Complaint,
       status: ComplaintStatus.Received,
       // routed to the category's unit; screening confirms it with `assign`
       unitId: category.defaultUnitId,
@@ -262,6 +266,7 @@ export class ComplaintsService {
       ],
       result: {
         id: complaint.id,
+        kind: complaint.kind,
         referenceNo,
         trackingCode,
         trackingUrl,
@@ -486,17 +491,78 @@ export class ComplaintsService {
     await this.afterCommit(id);
   }
 
+  /**
+   * The complainant answers a request for information online, with the tracking code. The answer is
+   * a public history entry ("you answered"; officers read it on the case), the officers are told
+   * through the outbox, and when the organisation's answerResumesClock is on (the default) the case
+   * goes back to in progress and the deadline clock runs again, as if an officer had resumed it. The
+   * setting is read in the transaction, not from the organisation cache, so a change applies at once.
+   */
+  async answerRequest(code: string, dto: ComplainantAnswerDto): Promise<ComplainantAnswerReceipt> {
+    const normalized = normalizeTrackingCode(code);
+    const now = this.clock.now();
+    const result = await this.db.transaction(async (tx) => {
+      const c = await this.byTrackingCodeForUpdate(tx, normalized);
+      if (c.status !== ComplaintStatus.AwaitingInfo) throw new DomainError('ANSWER_NOT_EXPECTED');
+      const org = await tx.findOneOrFail(Organization, {
+        where: { id: c.organizationId },
+        select: { id: true, answerResumesClock: true },
+      });
+      await this.addEvent(tx, c, null, {
+        type: ComplaintEventType.ComplainantAnswer,
+        isPublic: true,
+        message: dto.message,
+      });
+      const clockResumed = org.answerResumesClock;
+      if (clockResumed) {
+        c.status = transitionFor(ComplaintAction.Resume).to;
+        await this.deadlines.resume(tx, COMPLAINT_TRACK, c.id, now);
+        await tx.save(c);
+        await this.addEvent(tx, c, null, {
+          type: ComplaintEventType.StatusChanged,
+          action: ComplaintAction.Resume,
+          fromStatus: ComplaintStatus.AwaitingInfo,
+          toStatus: c.status,
+          isPublic: true,
+          data: { automatic: true, after: 'complainant_answer' },
+        });
+      }
+      await this.audit.record(tx, null, {
+        action: 'complaint.complainant_answer',
+        entityType: 'complaint',
+        entityId: c.id,
+        before: { status: ComplaintStatus.AwaitingInfo },
+        after: { status: c.status, clockResumed },
+      });
+      await this.notices.complainantAnswered(tx, c, clockResumed);
+      return { id: c.id, status: c.status, clockResumed };
+    });
+    await this.afterCommit(result.id);
+    return {
+      answeredAt: now.toISOString(),
+      status: result.status,
+      statusLabel: STATUS_LABELS[result.status],
+      clockResumed: result.clockResumed,
+    };
+  }
+
+  /** The complaint of a tracking code, locked; TRACKING_CODE_NOT_FOUND for an unknown or malformed one. */
+  private async byTrackingCodeForUpdate(tx: EntityManager, normalized: string | null): Promise<Complaint> {
+    const c = normalized
+      ? await tx.findOne(Complaint, {
+          where: { trackingCodeHash: trackingCodeHash(normalized) },
+          lock: { mode: 'pessimistic_write' },
+        })
+      : null;
+    if (!c) throw new DomainError('TRACKING_CODE_NOT_FOUND');
+    return c;
+  }
+
   /** The complainant rates the service once the case has a result; accepted once. */
   async giveFeedback(code: string, dto: FeedbackDto): Promise<void> {
     const normalized = normalizeTrackingCode(code);
     await this.db.transaction(async (tx) => {
-      const c = normalized
-        ? await tx.findOne(Complaint, {
-            where: { trackingCodeHash: trackingCodeHash(normalized) },
-            lock: { mode: 'pessimistic_write' },
-          })
-        : null;
-      if (!c) throw new DomainError('TRACKING_CODE_NOT_FOUND');
+      const c = await this.byTrackingCodeForUpdate(tx, normalized);
       if (c.status !== ComplaintStatus.Resolved && c.status !== ComplaintStatus.Closed)
         throw new DomainError('FEEDBACK_NOT_OPEN');
       if (c.ratedAt) throw new DomainError('FEEDBACK_ALREADY_GIVEN');

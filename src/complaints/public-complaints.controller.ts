@@ -12,8 +12,8 @@ import { ApiIdempotencyKey } from '../infrastructure/idempotency/api-idempotency
 import { Public } from '../common/auth/decorators';
 import { ComplaintQueries } from './complaint-queries.service';
 import { ComplaintsService } from './complaints.service';
-import { FeedbackDto } from './dto/complaint-actions.dto';
-import { CategoryView, TrackingView } from './dto/complaint-views.dto';
+import { ComplainantAnswerDto, ComplainantAnswerReceipt, FeedbackDto } from './dto/complaint-actions.dto';
+import { PublicCategoryView, TrackingView } from './dto/complaint-views.dto';
 import { ComplaintReceipt, SubmitComplaintDto } from './dto/submit-complaint.dto';
 
 /** What citizens use without an account: file, follow, rate. */
@@ -40,9 +40,13 @@ export class PublicComplaintsController {
   }
 
   @Get('orgs/:orgSlug/categories')
-  @ApiOperation({ summary: 'Active complaint categories of an organisation' })
-  @ApiOkResponse({ type: [CategoryView] })
-  categories(@Param('orgSlug') orgSlug: string): Promise<CategoryView[]> {
+  @ApiOperation({
+    summary:
+      'Active complaint categories with what each covers; the neutral "other / not sure" choice ' +
+      "(neutral: true) first, then the organisation's order",
+  })
+  @ApiOkResponse({ type: [PublicCategoryView] })
+  categories(@Param('orgSlug') orgSlug: string): Promise<PublicCategoryView[]> {
     return this.queries.categories(orgSlug);
   }
 
@@ -52,6 +56,23 @@ export class PublicComplaintsController {
   @ApiOkResponse({ type: TrackingView })
   track(@Param('trackingCode') code: string): Promise<TrackingView> {
     return this.queries.track(code);
+  }
+
+  @Post('track/:trackingCode/answers')
+  @LimitPerMinute('publicWrite')
+  @ApiOperation({
+    summary:
+      'Answer a request for information (while the status is awaiting_info). The answer joins the ' +
+      "case history and the officers are told; with the organisation's answerResumesClock (default) " +
+      'the case is back in progress and its deadline clock runs again',
+  })
+  @ApiCreatedResponse({ type: ComplainantAnswerReceipt })
+  @ApiErrors(409)
+  answer(
+    @Param('trackingCode') code: string,
+    @Body() dto: ComplainantAnswerDto,
+  ): Promise<ComplainantAnswerReceipt> {
+    return this.complaints.answerRequest(code, dto);
   }
 
   @Post('track/:trackingCode/feedback')

@@ -14,6 +14,7 @@ export enum MessageTemplate {
   // to officers
   OfficerNewCase = 'officer.new_case',
   OfficerAssigned = 'officer.assigned',
+  OfficerComplainantAnswered = 'officer.complainant_answered',
   OfficerReminder = 'officer.reminder',
   OfficerOverdue = 'officer.overdue',
   OfficerDailyDigest = 'officer.daily_digest',
@@ -145,6 +146,16 @@ export const TEMPLATES: Record<MessageTemplate, TemplateSpec> = {
       referenceNo: 'ร.2569/00042',
       caseUrl: `${BASE}/officer/complaints/42`,
       dueDate: '2026-03-20',
+    },
+  },
+  [MessageTemplate.OfficerComplainantAnswered]: {
+    audience: 'officer',
+    params: ['orgName', 'referenceNo', 'caseUrl', 'clockResumed'],
+    example: {
+      orgName: ORG,
+      referenceNo: 'ร.2569/00042',
+      caseUrl: `${BASE}/officer/complaints/42`,
+      clockResumed: true,
     },
   },
   [MessageTemplate.OfficerReminder]: {

@@ -97,11 +97,26 @@ export class AnnualReportsService {
     });
   }
 
-  /** The published report, for anyone; 404 until published. */
+  /**
+   * The published report, for anyone. Until it is published: 404 ANNUAL_REPORT_NOT_PUBLISHED whose
+   * details name the year and where its live figures are, so a page can say "not yet published" and
+   * link to them instead of guessing from a bare 404.
+   */
   async published(orgSlug: string, fiscalYear: number) {
     const org = await this.organizations.bySlug(orgSlug);
     const row = await this.db.getRepository(AnnualReport).findOneBy({ organizationId: org.id, fiscalYear });
-    if (!row?.published || !row.publishedAt) throw new DomainError('ANNUAL_REPORT_NOT_FOUND');
+    if (!row?.published || !row.publishedAt) {
+      const base = `/api/v1/orgs/${org.slug}`;
+      throw new DomainError('ANNUAL_REPORT_NOT_PUBLISHED', {
+        fiscalYear,
+        published: false,
+        liveFigures: {
+          complaints: `${base}/statistics/complaints?fiscalYear=${fiscalYear}`,
+          integrityReports: `${base}/statistics/integrity-reports?fiscalYear=${fiscalYear}`,
+          openData: `${base}/open-data/complaints?fiscalYear=${fiscalYear}`,
+        },
+      });
+    }
     return {
       organization: { slug: org.slug, nameTh: org.nameTh },
       fiscalYear,

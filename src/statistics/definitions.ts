@@ -11,7 +11,14 @@ const COHORT: Definition = {
 
 export const COMPLAINT_DEFINITIONS: Record<string, Definition> = {
   period: COHORT,
-  received: { th: 'จำนวนเรื่องร้องเรียนที่ได้รับ', en: 'Complaints received.' },
+  received: {
+    th: 'จำนวนเรื่องร้องเรียนที่ได้รับ (ไม่รวมข้อเสนอแนะและคำชมเชย ซึ่งนับแยกใน submissionsByKind)',
+    en: 'Complaints received (suggestions and compliments are not included; they are counted in submissionsByKind).',
+  },
+  submissionsByKind: {
+    th: 'จำนวนเรื่องที่ได้รับแยกตามประเภท: เรื่องร้องเรียน/ร้องทุกข์ ข้อเสนอแนะ คำชมเชย ทั้งที่ได้รับ ที่ตอบแล้ว และที่ยังไม่ได้ตอบ ตัวเลขอื่นทั้งหมดรวมถึงการดำเนินการภายใน 15 วันนับเฉพาะเรื่องร้องเรียน',
+    en: 'Submissions received by kind (complaint, suggestion, compliment): received, answered and open. Every other figure, the 15-day compliance included, counts complaints only.',
+  },
   open: {
     th: 'เรื่องที่ยังไม่ได้แจ้งผล (รับเรื่อง ตรวจสอบ มอบหมาย ดำเนินการ รอข้อมูล)',
     en: 'Complaints without an answer yet (received, accepted, assigned, in progress, awaiting information).',
@@ -114,7 +121,10 @@ export const INTEGRITY_DEFINITIONS: Record<string, Definition> = {
 
 export const NATIONAL_DEFINITIONS: Record<string, Definition> = {
   ...Object.fromEntries(
-    ['period', 'received', 'open', 'closed', 'reopened'].map((k) => [k, COMPLAINT_DEFINITIONS[k]]),
+    ['period', 'received', 'submissionsByKind', 'open', 'closed', 'reopened'].map((k) => [
+      k,
+      COMPLAINT_DEFINITIONS[k],
+    ]),
   ),
   ...Object.fromEntries(
     Object.entries(COMPLAINT_DEFINITIONS).filter(

@@ -40,7 +40,7 @@ export class StatisticsController {
   ) {
     const s = await this.statistics.complaints(orgSlug, q);
     if (q.format !== 'csv') return s;
-    return sendCsv(reply, `complaints-${orgSlug}-${periodName(q)}.csv`, complaintStatisticsCsv(s));
+    return sendCsv(reply, `complaints-${orgSlug}-${periodName(s.period)}.csv`, complaintStatisticsCsv(s));
   }
 
   @Get('orgs/:orgSlug/statistics/integrity-reports')
@@ -56,7 +56,11 @@ export class StatisticsController {
   ) {
     const s = await this.statistics.integrityReports(orgSlug, q);
     if (q.format !== 'csv') return s;
-    return sendCsv(reply, `integrity-reports-${orgSlug}-${periodName(q)}.csv`, integrityStatisticsCsv(s));
+    return sendCsv(
+      reply,
+      `integrity-reports-${orgSlug}-${periodName(s.period)}.csv`,
+      integrityStatisticsCsv(s),
+    );
   }
 
   @Get('statistics/complaints')
@@ -66,7 +70,7 @@ export class StatisticsController {
   async national(@Query() q: StatisticsQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     const s = await this.statistics.national(q);
     if (q.format !== 'csv') return s;
-    return sendCsv(reply, `complaints-all-${periodName(q)}.csv`, nationalStatisticsCsv(s));
+    return sendCsv(reply, `complaints-all-${periodName(s.period)}.csv`, nationalStatisticsCsv(s));
   }
 
   @Get('orgs/:orgSlug/open-data/complaints')
@@ -88,5 +92,6 @@ export class StatisticsController {
   }
 }
 
-const periodName = (q: StatisticsQuery): string =>
+/** The file name's period, from the answer (the query may leave the fiscal year to the default). */
+const periodName = (q: { fiscalYear: number; quarter?: number | null; month?: string | null }): string =>
   q.month ? q.month : q.quarter ? `${q.fiscalYear}-q${q.quarter}` : String(q.fiscalYear);

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { CHANNEL_LABELS, ComplaintChannel } from '../complaints/channels';
+import { SUBMISSION_KIND_LABELS, SUBMISSION_KINDS, SubmissionKind } from '../complaints/submission-kinds';
 import { Clock } from '../common/clock/clock';
 import { DomainError } from '../common/errors/domain-error';
-import { civilDate } from '../common/time/fiscal-year';
+import { civilDate, fiscalYearOf } from '../common/time/fiscal-year';
 import { AppConfig } from '../config/app-config';
 import { OUTCOME_TEXT } from '../integrity-reports/workflow';
 import { Organization } from '../organizations/entities/organization.entity';
@@ -29,6 +30,7 @@ import {
   COMPLAINT_FIGURES_SQL,
   INTEGRITY_FIGURES_SQL,
   NATIONAL_FIGURES_SQL,
+  SUBMISSION_KINDS_SQL,
   UNIT_LABELS_SQL,
 } from './statistics.sql';
 import { suppressCells } from './suppression';
@@ -114,8 +116,41 @@ export class StatisticsService {
     return this.config.app.timeZone;
   }
 
+  /** Received and answered per kind of general submission, every kind listed (zeros included). */
+  private async submissionKinds(organizationId: string | null, p: Period) {
+    const rows = await this.db.query<{ key: SubmissionKind; received: string; answered: string }[]>(
+      SUBMISSION_KINDS_SQL,
+      [organizationId, p.start, p.end],
+    );
+    return SUBMISSION_KINDS.map((kind) => {
+      const r = rows.find((row) => row.key === kind);
+      const received = Number(r?.received ?? 0);
+      const answered = Number(r?.answered ?? 0);
+      const label = SUBMISSION_KIND_LABELS[kind];
+      return {
+        code: kind,
+        nameTh: label.th,
+        nameEn: label.en,
+        received,
+        answered,
+        open: received - answered,
+      };
+    });
+  }
+
+  /** The fiscal year (BE) running today in Bangkok: what statistics show when none is named. */
+  currentFiscalYear(): number {
+    return fiscalYearOf(this.clock.now(), this.zone);
+  }
+
   period(q: Pick<StatisticsQuery, 'fiscalYear' | 'quarter' | 'month'>): Period {
-    if (!Number.isInteger(q.fiscalYear) || q.fiscalYear < 2500 || q.fiscalYear > 2700) {
+    if (q.fiscalYear === undefined) q = { ...q, fiscalYear: this.currentFiscalYear() };
+    if (
+      q.fiscalYear === undefined ||
+      !Number.isInteger(q.fiscalYear) ||
+      q.fiscalYear < 2500 ||
+      q.fiscalYear > 2700
+    ) {
       throw new DomainError('VALIDATION_FAILED', [
         {
           field: 'fiscalYear',
@@ -177,10 +212,11 @@ export class StatisticsService {
   async computeComplaints(org: Organization, p: Period) {
     const now = this.clock.now();
     const today = civilDate(now, this.zone);
-    const [rows, categories, units] = await Promise.all([
+    const [rows, categories, units, byKind] = await Promise.all([
       this.analytic<MeasureRow[]>(COMPLAINT_FIGURES_SQL, [org.id, p.start, p.end, this.zone, today]),
       this.db.query<Label[]>(CATEGORY_LABELS_SQL, [org.id]),
       this.db.query<Label[]>(UNIT_LABELS_SQL, [org.id]),
+      this.submissionKinds(org.id, p),
     ]);
     const byDim = (dim: string) => new Map(rows.filter((r) => r.dim === dim).map((r) => [r.key ?? null, r]));
     const total = toMeasures(rows.find((r) => r.dim === 'total')!);
@@ -209,6 +245,7 @@ export class StatisticsService {
       period: this.describe(p),
       computedAt: now.toISOString(),
       figures: headlineFigures(total, histogram),
+      submissionsByKind: byKind,
       breakdowns: {
         byCategory: cells(
           'category',
@@ -295,13 +332,20 @@ export class StatisticsService {
   async computeNational(p: Period) {
     const now = this.clock.now();
     const today = civilDate(now, this.zone);
-    const rows = await this.analytic<(MeasureRow & { slug: string; name_th: string })[]>(
-      NATIONAL_FIGURES_SQL,
-      [null, p.start, p.end, this.zone, today],
-    );
+    const [rows, byKind] = await Promise.all([
+      this.analytic<(MeasureRow & { slug: string; name_th: string })[]>(NATIONAL_FIGURES_SQL, [
+        null,
+        p.start,
+        p.end,
+        this.zone,
+        today,
+      ]),
+      this.submissionKinds(null, p),
+    ]);
     return {
       period: this.describe(p),
       computedAt: now.toISOString(),
+      submissionsByKind: byKind,
       organizations: rows.map((r) => {
         const m = toMeasures(r);
         const d = deadlineFigures(m);

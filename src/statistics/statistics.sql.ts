@@ -20,7 +20,7 @@ const complaintCohort = (where: string) => `
     c.reopen_count > 0 AS reopened, c.rating
   FROM complaints c
   LEFT JOIN case_deadlines d ON d.track = 'complaint' AND d.case_id = c.id
-  WHERE ${where} AND c.received_at >= $2 AND c.received_at < $3`;
+  WHERE ${where} AND c.kind = 'complaint' AND c.received_at >= $2 AND c.received_at < $3`;
 
 /** The additive measures of complaint_figures.ts (Measures), as SQL over the cohort `c`. */
 const MEASURES: [string, string][] = [
@@ -74,6 +74,18 @@ SELECT o.slug, o.name_th, ${measures('count(c.organization_id)')}
 FROM organizations o LEFT JOIN c ON c.organization_id = o.id
 GROUP BY o.id, o.slug, o.name_th
 ORDER BY o.slug`;
+
+/**
+ * General submissions by kind (complaint, suggestion, compliment) received in the period: counted
+ * apart, because every other complaint figure counts complaints only. $1 organisation id or null for
+ * every organisation, $2 start, $3 end.
+ */
+export const SUBMISSION_KINDS_SQL = `
+SELECT c.kind AS key, count(*)::bigint AS received,
+  count(*) FILTER (WHERE c.status IN ('resolved', 'closed', 'rejected', 'referred', 'duplicate'))::bigint AS answered
+FROM complaints c
+WHERE ($1::uuid IS NULL OR c.organization_id = $1) AND c.received_at >= $2 AND c.received_at < $3
+GROUP BY c.kind`;
 
 /** Labels of the breakdown keys. */
 export const CATEGORY_LABELS_SQL = `

@@ -805,7 +805,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Active complaint categories of an organisation */
+    /** Active complaint categories with what each covers; the neutral "other / not sure" choice (neutral: true) first, then the organisation's order */
     get: operations['PublicComplaintsController_categories'];
     put?: never;
     post?: never;
@@ -826,6 +826,23 @@ export interface paths {
     get: operations['PublicComplaintsController_track'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/track/{trackingCode}/answers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Answer a request for information (while the status is awaiting_info). The answer joins the case history and the officers are told; with the organisation's answerResumesClock (default) the case is back in progress and its deadline clock runs again */
+    post: operations['PublicComplaintsController_answer'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1355,6 +1372,23 @@ export interface paths {
     };
     /** The published annual complaint report (404 until published) */
     get: operations['PublicAnnualReportsController_published'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgSlug}/handbook': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Data of the complaints handbook and the corruption-channel handbook, from the live settings (channels, units and their categories, day counting, integrity deadlines, who handles reports, steps) */
+    get: operations['HandbookController_get'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2155,6 +2189,11 @@ export interface components {
     };
     SubmitComplaintDto: {
       /**
+       * @description complaint when omitted (เรื่องร้องเรียน/ร้องทุกข์), suggestion (ข้อเสนอแนะ) or compliment (คำชมเชย); only complaints count in the complaint figures and the 15-day compliance
+       * @enum {string}
+       */
+      kind?: 'complaint' | 'suggestion' | 'compliment';
+      /**
        * @description A code from GET /orgs/{orgSlug}/categories
        * @example street_lighting
        */
@@ -2171,6 +2210,8 @@ export interface components {
       en: string;
     };
     ComplaintReceipt: {
+      /** @enum {string} */
+      kind: 'complaint' | 'suggestion' | 'compliment';
       /** @example 2569/000123 */
       referenceNo: string;
       /**
@@ -2191,13 +2232,17 @@ export interface components {
        */
       dueDate: string;
     };
-    CategoryView: {
+    PublicCategoryView: {
       /** @example street_lighting */
       code: string;
       /** @example ไฟฟ้าสาธารณะ */
       nameTh: string;
       /** @example Street lighting */
       nameEn: string;
+      /** @description what it covers, in Thai */
+      descriptionTh: string | null;
+      /** @description the neutral "other / not sure" choice, listed first */
+      neutral: boolean;
     };
     DuplicateOfView: {
       /** @enum {string} */
@@ -2221,7 +2266,10 @@ export interface components {
     TimelineEntry: {
       /** Format: date-time */
       at: string;
+      /** @description complainant_answer: "you answered" (the message is what the complainant wrote) */
       type: string;
+      /** @description what the entry is, for entries without a status */
+      label?: components['schemas']['StatusLabel'];
       /** @enum {string} */
       status?:
         | 'received'
@@ -2239,6 +2287,10 @@ export interface components {
     };
     TrackingView: {
       referenceNo: string;
+      /** @enum {string} */
+      kind: 'complaint' | 'suggestion' | 'compliment';
+      /** @description the kind in Thai and English */
+      kindLabel: components['schemas']['StatusLabel'];
       category: components['schemas']['StatusLabel'];
       /** @enum {string} */
       status:
@@ -2261,13 +2313,36 @@ export interface components {
       /** @description A duplicate shows the status and dates of the complaint it repeats (also in status, dueDate and extended), never its timeline: that was written to another complainant */
       duplicateOf?: components['schemas']['DuplicateOfView'] | (never | null);
       canGiveFeedback: boolean;
+      /** @description the organisation asked for information and waits: the complainant may answer (POST /track/{trackingCode}/answers) */
+      canAnswer: boolean;
       timeline: components['schemas']['TimelineEntry'][];
+    };
+    ComplainantAnswerDto: {
+      /** @example เสาไฟฟ้าต้นที่ดับคือหมายเลข 12 หน้าบ้านเลขที่ 45 */
+      message: string;
+    };
+    ComplainantAnswerReceipt: {
+      /** Format: date-time */
+      answeredAt: string;
+      /**
+       * @description the status after the answer
+       * @example in_progress
+       */
+      status: string;
+      statusLabel: components['schemas']['StatusLabel'];
+      /** @description the answer restarted the deadline clock (the organisation's answerResumesClock setting); otherwise the case waits for an officer to resume it */
+      clockResumed: boolean;
     };
     FeedbackDto: {
       rating: number;
       comment?: string;
     };
     RegisterComplaintDto: {
+      /**
+       * @description complaint when omitted (เรื่องร้องเรียน/ร้องทุกข์), suggestion (ข้อเสนอแนะ) or compliment (คำชมเชย); only complaints count in the complaint figures and the 15-day compliance
+       * @enum {string}
+       */
+      kind?: 'complaint' | 'suggestion' | 'compliment';
       /**
        * @description A code from GET /orgs/{orgSlug}/categories
        * @example street_lighting
@@ -2303,6 +2378,8 @@ export interface components {
       referenceNo: string;
       subject: string;
       categoryCode: string;
+      /** @enum {string} */
+      kind: 'complaint' | 'suggestion' | 'compliment';
       channel: string;
       /** @enum {string} */
       status:
@@ -2328,6 +2405,14 @@ export interface components {
       total: number;
       page: number;
       pageSize: number;
+    };
+    CategoryView: {
+      /** @example street_lighting */
+      code: string;
+      /** @example ไฟฟ้าสาธารณะ */
+      nameTh: string;
+      /** @example Street lighting */
+      nameEn: string;
     };
     DeadlineExtensionView: {
       /** Format: date */
@@ -2405,7 +2490,8 @@ export interface components {
         | 'deadline_milestone'
         | 'feedback'
         | 'files_added'
-        | 'file_visibility_changed';
+        | 'file_visibility_changed'
+        | 'complainant_answer';
       action: string | null;
       fromStatus: string | null;
       toStatus: string | null;
@@ -2443,6 +2529,8 @@ export interface components {
         | 'referral_damrongdhama'
         | 'referral_1111'
         | 'referral_other_agency';
+      /** @enum {string} */
+      kind: 'complaint' | 'suggestion' | 'compliment';
       /** @enum {string} */
       status:
         | 'received'
@@ -2718,6 +2806,16 @@ export interface components {
       reopened: number;
       satisfaction: components['schemas']['SatisfactionFigures'];
     };
+    SubmissionKindCell: {
+      /** @enum {string} */
+      code: 'complaint' | 'suggestion' | 'compliment';
+      nameTh: string;
+      nameEn: string;
+      received: number;
+      /** @description with an answer (resolved, closed, not accepted, referred, duplicate) */
+      answered: number;
+      open: number;
+    };
     ComplaintCell: {
       code: string;
       nameTh: string;
@@ -2744,7 +2842,10 @@ export interface components {
       period: components['schemas']['StatisticsPeriod'];
       /** Format: date-time */
       computedAt: string;
+      /** @description complaints only (kind = complaint) */
       figures: components['schemas']['ComplaintHeadlineFigures'];
+      /** @description Complaints, suggestions and compliments received in the period, every kind listed; every other figure (and the 15-day compliance) counts complaints only */
+      submissionsByKind: components['schemas']['SubmissionKindCell'][];
       breakdowns: components['schemas']['ComplaintBreakdowns'];
       /** @description The definition of every figure, in Thai and English */
       definitions: {
@@ -2799,6 +2900,9 @@ export interface components {
       period: components['schemas']['StatisticsPeriod'];
       /** Format: date-time */
       computedAt: string;
+      /** @description Complaints, suggestions and compliments received in the period, every kind listed; every other figure (and the 15-day compliance) counts complaints only */
+      submissionsByKind: components['schemas']['SubmissionKindCell'][];
+      /** @description complaints only (kind = complaint) */
       organizations: components['schemas']['NationalRow'][];
       /** @description The definition of every figure, in Thai and English */
       definitions: {
@@ -2847,6 +2951,118 @@ export interface components {
       complaints: components['schemas']['ComplaintStatisticsView'];
       integrityReports: components['schemas']['IntegrityStatisticsView'];
     };
+    HandbookContact: {
+      address: string | null;
+      phone: string | null;
+      email: string | null;
+      website: string | null;
+      /**
+       * @description office hours, Bangkok time
+       * @example 08:30
+       */
+      officeHoursStart: string;
+      /** @example 16:30 */
+      officeHoursEnd: string;
+    };
+    HandbookOrganization: {
+      slug: string;
+      nameTh: string;
+      nameEn: string | null;
+      contact: components['schemas']['HandbookContact'];
+    };
+    HandbookChannel: {
+      code: string;
+      nameTh: string;
+      nameEn: string;
+      /** @description the page to use, for the online channel */
+      path: string | null;
+    };
+    HandbookKind: {
+      /** @enum {string} */
+      code: 'complaint' | 'suggestion' | 'compliment';
+      nameTh: string;
+      nameEn: string;
+      /** @description counted in the complaint figures, escalated when overdue */
+      escalatesWhenOverdue: boolean;
+    };
+    HandbookDeadline: {
+      /** @enum {string} */
+      mode: 'calendar' | 'working_days';
+      /** @example นับวันตามปฏิทิน */
+      modeTh: string;
+      /** @example 15 */
+      days: number;
+      /** @description the rule in one Thai sentence */
+      textTh: string;
+      /** @description longest extension without a supervisor (in the mode’s unit) */
+      maxExtensionDays: number;
+    };
+    HandbookCategory: {
+      code: string;
+      nameTh: string;
+      descriptionTh: string | null;
+    };
+    HandbookUnit: {
+      code: string;
+      nameTh: string;
+      nameEn: string | null;
+      /** @description the categories routed to this unit */
+      categories: components['schemas']['HandbookCategory'][];
+    };
+    HandbookStep: {
+      order: number;
+      titleTh: string;
+      textTh: string;
+    };
+    ComplaintHandbook: {
+      titleTh: string;
+      channels: components['schemas']['HandbookChannel'][];
+      kinds: components['schemas']['HandbookKind'][];
+      kindsTh: string;
+      deadline: components['schemas']['HandbookDeadline'];
+      /** @description a complainant's online answer restarts the clock by itself */
+      answerResumesClock: boolean;
+      /** @description active units with the categories they handle */
+      units: components['schemas']['HandbookUnit'][];
+      /** @description categories with no unit of their own: the complaint centre screens and routes them */
+      screenedCategories: components['schemas']['HandbookCategory'][];
+      steps: components['schemas']['HandbookStep'][];
+    };
+    Named: {
+      code: string;
+      nameTh: string;
+      nameEn: string | null;
+    };
+    IntegrityHandler: {
+      /** @example integrity_officer */
+      role: string;
+      roleTh: string;
+      /** @description the unit, when the organisation names one */
+      unit: components['schemas']['Named'] | (never | null);
+      /** @description names of the integrity officers, only when the organisation chose to publish them */
+      officerNames: string[] | null;
+    };
+    IntegrityHandbook: {
+      titleTh: string;
+      channels: components['schemas']['HandbookChannel'][];
+      handledBy: components['schemas']['IntegrityHandler'];
+      /** @description first response to the reporter */
+      responseDeadline: components['schemas']['HandbookDeadline'];
+      /** @description decision on the report */
+      conclusionDeadline: components['schemas']['HandbookDeadline'];
+      protectionTh: string[];
+      steps: components['schemas']['HandbookStep'][];
+    };
+    HandbookView: {
+      organization: components['schemas']['HandbookOrganization'];
+      /**
+       * Format: date-time
+       * @description generated from the live settings at this time
+       */
+      generatedAt: string;
+      complaints: components['schemas']['ComplaintHandbook'];
+      integrityReports: components['schemas']['IntegrityHandbook'];
+    };
     ErrorBody: {
       /** @example 400 */
       statusCode: number;
@@ -2881,6 +3097,7 @@ export interface components {
         | 'IDEMPOTENCY_KEY_REUSED'
         | 'COMPLAINT_NOT_FOUND'
         | 'TRACKING_CODE_NOT_FOUND'
+        | 'ANSWER_NOT_EXPECTED'
         | 'FEEDBACK_NOT_OPEN'
         | 'FEEDBACK_ALREADY_GIVEN'
         | 'PAYLOAD_TOO_LARGE'
@@ -2934,6 +3151,7 @@ export interface components {
         | 'IDENTITY_KEY_NOT_HELD'
         | 'REPORT_KEY_PENDING'
         | 'SERVICE_UNAVAILABLE'
+        | 'ANNUAL_REPORT_NOT_PUBLISHED'
         | 'ANNUAL_REPORT_NOT_FOUND'
         | 'INTERNAL_ERROR';
       /** @description English message */
@@ -7758,7 +7976,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CategoryView'][];
+          'application/json': components['schemas']['PublicCategoryView'][];
         };
       };
       /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
@@ -7842,6 +8060,116 @@ export interface operations {
       };
       /** @description ไม่พบ / not found (or not visible to the caller) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  PublicComplaintsController_answer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        trackingCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ComplainantAnswerDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplainantAnswerReceipt'];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -8007,6 +8335,8 @@ export interface operations {
           | 'closed'
           | 'duplicate'
         )[];
+        /** @description complaint, suggestion or compliment */
+        kind?: 'complaint' | 'suggestion' | 'compliment';
         unitId?: string;
         categoryCode?: string;
         channel?:
@@ -10780,9 +11110,9 @@ export interface operations {
   };
   StatisticsController_complaints: {
     parameters: {
-      query: {
-        /** @description Fiscal year (Buddhist Era), 1 October to 30 September */
-        fiscalYear: number;
+      query?: {
+        /** @description Fiscal year (Buddhist Era), 1 October to 30 September; the current one (Bangkok) when omitted */
+        fiscalYear?: number;
         /** @description Quarter of the fiscal year (1 = Oct-Dec) */
         quarter?: number;
         /** @description A month of the fiscal year (CE, YYYY-MM) */
@@ -10860,9 +11190,9 @@ export interface operations {
   };
   StatisticsController_integrityReports: {
     parameters: {
-      query: {
-        /** @description Fiscal year (Buddhist Era), 1 October to 30 September */
-        fiscalYear: number;
+      query?: {
+        /** @description Fiscal year (Buddhist Era), 1 October to 30 September; the current one (Bangkok) when omitted */
+        fiscalYear?: number;
         /** @description Quarter of the fiscal year (1 = Oct-Dec) */
         quarter?: number;
         /** @description A month of the fiscal year (CE, YYYY-MM) */
@@ -10940,9 +11270,9 @@ export interface operations {
   };
   StatisticsController_national: {
     parameters: {
-      query: {
-        /** @description Fiscal year (Buddhist Era), 1 October to 30 September */
-        fiscalYear: number;
+      query?: {
+        /** @description Fiscal year (Buddhist Era), 1 October to 30 September; the current one (Bangkok) when omitted */
+        fiscalYear?: number;
         /** @description Quarter of the fiscal year (1 = Oct-Dec) */
         quarter?: number;
         /** @description A month of the fiscal year (CE, YYYY-MM) */
@@ -11395,6 +11725,76 @@ export interface operations {
         content: {
           'application/json': components['schemas']['PublishedAnnualReportView'];
           'text/html': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  HandbookController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgSlug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HandbookView'];
         };
       };
       /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */

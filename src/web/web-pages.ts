@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { Organization } from '../organizations/entities/organization.entity';
@@ -28,6 +28,32 @@ const PAGES = new Map(
     p,
     readFileSync(join(PUBLIC_DIR, `${p}.html`), 'utf8'),
   ]),
+);
+
+/**
+ * The typed front-end (src/web/client), built by Vite into dist/web (`npm run build`): found beside the
+ * compiled server (dist/src/web → dist/web) or, when the server runs from source (tests), in dist/web.
+ */
+const WEB_DIST = [join(__dirname, '..', '..', 'web'), join(__dirname, '..', '..', 'dist', 'web')].find(
+  (dir) => existsSync(join(dir, '.vite', 'manifest.json')),
+);
+/** Pages ported to the typed front-end: their Vite-built HTML (src/web/client/vite.config.mts's entries). */
+const BUILT_PAGES: Record<string, string> = {
+  officer: 'officer/index.html',
+  complain: 'public/complain.html',
+};
+// A ported page replaces its legacy page once built; without a build the legacy page is served.
+if (WEB_DIST)
+  for (const [name, file] of Object.entries(BUILT_PAGES))
+    if (existsSync(join(WEB_DIST, file))) PAGES.set(name, readFileSync(join(WEB_DIST, file), 'utf8'));
+/** The built, content-hashed assets (`name-HASH.js`): cached for a year, never change under one name. */
+const BUILT_ASSETS = new Map<string, Buffer>(
+  WEB_DIST && existsSync(join(WEB_DIST, 'assets'))
+    ? readdirSync(join(WEB_DIST, 'assets')).map((name) => [
+        name,
+        readFileSync(join(WEB_DIST, 'assets', name)),
+      ])
+    : [],
 );
 const HTML = 'text/html; charset=utf-8';
 
@@ -79,6 +105,12 @@ export class WebPages {
         .header('referrer-policy', 'no-referrer')
         .header('cache-control', 'no-store')
         .send(PAGES.get('officer'));
+    const legacyOfficer = async (_request: FastifyRequest, reply: FastifyReply) =>
+      reply
+        .type(HTML)
+        .header('referrer-policy', 'no-referrer')
+        .header('cache-control', 'no-store')
+        .send(LEGACY_OFFICER_PAGE);
 
     fastify.get('/', page('index', { slugFrom: 'query' }));
     fastify.get('/complain', page('complain', { slugFrom: 'query' }));
@@ -86,7 +118,11 @@ export class WebPages {
     fastify.get('/track/:code', page('track', { slugFrom: 'query' }));
     fastify.get('/report', page('report', { slugFrom: 'query', noStore: true }));
     fastify.get('/orgs/:slug/integrity/follow-up', page('follow-up', { slugFrom: 'path', noStore: true }));
+    // the ported console answers /officer, its list and any other path under /officer (its own "not
+    // found"); the paths of LEGACY_OFFICER_PATHS are still the legacy console's until they are ported
     for (const path of OFFICER_PATHS) fastify.get(path, officer);
+    fastify.get('/officer/*', officer);
+    for (const path of LEGACY_OFFICER_PATHS) fastify.get(path, legacyOfficer);
     // the landing page of invitation and reset links (SET_PASSWORD_PATH); the token is in the fragment
     fastify.get('/officer/set-password', async (_request, reply) =>
       reply
@@ -97,6 +133,12 @@ export class WebPages {
     );
     fastify.get('/assets/:name', async (request, reply) => {
       const name = (request.params as { name: string }).name;
+      const built = BUILT_ASSETS.get(name);
+      if (built)
+        return reply
+          .type(TYPES[name.split('.').pop()!] ?? 'application/octet-stream')
+          .header('cache-control', 'public, max-age=31536000, immutable')
+          .send(built);
       const body = ASSETS.get(name as (typeof WEB_ASSETS)[number]);
       if (!body) return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
       return reply
@@ -115,12 +157,14 @@ export class WebPages {
   }
 }
 
-/** Every path of the officers' console (the page's script routes between them). */
-export const OFFICER_PATHS = [
-  '/officer',
-  '/officer/complaints',
+/** The paths of the officers' console ported to the typed front-end (src/web/client/officer). */
+export const OFFICER_PATHS = ['/officer', '/officer/complaints'] as const;
+
+/** The paths still served by the legacy console (src/web/public/officer.js), until each is ported. */
+export const LEGACY_OFFICER_PATHS = [
   '/officer/complaints/:id',
   '/officer/integrity-reports',
   '/officer/integrity-reports/identity-requests',
   '/officer/integrity-reports/:id',
 ] as const;
+const LEGACY_OFFICER_PAGE = readFileSync(join(PUBLIC_DIR, 'officer.html'), 'utf8');

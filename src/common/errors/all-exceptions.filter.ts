@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { mapError } from './error-body';
+import { MappedError, mapError } from './error-body';
 import { summarizeError } from './error-summary';
 
 /** Writes the standard error body for everything thrown in a route, and logs what was our fault. */
@@ -25,10 +25,26 @@ export function sendError(
   const mapped = mapError(error);
   if (mapped.unexpected) logUnexpected(error, request, logger);
   if (mapped.headers) void reply.headers(mapped.headers);
+  const body = mapped.body.statusCode === 429 ? withRetryAfter(mapped.body, reply) : mapped.body;
   void reply
-    .status(mapped.body.statusCode)
+    .status(body.statusCode)
     .header('content-type', 'application/json; charset=utf-8')
-    .send({ ...mapped.body, requestId: String(request.id) });
+    .send({ ...body, requestId: String(request.id) });
+}
+
+/**
+ * Every 429, whichever limiter refused (the per-minute limiter, a route's own, the reporter's hourly
+ * ones, sign-in locks), says how long to wait twice: the Retry-After header and
+ * `details.retryAfterSeconds`, so that a page can tell the person without reading headers. A limiter
+ * that gave no header gets a minute (the shortest window of any).
+ */
+function withRetryAfter(body: MappedError['body'], reply: FastifyReply): MappedError['body'] {
+  const header = Number(reply.getHeader('retry-after'));
+  const seconds = Number.isFinite(header) && header > 0 ? Math.ceil(header) : 60;
+  void reply.header('retry-after', String(seconds));
+  const details =
+    body.details && typeof body.details === 'object' && !Array.isArray(body.details) ? body.details : {};
+  return { ...body, details: { ...details, retryAfterSeconds: seconds } };
 }
 
 function logUnexpected(error: unknown, request: FastifyRequest, logger: Logger): void {

@@ -69,6 +69,11 @@ export const ERRORS = {
     en: 'No complaint has this tracking code. Check the code and try again.',
     th: 'ไม่พบเรื่องร้องเรียนตามรหัสติดตามนี้ กรุณาตรวจสอบรหัสอีกครั้ง',
   },
+  ANSWER_NOT_EXPECTED: {
+    status: 409,
+    en: 'The organisation is not waiting for information on this complaint; there is nothing to answer now.',
+    th: 'ขณะนี้หน่วยงานไม่ได้ขอข้อมูลเพิ่มเติมสำหรับเรื่องนี้ จึงยังไม่ต้องส่งคำตอบ',
+  },
   FEEDBACK_NOT_OPEN: {
     status: 409,
     en: 'Feedback can be given once the complaint has a result.',
@@ -313,6 +318,11 @@ export const ERRORS = {
     status: 503,
     en: 'The service is temporarily unavailable; try again shortly.',
     th: 'ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้ง',
+  },
+  ANNUAL_REPORT_NOT_PUBLISHED: {
+    status: 404,
+    en: 'The annual report of this fiscal year is not published yet; the live figures are at the links in details.',
+    th: 'ยังไม่ได้เผยแพร่รายงานสรุปผลประจำปีงบประมาณนี้ ดูสถิติล่าสุดได้จากลิงก์ในรายละเอียด',
   },
   ANNUAL_REPORT_NOT_FOUND: {
     status: 404,

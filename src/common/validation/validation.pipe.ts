@@ -28,6 +28,7 @@ const THAI: Record<string, string> = {
   isObject: 'ต้องเป็นกลุ่มข้อมูล',
   knownCategory: 'ไม่พบหมวดหมู่เรื่องร้องเรียนนี้',
   notInFuture: 'วันที่ต้องไม่เป็นวันในอนาคต',
+  plausibleIncidentDate: 'วันที่เกิดเหตุต้องไม่ก่อนปี ค.ศ. 1900 และไม่เป็นวันในอนาคต (กรอกปี ค.ศ. ไม่ใช่ พ.ศ.)',
 };
 
 /** Flattens class-validator's tree into one entry per offending field, e.g. `location.lat`. */

@@ -1,3 +1,4 @@
+import { StatusLabel } from './submit-complaint.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -140,6 +141,28 @@ export class ExtendDeadlineDto {
   @IsString()
   @MaxLength(2000)
   longExtensionReason?: string;
+}
+
+/** The complainant's answer to a request for information, sent with the tracking code. */
+export class ComplainantAnswerDto {
+  @ApiProperty({ maxLength: 5000, example: 'เสาไฟฟ้าต้นที่ดับคือหมายเลข 12 หน้าบ้านเลขที่ 45' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  message!: string;
+}
+
+export class ComplainantAnswerReceipt {
+  @ApiProperty({ format: 'date-time' }) answeredAt!: string;
+  @ApiProperty({ example: 'in_progress', description: 'the status after the answer' }) status!: string;
+  @ApiProperty({ type: StatusLabel }) statusLabel!: StatusLabel;
+  @ApiProperty({
+    description:
+      "the answer restarted the deadline clock (the organisation's answerResumesClock setting); " +
+      'otherwise the case waits for an officer to resume it',
+  })
+  clockResumed!: boolean;
 }
 
 export class FeedbackDto {

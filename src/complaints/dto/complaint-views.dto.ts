@@ -15,6 +15,7 @@ import {
   Min,
 } from 'class-validator';
 import { ComplaintChannel } from '../channels';
+import { SubmissionKind } from '../submission-kinds';
 import { ComplaintAction, ComplaintStatus } from '../complaint-workflow';
 import { ComplaintEventType } from '../entities/complaint-event.entity';
 import { DeadlineView } from '../../deadlines/dto/deadline-view';
@@ -29,6 +30,11 @@ export class ListComplaintsQuery {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',') : value))
   @IsEnum(ComplaintStatus, { each: true })
   status?: ComplaintStatus[];
+
+  @ApiPropertyOptional({ enum: SubmissionKind, description: 'complaint, suggestion or compliment' })
+  @IsOptional()
+  @IsEnum(SubmissionKind)
+  kind?: SubmissionKind;
 
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z0-9_]{1,64}$/) categoryCode?: string;
@@ -101,6 +107,7 @@ export class ComplaintSummary {
   @ApiProperty() referenceNo!: string;
   @ApiProperty() subject!: string;
   @ApiProperty() categoryCode!: string;
+  @ApiProperty({ enum: SubmissionKind }) kind!: SubmissionKind;
   @ApiProperty() channel!: string;
   @ApiProperty({ enum: ComplaintStatus }) status!: ComplaintStatus;
   @ApiProperty({ nullable: true, type: String }) unitId!: string | null;
@@ -119,7 +126,12 @@ export class ComplaintPage {
 
 export class TimelineEntry {
   @ApiProperty({ format: 'date-time' }) at!: string;
-  @ApiProperty() type!: string;
+  @ApiProperty({
+    description: 'complainant_answer: "you answered" (the message is what the complainant wrote)',
+  })
+  type!: string;
+  @ApiPropertyOptional({ type: StatusLabel, description: 'what the entry is, for entries without a status' })
+  label?: StatusLabel;
   @ApiPropertyOptional({ enum: ComplaintStatus }) status?: string;
   @ApiPropertyOptional({ type: StatusLabel }) statusLabel?: StatusLabel;
   @ApiPropertyOptional() message?: string;
@@ -136,6 +148,8 @@ export class DuplicateOfView {
 
 export class TrackingView {
   @ApiProperty() referenceNo!: string;
+  @ApiProperty({ enum: SubmissionKind }) kind!: SubmissionKind;
+  @ApiProperty({ type: StatusLabel, description: 'the kind in Thai and English' }) kindLabel!: StatusLabel;
   @ApiProperty() category!: StatusLabel;
   @ApiProperty({ enum: ComplaintStatus }) status!: string;
   @ApiProperty({ type: StatusLabel }) statusLabel!: StatusLabel;
@@ -152,6 +166,12 @@ export class TrackingView {
   })
   duplicateOf!: DuplicateOfView | null;
   @ApiProperty() canGiveFeedback!: boolean;
+  @ApiProperty({
+    description:
+      'the organisation asked for information and waits: the complainant may answer ' +
+      '(POST /track/{trackingCode}/answers)',
+  })
+  canAnswer!: boolean;
   @ApiProperty({ type: [TimelineEntry] }) timeline!: TimelineEntry[];
 }
 
@@ -159,6 +179,13 @@ export class CategoryView {
   @ApiProperty({ example: 'street_lighting' }) code!: string;
   @ApiProperty({ example: 'ไฟฟ้าสาธารณะ' }) nameTh!: string;
   @ApiProperty({ example: 'Street lighting' }) nameEn!: string;
+}
+
+/** A category on the public form: with what it covers, the neutral choice first (see publicCategoryOrder). */
+export class PublicCategoryView extends CategoryView {
+  @ApiProperty({ type: String, nullable: true, description: 'what it covers, in Thai' })
+  descriptionTh!: string | null;
+  @ApiProperty({ description: 'the neutral "other / not sure" choice, listed first' }) neutral!: boolean;
 }
 
 /** One entry of a complaint's full history (officers see internal entries too). */
@@ -186,6 +213,7 @@ export class ComplaintDetailView {
   @ApiProperty({ example: 2569 }) fiscalYear!: number;
   @ApiProperty({ format: 'uuid' }) categoryId!: string;
   @ApiProperty({ enum: ComplaintChannel }) channel!: ComplaintChannel;
+  @ApiProperty({ enum: SubmissionKind }) kind!: SubmissionKind;
   @ApiProperty({ enum: ComplaintStatus }) status!: ComplaintStatus;
   @ApiProperty({ type: StatusLabel }) statusLabel!: StatusLabel;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) unitId!: string | null;

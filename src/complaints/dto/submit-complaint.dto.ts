@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { InsideThailand, IsThaiPhone, trim } from '../../common/validation/validators';
 import { OFFICER_CHANNELS, ComplaintChannel } from '../channels';
+import { SUBMISSION_KINDS, SubmissionKind } from '../submission-kinds';
 
 export class LocationDto {
   @ApiPropertyOptional({ maxLength: 500, example: 'หน้าโรงเรียนบ้านหนองบัว ถนนสายหลัก' })
@@ -73,6 +74,18 @@ export class ComplainantDto {
 
 /** What a citizen sends from the web form. Without contact details the complaint is followed by code only. */
 export class SubmitComplaintDto {
+  @ApiPropertyOptional({
+    enum: SubmissionKind,
+    description:
+      'complaint when omitted (เรื่องร้องเรียน/ร้องทุกข์), suggestion (ข้อเสนอแนะ) or compliment (คำชมเชย); ' +
+      'only complaints count in the complaint figures and the 15-day compliance',
+  })
+  @IsOptional()
+  @IsEnum(SubmissionKind, {
+    message: `ประเภทเรื่องไม่ถูกต้อง / kind must be one of: ${SUBMISSION_KINDS.join(', ')}`,
+  })
+  kind?: SubmissionKind;
+
   @ApiProperty({ example: 'street_lighting', description: 'A code from GET /orgs/{orgSlug}/categories' })
   @IsString()
   @Matches(/^[a-z0-9_]{1,64}$/, { message: 'categoryCode must be a category code' })
@@ -125,6 +138,7 @@ export class StatusLabel {
 }
 
 export class ComplaintReceipt {
+  @ApiProperty({ enum: SubmissionKind }) kind!: SubmissionKind;
   @ApiProperty({ example: '2569/000123' }) referenceNo!: string;
   @ApiProperty({ example: 'K7QM-4XPA-9RTB', description: 'Keep it: the only way to follow the complaint' })
   trackingCode!: string;

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -15,6 +16,7 @@ import { ComplaintCategory } from '../../reference-data/entities/complaint-categ
 import { User } from '../../users/entities/user.entity';
 import { ComplaintChannel } from '../channels';
 import { ComplaintStatus } from '../complaint-workflow';
+import { SubmissionKind } from '../submission-kinds';
 
 /** เรื่องร้องเรียน/ร้องทุกข์: a general complaint. Its history is in complaint_events. */
 @Entity('complaints')
@@ -24,6 +26,7 @@ import { ComplaintStatus } from '../complaint-workflow';
 @Index('ix_complaints_organization_status', ['organizationId', 'status'])
 @Index('ix_complaints_unit_status', ['unitId', 'status'])
 @Index('ix_complaints_assignee', ['assigneeId'])
+@Check('ck_complaints_kind', `kind IN ('complaint', 'suggestion', 'compliment')`)
 // Trigram index over subject and description for Thai substring search (no word boundaries in Thai).
 @Index('ix_complaints_search_trgm', { synchronize: false })
 export class Complaint {
@@ -57,6 +60,10 @@ export class Complaint {
 
   @Column('text')
   channel!: ComplaintChannel;
+
+  /** complaint (default), suggestion or compliment; see submission-kinds.ts */
+  @Column('text', { default: SubmissionKind.Complaint })
+  kind!: SubmissionKind;
 
   @Column('text')
   status!: ComplaintStatus;

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsCalendarDate } from '../../common/validation/validators';
+import { IsCalendarDate, isCalendarDate } from '../../common/validation/validators';
 import {
   IsIn,
   MaxLength,
@@ -28,6 +28,40 @@ export const oneOf = (values: readonly string[]) =>
 /** A real calendar date YYYY-MM-DD: 2026-02-30 or 2025-02-29 is refused like a malformed one. */
 export const civilDate = () =>
   IsCalendarDate({ message: 'ต้องเป็นวันที่รูปแบบ YYYY-MM-DD (ค.ศ.) / must be a date YYYY-MM-DD' });
+
+/** The earliest incident date accepted, and how far past today (Bangkok) one may be. */
+export const INCIDENT_DATES = { earliest: '1900-01-01', daysAheadAllowed: 1 } as const;
+
+/**
+ * Whether an incident date is plausible: a calendar date not before 1900 and not after tomorrow
+ * (a day of slack for a reporter west of Bangkok near midnight). A Buddhist-era year typed into a
+ * Gregorian field (2569 → 3112 after conversion, or 2569 itself) is far in the future and refused.
+ */
+export function isPlausibleIncidentDate(value: unknown, now: Date = new Date()): boolean {
+  if (!isCalendarDate(value)) return true; // civilDate reports it: one problem per field
+  const latest = new Date(now.getTime() + (7 + 24 * INCIDENT_DATES.daysAheadAllowed) * 3_600_000)
+    .toISOString()
+    .slice(0, 10);
+  return value >= INCIDENT_DATES.earliest && value <= latest;
+}
+
+/** An incident date: a real date (civilDate), neither before 1900 nor in the future. */
+export function incidentDate(): PropertyDecorator {
+  return (target, propertyName) => {
+    civilDate()(target, propertyName);
+    registerDecorator({
+      name: 'plausibleIncidentDate',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message:
+          'วันที่เกิดเหตุต้องไม่ก่อนปี ค.ศ. 1900 และไม่เป็นวันในอนาคต (กรอกปี ค.ศ. เช่น 2026 ไม่ใช่ พ.ศ. 2569) / ' +
+          'the incident date must be from 1900 on and not in the future (a Gregorian year, e.g. 2026, not 2569)',
+      },
+      validator: { validate: (v: unknown) => isPlausibleIncidentDate(v) },
+    });
+  };
+}
 
 /** A Thai national id: 13 digits whose last one is the check digit. */
 export function isThaiNationalId(value: string): boolean {

@@ -11,7 +11,7 @@ import {
 } from 'class-validator';
 import { normalizeReceipt } from '../receipt';
 import { KINDS, REPORTER_RELATIONS, ReporterRelation, ReportKind } from '../workflow';
-import { civilDate, IsThaiNationalId, maxChars, minChars, oneOf, trim } from './field-rules';
+import { incidentDate, IsThaiNationalId, maxChars, minChars, oneOf, trim } from './field-rules';
 
 /** Size limits of the public form (characters). */
 export const LIMITS = {
@@ -126,7 +126,7 @@ export class SubmitIntegrityReportDto {
 
   @ApiPropertyOptional({ example: '2026-03-15', description: 'When it happened, if known (YYYY-MM-DD)' })
   @IsOptional()
-  @civilDate()
+  @incidentDate()
   incidentDate?: string;
 
   @ApiPropertyOptional({ maxLength: LIMITS.shortText, example: 'ช่วงเดือนมีนาคม 2569' })

@@ -21,6 +21,14 @@ export class Organization {
   @Column('jsonb', { default: {} })
   settings!: Record<string, unknown>;
 
+  /**
+   * Whether a complainant's online answer to a request for information restarts the deadline clock
+   * by itself (the case goes back to in progress). When false the answer is recorded and the officers
+   * told, and an officer resumes the case. Default true: the complainant did what was asked.
+   */
+  @Column('boolean', { default: true })
+  answerResumesClock!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

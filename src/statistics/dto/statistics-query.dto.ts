@@ -16,7 +16,19 @@ export class FiscalYearQuery {
   fiscalYear!: number;
 }
 
-export class StatisticsQuery extends FiscalYearQuery {
+/** Statistics of the current fiscal year unless one is named. */
+export class StatisticsQuery {
+  @ApiPropertyOptional({
+    example: 2569,
+    description: `${FISCAL_YEAR_TEXT}; the current one (Bangkok) when omitted`,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(FISCAL_YEARS.minimum)
+  @Max(FISCAL_YEARS.maximum)
+  fiscalYear?: number;
+
   @ApiPropertyOptional({ minimum: 1, maximum: 4, description: 'Quarter of the fiscal year (1 = Oct-Dec)' })
   @IsOptional()
   @Type(() => Number)

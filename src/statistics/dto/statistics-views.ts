@@ -18,6 +18,10 @@ const DEFINITIONS = {
 
 export class StatisticsText extends Text {}
 
+const SUBMISSIONS_BY_KIND =
+  'Complaints, suggestions and compliments received in the period, every kind listed; every other ' +
+  'figure (and the 15-day compliance) counts complaints only';
+
 export class StatisticsOrganization {
   @ApiProperty({ example: 'demo' }) slug!: string;
   @ApiProperty() nameTh!: string;
@@ -104,11 +108,25 @@ export class ComplaintBreakdowns {
   @ApiProperty({ type: [ComplaintCell] }) byMonth!: ComplaintCell[];
 }
 
+/** General submissions of one kind: counted apart from the complaint figures. */
+export class SubmissionKindCell {
+  @ApiProperty({ enum: ['complaint', 'suggestion', 'compliment'] }) code!: string;
+  @ApiProperty() nameTh!: string;
+  @ApiProperty() nameEn!: string;
+  @ApiProperty() received!: number;
+  @ApiProperty({ description: 'with an answer (resolved, closed, not accepted, referred, duplicate)' })
+  answered!: number;
+  @ApiProperty() open!: number;
+}
+
 export class ComplaintStatisticsView {
   @ApiProperty({ type: StatisticsOrganization }) organization!: StatisticsOrganization;
   @ApiProperty({ type: StatisticsPeriod }) period!: StatisticsPeriod;
   @ApiProperty({ format: 'date-time' }) computedAt!: string;
-  @ApiProperty({ type: ComplaintHeadlineFigures }) figures!: ComplaintHeadlineFigures;
+  @ApiProperty({ type: ComplaintHeadlineFigures, description: 'complaints only (kind = complaint)' })
+  figures!: ComplaintHeadlineFigures;
+  @ApiProperty({ type: [SubmissionKindCell], description: SUBMISSIONS_BY_KIND })
+  submissionsByKind!: SubmissionKindCell[];
   @ApiProperty({ type: ComplaintBreakdowns }) breakdowns!: ComplaintBreakdowns;
   @ApiProperty(DEFINITIONS) definitions!: Record<string, StatisticsText>;
 }
@@ -163,7 +181,10 @@ export class NationalRow {
 export class NationalStatisticsView {
   @ApiProperty({ type: StatisticsPeriod }) period!: StatisticsPeriod;
   @ApiProperty({ format: 'date-time' }) computedAt!: string;
-  @ApiProperty({ type: [NationalRow] }) organizations!: NationalRow[];
+  @ApiProperty({ type: [SubmissionKindCell], description: SUBMISSIONS_BY_KIND })
+  submissionsByKind!: SubmissionKindCell[];
+  @ApiProperty({ type: [NationalRow], description: 'complaints only (kind = complaint)' })
+  organizations!: NationalRow[];
   @ApiProperty(DEFINITIONS) definitions!: Record<string, StatisticsText>;
 }
 

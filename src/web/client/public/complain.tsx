@@ -1,0 +1,275 @@
+/**
+ * /complain: a citizen files a complaint. Errors appear next to their field (Thai first), the focus
+ * moves to the first invalid field, required fields are marked, every input has a label.
+ */
+import { render } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import '../shared/styles.css';
+import { api, call, type Schemas } from '../shared/api';
+import { formatDayBE } from '../shared/be-date';
+import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
+import { errorsByField, Field } from '../shared/components/Field';
+import { Layout } from '../shared/components/Layout';
+import { describeError, type DescribedError } from '../shared/errors';
+import { CITIZEN_NAV, organization, siteTitle } from './page';
+
+/** The API's field path → this page's input id (for the error summary's links and focus). */
+const FIELD_IDS: Record<string, string> = {
+  categoryCode: 'category',
+  subject: 'subject',
+  description: 'description',
+  'location.address': 'address',
+  'location.village': 'village',
+  'complainant.name': 'name',
+  'complainant.phone': 'phone',
+  'complainant.email': 'email',
+};
+const FIELD_LABELS: Record<string, string> = {
+  categoryCode: 'เรื่องเกี่ยวกับ / Category',
+  subject: 'หัวเรื่อง / Subject',
+  description: 'รายละเอียด / What happened',
+  'location.address': 'สถานที่ / Where',
+  'location.village': 'หมู่บ้าน / Village',
+  'complainant.name': 'ชื่อ / Name',
+  'complainant.phone': 'โทรศัพท์ / Phone',
+  'complainant.email': 'อีเมล / E-mail',
+};
+type FormValues = Record<
+  'category' | 'subject' | 'description' | 'address' | 'village' | 'name' | 'phone' | 'email',
+  string
+>;
+const EMPTY: FormValues = {
+  category: '',
+  subject: '',
+  description: '',
+  address: '',
+  village: '',
+  name: '',
+  phone: '',
+  email: '',
+};
+
+/** Required fields checked in the page before sending (the server checks everything again). */
+function missing(values: FormValues): DescribedError | null {
+  const required: [keyof FormValues, string][] = [
+    ['category', 'categoryCode'],
+    ['subject', 'subject'],
+    ['description', 'description'],
+  ];
+  const fields = required
+    .filter(([key]) => !values[key].trim())
+    .map(([, field]) => ({ field, message: 'กรุณากรอกช่องนี้ / This field is required' }));
+  return fields.length
+    ? {
+        kind: 'validation',
+        title: 'ข้อมูลไม่ครบ โปรดกรอกช่องที่จำเป็น / Please fill in the required fields',
+        lines: [],
+        fields,
+      }
+    : null;
+}
+
+function ComplaintForm() {
+  const org = organization();
+  const form = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState<FormValues>(EMPTY);
+  const [consent, setConsent] = useState(false);
+  const [categories, setCategories] = useState<Schemas['CategoryView'][] | null>(null);
+  const [loadError, setLoadError] = useState<DescribedError | null>(null);
+  const [error, setError] = useState<DescribedError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [receipt, setReceipt] = useState<Schemas['ComplaintReceipt'] | null>(null);
+  // the same key on a retry (double click, flaky network) returns the first answer, not a second case
+  const [idempotencyKey] = useState(() => `web-${crypto.randomUUID()}`);
+  const [loadAttempt, setLoadAttempt] = useState(0);
+  useFocusFirstInvalid(form, error);
+  const fieldErrors = errorsByField(error);
+  const errorFor = (id: keyof FormValues) =>
+    fieldErrors[Object.keys(FIELD_IDS).find((f) => FIELD_IDS[f] === id) ?? id];
+
+  useEffect(() => {
+    setLoadError(null);
+    call(api.GET('/api/v1/orgs/{orgSlug}/categories', { params: { path: { orgSlug: org.slug } } }))
+      .then(setCategories)
+      .catch((err: unknown) => setLoadError(describeError(err)));
+  }, [loadAttempt, org.slug]);
+
+  const set = (key: keyof FormValues) => (e: Event) =>
+    setValues({ ...values, [key]: (e.currentTarget as HTMLInputElement).value });
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const problem = missing(values);
+    setError(problem);
+    if (problem) return;
+    const v = (key: keyof FormValues) => values[key].trim() || undefined;
+    const body: Schemas['SubmitComplaintDto'] = {
+      categoryCode: values.category,
+      subject: values.subject.trim(),
+      description: values.description.trim(),
+    };
+    if (v('address') || v('village')) body.location = { address: v('address'), village: v('village') };
+    if (v('name') || v('phone') || v('email'))
+      body.complainant = { name: v('name'), phone: v('phone'), email: v('email'), consentToContact: consent };
+    setBusy(true);
+    try {
+      setReceipt(
+        await call(
+          api.POST('/api/v1/orgs/{orgSlug}/complaints', {
+            params: { path: { orgSlug: org.slug }, header: { 'idempotency-key': idempotencyKey } },
+            body,
+          }),
+        ),
+      );
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (receipt)
+    return (
+      <section class="card" aria-labelledby="done-title">
+        <h1 id="done-title" tabIndex={-1} ref={(h) => h?.focus()}>
+          ได้รับเรื่องแล้ว <span class="en">Received</span>
+        </h1>
+        <p>
+          เลขที่เรื่อง <span class="en">Reference</span>: <strong>{receipt.referenceNo}</strong>
+        </p>
+        <p>
+          รหัสติดตาม (โปรดจดเก็บไว้) <span class="en">Tracking code — keep it</span>
+        </p>
+        <p class="code" data-testid="tracking-code">
+          {receipt.trackingCode}
+        </p>
+        <p>
+          กำหนดตอบภายใน <span class="en">Answer due by</span>: <strong>{formatDayBE(receipt.dueDate)}</strong>
+        </p>
+        <p>
+          <a href={`/track/${receipt.trackingCode}`}>ติดตามเรื่อง / Track this complaint →</a>
+        </p>
+      </section>
+    );
+
+  return (
+    <form ref={form} class="card" noValidate onSubmit={submit} aria-labelledby="form-title">
+      <h1 id="form-title">
+        ยื่นเรื่องร้องเรียน/ร้องทุกข์ <span class="en">File a complaint</span>
+      </h1>
+      <p class="muted">
+        ช่องที่มีเครื่องหมาย <span class="required">*</span> จำเป็นต้องกรอก / Fields marked * are required
+      </p>
+      <ErrorSummary error={error} fieldIds={FIELD_IDS} fieldLabels={FIELD_LABELS} />
+      {loadError && (
+        <div>
+          <ErrorSummary error={loadError} />
+          <button type="button" class="secondary" onClick={() => setLoadAttempt((n) => n + 1)}>
+            โหลดประเภทเรื่องใหม่ / Reload the categories
+          </button>
+        </div>
+      )}
+      <Field id="category" label="เรื่องเกี่ยวกับ" labelEn="Category" required error={errorFor('category')}>
+        {(p) => (
+          <select {...p} value={values.category} onChange={set('category')} disabled={!categories}>
+            <option value="">{categories ? '— เลือกประเภทเรื่อง / Choose —' : 'กำลังโหลด… / Loading…'}</option>
+            {categories?.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.nameTh} — {c.nameEn}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="subject" label="หัวเรื่อง" labelEn="Subject" required error={errorFor('subject')}>
+        {(p) => (
+          <input
+            {...p}
+            maxLength={200}
+            value={values.subject}
+            onInput={set('subject')}
+            placeholder="เช่น ไฟฟ้าส่องสว่างดับหน้าโรงเรียน"
+          />
+        )}
+      </Field>
+      <Field
+        id="description"
+        label="รายละเอียด"
+        labelEn="What happened"
+        required
+        error={errorFor('description')}
+      >
+        {(p) => <textarea {...p} maxLength={5000} value={values.description} onInput={set('description')} />}
+      </Field>
+      <div class="row">
+        <Field
+          id="address"
+          label="สถานที่"
+          labelEn="Where"
+          hint="บ้านเลขที่ ถนน จุดสังเกต"
+          error={errorFor('address')}
+        >
+          {(p) => <input {...p} maxLength={500} value={values.address} onInput={set('address')} />}
+        </Field>
+        <Field id="village" label="หมู่บ้าน / หมู่ที่" labelEn="Village" error={errorFor('village')}>
+          {(p) => <input {...p} maxLength={200} value={values.village} onInput={set('village')} />}
+        </Field>
+      </div>
+      <h2>
+        ช่องทางติดต่อกลับ (ไม่บังคับ) <span class="en">Contact (optional)</span>
+      </h2>
+      <p class="muted">
+        ไม่ระบุก็ได้ ท่านจะติดตามเรื่องได้ด้วยรหัสติดตาม{' '}
+        <span class="en">You may stay unnamed and follow the complaint with its code.</span>
+      </p>
+      <Field id="name" label="ชื่อ" labelEn="Name" error={errorFor('name')}>
+        {(p) => (
+          <input {...p} maxLength={200} autoComplete="name" value={values.name} onInput={set('name')} />
+        )}
+      </Field>
+      <div class="row">
+        <Field id="phone" label="โทรศัพท์" labelEn="Phone" hint="เช่น 0812345678" error={errorFor('phone')}>
+          {(p) => (
+            <input {...p} inputMode="tel" autoComplete="tel" value={values.phone} onInput={set('phone')} />
+          )}
+        </Field>
+        <Field id="email" label="อีเมล" labelEn="E-mail" error={errorFor('email')}>
+          {(p) => (
+            <input {...p} type="email" autoComplete="email" value={values.email} onInput={set('email')} />
+          )}
+        </Field>
+      </div>
+      <label class="check" for="consent">
+        <input
+          id="consent"
+          type="checkbox"
+          checked={consent}
+          onChange={(e) => setConsent(e.currentTarget.checked)}
+        />
+        <span>
+          ยินยอมให้ติดต่อกลับเพื่อแจ้งความคืบหน้า <span class="en">You may contact me about this complaint</span>
+        </span>
+      </label>
+      <p>
+        <button type="submit" disabled={busy}>
+          {busy ? 'กำลังส่ง… / Sending…' : 'ส่งเรื่อง / Send'}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function Page() {
+  const org = organization();
+  return (
+    <Layout
+      title={siteTitle(org.name)}
+      homeHref="/"
+      nav={CITIZEN_NAV.map((n) => ({ ...n, current: n.href === '/complain' }))}
+    >
+      <ComplaintForm />
+    </Layout>
+  );
+}
+
+render(<Page />, document.getElementById('app')!);

@@ -1,0 +1,72 @@
+/**
+ * Labels of codes (complaint statuses, channels, roles, kinds) read from the API: never copied from
+ * the server code. `useLabels()` loads them once per page and falls back to the code itself.
+ */
+import { useEffect, useState } from 'preact/hooks';
+
+export interface Label {
+  th: string;
+  en: string;
+}
+export type LabelGroup = 'complaintStatus' | 'channel' | 'role' | 'integrityStatus' | 'integrityKind';
+export type LabelTable = Partial<Record<LabelGroup, Record<string, Label>>>;
+
+const byCode = (list: unknown): Record<string, Label> => {
+  const out: Record<string, Label> = {};
+  if (Array.isArray(list))
+    for (const item of list as { code?: unknown; th?: unknown; en?: unknown }[])
+      if (typeof item?.code === 'string' && typeof item.th === 'string')
+        out[item.code] = { th: item.th, en: typeof item.en === 'string' ? item.en : item.th };
+  return out;
+};
+
+/**
+ * ADAPTER — the single place that knows where labels come from. The labels route (`GET /api/v1/labels`,
+ * issue 15, being added on another branch) is not in api-types.ts yet, so it is fetched untyped and read
+ * defensively; until it exists every label falls back to its code. When the route is merged, replace
+ * this body with `call(api.GET('/api/v1/labels'))` and keep the returned shape.
+ */
+export async function fetchLabels(): Promise<LabelTable> {
+  try {
+    const response = await fetch('/api/v1/labels', { headers: { accept: 'application/json' } });
+    if (!response.ok) return {};
+    const body = (await response.json()) as {
+      roles?: unknown;
+      complaints?: { statuses?: unknown; channels?: unknown };
+      integrityReports?: { statuses?: unknown; kinds?: unknown };
+    };
+    return {
+      complaintStatus: byCode(body.complaints?.statuses),
+      channel: byCode(body.complaints?.channels),
+      role: byCode(body.roles),
+      integrityStatus: byCode(body.integrityReports?.statuses),
+      integrityKind: byCode(body.integrityReports?.kinds),
+    };
+  } catch {
+    return {};
+  }
+}
+
+let loading: Promise<LabelTable> | null = null;
+
+export interface Labels {
+  table: LabelTable;
+  /** the Thai label of `code` in `group`, or the code itself while unknown */
+  th(group: LabelGroup, code: string | null | undefined): string;
+  get(group: LabelGroup, code: string): Label | undefined;
+}
+
+export const labelsFrom = (table: LabelTable): Labels => ({
+  table,
+  th: (group, code) => (code ? (table[group]?.[code]?.th ?? code) : '—'),
+  get: (group, code) => table[group]?.[code],
+});
+
+export function useLabels(): Labels {
+  const [table, setTable] = useState<LabelTable>({});
+  useEffect(() => {
+    loading ??= fetchLabels();
+    void loading.then(setTable);
+  }, []);
+  return labelsFrom(table);
+}

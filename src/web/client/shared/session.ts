@@ -1,0 +1,91 @@
+/**
+ * The officer's session in the browser. The access token lives in memory only (api.ts); the single-use
+ * refresh token is kept in sessionStorage (this tab only) so a reload resumes the session. The keys are
+ * the legacy console's (src/web/public/officer.js), so pages not yet ported share the session.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { api, call, setAccessToken, type Schemas } from './api';
+import { ApiError } from './errors';
+
+const REFRESH_KEY = 'rongrian.officer.refresh';
+const deviceKey = (email: string) => `rongrian.officer.device:${email.toLowerCase()}`;
+
+export type Officer = Schemas['UserView'];
+type Listener = (user: Officer | null) => void;
+
+let current: Officer | null = null;
+/**
+ * An integrity officer's key news from the last sign-in, for the console to show once: the recovery key
+ * of a new key pair (shown once), or that the key is locked after a password reset.
+ */
+let keyNotice: Schemas['IntegrityKeyView'] | null = null;
+export const takeKeyNotice = (): Schemas['IntegrityKeyView'] | null => {
+  const notice = keyNotice;
+  keyNotice = null;
+  return notice;
+};
+const listeners = new Set<Listener>();
+const publish = (user: Officer | null) => {
+  current = user;
+  for (const l of listeners) l(user);
+};
+
+function signedIn(tokens: Schemas['TokensView']): Officer {
+  setAccessToken(tokens.accessToken);
+  sessionStorage.setItem(REFRESH_KEY, tokens.refreshToken);
+  if (tokens.deviceToken) localStorage.setItem(deviceKey(tokens.user.email), tokens.deviceToken);
+  publish(tokens.user);
+  return tokens.user;
+}
+
+/** Signs in; integrity officers after a password reset add their `recoveryKey` (or `replaceKey`). */
+export async function signIn(
+  email: string,
+  password: string,
+  key: { recoveryKey?: string; replaceKey?: boolean } = {},
+): Promise<Schemas['TokensView']> {
+  const tokens = await call(
+    api.POST('/api/v1/auth/login', {
+      body: { email, password, deviceToken: localStorage.getItem(deviceKey(email)) ?? undefined, ...key },
+    }),
+  );
+  const integrityKey = tokens.integrityKey;
+  keyNotice =
+    integrityKey && (integrityKey.recoveryKey || integrityKey.status === 'locked') ? integrityKey : null;
+  signedIn(tokens);
+  return tokens;
+}
+
+/** Resumes the tab's session with its refresh token; null when there is none or it is no longer valid. */
+export async function resume(): Promise<Officer | null> {
+  const refreshToken = sessionStorage.getItem(REFRESH_KEY);
+  if (!refreshToken) return null;
+  try {
+    return signedIn(await call(api.POST('/api/v1/auth/refresh', { body: { refreshToken } })));
+  } catch (err) {
+    if (err instanceof ApiError && (err.status === 401 || err.status === 400)) {
+      sessionStorage.removeItem(REFRESH_KEY);
+      return null;
+    }
+    throw err;
+  }
+}
+
+export async function signOut(): Promise<void> {
+  const refreshToken = sessionStorage.getItem(REFRESH_KEY);
+  sessionStorage.removeItem(REFRESH_KEY);
+  if (refreshToken)
+    await call(api.POST('/api/v1/auth/logout', { body: { refreshToken } })).catch(() => undefined);
+  setAccessToken(null);
+  publish(null);
+}
+
+/** The signed-in officer (null before sign-in); re-renders on sign-in and sign-out. */
+export function useOfficer(): Officer | null {
+  const [user, setUser] = useState(current);
+  useEffect(() => {
+    listeners.add(setUser);
+    return () => void listeners.delete(setUser);
+  }, []);
+  return user;
+}

@@ -1,0 +1,35 @@
+// Vite builds the browser code in src/web/client into dist/web: one HTML entry per page, hashed
+// assets under /assets (served by src/web/web-pages.ts), and a manifest that the bundle-weight check reads.
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const root = import.meta.dirname;
+
+/** Every page: its name and its HTML entry (add a page here and in src/web/web-pages.ts's BUILT_PAGES). */
+const ENTRIES = {
+  officer: 'officer/index.html',
+  complain: 'public/complain.html',
+};
+
+export default defineConfig({
+  root,
+  base: '/',
+  publicDir: false,
+  // JSX for Preact through Vite's own transformer (oxc): no Babel, no React
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  build: {
+    outDir: resolve(root, '../../../dist/web'),
+    emptyOutDir: true,
+    manifest: true,
+    assetsDir: 'assets',
+    target: 'es2022',
+    // no inline <script> or data: URL anywhere: the CSP allows scripts from 'self' only
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      input: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, resolve(root, file)])),
+      // code shared by several pages (Preact, the API client, the components): one cached file
+      output: { chunkFileNames: 'assets/shared-[hash].js' },
+    },
+  },
+});
