@@ -79,9 +79,16 @@ describe('Redis losing its data under a running worker', () => {
     return out;
   };
 
-  it('declares the sweeper, mail dispatch, auto-close, the idempotency purge and the 08:30 digest, and every one is in Redis after start', async () => {
+  it('declares the sweeper, mail dispatch, auto-close, the idempotency purge, the upload sweeper and the 08:30 digest, and every one is in Redis after start', async () => {
     expect(declared.map((j) => j.id).sort()).toEqual(
-      ['auto-close', 'daily-digest', 'deadlines-sweeper', 'mail-dispatch', 'purge-idempotency'].sort(),
+      [
+        'auto-close',
+        'daily-digest',
+        'deadlines-sweeper',
+        'mail-dispatch',
+        'purge-idempotency',
+        'sweep-abandoned-uploads',
+      ].sort(),
     );
     expect(await missingSchedules()).toEqual([]);
     const digest = await recurring.queue(QueueName.Complaints).getJobScheduler('daily-digest');

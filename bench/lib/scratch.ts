@@ -57,6 +57,11 @@ export class Scratch {
     throw new Error('the service did not become ready');
   }
 
+  /** Process id of the service started by startServer. */
+  get serverPid(): number | undefined {
+    return this.server?.pid;
+  }
+
   /** Stops the service started by startServer (if any). */
   async stopServer(): Promise<void> {
     const server = this.server;

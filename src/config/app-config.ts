@@ -68,6 +68,22 @@ export class AppConfig {
     /** bearer token of /metrics (undefined: /metrics is not served) */
     metricsToken?: string;
   };
+  attachments!: {
+    maxFileBytes: number;
+    maxFiles: number;
+    maxCaseBytes: number;
+    bytesPerClientPerHour: number;
+    concurrency: number;
+    storage: 'postgres' | 's3';
+    s3: {
+      endpoint?: string;
+      region: string;
+      bucket: string;
+      accessKeyId?: string;
+      secretAccessKey?: string;
+      forcePathStyle: boolean;
+    };
+  };
 }
 
 export class ConfigurationError extends Error {
@@ -192,6 +208,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
       openDataMinCell: e.OPEN_DATA_MIN_CELL,
       metricsToken: e.METRICS_TOKEN,
+    },
+    attachments: {
+      maxFileBytes: e.ATTACHMENT_MAX_FILE_BYTES,
+      maxFiles: e.ATTACHMENT_MAX_FILES,
+      maxCaseBytes: e.ATTACHMENT_MAX_CASE_BYTES,
+      bytesPerClientPerHour: e.ATTACHMENT_BYTES_PER_CLIENT_PER_HOUR,
+      concurrency: e.ATTACHMENT_CONCURRENCY,
+      storage: e.ATTACHMENT_STORAGE,
+      s3: {
+        endpoint: e.S3_ENDPOINT,
+        region: e.S3_REGION,
+        bucket: e.S3_BUCKET,
+        accessKeyId: e.S3_ACCESS_KEY_ID,
+        secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+        forcePathStyle: e.S3_FORCE_PATH_STYLE,
+      },
     },
   };
 }

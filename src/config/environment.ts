@@ -348,4 +348,68 @@ export class Environment {
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters of random text' })
   METRICS_TOKEN?: string;
+
+  /** Attachments: largest accepted file, in bytes (413 FILE_TOO_LARGE above it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  ATTACHMENT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+  /** Attachments: files in one upload request (413 TOO_MANY_FILES beyond). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  ATTACHMENT_MAX_FILES = 5;
+
+  /** Attachments: total stored bytes of one case (413 CASE_ATTACHMENTS_FULL beyond). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  ATTACHMENT_MAX_CASE_BYTES = 50 * 1024 * 1024;
+
+  /** Attachments: bytes one client may upload in a clock hour (429 UPLOAD_BUDGET_EXCEEDED beyond). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  ATTACHMENT_BYTES_PER_CLIENT_PER_HOUR = 200 * 1024 * 1024;
+
+  /** Attachments: files checked and cleaned at the same time by one process (others wait: memory stays bounded). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  ATTACHMENT_CONCURRENCY = 4;
+
+  /** Attachments: where files are kept: `postgres` (default, in the database) or `s3` (S3_* below). */
+  @IsIn(['postgres', 's3'])
+  ATTACHMENT_STORAGE: 'postgres' | 's3' = 'postgres';
+
+  /** S3-compatible store (ATTACHMENT_STORAGE=s3): endpoint URL; empty = AWS for S3_REGION. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'must be an absolute http(s) URL' })
+  S3_ENDPOINT?: string;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  @IsString()
+  S3_BUCKET = 'rongrian-attachments';
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Path-style URLs (MinIO, Garage, SeaweedFS and most self-hosted stores need them). */
+  @Transform(toBool)
+  @IsBoolean()
+  S3_FORCE_PATH_STYLE = true;
 }

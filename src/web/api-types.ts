@@ -562,6 +562,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/integrity-reports/session/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Files of my report */
+    get: operations['ReporterEvidenceController_list'];
+    put?: never;
+    /** Add evidence files (multipart, parts named "file"): metadata removed, encrypted, names not kept */
+    post: operations['ReporterEvidenceController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integrity-reports/session/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file of my report */
+    get: operations['ReporterEvidenceController_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integrity-reports/session/attachments/{attachmentId}/thumbnail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A small WebP preview of an image of my report */
+    get: operations['ReporterEvidenceController_thumbnail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/integrity-reports': {
     parameters: {
       query?: never;
@@ -742,6 +794,58 @@ export interface paths {
     };
     /** Read the identity under my approved request (audited, time-limited) */
     get: operations['IntegrityReportsController_readIdentity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integrity-reports/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Evidence files of the report (the reporter’s and the officers’) */
+    get: operations['EvidenceController_list'];
+    put?: never;
+    /** Attach evidence or documents (multipart, parts named "file"); encrypted, audited */
+    post: operations['EvidenceController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integrity-reports/{id}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download an evidence file (decrypted with my key; audited) */
+    get: operations['EvidenceController_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integrity-reports/{id}/attachments/{attachmentId}/thumbnail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A small WebP preview of an evidence image (audited) */
+    get: operations['EvidenceController_thumbnail'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1227,6 +1331,127 @@ export interface paths {
     head?: never;
     /** Rename, describe, route, reorder, deactivate or reactivate a category (audited) */
     patch: operations['CategoriesAdminController_update'];
+    trace?: never;
+  };
+  '/api/v1/track/{trackingCode}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Files an officer published on the tracking page */
+    get: operations['PublicComplaintAttachmentsController_list'];
+    put?: never;
+    /** Attach photos or PDF to my complaint (multipart, parts named "file"): just after filing, or when asked for information */
+    post: operations['PublicComplaintAttachmentsController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/track/{trackingCode}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a published file */
+    get: operations['PublicComplaintAttachmentsController_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/track/{trackingCode}/attachments/{attachmentId}/thumbnail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A small WebP preview of a published image */
+    get: operations['PublicComplaintAttachmentsController_thumbnail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/complaints/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Files of the complaint: the complainant’s and the officers’, with previews */
+    get: operations['ComplaintAttachmentsController_list'];
+    put?: never;
+    /** Attach documents or photos (multipart, parts named "file"); ?visibility=public shows them on the tracking page */
+    post: operations['ComplaintAttachmentsController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/complaints/attachments/{attachmentId}/visibility': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish a file on the tracking page, or take it back (audited) */
+    post: operations['ComplaintAttachmentsController_visibility'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/complaints/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file (as an attachment, with its stored type) */
+    get: operations['ComplaintAttachmentsController_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/complaints/attachments/{attachmentId}/thumbnail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A small WebP preview of an image */
+    get: operations['ComplaintAttachmentsController_thumbnail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/orgs/{orgSlug}/statistics/complaints': {
@@ -2104,6 +2329,29 @@ export interface components {
     MessageBodyDto: {
       body: string;
     };
+    AttachmentView: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description the type stored (read from the bytes, after cleaning)
+       * @enum {string}
+       */
+      contentType: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+      /** @description bytes stored (after metadata was removed) */
+      sizeBytes: number;
+      /** @description the uploader’s file name, cleaned; null on the integrity channel */
+      fileName: string | null;
+      /** @enum {string} */
+      source: 'citizen' | 'reporter' | 'officer';
+      /** @description shown on the public tracking page */
+      isPublic: boolean;
+      /** @example 2026-04-10 */
+      attachedOn: string;
+      /** @description GET this for the file (Content-Disposition: attachment) */
+      downloadUrl: string;
+      /** @description a WebP preview of at most 320×320 (images only) */
+      thumbnailUrl: string | null;
+    };
     WorkflowText: {
       th: string;
       en: string;
@@ -2821,6 +3069,8 @@ export interface components {
         | 'deadline_extended'
         | 'deadline_milestone'
         | 'feedback'
+        | 'files_added'
+        | 'file_visibility_changed'
         | 'complainant_answer';
       action: string | null;
       fromStatus: string | null;
@@ -3125,6 +3375,21 @@ export interface components {
       sortOrder: number;
       /** @description false: no longer offered for new complaints (its cases stay) */
       isActive?: boolean;
+    };
+    PublicAttachmentView: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      contentType: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+      sizeBytes: number;
+      /** @enum {string} */
+      source: 'citizen' | 'officer';
+      downloadUrl: string;
+      thumbnailUrl: string | null;
+    };
+    AttachmentVisibilityDto: {
+      /** @description true: shown on the public tracking page; false: officers only */
+      isPublic: boolean;
     };
     StatisticsOrganization: {
       /** @example demo */
@@ -3693,6 +3958,17 @@ export interface components {
         | 'BODY_TOO_DEEP'
         | 'ORIGIN_NOT_ALLOWED'
         | 'UNSUPPORTED_MEDIA_TYPE'
+        | 'FILE_TOO_LARGE'
+        | 'TOO_MANY_FILES'
+        | 'CASE_ATTACHMENTS_FULL'
+        | 'MULTIPART_REQUIRED'
+        | 'FILE_TYPE_NOT_ACCEPTED'
+        | 'IMAGE_NOT_DECODABLE'
+        | 'PDF_NOT_ACCEPTED'
+        | 'NO_FILE'
+        | 'ATTACHMENT_NOT_FOUND'
+        | 'ATTACHMENTS_NOT_OPEN'
+        | 'UPLOAD_BUDGET_EXCEEDED'
         | 'RATE_LIMITED'
         | 'ACCOUNT_LOCKED'
         | 'INTEGRITY_REPORT_NOT_FOUND'
@@ -3960,7 +4236,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -3969,7 +4245,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -4167,7 +4443,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4176,7 +4452,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -4362,7 +4638,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4371,7 +4647,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -4569,7 +4845,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4578,7 +4854,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -4688,7 +4964,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4697,7 +4973,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -4873,7 +5149,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4882,7 +5158,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -5080,7 +5356,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5089,7 +5365,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -5543,7 +5819,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5552,7 +5828,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -5651,7 +5927,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5660,7 +5936,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -5757,7 +6033,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5766,7 +6042,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -5865,7 +6141,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5874,7 +6150,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -6023,7 +6299,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6032,7 +6308,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -6122,7 +6398,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6131,7 +6407,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -6211,7 +6487,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6220,7 +6496,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -6536,7 +6812,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6545,7 +6821,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -6791,7 +7067,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6800,7 +7076,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -6971,7 +7247,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6980,7 +7256,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -7081,7 +7357,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7090,7 +7366,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -7248,7 +7524,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7257,7 +7533,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -7326,6 +7602,357 @@ export interface operations {
       };
       /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ReporterEvidenceController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentView'][];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ReporterEvidenceController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description JPEG, PNG, WebP, HEIC photos or PDF documents, typed by their bytes; metadata is removed before storing */
+          file: string[];
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ReporterEvidenceController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
+          'image/png': string;
+          'image/webp': string;
+          'application/pdf': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ReporterEvidenceController_thumbnail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a WebP preview (images only) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/webp': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -7673,7 +8300,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7682,7 +8309,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -7792,7 +8419,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7801,7 +8428,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -7902,7 +8529,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7911,7 +8538,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8109,7 +8736,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8118,7 +8745,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8228,7 +8855,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8237,7 +8864,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8435,7 +9062,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8444,7 +9071,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8544,6 +9171,390 @@ export interface operations {
       };
       /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  EvidenceController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  EvidenceController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description JPEG, PNG, WebP, HEIC photos or PDF documents, typed by their bytes; metadata is removed before storing */
+          file: string[];
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  EvidenceController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
+          'image/png': string;
+          'image/webp': string;
+          'application/pdf': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  EvidenceController_thumbnail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a WebP preview (images only) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/webp': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -8731,7 +9742,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8740,7 +9751,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -9083,7 +10094,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9092,7 +10103,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -9342,7 +10353,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9351,7 +10362,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -9451,7 +10462,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9460,7 +10471,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -9675,7 +10686,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9684,7 +10695,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -9980,7 +10991,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9989,7 +11000,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -10100,7 +11111,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -10109,7 +11120,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -10220,7 +11231,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -10229,7 +11240,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -10340,7 +11351,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -10349,7 +11360,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -10469,7 +11480,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -10478,7 +11489,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -10589,7 +11600,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -10598,7 +11609,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -10709,7 +11720,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -10718,7 +11729,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -10829,7 +11840,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -10838,7 +11849,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -10949,7 +11960,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -10958,7 +11969,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -11069,7 +12080,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -11078,7 +12089,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -11189,7 +12200,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -11198,7 +12209,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -11307,7 +12318,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -11316,7 +12327,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -11425,7 +12436,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -11434,7 +12445,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -11610,7 +12621,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -11619,7 +12630,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -11817,7 +12828,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -11826,8 +12837,832 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  PublicComplaintAttachmentsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        trackingCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicAttachmentView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  PublicComplaintAttachmentsController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        trackingCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description JPEG, PNG, WebP, HEIC photos or PDF documents, typed by their bytes; metadata is removed before storing */
+          file: string[];
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicAttachmentView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  PublicComplaintAttachmentsController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        trackingCode: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
+          'image/png': string;
+          'image/webp': string;
+          'application/pdf': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  PublicComplaintAttachmentsController_thumbnail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        trackingCode: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a WebP preview (images only) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/webp': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ComplaintAttachmentsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ComplaintAttachmentsController_upload: {
+    parameters: {
+      query?: {
+        visibility?: 'internal' | 'public';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description JPEG, PNG, WebP, HEIC photos or PDF documents, typed by their bytes; metadata is removed before storing */
+          file: string[];
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ComplaintAttachmentsController_visibility: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AttachmentVisibilityDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentView'];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ComplaintAttachmentsController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
+          'image/png': string;
+          'image/webp': string;
+          'application/pdf': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ComplaintAttachmentsController_thumbnail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a WebP preview (images only) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/webp': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -12392,7 +14227,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -12401,7 +14236,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
