@@ -5,23 +5,7 @@
 import { encode } from 'uqr';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatDayBE } from '../shared/be-date';
-
-export interface ReceiptData {
-  code: string;
-  referenceNo: string;
-  dueDate: string | null;
-}
-
-/** The receipt in the success page's URL fragment (`#code=…&ref=…&due=…`), so a reload keeps it. */
-export const receiptToFragment = (r: ReceiptData): string =>
-  `#${new URLSearchParams({ code: r.code, ref: r.referenceNo, due: r.dueDate ?? '' }).toString()}`;
-
-export function receiptFromFragment(hash: string): ReceiptData | null {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const code = params.get('code');
-  if (!code || !/^[A-Z0-9]{4}(-[A-Z0-9]{4}){2}$/.test(code)) return null;
-  return { code, referenceNo: params.get('ref') ?? '', dueDate: params.get('due') || null };
-}
+import type { ReceiptData } from './receipt-fragment';
 
 /** The QR code of a URL as one SVG path (modules drawn as 1×1 squares). */
 export function QrCode({ text, label }: { text: string; label: string }) {

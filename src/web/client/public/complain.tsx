@@ -12,7 +12,8 @@ import { errorsByField, Field } from '../shared/components/Field';
 import { describeError, type DescribedError } from '../shared/errors';
 import { organization } from './page';
 import { PublicLayout } from './PublicLayout';
-import { Receipt, receiptFromFragment, receiptToFragment, type ReceiptData } from './Receipt';
+import { Receipt } from './Receipt';
+import { receiptFromFragment, receiptToFragment, type ReceiptData } from './receipt-fragment';
 
 type Kind = NonNullable<Schemas['SubmitComplaintDto']['kind']>;
 const KINDS: { code: Kind; th: string; en: string }[] = [
