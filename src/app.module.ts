@@ -24,6 +24,7 @@ import { UsersModule } from './users/users.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { HandbookModule } from './handbook/handbook.module';
+import { ReferenceDataModule } from './reference-data/labels.controller';
 import { WebModule } from './web/web.module';
 import { IdempotencyModule } from './infrastructure/idempotency/idempotency.module';
 import { WorkerModule } from './worker.module';
@@ -47,6 +48,7 @@ const FEATURES: Type[] = [
   ComplaintsModule,
   StatisticsModule,
   HandbookModule,
+  ReferenceDataModule,
   WebModule,
 ];
 

@@ -105,7 +105,8 @@ describe('API contract (OpenAPI)', () => {
   describe('a known path with another method', () => {
     it.each([
       ['DELETE', '/api/v1/orgs/demo/categories', 'GET, HEAD'],
-      ['POST', '/api/v1/units', 'GET, HEAD'],
+      ['POST', '/api/v1/labels', 'GET, HEAD'],
+      ['PUT', '/api/v1/units', 'GET, HEAD, POST'],
       ['PUT', '/api/v1/track/K7QM-4XPA-9RTB', 'GET, HEAD'],
       ['GET', '/api/v1/auth/login', 'POST'],
     ])('%s %s answers 405 with Allow: %s', async (method, url, allow) => {

@@ -405,6 +405,8 @@ describe('general complaints', () => {
             'action',
             'allowedActions',
             'currentStatus',
+            'currentStatusLabel',
+            'updatedAt',
           ]);
           expect(res.json().details.currentStatus).toBe(status);
           expect(res.json().details.allowedActions.sort()).toEqual([...ALLOWED[status]].sort());

@@ -17,6 +17,11 @@ export class ComplaintCategories {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** Forget the cached list after a change (other processes within REFERENCE_CACHE_MS). */
+  forget(organizationId: string): void {
+    this.cache.delete(organizationId);
+  }
+
   async active(organizationId: string): Promise<ComplaintCategory[]> {
     return (await this.cache.fetch(organizationId, { context: this.db.manager }))?.list ?? [];
   }

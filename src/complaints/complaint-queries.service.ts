@@ -1,19 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Actor } from '../common/auth/actor';
 import { Clock } from '../common/clock/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { civilDate } from '../common/time/fiscal-year';
 import { AppConfig } from '../config/app-config';
+import { AuditService } from '../audit/audit.service';
+import { normalizeReferenceNo } from '../common/numbering/reference-numbers';
+import { normalizeThaiPhone } from '../common/validation/validators';
+import { DeadlineMode } from '../deadlines/day-counting';
+import { Unit } from '../organizations/entities/unit.entity';
+import { User } from '../users/entities/user.entity';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ComplaintCategory } from '../reference-data/entities/complaint-category.entity';
 import { ComplaintCategories } from './complaint-categories';
 import { ComplaintAccess } from './complaint-access';
-import { allowedActions, ComplaintStatus, STATUS_LABELS } from './complaint-workflow';
+import {
+  ACTION_LABELS,
+  allowedActions,
+  ComplaintAction,
+  ComplaintStatus,
+  STATUS_LABELS,
+  transitionFor,
+} from './complaint-workflow';
 import { COMPLAINT_TRACK } from './complaint-track';
 import {
+  ComplaintDetailView,
   ComplaintPage,
   ComplaintSummary,
   ListComplaintsQuery,
@@ -23,11 +37,7 @@ import {
 import { Complaint } from './entities/complaint.entity';
 import { ComplaintEvent, ComplaintEventType } from './entities/complaint-event.entity';
 import { normalizeTrackingCode, trackingCodeHash } from './tracking-code';
-import {
-  CATEGORY_DESCRIPTIONS_TH,
-  NEUTRAL_CATEGORY_CODE,
-  publicCategoryOrder,
-} from './category-descriptions';
+import { categoryDescriptionTh, NEUTRAL_CATEGORY_CODE, publicCategoryOrder } from './category-descriptions';
 import { SUBMISSION_KIND_LABELS, SubmissionKind } from './submission-kinds';
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
@@ -69,6 +79,29 @@ const SORTS: Record<string, [string, 'ASC' | 'DESC']> = {
   '-referenceNo': ['c.reference_no', 'DESC'],
 };
 
+interface SearchKeys {
+  pattern: string;
+  referenceNo?: string;
+  phone?: string;
+  trackingCodeHash?: string;
+}
+
+/**
+ * What an officer's search box may hold: words of the subject or description, a reference number
+ * (2570/000001, or 2570/1), a complainant's phone number in any usual spelling, or a tracking code.
+ */
+export function searchKeys(text: string): SearchKeys {
+  // ILIKE over the same expression as the trigram index, so the index serves it.
+  const keys: SearchKeys = { pattern: `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` };
+  const referenceNo = normalizeReferenceNo(text);
+  if (referenceNo) keys.referenceNo = referenceNo;
+  const phone = normalizeThaiPhone(text.replace(/[().]/g, ''));
+  if (phone) keys.phone = phone;
+  const code = normalizeTrackingCode(text);
+  if (code) keys.trackingCodeHash = trackingCodeHash(code);
+  return keys;
+}
+
 /** Reading complaints: officers' lists and detail, and the complainant's tracking page. */
 @Injectable()
 export class ComplaintQueries {
@@ -80,6 +113,7 @@ export class ComplaintQueries {
     private readonly deadlines: DeadlinesService,
     private readonly organizations: OrganizationsService,
     private readonly categoryList: ComplaintCategories,
+    private readonly audit: AuditService,
   ) {}
 
   async categories(orgSlug: string) {
@@ -89,7 +123,7 @@ export class ComplaintQueries {
       code: c.code,
       nameTh: c.nameTh,
       nameEn: c.nameEn,
-      descriptionTh: CATEGORY_DESCRIPTIONS_TH[c.code] ?? null,
+      descriptionTh: categoryDescriptionTh(c),
       neutral: c.code === NEUTRAL_CATEGORY_CODE,
     }));
   }
@@ -103,18 +137,24 @@ export class ComplaintQueries {
       .createQueryBuilder('c')
       .innerJoin(ComplaintCategory, 'cat', 'cat.id = c.category_id')
       .leftJoin('case_deadlines', 'd', `d.track = '${COMPLAINT_TRACK}' AND d.case_id = c.id`)
+      .leftJoin(Unit, 'u', 'u.id = c.unit_id')
+      .leftJoin(User, 'a', 'a.id = c.assignee_id')
       .select([
         'c.id AS id',
         'c.reference_no AS "referenceNo"',
         'c.subject AS subject',
         'cat.code AS "categoryCode"',
         'c.kind AS kind',
+        'cat.name_th AS "categoryNameTh"',
         'c.channel AS channel',
         'c.status AS status',
         'c.unit_id AS "unitId"',
+        'u.name_th AS "unitNameTh"',
         'c.assignee_id AS "assigneeId"',
+        'a.display_name AS "assigneeName"',
         'c.received_at AS "receivedAt"',
         'to_char(d.current_due_date, \'YYYY-MM-DD\') AS "dueDate"',
+        'd.mode AS mode',
         'd.result_at AS "resultAt"',
       ]);
     this.access.restrict(qb, actor);
@@ -149,28 +189,59 @@ export class ComplaintQueries {
       qb.andWhere(`c.received_at < ((:to::date + 1)::timestamp AT TIME ZONE '${zone}')`, {
         to: q.receivedTo.slice(0, 10),
       });
-    if (q.q?.trim()) {
-      // ILIKE over the same expression as the trigram index, so the index serves it.
-      const pattern = `%${q.q.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      qb.andWhere(`(c.subject || ' ' || c.description) ILIKE :pattern`, { pattern });
+    const search = q.q?.trim() ? searchKeys(q.q.trim()) : null;
+    if (search) {
+      const terms = [`(c.subject || ' ' || c.description) ILIKE :pattern`];
+      if (search.referenceNo) terms.push('c.reference_no = :referenceNo');
+      if (search.phone) terms.push('c.complainant_phone = :phone');
+      if (search.trackingCodeHash) terms.push('c.tracking_code_hash = :trackingCodeHash');
+      qb.andWhere(`(${terms.join(' OR ')})`, search);
     }
     const [column, direction] = SORTS[q.sort ?? '-receivedAt'];
     qb.orderBy(column, direction, 'NULLS LAST').addOrderBy('c.id', 'ASC');
-    const total = await qb.clone().select('count(*)', 'n').orderBy().getRawOne<{ n: string }>();
+    const count = await qb.clone().select('count(*)', 'n').orderBy().getRawOne<{ n: string }>();
     const rows = await qb
       .offset((page - 1) * pageSize)
       .limit(pageSize)
-      .getRawMany<ComplaintSummary & { resultAt: Date | null; receivedAt: Date }>();
+      .getRawMany<
+        Omit<ComplaintSummary, 'daysLeft' | 'daysOverdue' | 'deadlineState'> & {
+          resultAt: Date | null;
+          receivedAt: Date;
+          mode: DeadlineMode | null;
+        }
+      >();
+    const distances = await this.deadlines.distances(
+      actor.organizationId,
+      rows.map((r) => ({ dueDate: r.dueDate, mode: r.mode, answered: r.resultAt !== null })),
+    );
+    const total = Number(count?.n ?? 0);
+    if (search?.phone || search?.trackingCodeHash) await this.auditSearch(actor, search, total);
     return {
-      items: rows.map(({ resultAt, ...r }) => ({
+      items: rows.map(({ resultAt, mode: _mode, ...r }, i) => ({
         ...r,
         receivedAt: new Date(r.receivedAt).toISOString(),
         deadlineState: this.deadlineState(r.dueDate, resultAt, today),
+        ...distances[i],
       })),
-      total: Number(total?.n ?? 0),
+      total,
       page,
       pageSize,
     };
+  }
+
+  /** A search that could read contact data: who searched with which kind of key (never the key). */
+  private async auditSearch(actor: Actor, search: SearchKeys, matches: number): Promise<void> {
+    await this.audit.record(this.db.manager, actor, {
+      action: 'complaint.search',
+      entityType: 'complaint',
+      entityId: actor.organizationId,
+      after: {
+        keyKinds: [search.phone ? 'phone' : null, search.trackingCodeHash ? 'tracking_code' : null].filter(
+          (k) => k !== null,
+        ),
+        matches,
+      },
+    });
   }
 
   private deadlineState(dueDate: string | null, resultAt: Date | null, today: string): string | null {
@@ -190,23 +261,64 @@ export class ComplaintQueries {
   }
 
   /** Everything an officer sees of one case, with its full history and the actions open to them. */
-  async detail(actor: Actor, id: string) {
+  async detail(actor: Actor, id: string): Promise<ComplaintDetailView> {
     const qb = this.db.getRepository(Complaint).createQueryBuilder('c').where('c.id = :id', { id });
     const c = await this.access.restrict(qb, actor).getOne();
     if (!c) throw new DomainError('COMPLAINT_NOT_FOUND');
-    const [category, events, deadline] = await Promise.all([
+    const [category, events, deadline, unit, duplicateOf] = await Promise.all([
       this.db.getRepository(ComplaintCategory).findOneByOrFail({ id: c.categoryId }),
       this.db.getRepository(ComplaintEvent).find({ where: { complaintId: c.id }, order: { id: 'ASC' } }),
       this.deadlines.get(COMPLAINT_TRACK, c.id),
+      c.unitId ? this.organizations.unit(c.organizationId, c.unitId) : null,
+      c.duplicateOfId
+        ? this.db
+            .getRepository(Complaint)
+            .findOne({ select: { id: true, referenceNo: true }, where: { id: c.duplicateOfId } })
+        : null,
+    ]);
+    const people = new Set([c.assigneeId, c.registeredById, ...events.map((e) => e.actorUserId)]);
+    people.delete(null);
+    const names = new Map(
+      (
+        await this.db.getRepository(User).find({
+          select: { id: true, displayName: true },
+          where: { id: In([...people] as string[]), organizationId: c.organizationId },
+        })
+      ).map((u) => [u.id, u.displayName]),
+    );
+    const [distance] = await this.deadlines.distances(c.organizationId, [
+      {
+        dueDate: deadline?.currentDueDate ?? null,
+        mode: deadline?.mode ?? null,
+        answered: deadline?.resultAt != null,
+      },
     ]);
     return {
       ...c,
       statusLabel: STATUS_LABELS[c.status],
       category: { code: category.code, nameTh: category.nameTh, nameEn: category.nameEn },
+      unit: unit ? { id: unit.id, nameTh: unit.nameTh, nameEn: unit.nameEn } : null,
+      assignee: c.assigneeId ? { id: c.assigneeId, displayName: names.get(c.assigneeId) ?? '' } : null,
+      duplicateOf: duplicateOf ? { id: duplicateOf.id, referenceNo: duplicateOf.referenceNo } : null,
       deadline,
-      allowedActions: this.access.mayWrite(actor) ? allowedActions(c.status, actor.roles) : [],
-      history: events,
+      ...distance,
+      allowedActions: this.allowedFor(actor, c),
+      history: events.map((e) => ({
+        ...e,
+        actorName: e.actorUserId ? (names.get(e.actorUserId) ?? null) : null,
+        actionLabel:
+          e.action && e.action in ACTION_LABELS ? ACTION_LABELS[e.action as ComplaintAction] : null,
+        note: typeof e.data?.note === 'string' ? e.data.note : null,
+      })),
     };
+  }
+
+  /** The workflow's actions from this status that this officer may take on this case (roles and unit). */
+  allowedFor(actor: Actor, c: Complaint): ComplaintAction[] {
+    if (!this.access.mayWrite(actor)) return [];
+    return allowedActions(c.status, actor.roles).filter(
+      (action) => !transitionFor(action).unitScoped || this.access.mayActOnUnit(actor, c),
+    );
   }
 
   /** The complainant's view by tracking code: status and public timeline, never personal data or notes. */

@@ -41,6 +41,21 @@ export const STATUS_LABELS: Record<ComplaintStatus, { th: string; en: string }> 
   duplicate: { th: 'เป็นเรื่องซ้ำกับเรื่องที่รับไว้แล้ว', en: 'Duplicate of an earlier complaint' },
 };
 
+/** What each officer action is called on screen (buttons, history). */
+export const ACTION_LABELS: Record<ComplaintAction, { th: string; en: string }> = {
+  accept: { th: 'รับเป็นเรื่องร้องเรียน', en: 'Accept' },
+  reject: { th: 'ไม่รับเป็นเรื่องร้องเรียน', en: 'Reject' },
+  refer: { th: 'ส่งต่อหน่วยงานอื่น', en: 'Refer to another agency' },
+  mark_duplicate: { th: 'เป็นเรื่องซ้ำ', en: 'Mark as duplicate' },
+  assign: { th: 'มอบหมาย', en: 'Assign' },
+  start: { th: 'เริ่มดำเนินการ', en: 'Start work' },
+  request_info: { th: 'ขอข้อมูลเพิ่มเติม', en: 'Request information' },
+  resume: { th: 'ได้รับข้อมูลแล้ว ดำเนินการต่อ', en: 'Resume' },
+  resolve: { th: 'แจ้งผลการดำเนินการ', en: 'Resolve' },
+  close: { th: 'ปิดเรื่อง', en: 'Close' },
+  reopen: { th: 'เปิดเรื่องใหม่', en: 'Reopen' },
+};
+
 /** Statuses after which the complainant has had an answer (the case left the 15-day clock). */
 export const ANSWERED_STATUSES: ReadonlySet<ComplaintStatus> = new Set([
   ComplaintStatus.Rejected,

@@ -119,8 +119,12 @@ export class ComplaintsController {
   @Post(':id/mark-duplicate')
   @HttpCode(200)
   @ApiOkResponse({ type: ComplaintDetailView, description: 'the complaint after the action' })
-  @ApiErrors(409)
-  @ApiOperation({ summary: 'Mark as a duplicate of an earlier complaint (tracking shows the earlier one)' })
+  @ApiErrors(409, 422)
+  @ApiOperation({
+    summary:
+      'Mark as a duplicate of an earlier complaint, named by id or reference number (tracking shows the ' +
+      'earlier one); 404 DUPLICATE_TARGET_NOT_FOUND, 422 DUPLICATE_TARGET_INVALID',
+  })
   markDuplicate(@CurrentActor() a: Actor, @Param('id', UuidPipe) id: string, @Body() dto: MarkDuplicateDto) {
     return this.act(a, id, { action: ComplaintAction.MarkDuplicate, dto });
   }

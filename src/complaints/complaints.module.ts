@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { DeadlineTracksRegistry } from '../deadlines/deadline-tracks.registry';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { CategoriesAdminController, CategoriesAdminService } from './categories-admin.controller';
 import { ComplaintCategories } from './complaint-categories';
 import { ComplaintAccess } from './complaint-access';
 import { ComplaintDigestService } from './complaint-digest.service';
@@ -15,12 +16,13 @@ import { PublicComplaintsController } from './public-complaints.controller';
 
 @Module({
   imports: [DeadlinesModule, NotificationsModule],
-  controllers: [PublicComplaintsController, ComplaintsController],
+  controllers: [PublicComplaintsController, ComplaintsController, CategoriesAdminController],
   providers: [
     ComplaintsService,
     ComplaintQueries,
     ComplaintAccess,
     ComplaintCategories,
+    CategoriesAdminService,
     ComplaintNotices,
     ComplaintDeadlineHandler,
     ComplaintDigestService,

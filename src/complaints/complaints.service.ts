@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { Actor, hasRole } from '../common/auth/actor';
 import { Clock } from '../common/clock/clock';
 import { DomainError, TransitionNotAllowed } from '../common/errors/domain-error';
-import { nextReferenceNumber } from '../common/numbering/reference-numbers';
+import { nextReferenceNumber, normalizeReferenceNo } from '../common/numbering/reference-numbers';
 import { fiscalYearOf } from '../common/time/fiscal-year';
 import { normalizeThaiPhone } from '../common/validation/validators';
 import { AppConfig } from '../config/app-config';
@@ -285,7 +285,10 @@ export class ComplaintsService {
       const transition = transitionFor(input.action);
       const check = checkTransition(c.status, input.action, actor.roles);
       if (!check.ok && check.reason === 'not_from_this_status') {
-        throw new TransitionNotAllowed(c.status, input.action, allowedActions(c.status, actor.roles));
+        throw new TransitionNotAllowed(c.status, input.action, allowedActions(c.status, actor.roles), {
+          statusLabel: STATUS_LABELS[c.status],
+          updatedAt: c.updatedAt,
+        });
       }
       if (!check.ok || (transition.unitScoped && !this.access.mayActOnUnit(actor, c))) {
         throw new DomainError('FORBIDDEN');
@@ -349,18 +352,24 @@ export class ComplaintsService {
         };
       }
       case ComplaintAction.MarkDuplicate: {
-        const primary = await tx.findOneBy(Complaint, {
-          id: input.dto.duplicateOfId,
-          organizationId: c.organizationId,
-        });
-        if (!primary || primary.id === c.id || primary.status === ComplaintStatus.Duplicate) {
-          throw new DomainError('VALIDATION_FAILED', [
-            {
-              field: 'duplicateOfId',
-              rule: 'primaryComplaint',
-              message: 'must be another, non-duplicate complaint of this organisation',
-            },
-          ]);
+        const { duplicateOfId, duplicateOfReference } = input.dto;
+        const primary = await tx.findOneBy(
+          Complaint,
+          duplicateOfId
+            ? { id: duplicateOfId, organizationId: c.organizationId }
+            : {
+                referenceNo: normalizeReferenceNo(duplicateOfReference ?? '') ?? '',
+                organizationId: c.organizationId,
+              },
+        );
+        const field = duplicateOfId ? 'duplicateOfId' : 'duplicateOfReference';
+        if (!primary) throw new DomainError('DUPLICATE_TARGET_NOT_FOUND', { field });
+        if (primary.id === c.id || primary.status === ComplaintStatus.Duplicate) {
+          throw new DomainError('DUPLICATE_TARGET_INVALID', {
+            field,
+            reason: primary.id === c.id ? 'same_complaint' : 'target_is_duplicate',
+            referenceNo: primary.referenceNo,
+          });
         }
         c.duplicateOfId = primary.id;
         await this.answer(tx, c, now);
@@ -469,7 +478,10 @@ export class ComplaintsService {
         throw new DomainError('FORBIDDEN');
       }
       if (ANSWERED_STATUSES.has(c.status)) {
-        throw new TransitionNotAllowed(c.status, 'extend', allowedActions(c.status, actor.roles));
+        throw new TransitionNotAllowed(c.status, 'extend', allowedActions(c.status, actor.roles), {
+          statusLabel: STATUS_LABELS[c.status],
+          updatedAt: c.updatedAt,
+        });
       }
       const before = await this.deadlines.get(COMPLAINT_TRACK, c.id, tx);
       const after = await this.deadlines.extend(tx, actor, COMPLAINT_TRACK, c.id, dto);

@@ -5,6 +5,7 @@ import {
   civilDate,
   computeDueDate,
   countDays,
+  dueDistance,
   DeadlineMode,
   HolidayInfo,
   nextOfficeOpening,
@@ -299,4 +300,22 @@ describe('nextOfficeOpening: the daily batch (opening 08:30 on working days)', (
   ])('%s', (_label, now, expected) => {
     expect(nextOfficeOpening(new Date(now), calendar).toISOString()).toBe(expected);
   });
+});
+
+describe('dueDistance', () => {
+  // 2026-04-10 is a Friday; 2026-04-13..15 are Songkran holidays in the seeded list
+  it.each([
+    ['2026-04-10', '2026-04-10', 'calendar', 0, null],
+    ['2026-04-10', '2026-04-20', 'calendar', 10, null],
+    ['2026-04-20', '2026-04-10', 'calendar', null, 10],
+    ['2026-04-10', '2026-04-17', 'working_days', 2, null],
+    ['2026-04-17', '2026-04-10', 'working_days', null, 2],
+    ['2026-04-11', '2026-04-10', 'working_days', null, 1],
+    ['2026-04-10', '2026-04-13', 'working_days', 0, null],
+  ] as [string, string, DeadlineMode, number | null, number | null][])(
+    'today %s, due %s (%s): %p days left, %p days overdue',
+    (today, due, mode, daysLeft, daysOverdue) => {
+      expect(dueDistance(today, due, mode, calendar)).toEqual({ daysLeft, daysOverdue });
+    },
+  );
 });

@@ -295,3 +295,20 @@ export function nextOfficeOpening(now: Date, calendar: BusinessCalendar): Date {
   if (calendar.isWorkingDay(today) && opening(today).getTime() > now.getTime()) return opening(today);
   return opening(nextWorkingDay(addDays(today, 1), calendar));
 }
+
+/**
+ * How far `today` is from a due date, in the mode's unit: days left (after today, up to and
+ * including the due date; 0 on the due date) or days overdue (after the due date, up to and
+ * including today; at least 1 once the due date has passed).
+ */
+export function dueDistance(
+  today: string,
+  dueDate: string,
+  mode: DeadlineMode,
+  calendar: BusinessCalendar,
+): { daysLeft: number | null; daysOverdue: number | null } {
+  const between = (from: string, to: string) =>
+    mode === 'calendar' ? daysBetween(from, to) : workingDaysBetween(from, to, calendar);
+  if (dueDate >= today) return { daysLeft: between(today, dueDate), daysOverdue: null };
+  return { daysLeft: null, daysOverdue: Math.max(1, between(dueDate, today)) };
+}

@@ -72,3 +72,11 @@ export function officeHours(org: WithSettings): OfficeHours {
   }
   return { ...DEFAULT_OFFICE_HOURS };
 }
+
+/** `organizations.settings.satisfactionTargetPercent`: the share of satisfied complainants aimed for. */
+export const DEFAULT_SATISFACTION_TARGET_PERCENT = 80;
+
+export function satisfactionTargetPercent(org: WithSettings): number {
+  const v = org.settings?.satisfactionTargetPercent;
+  return isCount(v, 100) ? v : DEFAULT_SATISFACTION_TARGET_PERCENT;
+}

@@ -8,6 +8,10 @@ import { DeadlineTracksRegistry } from './deadline-tracks.registry';
 import { DeadlinesService } from './deadlines.service';
 import { HolidaysController } from './holidays.controller';
 import { HolidaysService } from './holidays.service';
+import {
+  OrganizationSettingsController,
+  OrganizationSettingsService,
+} from './organization-settings.controller';
 import { CaseDeadline } from './entities/case-deadline.entity';
 
 /**
@@ -16,7 +20,7 @@ import { CaseDeadline } from './entities/case-deadline.entity';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([CaseDeadline])],
-  controllers: [HolidaysController],
+  controllers: [HolidaysController, OrganizationSettingsController],
   providers: [
     DeadlineMetrics,
     BusinessCalendarService,
@@ -25,6 +29,7 @@ import { CaseDeadline } from './entities/case-deadline.entity';
     DeadlineScheduler,
     DeadlinesService,
     HolidaysService,
+    OrganizationSettingsService,
   ],
   exports: [
     BusinessCalendarService,

@@ -16,6 +16,8 @@ import {
   computeDueDate,
   countDays,
   daysBetween,
+  DeadlineMode,
+  dueDistance,
   DueDateComputation,
   isIsoDate,
   workingDaysBetween,
@@ -353,6 +355,23 @@ export class DeadlinesService {
     );
     const now = this.clock.now();
     return new Map(rows.map((r) => [r.caseId, this.toView(r, extensions.get(r.id) ?? [], now)]));
+  }
+
+  /**
+   * Days left or overdue for open cases of one organisation, counted in each case's mode with the
+   * organisation's calendar (lists and dashboards); answered cases get nulls.
+   */
+  async distances(
+    organizationId: string,
+    cases: readonly { dueDate: string | null; mode: DeadlineMode | null; answered: boolean }[],
+  ): Promise<{ daysLeft: number | null; daysOverdue: number | null }[]> {
+    const none = { daysLeft: null, daysOverdue: null };
+    if (cases.every((c) => c.answered || !c.dueDate || !c.mode)) return cases.map(() => none);
+    const calendar = await this.calendars.forOrganization(organizationId);
+    const today = this.calendars.today();
+    return cases.map((c) =>
+      c.answered || !c.dueDate || !c.mode ? none : dueDistance(today, c.dueDate, c.mode, calendar),
+    );
   }
 
   /** (Re)creates the case's timers from the database; call after the transaction commits. Never throws. */

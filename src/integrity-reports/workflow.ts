@@ -183,6 +183,11 @@ export const AGENCY_TEXT: Record<Agency, Text> = {
   other: { th: 'หน่วยงานอื่น', en: 'Another agency' },
 };
 
+export const KIND_TEXT: Record<ReportKind, Text> = {
+  complaint: { th: 'ร้องเรียนการทุจริต', en: 'Corruption complaint' },
+  tip: { th: 'แจ้งเบาะแส', en: 'Tip-off' },
+};
+
 export const OUTCOME_TEXT: Record<Outcome, Text> = {
   substantiated: { th: 'มีมูล', en: 'Substantiated' },
   unsubstantiated: { th: 'ไม่มีมูล', en: 'Unsubstantiated' },

@@ -1,15 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
+import { definedOnly } from '../common/validation/validators';
+import { CreateUnitDto, UpdateUnitDto } from './dto/unit.dto';
 import { referenceCache } from '../infrastructure/cache/reference-cache';
 import { Organization } from './entities/organization.entity';
 import { Unit } from './entities/unit.entity';
 
+const unitFacts = (u: Unit) => ({
+  code: u.code,
+  nameTh: u.nameTh,
+  nameEn: u.nameEn,
+  sortOrder: u.sortOrder,
+  isActive: u.isActive,
+});
+
 /** Organisations and their units: reference data, kept in memory (see referenceCache). */
 @Injectable()
 export class OrganizationsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   private readonly bySlugCache = referenceCache(
     async (slug, manager) => (await manager.findOneBy(Organization, { slug })) ?? undefined,
@@ -36,6 +51,12 @@ export class OrganizationsService {
     return org;
   }
 
+  /** Forget the cached organisation after a change (other processes within REFERENCE_CACHE_MS). */
+  forget(org: Organization): void {
+    this.byIdCache.delete(org.id);
+    this.bySlugCache.delete(org.slug);
+  }
+
   /** One unit of the organisation (cached), or null when it has no such unit. */
   async unit(
     organizationId: string,
@@ -47,6 +68,89 @@ export class OrganizationsService {
   }
 
   units(organizationId: string): Promise<Unit[]> {
-    return this.db.getRepository(Unit).find({ where: { organizationId }, order: { sortOrder: 'ASC' } });
+    return this.db
+      .getRepository(Unit)
+      .find({ where: { organizationId }, order: { sortOrder: 'ASC', code: 'ASC' } });
+  }
+
+  async createUnit(actor: Actor, dto: CreateUnitDto): Promise<Unit> {
+    const unit = await this.db.transaction(async (tx) => {
+      const created = await tx.save(
+        tx.create(Unit, {
+          organizationId: actor.organizationId,
+          code: dto.code,
+          nameTh: dto.nameTh,
+          nameEn: dto.nameEn ?? null,
+          sortOrder: dto.sortOrder ?? 0,
+          isActive: true,
+        }),
+      );
+      await this.audit.record(tx, actor, {
+        action: 'unit.create',
+        entityType: 'unit',
+        entityId: created.id,
+        after: unitFacts(created),
+      });
+      return created;
+    });
+    this.unitsCache.delete(actor.organizationId);
+    return unit;
+  }
+
+  async updateUnit(actor: Actor, id: string, dto: UpdateUnitDto): Promise<Unit> {
+    const unit = await this.db.transaction(async (tx) => {
+      const u = await this.ownUnit(tx, actor, id);
+      const before = unitFacts(u);
+      Object.assign(u, definedOnly(dto));
+      const saved = await tx.save(u);
+      await this.audit.record(tx, actor, {
+        action: 'unit.update',
+        entityType: 'unit',
+        entityId: u.id,
+        before,
+        after: unitFacts(saved),
+      });
+      return saved;
+    });
+    this.unitsCache.delete(actor.organizationId);
+    return unit;
+  }
+
+  /** Deletes a unit nothing refers to; one with cases, officers or categories is deactivated instead. */
+  async removeUnit(actor: Actor, id: string): Promise<'deleted' | 'deactivated'> {
+    const outcome = await this.db.transaction(async (tx) => {
+      const u = await this.ownUnit(tx, actor, id);
+      const [{ used }] = await tx.query<{ used: boolean }[]>(
+        `SELECT EXISTS (SELECT 1 FROM complaints WHERE unit_id = $1)
+             OR EXISTS (SELECT 1 FROM users WHERE unit_id = $1)
+             OR EXISTS (SELECT 1 FROM complaint_categories WHERE default_unit_id = $1) AS used`,
+        [u.id],
+      );
+      if (used) {
+        u.isActive = false;
+        await tx.save(u);
+      } else {
+        await tx.delete(Unit, { id: u.id });
+      }
+      const result = used ? 'deactivated' : 'deleted';
+      await this.audit.record(tx, actor, {
+        action: `unit.${used ? 'deactivate' : 'delete'}`,
+        entityType: 'unit',
+        entityId: u.id,
+        before: unitFacts(u),
+      });
+      return result;
+    });
+    this.unitsCache.delete(actor.organizationId);
+    return outcome;
+  }
+
+  private async ownUnit(tx: EntityManager, actor: Actor, id: string): Promise<Unit> {
+    const u = await tx.findOne(Unit, {
+      where: { id, organizationId: actor.organizationId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!u) throw new DomainError('UNIT_NOT_FOUND');
+    return u;
   }
 }

@@ -1,4 +1,5 @@
 import { ComplaintStatus } from '../complaints/complaint-workflow';
+import { DEFAULT_SATISFACTION_TARGET_PERCENT } from '../deadlines/deadline-settings';
 import type { DeadlineOutcome } from '../deadlines/entities/case-deadline.entity';
 
 /**
@@ -168,7 +169,8 @@ export function medianOf(histogram: DaysHistogram): number | null {
   return n % 2 === 1 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
 }
 
-export const SATISFACTION_TARGET_PERCENT = 80;
+/** The target when an organisation sets none (organizations.settings.satisfactionTargetPercent). */
+export const SATISFACTION_TARGET_PERCENT = DEFAULT_SATISFACTION_TARGET_PERCENT;
 
 const percent = (part: number, whole: number): number | null =>
   whole === 0 ? null : Math.round((1000 * part) / whole) / 10;
@@ -190,15 +192,15 @@ export function deadlineFigures(m: Measures) {
   };
 }
 
-export function satisfactionFigures(m: Measures) {
+export function satisfactionFigures(m: Measures, targetPercent = SATISFACTION_TARGET_PERCENT) {
   const satisfiedPercent = percent(m.satisfied, m.responses);
   return {
     responses: m.responses,
     meanRating: m.responses === 0 ? null : round(m.ratingSum / m.responses, 2),
     satisfied: m.satisfied,
     satisfiedPercent,
-    targetPercent: SATISFACTION_TARGET_PERCENT,
-    meetsTarget: satisfiedPercent === null ? null : satisfiedPercent >= SATISFACTION_TARGET_PERCENT,
+    targetPercent,
+    meetsTarget: satisfiedPercent === null ? null : satisfiedPercent >= targetPercent,
   };
 }
 
@@ -206,7 +208,11 @@ export const meanDaysToResult = (m: Measures): number | null =>
   m.withResult === 0 ? null : round(m.resultDaysSum / m.withResult, 1);
 
 /** The headline figures of a set of cases. */
-export function headlineFigures(m: Measures, histogram: DaysHistogram) {
+export function headlineFigures(
+  m: Measures,
+  histogram: DaysHistogram,
+  satisfactionTargetPercent = SATISFACTION_TARGET_PERCENT,
+) {
   return {
     received: m.received,
     open: m.inProgress,
@@ -221,7 +227,7 @@ export function headlineFigures(m: Measures, histogram: DaysHistogram) {
     deadline: deadlineFigures(m),
     daysToResult: { cases: m.withResult, median: medianOf(histogram), mean: meanDaysToResult(m) },
     reopened: m.reopened,
-    satisfaction: satisfactionFigures(m),
+    satisfaction: satisfactionFigures(m, satisfactionTargetPercent),
   };
 }
 

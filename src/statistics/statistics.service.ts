@@ -7,6 +7,7 @@ import { SUBMISSION_KIND_LABELS, SUBMISSION_KINDS, SubmissionKind } from '../com
 import { Clock } from '../common/clock/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { civilDate, fiscalYearOf } from '../common/time/fiscal-year';
+import { satisfactionTargetPercent } from '../deadlines/deadline-settings';
 import { AppConfig } from '../config/app-config';
 import { OUTCOME_TEXT } from '../integrity-reports/workflow';
 import { Organization } from '../organizations/entities/organization.entity';
@@ -244,7 +245,7 @@ export class StatisticsService {
       organization: { slug: org.slug, nameTh: org.nameTh },
       period: this.describe(p),
       computedAt: now.toISOString(),
-      figures: headlineFigures(total, histogram),
+      figures: headlineFigures(total, histogram, satisfactionTargetPercent(org)),
       submissionsByKind: byKind,
       breakdowns: {
         byCategory: cells(

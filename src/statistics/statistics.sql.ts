@@ -164,3 +164,21 @@ WITH y AS (
   FROM published
 )
 SELECT id, located, dated FROM cells WHERE (has_location AND NOT located) OR NOT dated`;
+
+/**
+ * The work in hand of one organisation ($1) on $2 (today, Bangkok), per unit: open complaints (no
+ * answer yet), those past their due date (as complaintCohort's open_past_deadline) and those due
+ * within the week.
+ */
+export const DASHBOARD_OPEN_SQL = `
+SELECT c.unit_id, u.name_th, u.name_en,
+  count(*) AS open,
+  count(*) FILTER (WHERE d.overdue_since IS NOT NULL
+                      OR (d.paused_since IS NULL AND d.current_due_date < $2::date)) AS overdue,
+  count(*) FILTER (WHERE d.overdue_since IS NULL
+                      AND d.current_due_date BETWEEN $2::date AND $2::date + 6) AS due_this_week
+FROM complaints c
+JOIN case_deadlines d ON d.track = 'complaint' AND d.case_id = c.id AND d.result_at IS NULL
+LEFT JOIN units u ON u.id = c.unit_id
+WHERE c.organization_id = $1
+GROUP BY c.unit_id, u.name_th, u.name_en`;

@@ -4,6 +4,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { AccountLinksController } from './account-links.controller';
 import { AccountLinksService } from './account-links.service';
 import { OfficerDirectory } from './officer-directory';
+import { OfficersController } from './officers.controller';
 import { RoleRequestsController } from './role-requests.controller';
 import { RoleRequestsService } from './role-requests.service';
 import { UsersController } from './users.controller';
@@ -12,7 +13,7 @@ import { UsersService } from './users.service';
 @Module({
   // invitations and resets are mail; the notifications module needs the officer directory back
   imports: [forwardRef(() => NotificationsModule), IntegrityKeysModule],
-  controllers: [UsersController, RoleRequestsController, AccountLinksController],
+  controllers: [UsersController, OfficersController, RoleRequestsController, AccountLinksController],
   providers: [UsersService, OfficerDirectory, AccountLinksService, RoleRequestsService],
   exports: [UsersService, OfficerDirectory, RoleRequestsService],
 })

@@ -19,7 +19,8 @@ export class ErrorBody {
     ],
     description:
       'More about the error: for VALIDATION_FAILED a list of { field, rule, message, messageTh? }; ' +
-      'for TRANSITION_NOT_ALLOWED the current status and the allowed actions',
+      'for TRANSITION_NOT_ALLOWED the current status (and, for complaints, its label and updatedAt) and ' +
+      'the allowed actions',
   })
   details?: unknown;
   @ApiProperty({ description: 'The request id, also in the X-Request-Id header' }) requestId!: string;
@@ -36,7 +37,9 @@ export const ERROR_STATUS_TEXT: Record<number, string> = {
   410: 'หมดอายุหรือใช้ไปแล้ว / gone: the link expired or was already used',
   413: 'ข้อมูลใหญ่เกินไป / request body too large',
   415: 'ชนิดข้อมูลไม่รองรับ / send application/json',
-  422: 'ใช้ Idempotency-Key ซ้ำกับข้อมูลอื่น / the Idempotency-Key was used with another body',
+  422:
+    'ดำเนินการกับข้อมูลนี้ไม่ได้ / well-formed but unusable: the Idempotency-Key was used with another body, ' +
+    'or a duplicate names itself or another duplicate',
   429: 'เรียกถี่เกินไป / too many requests; wait for Retry-After seconds',
   500: 'ข้อผิดพลาดของระบบ / unexpected error',
   503: 'ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds',

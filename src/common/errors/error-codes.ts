@@ -23,6 +23,7 @@ export const ERRORS = {
   ORGANIZATION_NOT_FOUND: { status: 404, en: 'Unknown organisation.', th: 'ไม่พบหน่วยงาน' },
   USER_NOT_FOUND: { status: 404, en: 'Unknown user.', th: 'ไม่พบผู้ใช้' },
   UNIT_NOT_FOUND: { status: 404, en: 'Unknown unit.', th: 'ไม่พบหน่วยงานย่อย' },
+  CATEGORY_NOT_FOUND: { status: 404, en: 'Unknown complaint category.', th: 'ไม่พบประเภทเรื่องร้องเรียน' },
   MAIL_MESSAGE_NOT_FOUND: { status: 404, en: 'Unknown mail message.', th: 'ไม่พบข้อความอีเมล' },
   MAIL_NOT_RETRYABLE: {
     status: 409,
@@ -64,6 +65,16 @@ export const ERRORS = {
     th: 'Idempotency-Key นี้ถูกใช้กับคำขออื่นแล้ว',
   },
   COMPLAINT_NOT_FOUND: { status: 404, en: 'No such complaint.', th: 'ไม่พบเรื่องร้องเรียน' },
+  DUPLICATE_TARGET_NOT_FOUND: {
+    status: 404,
+    en: 'No complaint of this organisation has this reference number or id.',
+    th: 'ไม่พบเรื่องร้องเรียนเลขที่นี้ในหน่วยงาน',
+  },
+  DUPLICATE_TARGET_INVALID: {
+    status: 422,
+    en: 'A complaint can only repeat another complaint that is not itself a duplicate.',
+    th: 'เรื่องซ้ำต้องอ้างถึงเรื่องอื่นที่ไม่ได้เป็นเรื่องซ้ำ',
+  },
   TRACKING_CODE_NOT_FOUND: {
     status: 404,
     en: 'No complaint has this tracking code. Check the code and try again.',

@@ -19,3 +19,12 @@ export async function nextReferenceNumber(
   );
   return rows[0].last_value;
 }
+
+/** A complaint reference number as people type it: 2570/000001, or 2570/1 (spaces around / allowed). */
+export const REFERENCE_NO = /^(\d{4})\s*\/\s*(\d{1,6})$/;
+
+/** 2570/1 → 2570/000001; null when `text` is no reference number. */
+export function normalizeReferenceNo(text: string): string | null {
+  const m = REFERENCE_NO.exec(text.trim());
+  return m ? `${m[1]}/${m[2].padStart(6, '0')}` : null;
+}

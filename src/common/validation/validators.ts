@@ -44,6 +44,11 @@ export function InsideThailand(axis: 'lat' | 'lng', options?: ValidationOptions)
 }
 
 /** Trims strings so that "   " counts as empty. */
+/** The fields of a partial update that were sent (validated DTOs carry the others as undefined). */
+export function definedOnly<T extends object>(dto: T): Partial<T> {
+  return Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** True for a date YYYY-MM-DD that exists in the calendar (no 2026-02-30, no 2025-02-29). */

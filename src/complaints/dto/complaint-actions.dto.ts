@@ -14,7 +14,9 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
+import { REFERENCE_NO } from '../../common/numbering/reference-numbers';
 import { trim } from '../../common/validation/validators';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -79,10 +81,21 @@ export class ReferDto {
   message?: string;
 }
 
+/** The earlier complaint this one repeats, by id or by reference number (one of the two). */
 export class MarkDuplicateDto {
-  @ApiProperty({ format: 'uuid', description: 'The earlier complaint this one repeats' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The earlier complaint this one repeats' })
+  @ValidateIf((o: MarkDuplicateDto) => o.duplicateOfReference === undefined)
   @IsUUID()
-  duplicateOfId!: string;
+  duplicateOfId?: string;
+
+  @ApiPropertyOptional({
+    example: '2570/000001',
+    description: 'The reference number of the earlier complaint (instead of its id); 2570/1 also works',
+  })
+  @ValidateIf((o: MarkDuplicateDto) => o.duplicateOfId === undefined)
+  @Transform(trim)
+  @Matches(REFERENCE_NO, { message: 'duplicateOfReference must be a reference number like 2570/000001' })
+  duplicateOfReference?: string;
 }
 
 export class AssignDto {

@@ -24,6 +24,19 @@ import { StatusLabel } from './submit-complaint.dto';
 const toBool = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
+const DAYS_LEFT = {
+  nullable: true,
+  type: Number,
+  description:
+    "open cases not yet due: days left to the due date in the case's counting mode (working days skip " +
+    'weekends and holidays); 0 on the due date',
+} as const;
+const DAYS_OVERDUE = {
+  nullable: true,
+  type: Number,
+  description: "open cases past the due date: days overdue in the case's counting mode (at least 1)",
+} as const;
+
 export class ListComplaintsQuery {
   @ApiPropertyOptional({ enum: ComplaintStatus, isArray: true, description: 'comma-separated' })
   @IsOptional()
@@ -67,7 +80,12 @@ export class ListComplaintsQuery {
   @IsISO8601({ strict: true })
   receivedTo?: string;
 
-  @ApiPropertyOptional({ description: 'Words to find in subject or description (Thai works)' })
+  @ApiPropertyOptional({
+    description:
+      'Words to find in subject or description (Thai works), a reference number (2570/000001), a ' +
+      "complainant's phone number (081-234-5678, +66812345678) or a tracking code; a search that could " +
+      'match contact data or a tracking code is audited',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -108,13 +126,19 @@ export class ComplaintSummary {
   @ApiProperty() subject!: string;
   @ApiProperty() categoryCode!: string;
   @ApiProperty({ enum: SubmissionKind }) kind!: SubmissionKind;
-  @ApiProperty() channel!: string;
+  @ApiProperty({ example: 'ไฟฟ้าสาธารณะ' }) categoryNameTh!: string;
+  @ApiProperty({ enum: ComplaintChannel }) channel!: string;
   @ApiProperty({ enum: ComplaintStatus }) status!: ComplaintStatus;
   @ApiProperty({ nullable: true, type: String }) unitId!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'กองช่าง' }) unitNameTh!: string | null;
   @ApiProperty({ nullable: true, type: String }) assigneeId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) assigneeName!: string | null;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
   @ApiProperty({ nullable: true, type: String }) dueDate!: string | null;
-  @ApiProperty({ nullable: true, type: String }) deadlineState!: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['open', 'overdue', 'answered'] })
+  deadlineState!: string | null;
+  @ApiProperty({ ...DAYS_LEFT }) daysLeft!: number | null;
+  @ApiProperty({ ...DAYS_OVERDUE }) daysOverdue!: number | null;
 }
 
 export class ComplaintPage {
@@ -203,6 +227,27 @@ export class ComplaintEventView {
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
   data!: Record<string, unknown> | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ type: String, nullable: true, description: "the officer's display name" })
+  actorName!: string | null;
+  @ApiProperty({ type: StatusLabel, nullable: true }) actionLabel!: StatusLabel | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the internal note typed with the action' })
+  note!: string | null;
+}
+
+export class UnitRef {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'กองช่าง' }) nameTh!: string;
+  @ApiProperty({ type: String, nullable: true }) nameEn!: string | null;
+}
+
+export class OfficerRef {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() displayName!: string;
+}
+
+export class ComplaintRef {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '2570/000001' }) referenceNo!: string;
 }
 
 /** Everything an officer sees of one case, with its history and the actions open to them. */
@@ -241,11 +286,17 @@ export class ComplaintDetailView {
   @ApiProperty({ format: 'date-time' }) createdAt!: Date;
   @ApiProperty({ format: 'date-time' }) updatedAt!: Date;
   @ApiProperty({ type: CategoryView }) category!: CategoryView;
+  @ApiProperty({ type: UnitRef, nullable: true }) unit!: UnitRef | null;
+  @ApiProperty({ type: OfficerRef, nullable: true }) assignee!: OfficerRef | null;
+  @ApiProperty({ type: ComplaintRef, nullable: true }) duplicateOf!: ComplaintRef | null;
   @ApiProperty({ type: DeadlineView, nullable: true }) deadline!: DeadlineView | null;
+  @ApiProperty({ ...DAYS_LEFT }) daysLeft!: number | null;
+  @ApiProperty({ ...DAYS_OVERDUE }) daysOverdue!: number | null;
   @ApiProperty({
     enum: ComplaintAction,
     isArray: true,
-    description: 'what I may do now (POST …/{id}/{action})',
+    description:
+      'what I may do now on this case (POST …/{id}/{action}), from the workflow, my roles and my unit',
   })
   allowedActions!: ComplaintAction[];
   @ApiProperty({ type: [ComplaintEventView] }) history!: ComplaintEventView[];

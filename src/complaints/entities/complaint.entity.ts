@@ -27,6 +27,8 @@ import { SubmissionKind } from '../submission-kinds';
 @Index('ix_complaints_unit_status', ['unitId', 'status'])
 @Index('ix_complaints_assignee', ['assigneeId'])
 @Check('ck_complaints_kind', `kind IN ('complaint', 'suggestion', 'compliment')`)
+// Officers find the citizen on the phone by number (searches are audited).
+@Index('ix_complaints_organization_phone', ['organizationId', 'complainantPhone'])
 // Trigram index over subject and description for Thai substring search (no word boundaries in Thai).
 @Index('ix_complaints_search_trgm', { synchronize: false })
 export class Complaint {

@@ -25,6 +25,13 @@ export class ComplaintCategory {
   @Column('text')
   nameEn!: string;
 
+  /** What belongs in this category, shown to whoever picks it (the citizen's form, intake). */
+  @Column('text', { nullable: true })
+  descriptionTh!: string | null;
+
+  @Column('text', { nullable: true })
+  descriptionEn!: string | null;
+
   @Column('uuid', { nullable: true })
   defaultUnitId!: string | null;
 

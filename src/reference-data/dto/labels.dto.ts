@@ -1,0 +1,40 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** One code and what it is called on screen. */
+export class LabelView {
+  @ApiProperty({ example: 'walk_in' }) code!: string;
+  @ApiProperty({ example: 'ยื่นด้วยตนเอง' }) th!: string;
+  @ApiProperty({ example: 'Walk-in' }) en!: string;
+}
+
+/** A complaint action with the statuses it starts from and the roles that may take it. */
+export class ActionLabelView extends LabelView {
+  @ApiProperty({ isArray: true, type: String }) from!: string[];
+  @ApiProperty({ example: 'assigned' }) to!: string;
+  @ApiProperty({ isArray: true, type: String }) roles!: string[];
+  @ApiProperty({ description: 'officers and unit heads may take it only on their unit’s cases' })
+  unitScoped!: boolean;
+}
+
+export class ComplaintLabels {
+  @ApiProperty({ type: [LabelView] }) statuses!: LabelView[];
+  @ApiProperty({ type: [LabelView] }) channels!: LabelView[];
+  @ApiProperty({ type: [ActionLabelView] }) actions!: ActionLabelView[];
+}
+
+export class IntegrityLabels {
+  @ApiProperty({ type: [LabelView] }) statuses!: LabelView[];
+  @ApiProperty({ type: [LabelView] }) actions!: LabelView[];
+  @ApiProperty({ type: [LabelView], description: 'complaint (ร้องเรียน) or tip (แจ้งเบาะแส)' })
+  kinds!: LabelView[];
+  @ApiProperty({ type: [LabelView] }) allegationTypes!: LabelView[];
+  @ApiProperty({ type: [LabelView] }) agencies!: LabelView[];
+  @ApiProperty({ type: [LabelView] }) outcomes!: LabelView[];
+}
+
+/** Every code the clients show, with its Thai and English label: the one source they read. */
+export class LabelsView {
+  @ApiProperty({ type: [LabelView] }) roles!: LabelView[];
+  @ApiProperty({ type: ComplaintLabels }) complaints!: ComplaintLabels;
+  @ApiProperty({ type: IntegrityLabels }) integrityReports!: IntegrityLabels;
+}

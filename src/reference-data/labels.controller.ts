@@ -1,0 +1,74 @@
+import { Controller, Get, Header, Injectable, Module } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Public } from '../common/auth/decorators';
+import { CHANNEL_LABELS } from '../complaints/channels';
+import { ACTION_LABELS, STATUS_LABELS, TRANSITIONS } from '../complaints/complaint-workflow';
+import {
+  AGENCY_TEXT,
+  KIND_TEXT,
+  OUTCOME_TEXT,
+  STATUS_TEXT,
+  TRANSITIONS as INTEGRITY_TRANSITIONS,
+} from '../integrity-reports/workflow';
+import { ROLE_LABELS } from '../users/roles';
+import { LabelsView, LabelView } from './dto/labels.dto';
+import { AllegationType } from './entities/allegation-type.entity';
+
+const entries = (labels: Record<string, { th: string; en: string }>): LabelView[] =>
+  Object.entries(labels).map(([code, { th, en }]) => ({ code, th, en }));
+
+@Injectable()
+export class LabelsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async labels(): Promise<LabelsView> {
+    const allegationTypes = await this.db
+      .getRepository(AllegationType)
+      .find({ where: { isActive: true }, order: { sortOrder: 'ASC', code: 'ASC' } });
+    return {
+      roles: entries(ROLE_LABELS),
+      complaints: {
+        statuses: entries(STATUS_LABELS),
+        channels: entries(CHANNEL_LABELS),
+        actions: TRANSITIONS.map((t) => ({
+          code: t.action,
+          ...ACTION_LABELS[t.action],
+          from: [...t.from],
+          to: t.to,
+          roles: [...t.roles],
+          unitScoped: t.unitScoped,
+        })),
+      },
+      integrityReports: {
+        statuses: entries(STATUS_TEXT),
+        actions: INTEGRITY_TRANSITIONS.map((t) => ({ code: t.action, th: t.labelTh, en: t.labelEn })),
+        kinds: entries(KIND_TEXT),
+        allegationTypes: allegationTypes.map((a) => ({ code: a.code, th: a.nameTh, en: a.nameEn })),
+        agencies: entries(AGENCY_TEXT),
+        outcomes: entries(OUTCOME_TEXT),
+      },
+    };
+  }
+}
+
+@ApiTags('reference')
+@Public()
+@Controller('labels')
+export class LabelsController {
+  constructor(private readonly service: LabelsService) {}
+
+  @Get()
+  @Header('Cache-Control', 'public, max-age=300')
+  @ApiOperation({
+    summary: 'Labels (Thai and English) of every code the clients show: statuses, channels, roles, actions',
+  })
+  @ApiOkResponse({ type: LabelsView })
+  labels(): Promise<LabelsView> {
+    return this.service.labels();
+  }
+}
+
+@Module({ controllers: [LabelsController], providers: [LabelsService] })
+export class ReferenceDataModule {}
