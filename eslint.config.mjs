@@ -13,6 +13,7 @@ export default tseslint.config(
       'eslint.config.mjs',
       'jest.config.js',
       'scripts/*.js',
+      'scripts/*.mjs',
       'src/web/api-types.ts',
       'src/web/client/vite.config.mts',
       'test-results/**',

@@ -1,11 +1,13 @@
 /**
  * Deadline engine bench: 100,000 running cases in a scratch database.
  *
- *   npx ts-node --transpile-only bench/deadlines.bench.ts [cases]
+ *   npx ts-node --transpile-only bench/deadlines.bench.ts [cases] [timers]
  *
- * Measures the start-up reconciliation of every job from the database, the Redis memory per
- * scheduled case (INFO memory before/after, and MEMORY USAGE of sample keys), and the sweeper's
- * time for one pass (with overdue milestones to handle, then with nothing to do). Uses DATABASE_URL's
+ * Measures the rebuild of every case's timer from the database (as at a worker start or after
+ * Redis lost its data) beside a raw ioredis pipeline of the same ZADDs (one a case) in the same run,
+ * the Redis memory per open case (INFO memory before/after, and MEMORY USAGE of the timers' sorted
+ * set), and (unless `timers` is given, for a run at national scale) the sweeper's time for one pass
+ * (with overdue milestones to handle, then with nothing to do) and a national holiday's recompute. Uses DATABASE_URL's
  * server and REDIS_URL (defaults: local), creates and drops its own database, and deletes its own
  * Redis keys (prefix rongrian-bench-<random>) at the end: it never touches other keys.
  */
@@ -30,6 +32,7 @@ import { redisOptionsFromUrl } from '../src/infrastructure/redis/redis.module';
 import { prepareDatabase } from '../src/infrastructure/startup';
 
 const CASES = Number(process.argv[2] ?? 100_000);
+const TIMERS_ONLY = process.argv[3] === 'timers';
 /** cases whose milestones passed while no timer ran (what the sweeper must catch up on) */
 const OVERDUE = Math.round(CASES * 0.02);
 const DAY = 24 * 3600 * 1000;
@@ -127,7 +130,7 @@ async function main(): Promise<void> {
   admin.pathname = '/postgres';
   const config: AppConfig = loadConfig({
     ...process.env,
-    APP_ROLE: 'api', // nothing consumes the jobs: they stay scheduled while we measure
+    APP_ROLE: 'api', // no worker ticks: the timers stay set while we measure
     DATABASE_URL: url.toString(),
     REDIS_PREFIX: `rongrian-bench-${id}`,
     ADMIN_PASSWORD: randomBytes(12).toString('hex'),
@@ -152,7 +155,7 @@ async function main(): Promise<void> {
     await db.query(
       `CREATE TABLE bench_notifications (case_id uuid, milestone text, at timestamptz DEFAULT now())`,
     );
-    app.get(DeadlineTracksRegistry).register('complaint', {
+    app.get(DeadlineTracksRegistry).override('complaint', {
       onMilestone: async (tx, event) => {
         await tx.query(`INSERT INTO bench_notifications (case_id, milestone) VALUES ($1, $2)`, [
           event.caseId,
@@ -168,13 +171,50 @@ async function main(): Promise<void> {
     const memoryBefore = await usedMemory(redis);
     const [report, reconcileMs] = await timed(() => scheduler.reconcile());
     const memoryAfter = await usedMemory(redis);
+    const zsetBytes = Number(await redis.memory('USAGE', scheduler.timersKey, 'SAMPLES', '0'));
     const [again, againMs] = await timed(() => scheduler.reconcile());
-    const counts = await scheduler.queue.getJobCounts('delayed', 'waiting');
-    const sample = (await scheduler.queue.getDelayed(0, 199)).map((j) => j.id!);
-    let sampled = 0;
-    for (const jobId of sample)
-      sampled += Number(await redis.memory('USAGE', `${config.redis.prefix}:bull:deadlines:${jobId}`));
-    const zsetBytes = Number(await redis.memory('USAGE', `${config.redis.prefix}:bull:deadlines:delayed`));
+
+    // the baseline: the same members and scores, one ZADD each, in one ioredis pipeline (sent in
+    // chunks of 10,000 commands, all in flight), into another key
+    const flat = await redis.zrange(scheduler.timersKey, 0, -1, 'WITHSCORES');
+    const rawKey = `${config.redis.prefix}:bench-raw-zadd`;
+    const [, rawMs] = await timed(async () => {
+      const sent: Promise<unknown>[] = [];
+      for (let i = 0; i < flat.length; i += 20_000) {
+        const pipeline = redis.pipeline();
+        for (let k = i; k < Math.min(i + 20_000, flat.length); k += 2)
+          pipeline.zadd(rawKey, flat[k + 1], flat[k]);
+        sent.push(pipeline.exec());
+      }
+      await Promise.all(sent);
+    });
+    const rawCount = await redis.zcard(rawKey);
+    await redis.unlink(rawKey);
+    await redis.del(scheduler.timersKey);
+    const [rebuilt, rebuildMs] = await timed(() => scheduler.reconcile());
+
+    const perCase = (memoryAfter - memoryBefore) / report.cases;
+    console.log('');
+    console.log('| measure | figure |');
+    console.log('| --- | --- |');
+    console.log(`| running cases | ${report.cases} |`);
+    console.log(`| timers set (one per case, its next milestone) | ${report.timers} |`);
+    console.log(
+      `| Redis memory (INFO used_memory delta) | ${mib(memoryAfter - memoryBefore)}: ${Math.round(perCase)} bytes per open case |`,
+    );
+    console.log(
+      `| MEMORY USAGE of the timers' sorted set | ${mib(zsetBytes)}: ${Math.round(zsetBytes / report.timers)} bytes per timer |`,
+    );
+    console.log(
+      `| raw ioredis pipeline of the same ${rawCount} ZADDs (baseline) | ${seconds(rawMs)} (${Math.round(rawCount / (rawMs / 1000))}/s) |`,
+    );
+    console.log(
+      `| rebuild from the database (empty Redis) | ${seconds(reconcileMs)}, again ${seconds(rebuildMs)}: ${(Math.min(reconcileMs, rebuildMs) / rawMs).toFixed(2)}× the raw pipeline (${Math.round(rebuilt.cases / (rebuildMs / 1000))} cases/s) |`,
+    );
+    console.log(
+      `| reconciliation with every timer set | ${seconds(againMs)} (${again.timers} timers overwritten) |`,
+    );
+    if (TIMERS_ONLY) return;
 
     const milestones = app.get(DeadlineMilestonesService);
     const [busy, busyMs] = await timed(() => milestones.sweep());
@@ -198,27 +238,6 @@ async function main(): Promise<void> {
           throw new Error('rollback');
         })
         .catch(() => undefined),
-    );
-
-    const perCase = (memoryAfter - memoryBefore) / report.cases;
-    console.log('');
-    console.log('| measure | figure |');
-    console.log('| --- | --- |');
-    console.log(`| running cases | ${report.cases} |`);
-    console.log(
-      `| jobs scheduled by the reconciliation | ${report.jobs} (delayed ${counts.delayed}, due now ${counts.waiting}) |`,
-    );
-    console.log(
-      `| reconciliation from the database (empty Redis) | ${seconds(reconcileMs)} (${Math.round(report.cases / (reconcileMs / 1000))} cases/s) |`,
-    );
-    console.log(
-      `| reconciliation again (every job exists) | ${seconds(againMs)} (${again.jobs} duplicates ignored) |`,
-    );
-    console.log(
-      `| Redis memory (INFO used_memory delta) | ${mib(memoryAfter - memoryBefore)}: ${Math.round(perCase)} bytes per case, ${Math.round((memoryAfter - memoryBefore) / report.jobs)} per job |`,
-    );
-    console.log(
-      `| MEMORY USAGE of a job hash (mean of ${sample.length}) | ${Math.round(sampled / sample.length)} bytes; delayed zset ${mib(zsetBytes)} |`,
     );
     console.log(
       `| sweeper pass, catching up | ${seconds(busyMs)}: ${busy.handled} milestones of ${busy.cases} cases (${busy.notified} notified, ${busy.failed} failed, ${Math.round(busy.cases / (busyMs / 1000))} cases/s) |`,

@@ -185,11 +185,18 @@ async function main(): Promise<void> {
         for (const key of keys) pipeline.exists(key);
         return ((await pipeline.exec()) ?? []).filter(([, n]) => n !== 1).length;
       };
+      /** armed running cases with a milestone ahead whose member is not in the timers' sorted set */
       const timersMissing = async () => {
         const { rows: cases } = await pg.query<{ case_id: string }>(
-          `SELECT case_id FROM case_deadlines WHERE result_at IS NULL AND paused_since IS NULL AND timers_set`,
+          `SELECT case_id FROM case_deadlines
+            WHERE result_at IS NULL AND paused_since IS NULL AND timers_set AND next_milestone_at IS NOT NULL`,
         );
-        return absent(cases.map((c) => `${prefix}:deadlines:complaint.${c.case_id}.due`));
+        if (cases.length === 0) return 0;
+        const scores = await probe.zmscore(
+          `${prefix}:deadlines:timers`,
+          ...cases.map((c) => `complaint.${c.case_id}`),
+        );
+        return scores.filter((score) => score === null).length;
       };
       const mailUnqueued = async () => {
         const { rows: waiting } = await pg.query<{ id: string; round: number }>(

@@ -13,6 +13,7 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { HealthModule } from './health/health.module';
 import { IntegrityReportsModule } from './integrity-reports/integrity-reports.module';
 import { dataSourceOptions } from './infrastructure/database/data-source-options';
+import { ReadDataSourceModule } from './infrastructure/database/read-data-source';
 import { LoggingModule } from './infrastructure/logging/logging.module';
 import { RequestContextModule } from './infrastructure/request-context/request-context';
 import { MetricsModule } from './infrastructure/metrics/metrics.module';
@@ -67,6 +68,7 @@ export class AppModule {
         RequestContextModule,
         LoggingModule.forRoot(config, options.logDestination),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config), retryAttempts: 2, retryDelay: 1000 }),
+        ReadDataSourceModule,
         ClockModule,
         RedisModule,
         QueueModule,

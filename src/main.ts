@@ -14,6 +14,7 @@ import { captureConsole, useJsonLogs } from './infrastructure/logging/json-lines
 import { checkRedis, prepareDatabase } from './infrastructure/startup';
 import { encryptExistingReports } from './integrity-reports/crypto/encrypt-existing';
 import { reencryptIdentities } from './integrity-reports/reencrypt-identities';
+import { importOrganisations } from './organizations/import-organisations';
 import { CommandRefused, resetAdministratorPassword } from './users/reset-administrator-password';
 
 /**
@@ -21,7 +22,8 @@ import { CommandRefused, resetAdministratorPassword } from './users/reset-admini
  * `node dist/src/main.js migrate`  migrates and seeds, then exits (for deployments that migrate apart)
  * `node dist/src/main.js reencrypt-identities`  re-encrypts reporters' notice addresses under the current key
  * `node dist/src/main.js encrypt-integrity-reports`  moves reports filed before encryption into it
- * `node dist/src/main.js reset-admin-password <email>`  sets a new generated password, printed once
+ * `node dist/src/main.js reset-admin-password <email> [org-slug]`  sets a new generated password, printed once
+ * `node dist/src/main.js import-organisations <file.csv>`  creates and updates organisations from the DLA list
  */
 /** Set once the configuration is read: from then on every line, fatal ones included, is JSON. */
 let log: PinoBase | undefined;
@@ -38,7 +40,11 @@ async function main(): Promise<void> {
     return;
   }
   if (command === 'reset-admin-password') {
-    await resetAdministratorPassword(config, process.argv[3]);
+    await resetAdministratorPassword(config, process.argv[3], process.argv[4]);
+    return;
+  }
+  if (command === 'import-organisations') {
+    await importOrganisations(config, process.argv[3]);
     return;
   }
   if (command === 'encrypt-integrity-reports') {

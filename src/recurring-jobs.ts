@@ -1,3 +1,4 @@
+import { AttachmentsJob } from './attachments/attachments.processor';
 import { AppConfig } from './config/app-config';
 import { ComplaintsJob } from './complaints/complaints-maintenance.processor';
 import { DeadlineJob, SWEEP_EVERY_MS, SWEEPER_ID } from './deadlines/deadline-scheduler.service';
@@ -38,6 +39,13 @@ export function recurringJobs(config: AppConfig): RecurringJob[] {
       id: 'purge-idempotency',
       queue: QueueName.Complaints,
       name: ComplaintsJob.PurgeIdempotency,
+      repeat: { every: 3600_000 },
+    },
+    // removes the stored bytes of uploads never linked to a case (a crash or a dropped connection mid-upload)
+    {
+      id: 'sweep-abandoned-uploads',
+      queue: QueueName.Attachments,
+      name: AttachmentsJob.SweepAbandoned,
       repeat: { every: 3600_000 },
     },
     // the units' morning digest at 08:30 business time (working days only; held to office hours)

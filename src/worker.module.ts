@@ -7,6 +7,8 @@ import { OutboxDispatcher } from './notifications/outbox-dispatcher';
 import { ComplaintsMaintenanceProcessor } from './complaints/complaints-maintenance.processor';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { AppConfig } from './config/app-config';
+import { AttachmentsModule } from './attachments/attachments.module';
+import { AttachmentsProcessor } from './attachments/attachments.processor';
 import { RECURRING_JOBS, RecurringJobs } from './infrastructure/queue/recurring-jobs';
 import { recurringJobs } from './recurring-jobs';
 
@@ -16,7 +18,7 @@ import { recurringJobs } from './recurring-jobs';
  * are declared in recurring-jobs.ts and kept in Redis by RecurringJobs.
  */
 @Module({
-  imports: [DeadlinesModule, NotificationsModule, ComplaintsModule],
+  imports: [DeadlinesModule, NotificationsModule, ComplaintsModule, AttachmentsModule],
   providers: [
     { provide: RECURRING_JOBS, inject: [AppConfig], useFactory: recurringJobs },
     RecurringJobs,
@@ -24,6 +26,7 @@ import { recurringJobs } from './recurring-jobs';
     OutboxDispatcher,
     MailProcessor,
     ComplaintsMaintenanceProcessor,
+    AttachmentsProcessor,
   ],
 })
 export class WorkerModule {}

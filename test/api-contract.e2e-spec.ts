@@ -85,6 +85,7 @@ describe('API contract (OpenAPI)', () => {
     it('accepts null where the document says nullable, and nothing else', () => {
       const user = {
         id: '0b6f3f5e-8a39-4c43-9a3e-0e7d3b9c6a11',
+        organizationId: '5d1c0c3e-2b7a-4c1e-8f0e-3a9b7c6d5e4f',
         email: 'a@b.c',
         displayName: 'A',
         roles: ['admin'],

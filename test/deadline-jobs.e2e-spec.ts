@@ -57,20 +57,21 @@ function engineOf(t: TestApp) {
     milestones: t.app.get(DeadlineMilestonesService),
     restore: () => restore.forEach((r) => r()),
     /** starts the clock of a new case (committed) and schedules its jobs */
-    async start(receivedAt: Date): Promise<string> {
+    async start(receivedAt: Date, caseId: string = randomUUID()): Promise<string> {
       if (!organizationId)
         [{ id: organizationId }] = await t.db.query(`SELECT id FROM organizations WHERE slug = 'demo'`);
-      const caseId = randomUUID();
       await t.db.transaction((tx) =>
         deadlines.startClock(tx, { track: 'complaint', caseId, organizationId, receivedAt }),
       );
       await deadlines.reschedule('complaint', caseId);
       return caseId;
     },
-    /** the case's jobs still to run, by key */
-    async jobsOf(caseId: string): Promise<Map<string, Job<MilestoneJobData>>> {
+    /** the case's timer in Redis (its next milestone), or null */
+    timerOf: (caseId: string) => scheduler.timerOf('complaint', caseId),
+    /** the case's milestone jobs (fired timers) still to run */
+    async jobsOf(caseId: string): Promise<Job<MilestoneJobData>[]> {
       const jobs = await scheduler.queue.getJobs(['delayed', 'waiting', 'active', 'prioritized']);
-      return new Map(jobs.filter((j) => j?.data.caseId === caseId).map((j) => [j.data.key, j]));
+      return jobs.filter((j) => j?.name === 'milestone' && j.data.caseId === caseId);
     },
   };
 }
@@ -108,54 +109,45 @@ describe('deadline jobs with the real worker', () => {
       events.on('completed', listener);
     });
 
-  it('a delayed job fires at its time (the clock is 2 s before the due milestone)', async () => {
+  it('a timer fires at its time (the clock is 2 s before the due milestone), then moves to the next', async () => {
     // received Friday 10 April 2026, due Monday 27 April: overdue from 00:00 on the 28th (Bangkok)
     e.clock.advance(bkk('2026-04-28T00:00:00').getTime() - 2000 - Date.now());
-    const caseId = await e.start(bkk('2026-04-10T10:00:00'));
-    const jobs = await e.jobsOf(caseId);
-    const due = jobs.get('due')!;
-    const completed = completedWith(due.id!);
-    expect(due.id).toBe(`complaint.${caseId}.due`);
-    expect(await due.getState()).toBe('delayed');
-    expect(due.delay).toBeGreaterThan(0);
-    expect(due.delay).toBeLessThanOrEqual(2000);
-    expect([...jobs.keys()].sort()).toEqual(['due', 'very_overdue']); // reminders' time had passed
+    const dueAt = bkk('2026-04-28T00:00:00');
+    const caseId = randomUUID();
+    const completed = completedWith(milestoneJobId('complaint', caseId, dueAt));
+    await e.start(bkk('2026-04-10T10:00:00'), caseId);
+    // one timer per case: its next milestone (the reminders' time had passed)
+    expect(await e.timerOf(caseId)).toEqual(dueAt);
     expect(e.handler.of(caseId)).toEqual([]);
 
-    // the job itself handled the milestone (not the sweeper): its result says so
+    // the timer's job handled the milestone (not the sweeper): its result says so
     expect(await completed).toEqual({ handled: 1, notified: 1 });
     expect(e.handler.of(caseId)).toEqual([
       expect.objectContaining({ milestone: 'due', dueDate: '2026-04-27' }),
     ]);
-    expect((await e.jobsOf(caseId)).has('due')).toBe(false); // done jobs are removed
+    expect(await e.jobsOf(caseId)).toEqual([]); // done jobs are removed
     const row = await t.db.getRepository(CaseDeadline).findOneByOrFail({ caseId });
-    expect(row.overdueSince).toEqual(bkk('2026-04-28T00:00:00'));
+    expect(row.overdueSince).toEqual(dueAt);
     expect(row.nextMilestoneAt).toEqual(bkk('2026-05-13T00:00:00'));
+    await until(async () => (await e.timerOf(caseId))?.getTime() === row.nextMilestoneAt!.getTime());
   });
 
-  it('a promoted job runs at once', async () => {
+  it('a timer the clock passed fires at the next tick', async () => {
     e.clock.freeze(bkk('2026-04-20T10:00:00'));
     const caseId = await e.start(bkk('2026-04-10T10:00:00'));
+    expect(await e.timerOf(caseId)).toEqual(bkk('2026-04-22T00:00:00'));
     e.clock.freeze(bkk('2026-04-22T09:00:00'));
-    await (await e.jobsOf(caseId)).get('reminder-3')!.promote();
     await until(() => e.handler.of(caseId).length > 0);
     expect(e.handler.of(caseId)).toEqual([
       expect.objectContaining({ milestone: 'reminder', workingDaysLeft: 3, dueDate: '2026-04-27' }),
     ]);
+    await until(async () => (await e.timerOf(caseId))?.getTime() === bkk('2026-04-24T00:00:00').getTime());
   });
 
-  it('rescheduling replaces the old jobs; a result removes them all', async () => {
+  it('rescheduling moves the timer; a result removes it', async () => {
     e.clock.freeze(bkk('2026-04-20T10:00:00'));
     const caseId = await e.start(bkk('2026-04-10T10:00:00'));
-    const fireTimes = async () =>
-      Object.fromEntries([...(await e.jobsOf(caseId))].map(([key, job]) => [key, job.data.fireAt]));
-    expect(await fireTimes()).toEqual({
-      'reminder-3': bkk('2026-04-22T00:00:00').toISOString(),
-      'reminder-1': bkk('2026-04-24T00:00:00').toISOString(),
-      due: bkk('2026-04-28T00:00:00').toISOString(),
-      very_overdue: bkk('2026-05-13T00:00:00').toISOString(),
-    });
-    const oldDue = (await e.jobsOf(caseId)).get('due')!;
+    expect(await e.timerOf(caseId)).toEqual(bkk('2026-04-22T00:00:00')); // the first reminder
 
     const [{ id: organizationId }] = await t.db.query(`SELECT id FROM organizations WHERE slug = 'demo'`);
     const actor = {
@@ -169,29 +161,20 @@ describe('deadline jobs with the real worker', () => {
       e.deadlines.extend(tx, actor, 'complaint', caseId, { newDueDate: '2026-05-07', reason: 'รอผลตรวจ' }),
     );
     await e.deadlines.reschedule('complaint', caseId);
-    expect(await fireTimes()).toEqual({
-      'reminder-3': bkk('2026-05-01T00:00:00').toISOString(), // 4 May is Coronation Day
-      'reminder-1': bkk('2026-05-06T00:00:00').toISOString(),
-      due: bkk('2026-05-08T00:00:00').toISOString(),
-      very_overdue: bkk('2026-05-23T00:00:00').toISOString(), // one more period after 7 May
-    });
-    const newDue = (await e.jobsOf(caseId)).get('due')!;
-    expect(newDue.id).toBe(oldDue.id);
-    expect(newDue.timestamp + newDue.delay).toBeGreaterThan(oldDue.timestamp + oldDue.delay);
-    expect(newDue.delay).toBe(bkk('2026-05-08T00:00:00').getTime() - bkk('2026-04-20T10:00:00').getTime());
-    const delayed = await e.queue.getDelayed();
-    expect(delayed.filter((j) => j.data.caseId === caseId)).toHaveLength(4);
+    expect(await e.timerOf(caseId)).toEqual(bkk('2026-05-01T00:00:00')); // 4 May is Coronation Day
+    const row = await t.db.getRepository(CaseDeadline).findOneByOrFail({ caseId });
+    expect(row.nextMilestoneAt).toEqual(bkk('2026-05-01T00:00:00'));
 
     await t.db.transaction((tx) => e.deadlines.recordResult(tx, 'complaint', caseId, e.clock.now()));
     await e.deadlines.reschedule('complaint', caseId);
-    expect((await e.jobsOf(caseId)).size).toBe(0);
+    expect(await e.timerOf(caseId)).toBeNull();
   });
 
-  it('a holiday change moves the jobs of the cases it moves', async () => {
-    e.clock.freeze(bkk('2026-04-20T10:00:00'));
+  it('a holiday change moves the timers of the cases it moves', async () => {
+    e.clock.freeze(bkk('2026-04-25T10:00:00')); // after the reminders: the next milestone is the due one
     const caseId = await e.start(bkk('2026-04-10T10:00:00'));
-    const dueAt = async () => (await e.jobsOf(caseId)).get('due')?.data.fireAt;
-    expect(await dueAt()).toBe(bkk('2026-04-28T00:00:00').toISOString());
+    const timer = async () => (await e.timerOf(caseId))?.toISOString();
+    expect(await timer()).toBe(bkk('2026-04-28T00:00:00').toISOString());
     const token = await t.login();
     const added = await t.request({
       method: 'POST',
@@ -200,30 +183,34 @@ describe('deadline jobs with the real worker', () => {
       payload: { date: '2026-04-27', nameTh: 'วันหยุดท้องถิ่น' },
     });
     expect(added.statusCode).toBe(201);
-    await until(async () => (await dueAt()) === bkk('2026-04-29T00:00:00').toISOString());
+    await until(async () => (await timer()) === bkk('2026-04-29T00:00:00').toISOString());
     await t.request({
       method: 'DELETE',
       url: `/api/v1/holidays/${added.json().holiday.id}`,
       headers: bearer(token),
     });
-    await until(async () => (await dueAt()) === bkk('2026-04-28T00:00:00').toISOString());
+    await until(async () => (await timer()) === bkk('2026-04-28T00:00:00').toISOString());
     expect(e.handler.of(caseId)).toEqual([]);
   });
 
-  it('a duplicate job id is ignored', async () => {
+  it('one member per running case in one sorted set: a reconciliation sets it again, never twice', async () => {
     e.clock.freeze(bkk('2026-04-20T10:00:00'));
     const caseId = await e.start(bkk('2026-04-10T10:00:00'));
-    const before = await e.jobsOf(caseId);
-    const due = before.get('due')!;
-    await e.queue.add('milestone', { ...due.data, fireAt: 'elsewhere' }, { jobId: due.id, delay: 1 });
-    await e.deadlines.reschedule('complaint', caseId);
-    const report = await e.scheduler.reconcile();
-    expect(report.cases).toBeGreaterThanOrEqual(1);
-    const after = await e.jobsOf(caseId);
-    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
-    expect(after.get('due')!.data.fireAt).toBe(due.data.fireAt);
-    expect(after.get('due')!.timestamp).toBe(due.timestamp);
-    expect((await e.queue.getDelayed()).filter((j) => j.id === due.id)).toHaveLength(1);
+    const redis = new Redis(t.config.redis.url);
+    try {
+      const members = await redis.zrange(e.scheduler.timersKey, 0, -1);
+      expect(members.filter((m) => m.endsWith(caseId))).toEqual([`complaint.${caseId}`]);
+      const report = await e.scheduler.reconcile();
+      expect(report.cases).toBeGreaterThanOrEqual(1);
+      expect(report.timers).toBeLessThanOrEqual(report.cases);
+      const again = await redis.zrange(e.scheduler.timersKey, 0, -1);
+      expect(again.filter((m) => m.endsWith(caseId))).toEqual([`complaint.${caseId}`]);
+      expect(await e.timerOf(caseId)).toEqual(bkk('2026-04-22T00:00:00'));
+      // under the queue's prefix: with a hash-tagged prefix, in the queue's slot on a Redis Cluster
+      expect(e.scheduler.timersKey).toBe(`${t.config.redis.prefix}:bull:deadlines:timers`);
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it('the worker start upserted the sweeper (every 5 minutes)', async () => {
@@ -243,22 +230,23 @@ describe('deadline jobs with the real worker', () => {
       referenceNo,
     ]);
     const row = () => t.db.getRepository(CaseDeadline).findOneByOrFail({ caseId });
-    expect((await e.jobsOf(caseId)).size).toBe(0);
+    expect(await e.timerOf(caseId)).toBeNull();
     expect((await row()).timersSet).toBe(false);
 
     const sweepId = `test-sweep-${randomUUID()}`;
     const completed = completedWith(sweepId);
     await (e.queue as Queue).add('sweep', {}, { jobId: sweepId });
-    const result = (await completed) as { armed: { cases: number; jobs: number } };
+    const result = (await completed) as { armed: { cases: number; timers: number } };
     expect(result.armed.cases).toBeGreaterThanOrEqual(1);
-    const jobs = await e.jobsOf(caseId);
-    expect([...jobs.keys()].sort()).toEqual(['due', 'reminder-1', 'reminder-3', 'very_overdue']);
-    // overdue from 00:00 (Bangkok) on the day after the due date the citizen was told
-    expect(jobs.get('due')!.data.fireAt).toBe(bkk(`${addDays(dueDate, 1)}T00:00:00`).toISOString());
+    // the first reminder, before the case is overdue from 00:00 (Bangkok) after the due date it was told
+    const timer = (await e.timerOf(caseId))!;
+    expect(timer).toEqual((await row()).nextMilestoneAt);
+    expect(timer.getTime()).toBeGreaterThan(Date.now());
+    expect(timer.getTime()).toBeLessThan(bkk(`${addDays(dueDate, 1)}T00:00:00`).getTime());
     expect((await row()).timersSet).toBe(true);
 
-    expect(await e.scheduler.armNewClocks()).toEqual(expect.objectContaining({ cases: 0, jobs: 0 }));
-    expect((await e.jobsOf(caseId)).size).toBe(4);
+    expect(await e.scheduler.armNewClocks()).toEqual(expect.objectContaining({ cases: 0, timers: 0 }));
+    expect(await e.timerOf(caseId)).toEqual(timer);
   });
 });
 
@@ -279,14 +267,34 @@ describe('a worker that dies in the middle of a job', () => {
     await t.close();
   });
 
-  /** a case whose due date passed: its `due` job waits to run now */
+  /** a case whose due date passed: its timer fired, its job waits to run now */
   const overdueCase = async () => {
     e.clock.freeze(bkk('2026-04-28T10:00:00'));
     const caseId = await e.start(bkk('2026-04-10T10:00:00'));
-    const due = (await e.jobsOf(caseId)).get('due')!;
+    expect(await e.scheduler.fireDue()).toBeGreaterThanOrEqual(1);
+    const [due] = await e.jobsOf(caseId);
     expect(await due.getState()).toBe('waiting');
+    expect(due.id).toBe(milestoneJobId('complaint', caseId, bkk('2026-04-28T00:00:00')));
     return { caseId, jobId: due.id! };
   };
+
+  it('workers ticking at once: each due timer fires once; fired again, its job is not added twice', async () => {
+    e.clock.freeze(bkk('2026-04-28T10:00:00'));
+    const cases = [];
+    for (let i = 0; i < 20; i++) cases.push(await e.start(bkk('2026-04-10T10:00:00')));
+    const fired = await Promise.all([e.scheduler.fireDue(), e.scheduler.fireDue(), e.scheduler.fireDue()]);
+    expect(fired.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(20);
+    for (const caseId of cases) {
+      expect(await e.timerOf(caseId)).toBeNull();
+      expect(await e.jobsOf(caseId)).toHaveLength(1);
+    }
+    // the reconciliation puts the (still unhandled) timers back; firing them again adds no second job
+    await e.scheduler.reconcile();
+    expect(await e.timerOf(cases[0])).toEqual(bkk('2026-04-28T00:00:00'));
+    await e.scheduler.fireDue();
+    for (const caseId of cases) expect(await e.jobsOf(caseId)).toHaveLength(1);
+    await e.queue.drain(true);
+  });
 
   it('crashing after the transaction committed: the retry does not notify again', async () => {
     const { caseId, jobId } = await overdueCase();
@@ -393,16 +401,19 @@ describe('losing Redis loses no deadline', () => {
     });
     await e.deadlines.reschedule('complaint', closed);
     await e.deadlines.reschedule('complaint', paused);
-    const expected = new Map<string, string>();
-    for (const caseId of running) {
-      for (const [key, job] of await e.jobsOf(caseId))
-        expected.set(milestoneJobId('complaint', caseId, key), job.data.fireAt);
-    }
-    expect(expected.size).toBe(12); // 2 reminders, due, very overdue
-    expect((await e.jobsOf(closed)).size + (await e.jobsOf(paused)).size).toBe(0);
+    const timers = async (ids: string[]) =>
+      new Map(await Promise.all(ids.map(async (id) => [id, (await e.timerOf(id))?.getTime()] as const)));
+    const expected = await timers(running);
+    expect([...expected.values()].every((at) => at! > Date.now())).toBe(true);
+    expect(await timers([closed, paused])).toEqual(
+      new Map([
+        [closed, undefined],
+        [paused, undefined],
+      ]),
+    );
 
     await admin.flushall();
-    expect(await e.queue.getDelayedCount()).toBe(0);
+    expect(await e.scheduler.timerCount()).toBe(0);
 
     const config = loadConfig(
       testEnvironment(t.database, { APP_ROLE: 'worker', REDIS_URL: `redis://127.0.0.1:${port}` }),
@@ -416,9 +427,9 @@ describe('losing Redis loses no deadline', () => {
     try {
       await worker.init();
       const report = await worker.get(DeadlineScheduler).reconciliation;
-      expect(report).toMatchObject({ cases: 3, jobs: 12 });
-      const delayed = (await e.queue.getDelayed()).filter((j) => j.name === 'milestone');
-      expect(new Map(delayed.map((j) => [j.id!, j.data.fireAt]))).toEqual(expected);
+      expect(report).toMatchObject({ cases: 3, timers: 3 });
+      expect(await e.scheduler.timerCount()).toBe(3);
+      expect(await timers(running)).toEqual(expected);
       expect((await e.queue.getJobSchedulers()).map((s) => s.key)).toEqual([SWEEPER_ID]);
     } finally {
       await worker.close();

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { FindOptionsWhere, In } from 'typeorm';
 import { Clock } from '../src/common/clock/clock';
 import { DeadlineMilestonesService } from '../src/deadlines/deadline-milestones.service';
-import { DeadlineScheduler, milestoneJobId } from '../src/deadlines/deadline-scheduler.service';
+import { DeadlineScheduler } from '../src/deadlines/deadline-scheduler.service';
 import { CaseDeadline } from '../src/deadlines/entities/case-deadline.entity';
 import { CONCLUSION_TRACK, ReportDeadlines, RESPONSE_TRACK } from '../src/integrity-reports/report-deadlines';
 import { SET_PASSWORD_PATH } from '../src/users/account-links.service';
@@ -140,8 +140,7 @@ describe('integrity reports: deadlines and notices', () => {
       decisionDueOn: '2026-06-08',
     });
     // no timer was put in Redis at the submission (it would carry the time): the sweeper covers it
-    const queue = t.app.get(DeadlineScheduler).queue;
-    expect(await queue.getJob(milestoneJobId(RESPONSE_TRACK, reportId, 'due'))).toBeUndefined();
+    expect(await t.app.get(DeadlineScheduler).timerOf(RESPONSE_TRACK, reportId)).toBeNull();
   });
 
   it('tells the integrity officers in the next morning batch, with a row dated to the day only', async () => {
@@ -268,9 +267,9 @@ describe('integrity reports: deadlines and notices', () => {
     expect((await deadlineRow(RESPONSE_TRACK)).outcome).toBe('missed');
     expect(await outbox({ template: MessageTemplate.IntegrityReporterUpdate })).toHaveLength(1);
     // the commit moved the timers: the decision's are in Redis now, the answered response has none
-    const queue = t.app.get(DeadlineScheduler).queue;
-    expect(await queue.getJob(milestoneJobId(CONCLUSION_TRACK, reportId, 'due'))).toBeDefined();
-    expect(await queue.getJob(milestoneJobId(RESPONSE_TRACK, reportId, 'due'))).toBeUndefined();
+    const scheduler = t.app.get(DeadlineScheduler);
+    expect(await scheduler.timerOf(CONCLUSION_TRACK, reportId)).not.toBeNull();
+    expect(await scheduler.timerOf(RESPONSE_TRACK, reportId)).toBeNull();
 
     // the next day a decision: the conclusion is met, and the reporter is told (once that day)
     clock.freeze(bkk('2026-03-27T10:00'));
@@ -287,7 +286,7 @@ describe('integrity reports: deadlines and notices', () => {
       conclusionDeadline: 'met',
       conclusionDueOn: '2026-06-08',
     });
-    expect(await queue.getJob(milestoneJobId(CONCLUSION_TRACK, reportId, 'due'))).toBeUndefined();
+    expect(await scheduler.timerOf(CONCLUSION_TRACK, reportId)).toBeNull();
     const updates = await outbox({ template: MessageTemplate.IntegrityReporterUpdate });
     expect(updates).toHaveLength(2);
     await waitForStatus(

@@ -71,17 +71,24 @@ describe('Redis losing its data under a running worker', () => {
     return missing;
   };
 
-  /** ids of the milestone timers waiting in Redis */
-  const timers = async () =>
-    new Set(
-      (await scheduler.queue.getJobs(['delayed', 'waiting', 'prioritized']))
-        .filter((j) => j?.name === 'milestone')
-        .map((j) => j.id!),
-    );
+  /** the deadline timers in Redis: `track.caseId@time` (one per running case) */
+  const timers = async () => {
+    const flat = await admin.zrange(scheduler.timersKey, 0, -1, 'WITHSCORES');
+    const out = new Set<string>();
+    for (let i = 0; i < flat.length; i += 2) out.add(`${flat[i]}@${flat[i + 1]}`);
+    return out;
+  };
 
-  it('declares the sweeper, mail dispatch, auto-close, the idempotency purge and the 08:30 digest, and every one is in Redis after start', async () => {
+  it('declares the sweeper, mail dispatch, auto-close, the idempotency purge, the upload sweeper and the 08:30 digest, and every one is in Redis after start', async () => {
     expect(declared.map((j) => j.id).sort()).toEqual(
-      ['auto-close', 'daily-digest', 'deadlines-sweeper', 'mail-dispatch', 'purge-idempotency'].sort(),
+      [
+        'auto-close',
+        'daily-digest',
+        'deadlines-sweeper',
+        'mail-dispatch',
+        'purge-idempotency',
+        'sweep-abandoned-uploads',
+      ].sort(),
     );
     expect(await missingSchedules()).toEqual([]);
     const digest = await recurring.queue(QueueName.Complaints).getJobScheduler('daily-digest');
@@ -124,7 +131,7 @@ describe('Redis losing its data under a running worker', () => {
     await fileComplaints(t, 3);
     await scheduler.armNewClocks();
     const before = await timers();
-    expect(before.size).toBe(12); // 3 cases: 2 reminders, due, very overdue
+    expect(before.size).toBe(3); // 3 cases, one timer each (its next milestone)
     expect(await metric(t, 'rongrian_deadline_open_cases')).toBe(3);
     expect(await metric(t, 'rongrian_deadline_oldest_unarmed_seconds')).toBe(0);
     expect(await metric(t, 'rongrian_deadline_timers_rebuilt_total')).toBe(0);
@@ -139,7 +146,7 @@ describe('Redis losing its data under a running worker', () => {
     await waitFor('the rebuild to be logged', async () =>
       logs
         .messages()
-        .some((m) => /Redis lost the deadline timers: 12 timers of 3 running cases rebuilt/.test(m)),
+        .some((m) => /Redis lost the deadline timers: 3 timers of 3 running cases rebuilt/.test(m)),
     );
     expect(
       logs
@@ -150,9 +157,9 @@ describe('Redis losing its data under a running worker', () => {
           ),
         ),
     ).toBe(true);
-    expect(await metric(t, 'rongrian_deadline_timers_rebuilt_total')).toBe(12);
+    expect(await metric(t, 'rongrian_deadline_timers_rebuilt_total')).toBe(3);
     expect(await metric(t, 'rongrian_redis_data_losses_total')).toBe(1);
-    expect(await metric(t, 'rongrian_deadline_timers_armed')).toBeGreaterThanOrEqual(12);
+    expect(await metric(t, 'rongrian_deadline_timers_armed')).toBeGreaterThanOrEqual(3);
   });
 
   it('after a restart empty, with a case filed while Redis was down: all timers back, the new case armed', async () => {
@@ -165,11 +172,11 @@ describe('Redis losing its data under a running worker', () => {
     await fileComplaints(t, 1); // intake goes on: PostgreSQL only
     redis = await startRedis(port);
     await waitFor(
-      'schedules and 16 timers to be back',
+      'schedules and 4 timers to be back',
       async () => {
         const now = await timers();
         return (
-          (await missingSchedules()).length === 0 && [...before].every((id) => now.has(id)) && now.size === 16
+          (await missingSchedules()).length === 0 && [...before].every((id) => now.has(id)) && now.size === 4
         );
       },
       30_000,

@@ -97,7 +97,7 @@ describe('start-up: database creation, migrations, seeding, first administrator'
   it('an operator resets a lost administrator password: printed once, sessions ended, lock lifted, audited', async () => {
     const database = name();
     const config = loadConfig(testEnvironment(database));
-    const redis = createRedis(config.redis.url, 'commands', { keyPrefix: `${config.redis.prefix}:` });
+    const redis = createRedis(config.redis, 'commands', { keyPrefix: `${config.redis.prefix}:` });
     try {
       await prepareDatabase(config);
       // the account's total and the lock of the client the administrator signs in from

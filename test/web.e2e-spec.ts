@@ -13,7 +13,16 @@ const OFFICER_URLS = [...OFFICER_PATHS, ...LEGACY_OFFICER_PATHS, '/officer/users
 const INTEGRITY_PAGES = ['/report', '/report?org=demo', '/orgs/demo/integrity/follow-up'];
 /** where invitation and reset links land (SET_PASSWORD_PATH): the token is in the fragment */
 const ACCOUNT_PAGES = [SET_PASSWORD_PATH];
-const CITIZEN_PAGES = ['/', '/complain', '/track', '/track/ABCD-EFGH-JKMN'];
+const CITIZEN_PAGES = [
+  '/',
+  '/complain',
+  '/track',
+  '/track/ABCD-EFGH-JKMN',
+  '/statistics',
+  '/statistics/all',
+  '/handbook',
+  '/orgs/demo/widget',
+];
 
 /** `src` and `href` attributes of an HTML page. */
 const references = (html: string) => [...html.matchAll(/\b(?:src|href)="([^"]*)"/g)].map((m) => m[1]);
@@ -37,7 +46,13 @@ describe('web pages', () => {
   );
 
   describe('the typed front-end (src/web/client, built by Vite into dist/web)', () => {
-    const BUILT = ['/officer', '/officer/complaints', '/officer/users', '/officer/no/such/page', '/complain'];
+    const BUILT = [
+      '/officer',
+      '/officer/complaints',
+      '/officer/users',
+      '/officer/no/such/page',
+      ...CITIZEN_PAGES,
+    ];
 
     it('is built (npm run build) before the tests run', () => {
       expect(existsSync(join(__dirname, '..', 'dist', 'web', '.vite', 'manifest.json'))).toBe(true);
@@ -85,7 +100,13 @@ describe('web pages', () => {
   });
 
   it('names the organisation, escaped', async () => {
-    for (const url of ['/complain', '/report', '/orgs/demo/integrity/follow-up']) {
+    for (const url of [
+      '/complain',
+      '/statistics',
+      '/handbook',
+      '/report',
+      '/orgs/demo/integrity/follow-up',
+    ]) {
       const res = await t.request({ method: 'GET', url });
       expect(res.body).toContain('data-org="demo"');
       expect(res.body).toContain('อบต.ทดสอบ &lt;script&gt;');
@@ -122,16 +143,7 @@ describe('web pages', () => {
   );
 
   it('no page or asset refers to another site', () => {
-    const files = [
-      ...WEB_ASSETS,
-      'index.html',
-      'complain.html',
-      'track.html',
-      'report.html',
-      'follow-up.html',
-      'officer.html',
-      'set-password.html',
-    ];
+    const files = [...WEB_ASSETS, 'report.html', 'follow-up.html', 'officer.html', 'set-password.html'];
     for (const file of files) {
       expect({
         file,
@@ -144,8 +156,6 @@ describe('web pages', () => {
   });
 
   it.each([
-    ['complain.js', 'complain.html'],
-    ['track.js', 'track.html'],
     ['report.js', 'report.html'],
     ['follow-up.js', 'follow-up.html'],
     ['officer.js', 'officer.html'],
@@ -205,8 +215,24 @@ describe('web pages', () => {
     }
   });
 
+  it('only the widget may be framed by another site', async () => {
+    const widget = await t.request({ method: 'GET', url: '/orgs/demo/widget' });
+    expect(widget.headers['content-security-policy']).toMatch(/frame-ancestors \*/);
+    expect(widget.headers['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
+    expect(widget.headers['x-frame-options']).toBeUndefined();
+    for (const url of [...CITIZEN_PAGES.filter((u) => !u.includes('widget')), '/report', '/officer']) {
+      const res = await t.request({ method: 'GET', url });
+      expect({ url, policy: res.headers['content-security-policy'] }).toEqual({
+        url,
+        policy: expect.stringMatching(/frame-ancestors 'self'/),
+      });
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    }
+    expect((await t.request({ method: 'GET', url: '/orgs/nowhere/widget' })).statusCode).toBe(404);
+  });
+
   it('an unknown organisation is a 404', async () => {
-    for (const url of ['/complain?org=nowhere', '/report?org=nowhere']) {
+    for (const url of ['/complain?org=nowhere', '/statistics?org=nowhere', '/report?org=nowhere']) {
       expect((await t.request({ method: 'GET', url })).statusCode).toBe(404);
     }
   });

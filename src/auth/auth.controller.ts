@@ -10,7 +10,7 @@ import { clientKey } from '../infrastructure/http/client-key';
 import { UserView } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
-import { LoginDto, RefreshDto, TokensView } from './dto/auth.dto';
+import { LoginDto, MembershipView, RefreshDto, SwitchOrganizationDto, TokensView } from './dto/auth.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -27,7 +27,7 @@ export class AuthController {
   @LimitPerMinute('signIn')
   @ApiOperation({ summary: 'Officer sign-in with e-mail and password' })
   @ApiOkResponse({ type: TokensView })
-  @ApiErrors(401)
+  @ApiErrors(401, 409)
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<TokensView> {
     return this.auth.login(
       dto.email,
@@ -36,6 +36,39 @@ export class AuthController {
       String(request.id),
       dto.deviceToken,
       { recoveryKey: dto.recoveryKey, replaceKey: dto.replaceKey },
+      dto.organizationId,
+    );
+  }
+
+  @ApiBearerAuth()
+  @Get('organizations')
+  @ApiOperation({ summary: 'The organisations in which I have an account (to choose or switch)' })
+  @ApiOkResponse({ type: [MembershipView] })
+  organizations(@CurrentActor() actor: Actor): Promise<MembershipView[]> {
+    return this.auth.memberships(actor);
+  }
+
+  @ApiBearerAuth()
+  @Post('switch-organization')
+  @HttpCode(200)
+  @LimitPerMinute('signIn')
+  @ApiOperation({
+    summary:
+      'Work in another of my organisations: signs in to my account there (its password) and ends this session',
+  })
+  @ApiOkResponse({ type: TokensView })
+  @ApiErrors(401)
+  switchOrganization(
+    @CurrentActor() actor: Actor,
+    @Body() dto: SwitchOrganizationDto,
+    @Req() request: FastifyRequest,
+  ): Promise<TokensView> {
+    return this.auth.switchOrganization(
+      actor,
+      dto.organizationId,
+      dto.password,
+      clientKey(this.config.auth.jwtSecret, request.ip),
+      String(request.id),
     );
   }
 

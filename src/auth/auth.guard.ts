@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { FastifyRequest } from 'fastify';
 import { Actor } from '../common/auth/actor';
-import { IS_PUBLIC, ROLES } from '../common/auth/decorators';
+import { IS_PUBLIC, OPERATOR_ONLY, ROLES } from '../common/auth/decorators';
 import { DomainError } from '../common/errors/domain-error';
 import { Role } from '../users/roles';
 import { AuthService } from './auth.service';
@@ -31,6 +31,8 @@ export class AuthGuard implements CanActivate {
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.some((r) => actor.roles.includes(r))) throw new DomainError('FORBIDDEN');
+    if (this.reflector.getAllAndOverride<boolean>(OPERATOR_ONLY, targets) && !actor.operator)
+      throw new DomainError('FORBIDDEN');
     return true;
   }
 }

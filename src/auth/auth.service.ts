@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
@@ -10,7 +10,8 @@ import { AppConfig } from '../config/app-config';
 import { KeyOptions, OfficerKeyring } from '../integrity-reports/crypto/officer-keyring';
 import { UserView } from '../users/dto/user.dto';
 import { User } from '../users/entities/user.entity';
-import { TokensView } from './dto/auth.dto';
+import { MembershipView, TokensView } from './dto/auth.dto';
+import { Organization } from '../organizations/entities/organization.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { LoginThrottleService } from './login-throttle.service';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password';
@@ -42,6 +43,12 @@ export class AuthService {
     private readonly keyring: OfficerKeyring,
   ) {}
 
+  /**
+   * Signs a person in to one of their accounts. A person (an e-mail) may have an account in several
+   * organisations, each with its own password: the candidates are the active accounts of the e-mail
+   * (in `organizationId` only, when given) whose password matches. One: signed in, as always. Several:
+   * ORGANIZATION_CHOICE_REQUIRED lists their organisations and the client signs in again with one.
+   */
   async login(
     email: string,
     password: string,
@@ -49,20 +56,40 @@ export class AuthService {
     requestId: string,
     deviceToken?: string,
     keyOptions: KeyOptions = {},
+    organizationId?: string,
   ): Promise<TokensView> {
     const attempt = await this.throttle.beforeAttempt(email, client, deviceToken);
-    const user = await this.db
+    const query = this.db
       .getRepository(User)
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('u.email = :email', { email })
-      .getOne();
-    const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), password);
-    if (!user || !ok || !user.isActive) {
+      .orderBy('u.created_at');
+    if (organizationId) query.andWhere('u.organization_id = :organizationId', { organizationId });
+    const accounts = await query.getMany();
+    // every account's password is checked, so the time taken tells nothing about which one matched
+    const matches = await Promise.all(
+      accounts.length > 0
+        ? accounts.map((u) => verifyPassword(u.passwordHash, password))
+        : [DUMMY_HASH_PROMISE.then((hash) => verifyPassword(hash, password)).then(() => false)],
+    );
+    const signable = accounts.filter((u, i) => matches[i] && u.isActive);
+    if (signable.length === 0) {
       await this.throttle.recordFailure(attempt);
       throw new DomainError('INVALID_CREDENTIALS');
     }
     const newDeviceToken = await this.throttle.recordSuccess(attempt);
+    if (signable.length > 1) {
+      const organizations = await this.db.getRepository(Organization).find({
+        select: { id: true, slug: true, nameTh: true },
+        where: { id: In(signable.map((u) => u.organizationId)) },
+        order: { nameTh: 'ASC' },
+      });
+      throw new DomainError('ORGANIZATION_CHOICE_REQUIRED', {
+        organizations: organizations.map((o) => ({ organizationId: o.id, slug: o.slug, nameTh: o.nameTh })),
+      });
+    }
+    const [user] = signable;
     const tokens = await this.db.transaction(async (tx) => {
       const actor = this.actorOf(user, requestId);
       await tx.update(User, user.id, { lastLoginAt: () => 'now()' });
@@ -77,6 +104,45 @@ export class AuthService {
       return { ...issued, integrityKey: { status: key.status, recoveryKey: key.recoveryKey } };
     });
     return { ...tokens, deviceToken: newDeviceToken };
+  }
+
+  /**
+   * Moves the signed-in person to their account in another organisation: a sign-in to that account
+   * (its own password, which also unlocks its integrity key), then the end of the current session.
+   */
+  async switchOrganization(
+    actor: Actor,
+    organizationId: string,
+    password: string,
+    client: string,
+    requestId: string,
+  ): Promise<TokensView> {
+    const me = await this.db.getRepository(User).findOneByOrFail({ id: actor.userId });
+    const tokens = await this.login(me.email, password, client, requestId, undefined, {}, organizationId);
+    if (actor.sessionId) {
+      await this.revokeFamily(this.db.manager, actor.sessionId);
+      await this.keyring.endSession(actor.sessionId);
+    }
+    return tokens;
+  }
+
+  /** The organisations in which the signed-in person (their e-mail) has an active account. */
+  async memberships(actor: Actor): Promise<MembershipView[]> {
+    const accounts = await this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .innerJoinAndSelect('u.organization', 'o')
+      .where('u.email = (SELECT me.email FROM users me WHERE me.id = :id)', { id: actor.userId })
+      .andWhere('u.is_active')
+      .orderBy('o.name_th')
+      .getMany();
+    return accounts.map((u) => ({
+      organizationId: u.organizationId,
+      slug: u.organization!.slug,
+      nameTh: u.organization!.nameTh,
+      roles: u.roles,
+      current: u.id === actor.userId,
+    }));
   }
 
   /** Exchanges a refresh token for a new pair. A token used twice revokes its whole family. */
@@ -144,6 +210,7 @@ export class AuthService {
       .getOne();
     if (!user || !user.isActive) throw new DomainError('UNAUTHENTICATED');
     const actor = this.actorOf(user, requestId);
+    actor.sessionId = session;
     if (claims.ks) actor.keySession = { familyId: session, key: claims.ks };
     return actor;
   }
@@ -155,6 +222,7 @@ export class AuthService {
       unitId: user.unitId,
       roles: user.roles,
       requestId,
+      operator: this.config.operators.emails.includes(user.email),
     };
   }
 

@@ -1,4 +1,10 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module';
+import {
+  ComplaintAttachmentsController,
+  PublicComplaintAttachmentsController,
+} from './complaint-attachments.controller';
+import { ComplaintAttachments } from './complaint-attachments.service';
 import { DeadlineTracksRegistry } from '../deadlines/deadline-tracks.registry';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -15,8 +21,14 @@ import { ComplaintsService } from './complaints.service';
 import { PublicComplaintsController } from './public-complaints.controller';
 
 @Module({
-  imports: [DeadlinesModule, NotificationsModule],
-  controllers: [PublicComplaintsController, ComplaintsController, CategoriesAdminController],
+  imports: [DeadlinesModule, NotificationsModule, AttachmentsModule],
+  controllers: [
+    PublicComplaintsController,
+    ComplaintsController,
+    CategoriesAdminController,
+    PublicComplaintAttachmentsController,
+    ComplaintAttachmentsController,
+  ],
   providers: [
     ComplaintsService,
     ComplaintQueries,
@@ -26,6 +38,7 @@ import { PublicComplaintsController } from './public-complaints.controller';
     ComplaintNotices,
     ComplaintDeadlineHandler,
     ComplaintDigestService,
+    ComplaintAttachments,
   ],
   exports: [ComplaintsService, ComplaintQueries, ComplaintDigestService, ComplaintCategories],
 })

@@ -20,11 +20,15 @@ export class AppConfig {
     timeZone: string;
     /** fresh lifetime of cached public statistics; then served while refreshing up to twice this */
     statisticsCacheSeconds: number;
+    /** no published percentage over fewer cases than this */
+    statisticsMinSample: number;
   };
-  database!: { url: string; poolSize: number; migrateOnStart: boolean };
-  redis!: { url: string; prefix: string; schedulesCheckIntervalMs: number };
+  database!: { url: string; readUrl: string | null; poolSize: number; migrateOnStart: boolean };
+  redis!: { url: string; prefix: string; cluster: boolean; schedulesCheckIntervalMs: number };
   organization!: { slug: string; name: string };
   admin!: { email: string; password?: string };
+  /** e-mails (lower case) of the deployment's operators, who create and edit organisations */
+  operators!: { emails: string[] };
   auth!: {
     jwtSecret: string;
     accessTokenTtlSeconds: number;
@@ -63,6 +67,22 @@ export class AppConfig {
     openDataMinCell: number;
     /** bearer token of /metrics (undefined: /metrics is not served) */
     metricsToken?: string;
+  };
+  attachments!: {
+    maxFileBytes: number;
+    maxFiles: number;
+    maxCaseBytes: number;
+    bytesPerClientPerHour: number;
+    concurrency: number;
+    storage: 'postgres' | 's3';
+    s3: {
+      endpoint?: string;
+      region: string;
+      bucket: string;
+      accessKeyId?: string;
+      secretAccessKey?: string;
+      forcePathStyle: boolean;
+    };
   };
 }
 
@@ -106,6 +126,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ]);
     }
   }
+  if (e.REDIS_CLUSTER && !/\{[^{}]+\}/.test(e.REDIS_PREFIX)) {
+    throw new ConfigurationError([
+      `REDIS_PREFIX must hold a {hash tag} with REDIS_CLUSTER=true, e.g. {rongrian} (got "${e.REDIS_PREFIX}")`,
+    ]);
+  }
   if (!Intl.supportedValuesOf('timeZone').includes(e.BUSINESS_TIME_ZONE) && e.BUSINESS_TIME_ZONE !== 'UTC') {
     throw new ConfigurationError([
       `BUSINESS_TIME_ZONE must be an IANA time zone (got "${e.BUSINESS_TIME_ZONE}")`,
@@ -133,19 +158,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       logLevel: e.LOG_LEVEL,
       timeZone: e.BUSINESS_TIME_ZONE,
       statisticsCacheSeconds: e.STATISTICS_CACHE_SECONDS,
+      statisticsMinSample: e.STATISTICS_MIN_SAMPLE,
     },
     database: {
       url: e.DATABASE_URL,
+      readUrl: e.DATABASE_READ_URL || null,
       poolSize: e.DATABASE_POOL_SIZE,
       migrateOnStart: e.DATABASE_MIGRATE_ON_START,
     },
     redis: {
       url: e.REDIS_URL,
       prefix: e.REDIS_PREFIX,
+      cluster: e.REDIS_CLUSTER,
       schedulesCheckIntervalMs: e.SCHEDULES_CHECK_INTERVAL_MS,
     },
     organization: { slug: e.ORG_SLUG, name: e.ORG_NAME },
     admin: { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD },
+    operators: {
+      emails: e.OPERATOR_EMAILS.split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    },
     auth: {
       jwtSecret: e.JWT_SECRET ?? devSecret('JWT_SECRET'),
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
@@ -175,6 +208,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
       openDataMinCell: e.OPEN_DATA_MIN_CELL,
       metricsToken: e.METRICS_TOKEN,
+    },
+    attachments: {
+      maxFileBytes: e.ATTACHMENT_MAX_FILE_BYTES,
+      maxFiles: e.ATTACHMENT_MAX_FILES,
+      maxCaseBytes: e.ATTACHMENT_MAX_CASE_BYTES,
+      bytesPerClientPerHour: e.ATTACHMENT_BYTES_PER_CLIENT_PER_HOUR,
+      concurrency: e.ATTACHMENT_CONCURRENCY,
+      storage: e.ATTACHMENT_STORAGE,
+      s3: {
+        endpoint: e.S3_ENDPOINT,
+        region: e.S3_REGION,
+        bucket: e.S3_BUCKET,
+        accessKeyId: e.S3_ACCESS_KEY_ID,
+        secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+        forcePathStyle: e.S3_FORCE_PATH_STYLE,
+      },
     },
   };
 }

@@ -6,7 +6,7 @@ describe('.env.example', () => {
   const documented = new Set(
     readFileSync(join(__dirname, '..', '..', '.env.example'), 'utf8')
       .split('\n')
-      .filter((line) => /^[A-Z_]+=/.test(line))
+      .filter((line) => /^[A-Z0-9_]+=/.test(line))
       .map((line) => line.split('=')[0]),
   );
   const declared = Object.keys(new Environment()).concat([
@@ -18,6 +18,9 @@ describe('.env.example', () => {
     'IDENTITY_KEY_CURRENT',
     'METRICS_TOKEN',
     'PUBLIC_BASE_URL',
+    'S3_ENDPOINT',
+    'S3_ACCESS_KEY_ID',
+    'S3_SECRET_ACCESS_KEY',
   ]);
 
   it('documents every variable the service reads, and no other', () => {

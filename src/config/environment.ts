@@ -62,6 +62,13 @@ export class Environment {
   })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/rongrian';
 
+  /** Optional: a read-only replica (or a pooler in front of one) for the statistics' reads. */
+  @IsOptional()
+  @Matches(/^(postgres(ql)?:\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?)?$/, {
+    message: 'must be empty or a postgres:// URL with a database name, like DATABASE_URL',
+  })
+  DATABASE_READ_URL = '';
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -79,6 +86,14 @@ export class Environment {
     message: 'must be 1-64 letters, digits, ":", "_", "-" or a {hash tag}',
   })
   REDIS_PREFIX = 'rongrian';
+
+  /**
+   * true: REDIS_URL is one node of a Redis Cluster (the client finds the others). REDIS_PREFIX must
+   * then hold a {hash tag}, so that every key (BullMQ's multi-key scripts) is in one slot.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  REDIS_CLUSTER = false;
 
   /** How often the worker checks that its recurring schedules are still in Redis (and rebuilds after a loss). */
   @Transform(toInt)
@@ -183,6 +198,25 @@ export class Environment {
   @Min(0)
   @Max(25)
   STATISTICS_CACHE_SECONDS = 20;
+
+  /**
+   * Published figures give no percentage computed over fewer cases than this (one case would show as
+   * 100%): the count is published, the percentage is null.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  STATISTICS_MIN_SAMPLE = 5;
+
+  /**
+   * The deployment's operators (comma-separated e-mails): whoever signs in with an account of one of
+   * these addresses, in any organisation, may create and edit organisations. Empty: nobody.
+   */
+  @Matches(/^\s*$|^\s*[^\s,@]+@[^\s,@]+(\s*,\s*[^\s,@]+@[^\s,@]+)*\s*$/, {
+    message: 'must be e-mail addresses separated by commas',
+  })
+  OPERATOR_EMAILS = '';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -314,4 +348,68 @@ export class Environment {
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters of random text' })
   METRICS_TOKEN?: string;
+
+  /** Attachments: largest accepted file, in bytes (413 FILE_TOO_LARGE above it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  ATTACHMENT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+  /** Attachments: files in one upload request (413 TOO_MANY_FILES beyond). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  ATTACHMENT_MAX_FILES = 5;
+
+  /** Attachments: total stored bytes of one case (413 CASE_ATTACHMENTS_FULL beyond). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  ATTACHMENT_MAX_CASE_BYTES = 50 * 1024 * 1024;
+
+  /** Attachments: bytes one client may upload in a clock hour (429 UPLOAD_BUDGET_EXCEEDED beyond). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  ATTACHMENT_BYTES_PER_CLIENT_PER_HOUR = 200 * 1024 * 1024;
+
+  /** Attachments: files checked and cleaned at the same time by one process (others wait: memory stays bounded). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  ATTACHMENT_CONCURRENCY = 4;
+
+  /** Attachments: where files are kept: `postgres` (default, in the database) or `s3` (S3_* below). */
+  @IsIn(['postgres', 's3'])
+  ATTACHMENT_STORAGE: 'postgres' | 's3' = 'postgres';
+
+  /** S3-compatible store (ATTACHMENT_STORAGE=s3): endpoint URL; empty = AWS for S3_REGION. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'must be an absolute http(s) URL' })
+  S3_ENDPOINT?: string;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  @IsString()
+  S3_BUCKET = 'rongrian-attachments';
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Path-style URLs (MinIO, Garage, SeaweedFS and most self-hosted stores need them). */
+  @Transform(toBool)
+  @IsBoolean()
+  S3_FORCE_PATH_STYLE = true;
 }

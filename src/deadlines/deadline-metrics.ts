@@ -8,6 +8,7 @@ import { MetricsRegistry } from '../infrastructure/metrics/metrics-registry';
 import { QueueName } from '../infrastructure/queue/queue-names';
 import { within } from '../infrastructure/queue/within';
 import { CaseDeadline } from './entities/case-deadline.entity';
+import { DeadlineScheduler } from './deadline-scheduler.service';
 
 interface Snapshot {
   open: number;
@@ -21,7 +22,8 @@ interface Snapshot {
  * The deadline engine in /metrics, read at scrape time (all organisations, every track):
  *   rongrian_deadline_open_cases               cases without a result (running or paused)
  *   rongrian_deadline_overdue_cases            of which overdue
- *   rongrian_deadline_timers_armed             jobs waiting in the deadlines queue (milestone timers, and the next sweep)
+ *   rongrian_deadline_timers_armed             timers set (one per running case with a milestone ahead), and jobs
+ *                                              waiting in the deadlines queue (fired milestones, the next sweep)
  *   rongrian_deadline_oldest_unarmed_seconds   age of the oldest case whose timers are not set yet (0 when none)
  * Alert on timers armed falling to 0 while cases are open (Redis lost them and no worker rebuilt
  * them), and on the oldest unarmed age exceeding a few sweeper intervals (no worker running).
@@ -35,6 +37,7 @@ export class DeadlineMetrics implements OnModuleInit {
     private readonly registry: MetricsRegistry,
     @InjectRepository(CaseDeadline) private readonly deadlines: Repository<CaseDeadline>,
     @InjectQueue(QueueName.Deadlines) private readonly queue: Queue,
+    private readonly scheduler: DeadlineScheduler,
   ) {}
 
   private async read(): Promise<Snapshot> {
@@ -46,9 +49,14 @@ export class DeadlineMetrics implements OnModuleInit {
     )) as { open: number; overdue: number; oldest: number }[];
     const counts = await within(
       2000,
-      'Counting deadline jobs',
-      this.queue.getJobCounts('delayed', 'waiting', 'prioritized'),
-    ).catch(() => null);
+      'Counting deadline timers',
+      Promise.all([
+        this.scheduler.timerCount(),
+        this.queue.getJobCounts('delayed', 'waiting', 'prioritized'),
+      ]),
+    )
+      .then(([timers, jobs]) => ({ timers, ...jobs }))
+      .catch(() => null);
     return {
       open: row.open,
       overdue: row.overdue,

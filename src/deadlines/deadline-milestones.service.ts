@@ -4,14 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { BusinessCalendarService, OrganizationCalendar } from './business-calendar.service';
 import { civilDate, workingDaysBetween } from './day-counting';
-import {
-  milestoneSchedule,
-  MilestoneOccurrence,
-  nextMilestoneAt,
-  occurrenceId,
-  stillRelevant,
-} from './deadline-rules';
-import { DEFAULT_DEADLINE_SETTINGS, deadlineSettings } from './deadline-settings';
+import { milestoneSchedule, nextMilestoneAt, occurrenceId, stillRelevant } from './deadline-rules';
+import { deadlineSettings } from './deadline-settings';
 import type { DeadlineTrack, MilestoneEvent } from './deadline-track';
 import { DeadlineTracksRegistry } from './deadline-tracks.registry';
 import { CaseDeadline } from './entities/case-deadline.entity';
@@ -22,14 +16,6 @@ export class NoTrackHandlerError extends Error {}
 
 /** The row changed (or another worker handled the milestone) while we decided: read again. */
 class ConcurrentChange extends Error {}
-
-export interface PendingMilestones {
-  deadline: CaseDeadline;
-  /** the milestones still to handle, in time order (some may be due already) */
-  occurrences: MilestoneOccurrence[];
-  /** every job key the case may have, so stale jobs can be removed */
-  keys: string[];
-}
 
 export interface ProcessResult {
   /** milestones marked handled */
@@ -98,32 +84,6 @@ export class DeadlineMilestonesService {
     for (const r of rows)
       sets.get(r.deadline_id)?.add(occurrenceId({ key: r.key, targetDate: r.target_date }));
     return sets;
-  }
-
-  /** The milestones still to handle for each of `rows` (none for closed or paused cases). */
-  async pending(
-    rows: CaseDeadline[],
-    manager: EntityManager = this.db.manager,
-    calendars = new OrganizationCalendars(this.calendars, manager),
-  ): Promise<PendingMilestones[]> {
-    const handled = await this.handledSets(
-      manager,
-      rows.map((r) => r.id),
-    );
-    const out: PendingMilestones[] = [];
-    for (const deadline of rows) {
-      const { organization, calendar } = await calendars.get(deadline.organizationId);
-      const reminders = deadlineSettings(organization, deadline.track).reminderWorkingDaysBefore;
-      const done = handled.get(deadline.id)!;
-      const occurrences = milestoneSchedule(deadline, reminders, calendar).filter(
-        (o) => !done.has(occurrenceId(o)),
-      );
-      const keys = new Set(['due', 'very_overdue']);
-      for (const k of [...reminders, ...DEFAULT_DEADLINE_SETTINGS.reminderWorkingDaysBefore])
-        keys.add(`reminder-${k}`);
-      out.push({ deadline, occurrences, keys: [...keys] });
-    }
-    return out;
   }
 
   /**

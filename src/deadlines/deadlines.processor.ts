@@ -8,9 +8,9 @@ import { DeadlineMilestonesService, NoTrackHandlerError } from './deadline-miles
 import { DeadlineJob, DeadlineScheduler, MilestoneJobData } from './deadline-scheduler.service';
 
 /**
- * The deadlines queue, in the worker role only: milestone jobs, the sweeper (which also sets the
- * timers of new cases), the reconciliation of jobs from the database at start-up, and their
- * rebuild when Redis lost its data or comes back.
+ * The deadlines queue, in the worker role only: the ticks that turn due timers into milestone
+ * jobs, milestone jobs, the sweeper (which also sets the timers of new cases), the reconciliation
+ * of timers from the database at start-up, and their rebuild when Redis lost its data or comes back.
  */
 @Processor(QueueName.Deadlines, { concurrency: 4 })
 export class DeadlinesProcessor extends WorkerHost implements OnApplicationBootstrap {
@@ -41,7 +41,10 @@ export class DeadlinesProcessor extends WorkerHost implements OnApplicationBoots
       case DeadlineJob.Milestone: {
         const { track, caseId } = job.data as MilestoneJobData;
         try {
-          return await this.milestones.processCase(track, caseId);
+          const result = await this.milestones.processCase(track, caseId);
+          // the case's timer to its next milestone (the row now says which)
+          await this.scheduler.reschedule(track, caseId);
+          return result;
         } catch (error) {
           // retrying soon cannot help; the sweeper tries again every pass and logs it
           if (error instanceof NoTrackHandlerError) throw new UnrecoverableError(error.message);

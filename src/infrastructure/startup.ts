@@ -35,7 +35,7 @@ export async function prepareDatabase(config: AppConfig, options: { migrate?: bo
 
 /** Fails start-up with a clear message when Redis does not answer. */
 export async function checkRedis(config: AppConfig): Promise<void> {
-  const redis = createRedis(config.redis.url, 'commands', { retryStrategy: () => null, lazyConnect: true });
+  const redis = createRedis(config.redis, 'commands', { retryStrategy: () => null, lazyConnect: true });
   redis.on('error', () => undefined);
   try {
     await redis.connect();

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module';
+import { EvidenceController, ReporterEvidenceController } from './evidence.controller';
+import { EvidenceService } from './evidence.service';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { IntegrityKeysModule } from './crypto/integrity-keys.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -28,8 +31,14 @@ import { ReporterThrottle } from './reporter-throttle.service';
  * ReporterContacts).
  */
 @Module({
-  imports: [DeadlinesModule, NotificationsModule, UsersModule, IntegrityKeysModule],
-  controllers: [ReporterController, IntegrityReportsController, IdentityRequestsController],
+  imports: [DeadlinesModule, NotificationsModule, UsersModule, IntegrityKeysModule, AttachmentsModule],
+  controllers: [
+    ReporterController,
+    ReporterEvidenceController,
+    IntegrityReportsController,
+    EvidenceController,
+    IdentityRequestsController,
+  ],
   providers: [
     IntegritySecrets,
     ReceiptsService,
@@ -47,6 +56,7 @@ import { ReporterThrottle } from './reporter-throttle.service';
     ReporterService,
     IntegrityReportsService,
     IdentityDisclosureService,
+    EvidenceService,
   ],
   exports: [ReporterContacts, IdentityStore],
 })

@@ -1,10 +1,13 @@
 import { Global, Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module';
+import { OrganizationsOperatorController } from './organizations-operator.controller';
 import { UnitsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
 
 @Global()
 @Module({
-  controllers: [UnitsController],
+  imports: [UsersModule],
+  controllers: [UnitsController, OrganizationsOperatorController],
   providers: [OrganizationsService],
   exports: [OrganizationsService],
 })

@@ -9,6 +9,12 @@ import { CreateUnitDto, UpdateUnitDto } from './dto/unit.dto';
 import { referenceCache } from '../infrastructure/cache/reference-cache';
 import { Organization } from './entities/organization.entity';
 import { Unit } from './entities/unit.entity';
+import { OrganizationFields } from './dla-csv';
+import { createOrganization, updateOrganization } from './organization-records';
+import { OrganizationType } from './organization-types';
+
+/** Fields every organisation has: an edit may change them, not remove them. */
+const REQUIRED_FIELDS = ['slug', 'nameTh', 'type', 'dlaCode', 'province'] as const;
 
 const unitFacts = (u: Unit) => ({
   code: u.code,
@@ -65,6 +71,60 @@ export class OrganizationsService {
   ): Promise<Unit | null> {
     const units = await this.unitsCache.fetch(organizationId, { context: manager });
     return units?.get(unitId) ?? null;
+  }
+
+  /** Every organisation, by province and name; optionally of one province or type (operators). */
+  list(filter: { province?: string; type?: OrganizationType }): Promise<Organization[]> {
+    return this.db.getRepository(Organization).find({
+      where: {
+        ...(filter.province ? { province: filter.province } : {}),
+        ...(filter.type ? { type: filter.type } : {}),
+      },
+      order: { province: 'ASC', nameTh: 'ASC' },
+    });
+  }
+
+  /**
+   * A new organisation with its reference data (operators; audited in its own trail); `then` runs in
+   * the same transaction (the first administrator's invitation), so both happen or neither.
+   */
+  create(
+    actor: Actor,
+    fields: OrganizationFields & { slug: string },
+    then?: (tx: EntityManager, org: Organization) => Promise<unknown>,
+  ): Promise<Organization> {
+    return this.db.transaction(async (tx) => {
+      const org = await createOrganization(tx, fields, {
+        userId: actor.userId,
+        requestId: actor.requestId,
+        action: 'organization.create',
+      });
+      if (then) await then(tx, org);
+      return org;
+    });
+  }
+
+  /** Changes the given fields (operators; audited with the values before). */
+  async update(actor: Actor, id: string, changes: Partial<OrganizationFields>): Promise<Organization> {
+    const nulled = REQUIRED_FIELDS.filter((f) => f in changes && changes[f] == null);
+    if (nulled.length > 0) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        nulled.map((field) => ({ field, rule: 'required', message: `${field} cannot be removed` })),
+      );
+    }
+    const org = await this.db.transaction(async (tx) => {
+      const before = await tx.findOneBy(Organization, { id });
+      if (!before) throw new DomainError('ORGANIZATION_NOT_FOUND');
+      this.forget(before);
+      return updateOrganization(tx, before, changes, {
+        userId: actor.userId,
+        requestId: actor.requestId,
+        action: 'organization.update',
+      });
+    });
+    this.forget(org);
+    return org;
   }
 
   units(organizationId: string): Promise<Unit[]> {

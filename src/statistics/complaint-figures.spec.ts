@@ -3,8 +3,12 @@ import {
   CaseFacts,
   deadlineClassOf,
   DeadlineFacts,
+  EMPTY_MEASURES,
   headlineFigures,
   histogramOf,
+  percent,
+  summaryFigures,
+  totalsBy,
   measureCases,
   medianOf,
   statusGroupOf,
@@ -144,7 +148,7 @@ describe('figures of general complaints', () => {
   ];
 
   it('headline figures of the nine cases, computed by hand', () => {
-    const f = headlineFigures(measureCases(CASES, TODAY), histogramOf(CASES));
+    const f = headlineFigures(measureCases(CASES, TODAY), histogramOf(CASES), 1);
     expect(f).toEqual({
       received: 9,
       open: 4,
@@ -173,8 +177,19 @@ describe('figures of general complaints', () => {
     });
   });
 
+  it('the nine cases with a minimum of 5: compliance over 7 due is shown, satisfaction over 3 responses is not', () => {
+    const f = headlineFigures(measureCases(CASES, TODAY), histogramOf(CASES), 5);
+    expect(f.deadline).toMatchObject({ due: 7, compliant: 4, compliancePercent: 57.1 });
+    expect(f.satisfaction).toMatchObject({
+      responses: 3,
+      satisfied: 2,
+      satisfiedPercent: null,
+      meetsTarget: null,
+    });
+  });
+
   it('nothing received: zeros, and no rate, median or mean', () => {
-    const f = headlineFigures(measureCases([], TODAY), []);
+    const f = headlineFigures(measureCases([], TODAY), [], 1);
     expect(f.received).toBe(0);
     expect(f.deadline.compliancePercent).toBeNull();
     expect(f.daysToResult).toEqual({ cases: 0, median: null, mean: null });
@@ -182,10 +197,47 @@ describe('figures of general complaints', () => {
   });
 
   it('the same cases a year later: the frozen outcomes keep the figures of the answered ones', () => {
-    const later = headlineFigures(measureCases(CASES, '2027-05-01'), histogramOf(CASES));
-    const now = headlineFigures(measureCases(CASES, TODAY), histogramOf(CASES));
+    const later = headlineFigures(measureCases(CASES, '2027-05-01'), histogramOf(CASES), 1);
+    const now = headlineFigures(measureCases(CASES, TODAY), histogramOf(CASES), 1);
     expect(later.deadline).toMatchObject({ met: 3, metByExplanation: 1, missed: 1 });
     // only the still-open ones move: the paused one stays running, the assigned one is now past its date
     expect(later.deadline.openPastDeadline).toBe(now.deadline.openPastDeadline + 1);
+  });
+});
+
+describe('minimum sample (STATISTICS_MIN_SAMPLE)', () => {
+  it.each([
+    // part, whole, minimum sample, published
+    [1, 1, 5, null], // one case would be 100%
+    [3, 4, 5, null],
+    [4, 5, 5, 80],
+    [0, 5, 5, 0],
+    [1, 1, 1, 100],
+    [0, 0, 1, null], // nothing to divide by
+    [2, 3, 1, 66.7],
+  ])('%i of %i with a minimum of %i: %p', (part, whole, min, expected) => {
+    expect(percent(part, whole, min)).toBe(expected);
+  });
+});
+
+describe('totals of the national view', () => {
+  const one = (m: Partial<typeof EMPTY_MEASURES>) => ({ ...EMPTY_MEASURES, ...m });
+  const rows = [
+    { province: 'ตาก', measures: one({ received: 3, met: 2, missed: 1 }) },
+    { province: 'ลำปาง', measures: one({ received: 1, met: 1 }) },
+    { province: 'ตาก', measures: one({ received: 4, met: 2, missed: 1 }) },
+  ];
+
+  it('sums the measures of each province and counts its organisations, in order of first appearance', () => {
+    expect(totalsBy(rows, (r) => r.province)).toEqual([
+      { key: 'ตาก', organizations: 2, measures: one({ received: 7, met: 4, missed: 2 }) },
+      { key: 'ลำปาง', organizations: 1, measures: one({ received: 1, met: 1 }) },
+    ]);
+  });
+
+  it('a province percentage is of the sums, and withheld below the minimum sample', () => {
+    const [tak, lampang] = totalsBy(rows, (r) => r.province);
+    expect(summaryFigures(tak.measures, 5)).toMatchObject({ due: 6, compliancePercent: 66.7 });
+    expect(summaryFigures(lampang.measures, 5)).toMatchObject({ due: 1, met: 1, compliancePercent: null });
   });
 });

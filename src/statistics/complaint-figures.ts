@@ -172,12 +172,16 @@ export function medianOf(histogram: DaysHistogram): number | null {
 /** The target when an organisation sets none (organizations.settings.satisfactionTargetPercent). */
 export const SATISFACTION_TARGET_PERCENT = DEFAULT_SATISFACTION_TARGET_PERCENT;
 
-const percent = (part: number, whole: number): number | null =>
-  whole === 0 ? null : Math.round((1000 * part) / whole) / 10;
+/**
+ * A published percentage, or null when the cases it is computed over are fewer than `minSample`
+ * (STATISTICS_MIN_SAMPLE): one case would otherwise show as 100%. The counts are still published.
+ */
+export const percent = (part: number, whole: number, minSample: number): number | null =>
+  whole === 0 || whole < minSample ? null : Math.round((1000 * part) / whole) / 10;
 const round = (value: number, decimals: number): number => Number(value.toFixed(decimals));
 
 /** Deadline figures: results by outcome, open past deadline, and compliance with the 15-day rule. */
-export function deadlineFigures(m: Measures) {
+export function deadlineFigures(m: Measures, minSample: number) {
   const compliant = m.met + m.metByExplanation;
   const due = compliant + m.missed + m.openPastDeadline;
   return {
@@ -188,12 +192,16 @@ export function deadlineFigures(m: Measures) {
     openPastDeadline: m.openPastDeadline,
     due,
     compliant,
-    compliancePercent: percent(compliant, due),
+    compliancePercent: percent(compliant, due, minSample),
   };
 }
 
-export function satisfactionFigures(m: Measures, targetPercent = SATISFACTION_TARGET_PERCENT) {
-  const satisfiedPercent = percent(m.satisfied, m.responses);
+export function satisfactionFigures(
+  m: Measures,
+  minSample: number,
+  targetPercent = SATISFACTION_TARGET_PERCENT,
+) {
+  const satisfiedPercent = percent(m.satisfied, m.responses, minSample);
   return {
     responses: m.responses,
     meanRating: m.responses === 0 ? null : round(m.ratingSum / m.responses, 2),
@@ -211,6 +219,7 @@ export const meanDaysToResult = (m: Measures): number | null =>
 export function headlineFigures(
   m: Measures,
   histogram: DaysHistogram,
+  minSample: number,
   satisfactionTargetPercent = SATISFACTION_TARGET_PERCENT,
 ) {
   return {
@@ -224,16 +233,16 @@ export function headlineFigures(
       referred: m.referred,
       duplicate: m.duplicate,
     },
-    deadline: deadlineFigures(m),
+    deadline: deadlineFigures(m, minSample),
     daysToResult: { cases: m.withResult, median: medianOf(histogram), mean: meanDaysToResult(m) },
     reopened: m.reopened,
-    satisfaction: satisfactionFigures(m, satisfactionTargetPercent),
+    satisfaction: satisfactionFigures(m, minSample, satisfactionTargetPercent),
   };
 }
 
 /** One breakdown cell (category, channel, unit or month). */
-export function cellFigures(m: Measures) {
-  const d = deadlineFigures(m);
+export function cellFigures(m: Measures, minSample: number) {
+  const d = deadlineFigures(m, minSample);
   return {
     received: m.received,
     open: m.inProgress,
@@ -246,4 +255,54 @@ export function cellFigures(m: Measures) {
     meanDaysToResult: meanDaysToResult(m),
     reopened: m.reopened,
   };
+}
+
+/** The sum of two sets of measures (every measure is additive: totals over organisations). */
+export function addMeasures(a: Measures, b: Measures): Measures {
+  const out = { ...a };
+  for (const key of Object.keys(b) as (keyof Measures)[]) out[key] += b[key];
+  return out;
+}
+
+/** The figures of one row of the national view: an organisation, a province, a type or the country. */
+export function summaryFigures(m: Measures, minSample: number) {
+  const d = deadlineFigures(m, minSample);
+  const s = satisfactionFigures(m, minSample);
+  return {
+    received: m.received,
+    open: m.inProgress,
+    closed: m.received - m.inProgress,
+    withResult: d.withResult,
+    met: d.met,
+    metByExplanation: d.metByExplanation,
+    missed: d.missed,
+    openPastDeadline: d.openPastDeadline,
+    due: d.due,
+    compliancePercent: d.compliancePercent,
+    reopened: m.reopened,
+    satisfactionResponses: s.responses,
+    meanRating: s.meanRating,
+    satisfiedPercent: s.satisfiedPercent,
+  };
+}
+
+/**
+ * Totals of `rows` by `keyOf` (e.g. province or type), in order of first appearance: the sum of the
+ * rows' measures and how many rows (organisations) each holds.
+ */
+export function totalsBy<R extends { measures: Measures }>(
+  rows: R[],
+  keyOf: (row: R) => string,
+): { key: string; organizations: number; measures: Measures }[] {
+  const groups = new Map<string, { key: string; organizations: number; measures: Measures }>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key) ?? { key, organizations: 0, measures: EMPTY_MEASURES };
+    groups.set(key, {
+      key,
+      organizations: group.organizations + 1,
+      measures: addMeasures(group.measures, row.measures),
+    });
+  }
+  return [...groups.values()];
 }

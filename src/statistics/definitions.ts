@@ -9,7 +9,14 @@ const COHORT: Definition = {
   en: 'Every figure is about the cases received in the period (by date of receipt, Bangkok time) and where they stand when computed.',
 };
 
+/** The minimum-sample rule (STATISTICS_MIN_SAMPLE), in every view that publishes percentages. */
+const MINIMUM_SAMPLE: Definition = {
+  th: 'ไม่แสดงร้อยละเมื่อจำนวนเรื่องที่ใช้คำนวณน้อยกว่าเกณฑ์ขั้นต่ำ (minimumSample) เพื่อไม่ให้เรื่องเพียงไม่กี่เรื่องแสดงเป็นร้อยละที่ชวนเข้าใจผิด แสดงเฉพาะจำนวน',
+  en: 'No percentage is published over fewer cases than minimumSample (a single case would show as 100%); the counts are.',
+};
+
 export const COMPLAINT_DEFINITIONS: Record<string, Definition> = {
+  minimumSample: MINIMUM_SAMPLE,
   period: COHORT,
   received: {
     th: 'จำนวนเรื่องร้องเรียนที่ได้รับ (ไม่รวมข้อเสนอแนะและคำชมเชย ซึ่งนับแยกใน submissionsByKind)',
@@ -121,7 +128,7 @@ export const INTEGRITY_DEFINITIONS: Record<string, Definition> = {
 
 export const NATIONAL_DEFINITIONS: Record<string, Definition> = {
   ...Object.fromEntries(
-    ['period', 'received', 'submissionsByKind', 'open', 'closed', 'reopened'].map((k) => [
+    ['period', 'minimumSample', 'received', 'submissionsByKind', 'open', 'closed', 'reopened'].map((k) => [
       k,
       COMPLAINT_DEFINITIONS[k],
     ]),
@@ -134,5 +141,13 @@ export const NATIONAL_DEFINITIONS: Record<string, Definition> = {
   rows: {
     th: 'หนึ่งแถวต่อหนึ่งองค์กรปกครองส่วนท้องถิ่นที่ใช้ระบบ',
     en: 'One row per local government organisation on this deployment.',
+  },
+  byProvince: {
+    th: 'ผลรวมขององค์กรปกครองส่วนท้องถิ่นในแต่ละจังหวัด ร้อยละคำนวณจากผลรวม (ไม่ใช่ค่าเฉลี่ยของร้อยละ)',
+    en: 'Sums over the organisations of each province; percentages are of the sums (not means of percentages).',
+  },
+  byType: {
+    th: 'ผลรวมตามประเภทองค์กรปกครองส่วนท้องถิ่น (อบต. เทศบาลตำบล/เมือง/นคร อบจ. เมืองพัทยา กทม.)',
+    en: 'Sums by type of local government (SAO, subdistrict/town/city municipality, PAO, Pattaya, Bangkok).',
   },
 };

@@ -120,19 +120,27 @@ SELECT days, sum(cases)::bigint AS cases FROM (
   SELECT days, sign FROM complaint_figure_deltas WHERE organization_id = $1 AND ${inMonths} AND days IS NOT NULL
 ) h GROUP BY days HAVING sum(cases) <> 0`;
 
-/** Every organisation, one row each ($1 is unused: null). */
+/**
+ * Every organisation (or those of one province), one row each, shaped and ordered as
+ * NATIONAL_FIGURES_SQL's: $1 unused (null), $2 and $3 the first and last day, $4 today,
+ * $5 one province or null.
+ */
 export const ROLLUP_NATIONAL_SQL = `
-WITH src AS (
+WITH o AS (SELECT id, slug, name_th, dla_code, type, province, district FROM organizations
+           WHERE $5::text IS NULL OR province = $5),
+src AS (
   SELECT organization_id, due_date, ${list(NAMES)}
-  FROM complaint_figure_orgs WHERE ${inMonths}
+  FROM complaint_figure_orgs WHERE ${inMonths} AND organization_id IN (SELECT id FROM o)
   UNION ALL
   SELECT organization_id, due_date, ${factMeasures}
-  FROM complaint_figure_deltas WHERE ${inMonths} AND $1::uuid IS NULL GROUP BY organization_id, due_date
+  FROM complaint_figure_deltas WHERE ${inMonths} AND $1::uuid IS NULL AND organization_id IN (SELECT id FROM o)
+  GROUP BY organization_id, due_date
 ),
 per_org AS (SELECT organization_id, ${readingSums('$4::date')} FROM src GROUP BY organization_id)
-SELECT o.slug, o.name_th, ${NAMES.map((n) => `coalesce(p.${n}, 0)::bigint AS ${n}`).join(', ')}
-FROM organizations o LEFT JOIN per_org p ON p.organization_id = o.id
-ORDER BY o.slug`;
+SELECT o.slug, o.name_th, o.dla_code, o.type, o.province, o.district,
+  ${NAMES.map((n) => `coalesce(p.${n}, 0)::bigint AS ${n}`).join(', ')}
+FROM o LEFT JOIN per_org p ON p.organization_id = o.id
+ORDER BY o.province NULLS LAST, o.slug`;
 
 /** The time zone the rollups count months in (the migration's view). */
 export const ROLLUP_TIME_ZONE = 'Asia/Bangkok';

@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { PassThrough, pipeline, Readable, Transform } from 'node:stream';
 import type { Pool, PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+import { READ_DATA_SOURCE } from '../infrastructure/database/read-data-source';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { fiscalYearRange } from '../common/time/fiscal-year';
@@ -49,7 +49,7 @@ export const OPEN_DATA_COLUMNS: [string, string][] = [
 @Injectable()
 export class OpenDataService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @Inject(READ_DATA_SOURCE) private readonly db: DataSource,
     private readonly config: AppConfig,
     private readonly organizations: OrganizationsService,
   ) {}
@@ -57,6 +57,7 @@ export class OpenDataService {
   async complaints(orgSlug: string, fiscalYear: number, format: 'csv' | 'jsonl'): Promise<Readable> {
     const org = await this.organizations.bySlug(orgSlug);
     const range = fiscalYearRange(fiscalYear, this.config.app.timeZone);
+    // the read data source's own pool (DATABASE_READ_URL, or the primary's when unset)
     const pool = (this.db.driver as PostgresDriver).master as Pool;
     const client = await pool.connect();
     const sql = openDataSql(

@@ -67,9 +67,8 @@ export function integrityStatisticsCsv(s: IntegrityStatistics): string {
   ]);
 }
 
-const NATIONAL_HEADER: [string, string][] = [
-  ['slug', 'รหัสองค์กร (organisation)'],
-  ['nameTh', 'ชื่อองค์กร (name)'],
+/** The figure columns of every row of the national file (see NationalFigures). */
+const NATIONAL_FIGURES: [string, string][] = [
   ['received', 'รับเรื่อง (received)'],
   ['open', 'อยู่ระหว่างดำเนินการ (open)'],
   ['closed', 'แจ้งผลแล้ว (closed)'],
@@ -85,10 +84,68 @@ const NATIONAL_HEADER: [string, string][] = [
   ['meanRating', 'คะแนนเฉลี่ย (mean rating)'],
   ['satisfiedPercent', 'ร้อยละพึงพอใจ 4-5 ดาว (satisfied %)'],
 ];
+const NATIONAL_HEADER = [
+  'ระดับ (level)',
+  'รหัสองค์กร (organisation)',
+  'ชื่อ (name)',
+  'รหัส อปท. (DLA code)',
+  'ประเภท (type)',
+  'จังหวัด (province)',
+  'อำเภอ (district)',
+  'จำนวน อปท. (organisations)',
+  ...NATIONAL_FIGURES.map(([, h]) => h),
+];
 
+/**
+ * The national (or provincial) view as one table: the total, each province, each type, then each
+ * organisation; the first column says which.
+ */
 export function nationalStatisticsCsv(s: NationalStatistics): string {
-  return toCsv(
-    NATIONAL_HEADER.map(([, h]) => h),
-    s.organizations.map((o) => NATIONAL_HEADER.map(([k]) => o[k as keyof typeof o])),
-  );
+  const figures = (row: Record<string, unknown>) => NATIONAL_FIGURES.map(([k]) => row[k]);
+  return toCsv(NATIONAL_HEADER, [
+    [
+      'รวม (total)',
+      '',
+      s.province ?? 'ทั้งประเทศ (country)',
+      '',
+      '',
+      s.province ?? '',
+      '',
+      s.total.organizations,
+      ...figures(s.total),
+    ],
+    ...s.byProvince.map((p) => [
+      'จังหวัด (province)',
+      '',
+      p.province ?? '',
+      '',
+      '',
+      p.province ?? '',
+      '',
+      p.organizations,
+      ...figures(p),
+    ]),
+    ...s.byType.map((t) => [
+      'ประเภท (type)',
+      '',
+      t.nameTh,
+      '',
+      t.type ?? '',
+      '',
+      '',
+      t.organizations,
+      ...figures(t),
+    ]),
+    ...s.organizations.map((o) => [
+      'อปท. (organisation)',
+      o.slug,
+      o.nameTh,
+      o.dlaCode ?? '',
+      o.type ?? '',
+      o.province ?? '',
+      o.district ?? '',
+      1,
+      ...figures(o),
+    ]),
+  ]);
 }

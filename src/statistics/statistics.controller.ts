@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/comm
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Public } from '../common/auth/decorators';
-import { OpenDataQuery, StatisticsQuery } from './dto/statistics-query.dto';
+import { NationalStatisticsQuery, OpenDataQuery, StatisticsQuery } from './dto/statistics-query.dto';
 import { OpenDataService } from './open-data.service';
 import {
   ComplaintStatisticsView,
@@ -64,13 +64,17 @@ export class StatisticsController {
   }
 
   @Get('statistics/complaints')
-  @ApiOperation({ summary: 'General complaints of every organisation, one row each' })
+  @ApiOperation({
+    summary:
+      'General complaints of the country (or one province): totals by province and by type of organisation, and one row per organisation',
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: NationalStatisticsView, description: 'JSON, or with ?format=csv a CSV file' })
-  async national(@Query() q: StatisticsQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+  async national(@Query() q: NationalStatisticsQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     const s = await this.statistics.national(q);
     if (q.format !== 'csv') return s;
-    return sendCsv(reply, `complaints-all-${periodName(s.period)}.csv`, nationalStatisticsCsv(s));
+    const scope = q.province ? 'province' : 'all';
+    return sendCsv(reply, `complaints-${scope}-${periodName(s.period)}.csv`, nationalStatisticsCsv(s));
   }
 
   @Get('orgs/:orgSlug/open-data/complaints')

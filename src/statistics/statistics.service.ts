@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { READ_DATA_SOURCE } from '../infrastructure/database/read-data-source';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { CHANNEL_LABELS, ComplaintChannel } from '../complaints/channels';
@@ -13,16 +13,22 @@ import { OUTCOME_TEXT } from '../integrity-reports/workflow';
 import { Organization } from '../organizations/entities/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import {
+  addMeasures,
   cellFigures,
   DaysHistogram,
-  deadlineFigures,
   EMPTY_MEASURES,
   headlineFigures,
   Measures,
-  satisfactionFigures,
+  summaryFigures,
+  totalsBy,
 } from './complaint-figures';
+import {
+  ORGANIZATION_TYPE_LABELS,
+  ORGANIZATION_TYPES,
+  OrganizationType,
+} from '../organizations/organization-types';
 import { COMPLAINT_DEFINITIONS, INTEGRITY_DEFINITIONS, NATIONAL_DEFINITIONS } from './definitions';
-import { StatisticsQuery } from './dto/statistics-query.dto';
+import { NationalStatisticsQuery, StatisticsQuery } from './dto/statistics-query.dto';
 import {
   ComplaintFiguresRollup,
   ROLLUP_DAYS_SQL,
@@ -51,6 +57,15 @@ interface Label {
   name_en: string | null;
 }
 export type MeasureRow = Record<string, string | number | null> & { dim?: string; key?: string | null };
+/** One organisation's row of the national figures (NATIONAL_FIGURES_SQL, ROLLUP_NATIONAL_SQL). */
+export type NationalRow = MeasureRow & {
+  slug: string;
+  name_th: string;
+  dla_code: string | null;
+  type: OrganizationType | null;
+  province: string | null;
+  district: string | null;
+};
 
 const toMeasures = (r: MeasureRow): Measures => ({
   received: Number(r.received),
@@ -101,7 +116,7 @@ export class StatisticsService {
   private readonly cache: FreshCache<unknown>;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @Inject(READ_DATA_SOURCE) private readonly db: DataSource,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly organizations: OrganizationsService,
@@ -164,23 +179,32 @@ export class StatisticsService {
     return { rows, histogram: days.map((d) => ({ days: Number(d.days), cases: Number(d.cases) })) };
   }
 
-  /** Every organisation's measures, one row each, ordered by slug (rollups or case tables). */
+  /**
+   * Every organisation's measures (or those of one province), one row each with its DLA code, type,
+   * province and district, ordered by province, then slug (rollups or case tables).
+   */
   async nationalMeasures(
     p: Period,
     today: string,
     source: 'rollups' | 'cases' = this.fromRollups ? 'rollups' : 'cases',
-  ): Promise<(MeasureRow & { slug: string; name_th: string })[]> {
+    province: string | null = null,
+  ): Promise<NationalRow[]> {
     if (source === 'cases')
-      return this.analytic(NATIONAL_FIGURES_SQL, [null, p.start, p.end, this.zone, today]);
+      return this.analytic(NATIONAL_FIGURES_SQL, [null, p.start, p.end, this.zone, today, province]);
     await this.rollup.fold();
-    return this.analytic(ROLLUP_NATIONAL_SQL, [null, p.firstDay, p.lastDay, today]);
+    return this.analytic(ROLLUP_NATIONAL_SQL, [null, p.firstDay, p.lastDay, today, province]);
+  }
+
+  /** No published percentage over fewer cases (STATISTICS_MIN_SAMPLE). */
+  private get minSample(): number {
+    return this.config.app.statisticsMinSample;
   }
 
   /** Received and answered per kind of general submission, every kind listed (zeros included). */
-  private async submissionKinds(organizationId: string | null, p: Period) {
+  private async submissionKinds(organizationId: string | null, p: Period, province: string | null = null) {
     const rows = await this.db.query<{ key: SubmissionKind; received: string; answered: string }[]>(
       SUBMISSION_KINDS_SQL,
-      [organizationId, p.start, p.end],
+      [organizationId, p.start, p.end, province],
     );
     return SUBMISSION_KINDS.map((kind) => {
       const r = rows.find((row) => row.key === kind);
@@ -262,10 +286,11 @@ export class StatisticsService {
     ) as Promise<IntegrityStatistics>;
   }
 
-  async national(q: StatisticsQuery): Promise<NationalStatistics> {
+  async national(q: NationalStatisticsQuery): Promise<NationalStatistics> {
     const p = this.period(q);
-    return this.cache.get(`n:${p.firstDay}:${p.lastDay}`, () =>
-      this.computeNational(p),
+    const province = q.province ?? null;
+    return this.cache.get(`n:${p.firstDay}:${p.lastDay}:${province ?? ''}`, () =>
+      this.computeNational(p, province),
     ) as Promise<NationalStatistics>;
   }
 
@@ -291,7 +316,7 @@ export class StatisticsService {
             code: l.code,
             nameTh: l.th,
             nameEn: l.en,
-            ...cellFigures(r ? toMeasures(r) : EMPTY_MEASURES),
+            ...cellFigures(r ? toMeasures(r) : EMPTY_MEASURES, this.minSample),
           };
         })
         .filter((c, i) => i < labels.length || c.received > 0);
@@ -301,7 +326,8 @@ export class StatisticsService {
       organization: { slug: org.slug, nameTh: org.nameTh },
       period: this.describe(p),
       computedAt: now.toISOString(),
-      figures: headlineFigures(total, histogram, satisfactionTargetPercent(org)),
+      minimumSample: this.minSample,
+      figures: headlineFigures(total, histogram, this.minSample, satisfactionTargetPercent(org)),
       submissionsByKind: byKind,
       breakdowns: {
         byCategory: cells(
@@ -386,41 +412,56 @@ export class StatisticsService {
     };
   }
 
-  async computeNational(p: Period) {
+  /**
+   * The country (or one province): each organisation's row, totals by province and by type of
+   * organisation, and the total, all from one query's additive measures.
+   */
+  async computeNational(p: Period, province: string | null = null) {
     const now = this.clock.now();
     const today = civilDate(now, this.zone);
-    const [rows, byKind] = await Promise.all([
-      this.nationalMeasures(p, today),
-      this.submissionKinds(null, p),
+    const [found, byKind] = await Promise.all([
+      this.nationalMeasures(p, today, undefined, province),
+      this.submissionKinds(null, p, province),
     ]);
+    const rows = found.map((r) => ({ row: r, measures: toMeasures(r) }));
+    const figures = (m: Measures) => summaryFigures(m, this.minSample);
     return {
       period: this.describe(p),
       computedAt: now.toISOString(),
+      province,
+      minimumSample: this.minSample,
       submissionsByKind: byKind,
-      organizations: rows.map((r) => {
-        const m = toMeasures(r);
-        const d = deadlineFigures(m);
-        const s = satisfactionFigures(m);
-        return {
-          slug: r.slug,
-          nameTh: r.name_th,
-          received: m.received,
-          open: m.inProgress,
-          closed: m.received - m.inProgress,
-          withResult: d.withResult,
-          met: d.met,
-          metByExplanation: d.metByExplanation,
-          missed: d.missed,
-          openPastDeadline: d.openPastDeadline,
-          due: d.due,
-          compliancePercent: d.compliancePercent,
-          reopened: m.reopened,
-          satisfactionResponses: s.responses,
-          meanRating: s.meanRating,
-          satisfiedPercent: s.satisfiedPercent,
-        };
-      }),
+      total: {
+        organizations: rows.length,
+        ...figures(rows.reduce((sum, r) => addMeasures(sum, r.measures), EMPTY_MEASURES)),
+      },
+      byProvince: totalsBy(rows, (r) => r.row.province ?? '').map((g) => ({
+        province: g.key || null,
+        organizations: g.organizations,
+        ...figures(g.measures),
+      })),
+      byType: totalsBy(rows, (r) => r.row.type ?? '')
+        .sort((a, b) => TYPE_ORDER.indexOf(a.key) - TYPE_ORDER.indexOf(b.key))
+        .map((g) => ({
+          type: (g.key || null) as OrganizationType | null,
+          nameTh: g.key ? ORGANIZATION_TYPE_LABELS[g.key as OrganizationType].th : 'ไม่ระบุประเภท',
+          nameEn: g.key ? ORGANIZATION_TYPE_LABELS[g.key as OrganizationType].en : 'Type not recorded',
+          organizations: g.organizations,
+          ...figures(g.measures),
+        })),
+      organizations: rows.map(({ row: r, measures }) => ({
+        slug: r.slug,
+        nameTh: r.name_th,
+        dlaCode: r.dla_code,
+        type: r.type,
+        province: r.province,
+        district: r.district,
+        ...figures(measures),
+      })),
       definitions: NATIONAL_DEFINITIONS,
     };
   }
 }
+
+/** Types in the order the DLA lists them; organisations without a type last. */
+const TYPE_ORDER: string[] = [...ORGANIZATION_TYPES, ''];

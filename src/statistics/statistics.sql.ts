@@ -67,24 +67,31 @@ SELECT CASE WHEN GROUPING(category) = 0 THEN 'category'
 FROM fine
 GROUP BY GROUPING SETS ((), (category), (channel), (unit), (month), (days))`;
 
-/** Every organisation, one row each (organisations without complaints in the period included). */
+/**
+ * The national view: every organisation, one row each (organisations without complaints in the
+ * period included), with what the province and type totals are summed by (StatisticsService sums
+ * the additive measures; T18c's rollups replace the cohort scan here). $6: one province, or null.
+ */
 export const NATIONAL_FIGURES_SQL = `
-WITH c AS (${complaintCohort('$1::uuid IS NULL')})
-SELECT o.slug, o.name_th, ${measures('count(c.organization_id)')}
-FROM organizations o LEFT JOIN c ON c.organization_id = o.id
-GROUP BY o.id, o.slug, o.name_th
-ORDER BY o.slug`;
+WITH o AS (SELECT id, slug, name_th, dla_code, type, province, district FROM organizations
+           WHERE $6::text IS NULL OR province = $6),
+c AS (${complaintCohort('$1::uuid IS NULL AND c.organization_id IN (SELECT id FROM o)')})
+SELECT o.slug, o.name_th, o.dla_code, o.type, o.province, o.district, ${measures('count(c.organization_id)')}
+FROM o LEFT JOIN c ON c.organization_id = o.id
+GROUP BY o.id, o.slug, o.name_th, o.dla_code, o.type, o.province, o.district
+ORDER BY o.province NULLS LAST, o.slug`;
 
 /**
  * General submissions by kind (complaint, suggestion, compliment) received in the period: counted
  * apart, because every other complaint figure counts complaints only. $1 organisation id or null for
- * every organisation, $2 start, $3 end.
+ * every organisation, $2 start, $3 end, $4 one province or null (with $1 null: the national view).
  */
 export const SUBMISSION_KINDS_SQL = `
 SELECT c.kind AS key, count(*)::bigint AS received,
   count(*) FILTER (WHERE c.status IN ('resolved', 'closed', 'rejected', 'referred', 'duplicate'))::bigint AS answered
 FROM complaints c
 WHERE ($1::uuid IS NULL OR c.organization_id = $1) AND c.received_at >= $2 AND c.received_at < $3
+  AND ($4::text IS NULL OR c.organization_id IN (SELECT o.id FROM organizations o WHERE o.province = $4))
 GROUP BY c.kind`;
 
 /** Labels of the breakdown keys. */

@@ -24,19 +24,32 @@ export class CommandRefused extends Error {}
 export async function resetAdministratorPassword(
   config: AppConfig,
   email: string | undefined,
+  organizationSlug?: string,
 ): Promise<string> {
-  if (!email) throw new CommandRefused('Usage: reset-admin-password <administrator e-mail>');
+  if (!email)
+    throw new CommandRefused('Usage: reset-admin-password <administrator e-mail> [organisation slug]');
   const db = new DataSource({ ...dataSourceOptions(config), extra: { max: 2 } });
   await db.initialize();
   const password = randomBytes(12).toString('base64url');
   try {
     await db.transaction(async (tx) => {
-      const user = await tx
+      // one person may administer several organisations: then the slug says which account
+      const query = tx
         .getRepository(User)
         .createQueryBuilder('u')
         .where('lower(u.email) = lower(:email)', { email })
-        .getOne();
-      if (!user || !user.roles.includes(Role.Admin)) throw new CommandRefused(`No administrator ${email}`);
+        .andWhere(':admin = ANY(u.roles)', { admin: Role.Admin });
+      if (organizationSlug) {
+        query.andWhere('u.organization_id = (SELECT o.id FROM organizations o WHERE o.slug = :slug)', {
+          slug: organizationSlug,
+        });
+      }
+      const admins = await query.getMany();
+      if (admins.length > 1) {
+        throw new CommandRefused(`${email} administers ${admins.length} organisations: name one by its slug`);
+      }
+      const [user] = admins;
+      if (!user) throw new CommandRefused(`No administrator ${email}`);
       if (user.roles.some((r) => r === Role.IntegrityOfficer || r === Role.Custodian)) {
         throw new CommandRefused(`${email} holds an integrity role: only they can change their password`);
       }
@@ -58,7 +71,7 @@ export async function resetAdministratorPassword(
   } finally {
     await db.destroy();
   }
-  const redis = createRedis(config.redis.url, 'commands', {
+  const redis = createRedis(config.redis, 'commands', {
     keyPrefix: `${config.redis.prefix}:`,
     lazyConnect: true,
   });

@@ -56,7 +56,8 @@ export class UsersService {
     assertNoRoleConflict(dto.roles);
     const created = await this.db.transaction(async (tx) => {
       if (dto.unitId) await this.assertUnit(tx, actor, dto.unitId);
-      if (await tx.existsBy(User, { email: dto.email })) throw new DomainError('EMAIL_TAKEN');
+      if (await tx.existsBy(User, { organizationId: actor.organizationId, email: dto.email }))
+        throw new DomainError('EMAIL_TAKEN');
       const user = await tx.save(
         tx.create(User, {
           organizationId: actor.organizationId,
@@ -176,6 +177,57 @@ export class UsersService {
         after: { secret, reports: affected, reason: user.isActive ? 'role_removed' : 'deactivated' },
       });
     }
+  }
+
+  /**
+   * An operator invites the first administrator of an organisation (a new one, or one whose
+   * administrators are all gone): the account gets the admin role at once, as the start-up's first
+   * administrator does (there is nobody in the organisation to approve it), and an invitation link by
+   * which the person chooses their password. Audited in that organisation's trail.
+   */
+  async inviteFirstAdministrator(
+    operator: Actor,
+    organizationId: string,
+    who: { email: string; displayName: string },
+    /** the caller's transaction (an organisation created with its administrator), else a new one */
+    manager?: EntityManager,
+  ): Promise<UserView> {
+    const actor: Actor = { ...operator, organizationId, unitId: null };
+    const inTransaction = <T>(work: (tx: EntityManager) => Promise<T>) =>
+      manager ? work(manager) : this.db.transaction(work);
+    const created = await inTransaction(async (tx) => {
+      const admins = await tx
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .where('u.organization_id = :organizationId AND u.is_active AND :admin = ANY(u.roles)', {
+          organizationId,
+          admin: Role.Admin,
+        })
+        .getCount();
+      if (admins > 0) throw new DomainError('ADMINISTRATOR_EXISTS');
+      if (await tx.existsBy(User, { organizationId, email: who.email })) throw new DomainError('EMAIL_TAKEN');
+      const user = await tx.save(
+        tx.create(User, {
+          organizationId,
+          unitId: null,
+          email: who.email,
+          displayName: who.displayName,
+          passwordHash: await hashPassword(randomBytes(32).toString('base64url')),
+          roles: [Role.Admin],
+          isActive: true,
+        }),
+      );
+      await this.audit.record(tx, actor, {
+        action: 'user.invite_first_administrator',
+        entityType: 'user',
+        entityId: user.id,
+        after: { ...UserView.of(user), by: 'operator' },
+      });
+      await this.links.issue(tx, actor, user, 'invitation');
+      return this.viewOf(tx, user);
+    });
+    this.directory.forget(organizationId);
+    return created;
   }
 
   private async viewOf(manager: EntityManager, user: User): Promise<UserView> {

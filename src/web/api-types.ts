@@ -54,6 +54,59 @@ export interface paths {
     patch: operations['UnitsController_update'];
     trace?: never;
   };
+  '/api/v1/organizations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every organisation of the deployment (operators) */
+    get: operations['OrganizationsOperatorController_list'];
+    put?: never;
+    /** Create an organisation with its reference data, and optionally invite its first administrator (operators) */
+    post: operations['OrganizationsOperatorController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One organisation (operators) */
+    get: operations['OrganizationsOperatorController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change an organisation (operators) */
+    patch: operations['OrganizationsOperatorController_update'];
+    trace?: never;
+  };
+  '/api/v1/organizations/{id}/administrator': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Invite the first administrator of an organisation without one: a one-time link by e-mail (operators) */
+    post: operations['OrganizationsOperatorController_inviteAdministrator'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/users': {
     parameters: {
       query?: never;
@@ -220,6 +273,40 @@ export interface paths {
     put?: never;
     /** Officer sign-in with e-mail and password */
     post: operations['AuthController_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/organizations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organisations in which I have an account (to choose or switch) */
+    get: operations['AuthController_organizations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/switch-organization': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Work in another of my organisations: signs in to my account there (its password) and ends this session */
+    post: operations['AuthController_switchOrganization'];
     delete?: never;
     options?: never;
     head?: never;
@@ -475,6 +562,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/integrity-reports/session/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Files of my report */
+    get: operations['ReporterEvidenceController_list'];
+    put?: never;
+    /** Add evidence files (multipart, parts named "file"): metadata removed, encrypted, names not kept */
+    post: operations['ReporterEvidenceController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integrity-reports/session/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file of my report */
+    get: operations['ReporterEvidenceController_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integrity-reports/session/attachments/{attachmentId}/thumbnail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A small WebP preview of an image of my report */
+    get: operations['ReporterEvidenceController_thumbnail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/integrity-reports': {
     parameters: {
       query?: never;
@@ -655,6 +794,58 @@ export interface paths {
     };
     /** Read the identity under my approved request (audited, time-limited) */
     get: operations['IntegrityReportsController_readIdentity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integrity-reports/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Evidence files of the report (the reporter’s and the officers’) */
+    get: operations['EvidenceController_list'];
+    put?: never;
+    /** Attach evidence or documents (multipart, parts named "file"); encrypted, audited */
+    post: operations['EvidenceController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integrity-reports/{id}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download an evidence file (decrypted with my key; audited) */
+    get: operations['EvidenceController_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integrity-reports/{id}/attachments/{attachmentId}/thumbnail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A small WebP preview of an evidence image (audited) */
+    get: operations['EvidenceController_thumbnail'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1142,6 +1333,127 @@ export interface paths {
     patch: operations['CategoriesAdminController_update'];
     trace?: never;
   };
+  '/api/v1/track/{trackingCode}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Files an officer published on the tracking page */
+    get: operations['PublicComplaintAttachmentsController_list'];
+    put?: never;
+    /** Attach photos or PDF to my complaint (multipart, parts named "file"): just after filing, or when asked for information */
+    post: operations['PublicComplaintAttachmentsController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/track/{trackingCode}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a published file */
+    get: operations['PublicComplaintAttachmentsController_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/track/{trackingCode}/attachments/{attachmentId}/thumbnail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A small WebP preview of a published image */
+    get: operations['PublicComplaintAttachmentsController_thumbnail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/complaints/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Files of the complaint: the complainant’s and the officers’, with previews */
+    get: operations['ComplaintAttachmentsController_list'];
+    put?: never;
+    /** Attach documents or photos (multipart, parts named "file"); ?visibility=public shows them on the tracking page */
+    post: operations['ComplaintAttachmentsController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/complaints/attachments/{attachmentId}/visibility': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish a file on the tracking page, or take it back (audited) */
+    post: operations['ComplaintAttachmentsController_visibility'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/complaints/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file (as an attachment, with its stored type) */
+    get: operations['ComplaintAttachmentsController_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/complaints/attachments/{attachmentId}/thumbnail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A small WebP preview of an image */
+    get: operations['ComplaintAttachmentsController_thumbnail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/orgs/{orgSlug}/statistics/complaints': {
     parameters: {
       query?: never;
@@ -1183,7 +1495,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** General complaints of every organisation, one row each */
+    /** General complaints of the country (or one province): totals by province and by type of organisation, and one row per organisation */
     get: operations['StatisticsController_national'];
     put?: never;
     post?: never;
@@ -1395,9 +1707,132 @@ export interface components {
        */
       outcome: 'deleted' | 'deactivated';
     };
+    OrganizationView: {
+      /** Format: uuid */
+      id: string;
+      slug: string;
+      nameTh: string;
+      nameEn: string | null;
+      /** @enum {string|null} */
+      type:
+        | 'sao'
+        | 'subdistrict_municipality'
+        | 'town_municipality'
+        | 'city_municipality'
+        | 'pao'
+        | 'pattaya'
+        | 'bangkok'
+        | null;
+      dlaCode: string | null;
+      province: string | null;
+      district: string | null;
+      contactEmail: string | null;
+      contactPhone: string | null;
+      address: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    FirstAdministratorDto: {
+      /**
+       * Format: email
+       * @example palad@example.go.th
+       */
+      email: string;
+      /** @example ปลัด อบต. */
+      displayName: string;
+    };
+    CreateOrganizationDto: {
+      /**
+       * @description Name in public URLs: lowercase letters, digits and "-"
+       * @example ban-mai
+       */
+      slug: string;
+      /** @example องค์การบริหารส่วนตำบลบ้านใหม่ */
+      nameTh: string;
+      /** @example Ban Mai SAO */
+      nameEn?: string | null;
+      /**
+       * @description sao (อบต.), subdistrict_municipality (เทศบาลตำบล), town_municipality (เทศบาลเมือง), city_municipality (เทศบาลนคร), pao (อบจ.), pattaya (เมืองพัทยา), bangkok (กทม.)
+       * @enum {string}
+       */
+      type:
+        | 'sao'
+        | 'subdistrict_municipality'
+        | 'town_municipality'
+        | 'city_municipality'
+        | 'pao'
+        | 'pattaya'
+        | 'bangkok';
+      /**
+       * @description รหัส อปท. of the Department of Local Administration
+       * @example 6300101
+       */
+      dlaCode: string;
+      /** @example ตาก */
+      province: string;
+      /** @example เมืองตาก */
+      district?: string | null;
+      /**
+       * Format: email
+       * @example saraban@banmai.go.th
+       */
+      contactEmail?: string | null;
+      /** @example 055 000 000 */
+      contactPhone?: string | null;
+      address?: string | null;
+      /** @description Invite the first administrator at once (one-time link by e-mail) */
+      administrator?: components['schemas']['FirstAdministratorDto'];
+    };
+    UpdateOrganizationDto: {
+      /**
+       * @description Name in public URLs: lowercase letters, digits and "-"
+       * @example ban-mai
+       */
+      slug?: string;
+      /** @example องค์การบริหารส่วนตำบลบ้านใหม่ */
+      nameTh?: string;
+      /** @example Ban Mai SAO */
+      nameEn?: string | null;
+      /**
+       * @description sao (อบต.), subdistrict_municipality (เทศบาลตำบล), town_municipality (เทศบาลเมือง), city_municipality (เทศบาลนคร), pao (อบจ.), pattaya (เมืองพัทยา), bangkok (กทม.)
+       * @enum {string}
+       */
+      type?:
+        | 'sao'
+        | 'subdistrict_municipality'
+        | 'town_municipality'
+        | 'city_municipality'
+        | 'pao'
+        | 'pattaya'
+        | 'bangkok';
+      /**
+       * @description รหัส อปท. of the Department of Local Administration
+       * @example 6300101
+       */
+      dlaCode?: string;
+      /** @example ตาก */
+      province?: string;
+      /** @example เมืองตาก */
+      district?: string | null;
+      /**
+       * Format: email
+       * @example saraban@banmai.go.th
+       */
+      contactEmail?: string | null;
+      /** @example 055 000 000 */
+      contactPhone?: string | null;
+      address?: string | null;
+    };
     UserView: {
       /** Format: uuid */
       id: string;
+      /**
+       * Format: uuid
+       * @description The organisation of this account
+       */
+      organizationId: string;
       email: string;
       displayName: string;
       roles: (
@@ -1578,6 +2013,11 @@ export interface components {
       recoveryKey?: string;
       /** @description Integrity officers and custodians without their recovery key: make a new key pair (earlier reports must be granted again) */
       replaceKey?: boolean;
+      /**
+       * Format: uuid
+       * @description A person with accounts in several organisations: the one to sign in to (without it, such a sign-in answers 409 ORGANIZATION_CHOICE_REQUIRED listing them)
+       */
+      organizationId?: string;
     };
     IntegrityKeyView: {
       /** @enum {string} */
@@ -1599,6 +2039,35 @@ export interface components {
       deviceToken?: string;
       /** @description At sign-in: the encryption key of the integrity channel */
       integrityKey?: components['schemas']['IntegrityKeyView'];
+    };
+    MembershipView: {
+      /** Format: uuid */
+      organizationId: string;
+      /** @example demo */
+      slug: string;
+      nameTh: string;
+      /** @description Roles held in that organisation */
+      roles: (
+        | 'admin'
+        | 'intake'
+        | 'officer'
+        | 'unit_head'
+        | 'supervisor'
+        | 'integrity_officer'
+        | 'custodian'
+        | 'executive'
+      )[];
+      /** @description The organisation of the current session */
+      current: boolean;
+    };
+    SwitchOrganizationDto: {
+      /**
+       * Format: uuid
+       * @description The organisation to work in (GET /auth/organizations)
+       */
+      organizationId: string;
+      /** @description The password of the person's account in that organisation (each account has its own password and integrity key) */
+      password: string;
     };
     RefreshDto: {
       refreshToken: string;
@@ -1859,6 +2328,29 @@ export interface components {
     };
     MessageBodyDto: {
       body: string;
+    };
+    AttachmentView: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description the type stored (read from the bytes, after cleaning)
+       * @enum {string}
+       */
+      contentType: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+      /** @description bytes stored (after metadata was removed) */
+      sizeBytes: number;
+      /** @description the uploader’s file name, cleaned; null on the integrity channel */
+      fileName: string | null;
+      /** @enum {string} */
+      source: 'citizen' | 'reporter' | 'officer';
+      /** @description shown on the public tracking page */
+      isPublic: boolean;
+      /** @example 2026-04-10 */
+      attachedOn: string;
+      /** @description GET this for the file (Content-Disposition: attachment) */
+      downloadUrl: string;
+      /** @description a WebP preview of at most 320×320 (images only) */
+      thumbnailUrl: string | null;
     };
     WorkflowText: {
       th: string;
@@ -2577,6 +3069,8 @@ export interface components {
         | 'deadline_extended'
         | 'deadline_milestone'
         | 'feedback'
+        | 'files_added'
+        | 'file_visibility_changed'
         | 'complainant_answer';
       action: string | null;
       fromStatus: string | null;
@@ -2882,6 +3376,21 @@ export interface components {
       /** @description false: no longer offered for new complaints (its cases stay) */
       isActive?: boolean;
     };
+    PublicAttachmentView: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      contentType: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+      sizeBytes: number;
+      /** @enum {string} */
+      source: 'citizen' | 'officer';
+      downloadUrl: string;
+      thumbnailUrl: string | null;
+    };
+    AttachmentVisibilityDto: {
+      /** @description true: shown on the public tracking page; false: officers only */
+      isPublic: boolean;
+    };
     StatisticsOrganization: {
       /** @example demo */
       slug: string;
@@ -2987,6 +3496,11 @@ export interface components {
       period: components['schemas']['StatisticsPeriod'];
       /** Format: date-time */
       computedAt: string;
+      /**
+       * @description STATISTICS_MIN_SAMPLE: a percentage computed over fewer cases than this is null
+       * @example 5
+       */
+      minimumSample: number;
       /** @description complaints only (kind = complaint) */
       figures: components['schemas']['ComplaintHeadlineFigures'];
       /** @description Complaints, suggestions and compliments received in the period, every kind listed; every other figure (and the 15-day compliance) counts complaints only */
@@ -3023,9 +3537,7 @@ export interface components {
         [key: string]: components['schemas']['StatisticsText'];
       };
     };
-    NationalRow: {
-      slug: string;
-      nameTh: string;
+    NationalTotal: {
       received: number;
       open: number;
       closed: number;
@@ -3035,16 +3547,117 @@ export interface components {
       missed: number;
       openPastDeadline: number;
       due: number;
+      /** @description null when fewer cases than minimumSample were due */
       compliancePercent: number | null;
       reopened: number;
       satisfactionResponses: number;
       meanRating: number | null;
+      /** @description null below minimumSample responses */
       satisfiedPercent: number | null;
+      /** @description organisations counted */
+      organizations: number;
+    };
+    ProvinceTotal: {
+      received: number;
+      open: number;
+      closed: number;
+      withResult: number;
+      met: number;
+      metByExplanation: number;
+      missed: number;
+      openPastDeadline: number;
+      due: number;
+      /** @description null when fewer cases than minimumSample were due */
+      compliancePercent: number | null;
+      reopened: number;
+      satisfactionResponses: number;
+      meanRating: number | null;
+      /** @description null below minimumSample responses */
+      satisfiedPercent: number | null;
+      /** @description organisations counted */
+      organizations: number;
+      /** @description null: organisations without a province */
+      province: string | null;
+    };
+    TypeTotal: {
+      received: number;
+      open: number;
+      closed: number;
+      withResult: number;
+      met: number;
+      metByExplanation: number;
+      missed: number;
+      openPastDeadline: number;
+      due: number;
+      /** @description null when fewer cases than minimumSample were due */
+      compliancePercent: number | null;
+      reopened: number;
+      satisfactionResponses: number;
+      meanRating: number | null;
+      /** @description null below minimumSample responses */
+      satisfiedPercent: number | null;
+      /** @description organisations counted */
+      organizations: number;
+      /** @enum {string|null} */
+      type:
+        | 'sao'
+        | 'subdistrict_municipality'
+        | 'town_municipality'
+        | 'city_municipality'
+        | 'pao'
+        | 'pattaya'
+        | 'bangkok'
+        | null;
+      nameTh: string;
+      nameEn: string;
+    };
+    NationalRow: {
+      received: number;
+      open: number;
+      closed: number;
+      withResult: number;
+      met: number;
+      metByExplanation: number;
+      missed: number;
+      openPastDeadline: number;
+      due: number;
+      /** @description null when fewer cases than minimumSample were due */
+      compliancePercent: number | null;
+      reopened: number;
+      satisfactionResponses: number;
+      meanRating: number | null;
+      /** @description null below minimumSample responses */
+      satisfiedPercent: number | null;
+      slug: string;
+      nameTh: string;
+      dlaCode: string | null;
+      /** @enum {string|null} */
+      type:
+        | 'sao'
+        | 'subdistrict_municipality'
+        | 'town_municipality'
+        | 'city_municipality'
+        | 'pao'
+        | 'pattaya'
+        | 'bangkok'
+        | null;
+      province: string | null;
+      district: string | null;
     };
     NationalStatisticsView: {
       period: components['schemas']['StatisticsPeriod'];
       /** Format: date-time */
       computedAt: string;
+      /** @description the province asked for, or null: the country */
+      province: string | null;
+      /**
+       * @description STATISTICS_MIN_SAMPLE: a percentage computed over fewer cases than this is null
+       * @example 5
+       */
+      minimumSample: number;
+      total: components['schemas']['NationalTotal'];
+      byProvince: components['schemas']['ProvinceTotal'][];
+      byType: components['schemas']['TypeTotal'][];
       /** @description Complaints, suggestions and compliments received in the period, every kind listed; every other figure (and the 15-day compliance) counts complaints only */
       submissionsByKind: components['schemas']['SubmissionKindCell'][];
       /** @description complaints only (kind = complaint) */
@@ -3322,6 +3935,10 @@ export interface components {
         | 'MAIL_NOT_RETRYABLE'
         | 'CONFLICT'
         | 'EMAIL_TAKEN'
+        | 'ORGANIZATION_CHOICE_REQUIRED'
+        | 'ADMINISTRATOR_EXISTS'
+        | 'DLA_CODE_TAKEN'
+        | 'SLUG_TAKEN'
         | 'DEADLINE_NOT_FOUND'
         | 'DEADLINE_CLOSED'
         | 'DEADLINE_PAUSED'
@@ -3341,6 +3958,17 @@ export interface components {
         | 'BODY_TOO_DEEP'
         | 'ORIGIN_NOT_ALLOWED'
         | 'UNSUPPORTED_MEDIA_TYPE'
+        | 'FILE_TOO_LARGE'
+        | 'TOO_MANY_FILES'
+        | 'CASE_ATTACHMENTS_FULL'
+        | 'MULTIPART_REQUIRED'
+        | 'FILE_TYPE_NOT_ACCEPTED'
+        | 'IMAGE_NOT_DECODABLE'
+        | 'PDF_NOT_ACCEPTED'
+        | 'NO_FILE'
+        | 'ATTACHMENT_NOT_FOUND'
+        | 'ATTACHMENTS_NOT_OPEN'
+        | 'UPLOAD_BUDGET_EXCEEDED'
         | 'RATE_LIMITED'
         | 'ACCOUNT_LOCKED'
         | 'INTEGRITY_REPORT_NOT_FOUND'
@@ -3608,7 +4236,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -3617,7 +4245,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -3815,7 +4443,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -3824,7 +4452,528 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  OrganizationsOperatorController_list: {
+    parameters: {
+      query?: {
+        province?: string;
+        type?:
+          | 'sao'
+          | 'subdistrict_municipality'
+          | 'town_municipality'
+          | 'city_municipality'
+          | 'pao'
+          | 'pattaya'
+          | 'bangkok';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  OrganizationsOperatorController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateOrganizationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationView'];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  OrganizationsOperatorController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationView'];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  OrganizationsOperatorController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['UpdateOrganizationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationView'];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  OrganizationsOperatorController_inviteAdministrator: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FirstAdministratorDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserView'];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -4000,7 +5149,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4009,7 +5158,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -4207,7 +5356,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4216,7 +5365,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -4670,7 +5819,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4679,7 +5828,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -4778,7 +5927,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4787,7 +5936,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -4884,7 +6033,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4893,7 +6042,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -4983,7 +6132,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4992,7 +6150,165 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  AuthController_organizations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MembershipView'][];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  AuthController_switchOrganization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SwitchOrganizationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokensView'];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -5082,7 +6398,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5091,7 +6407,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -5171,7 +6487,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5180,7 +6496,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -5496,7 +6812,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5505,7 +6821,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -5751,7 +7067,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5760,7 +7076,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -5931,7 +7247,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5940,7 +7256,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -6041,7 +7357,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6050,7 +7366,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -6208,7 +7524,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6217,7 +7533,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -6286,6 +7602,357 @@ export interface operations {
       };
       /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ReporterEvidenceController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentView'][];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ReporterEvidenceController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description JPEG, PNG, WebP, HEIC photos or PDF documents, typed by their bytes; metadata is removed before storing */
+          file: string[];
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ReporterEvidenceController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
+          'image/png': string;
+          'image/webp': string;
+          'application/pdf': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ReporterEvidenceController_thumbnail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a WebP preview (images only) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/webp': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -6633,7 +8300,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6642,7 +8309,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -6752,7 +8419,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6761,7 +8428,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -6862,7 +8529,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6871,7 +8538,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -7069,7 +8736,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7078,7 +8745,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -7188,7 +8855,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7197,7 +8864,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -7395,7 +9062,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7404,7 +9071,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -7504,6 +9171,390 @@ export interface operations {
       };
       /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  EvidenceController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  EvidenceController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description JPEG, PNG, WebP, HEIC photos or PDF documents, typed by their bytes; metadata is removed before storing */
+          file: string[];
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  EvidenceController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
+          'image/png': string;
+          'image/webp': string;
+          'application/pdf': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  EvidenceController_thumbnail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a WebP preview (images only) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/webp': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -7691,7 +9742,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7700,7 +9751,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8043,7 +10094,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8052,7 +10103,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8302,7 +10353,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8311,7 +10362,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8411,7 +10462,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8420,7 +10471,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8635,7 +10686,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8644,7 +10695,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8940,7 +10991,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8949,7 +11000,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -9060,7 +11111,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9069,7 +11120,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -9180,7 +11231,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9189,7 +11240,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -9300,7 +11351,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9309,7 +11360,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -9429,7 +11480,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9438,7 +11489,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -9549,7 +11600,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9558,7 +11609,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -9669,7 +11720,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9678,7 +11729,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -9789,7 +11840,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9798,7 +11849,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -9909,7 +11960,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9918,7 +11969,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -10029,7 +12080,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -10038,7 +12089,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -10149,7 +12200,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -10158,7 +12209,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -10267,7 +12318,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -10276,7 +12327,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -10385,7 +12436,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -10394,7 +12445,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -10570,7 +12621,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -10579,7 +12630,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -10777,7 +12828,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -10786,8 +12837,832 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  PublicComplaintAttachmentsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        trackingCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicAttachmentView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  PublicComplaintAttachmentsController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        trackingCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description JPEG, PNG, WebP, HEIC photos or PDF documents, typed by their bytes; metadata is removed before storing */
+          file: string[];
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicAttachmentView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  PublicComplaintAttachmentsController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        trackingCode: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
+          'image/png': string;
+          'image/webp': string;
+          'application/pdf': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  PublicComplaintAttachmentsController_thumbnail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        trackingCode: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a WebP preview (images only) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/webp': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ComplaintAttachmentsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ComplaintAttachmentsController_upload: {
+    parameters: {
+      query?: {
+        visibility?: 'internal' | 'public';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description JPEG, PNG, WebP, HEIC photos or PDF documents, typed by their bytes; metadata is removed before storing */
+          file: string[];
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentView'][];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ComplaintAttachmentsController_visibility: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AttachmentVisibilityDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentView'];
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ComplaintAttachmentsController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
+          'image/png': string;
+          'image/webp': string;
+          'application/pdf': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ข้อผิดพลาดของระบบ / unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ระบบขัดข้องชั่วคราว / PostgreSQL or Redis unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ComplaintAttachmentsController_thumbnail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a WebP preview (images only) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/webp': string;
+        };
+      };
+      /** @description ข้อมูลไม่ถูกต้อง / invalid request (VALIDATION_FAILED lists each field in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่มีสิทธิ์ / the signed-in officer may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ไม่พบ / not found (or not visible to the caller) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -10998,6 +13873,8 @@ export interface operations {
         /** @description A month of the fiscal year (CE, YYYY-MM) */
         month?: string;
         format?: 'json' | 'csv';
+        /** @description One province only (its organisations and totals) */
+        province?: string;
       };
       header?: never;
       path?: never;
@@ -11350,7 +14227,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ข้อมูลใหญ่เกินไป / request body too large */
+      /** @description ข้อมูลใหญ่เกินไป / request body or file too large */
       413: {
         headers: {
           [name: string]: unknown;
@@ -11359,7 +14236,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description ชนิดข้อมูลไม่รองรับ / send application/json */
+      /** @description ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files) */
       415: {
         headers: {
           [name: string]: unknown;

@@ -15,8 +15,6 @@ const TYPES: Record<string, string> = {
 export const WEB_ASSETS = [
   'styles.css',
   'app.js',
-  'complain.js',
-  'track.js',
   'report.js',
   'follow-up.js',
   'officer.js',
@@ -24,7 +22,7 @@ export const WEB_ASSETS = [
 ] as const;
 const ASSETS = new Map(WEB_ASSETS.map((name) => [name, readFileSync(join(PUBLIC_DIR, name), 'utf8')]));
 const PAGES = new Map(
-  ['index', 'complain', 'track', 'report', 'follow-up', 'officer', 'set-password'].map((p) => [
+  ['report', 'follow-up', 'officer', 'set-password'].map((p) => [
     p,
     readFileSync(join(PUBLIC_DIR, `${p}.html`), 'utf8'),
   ]),
@@ -40,12 +38,21 @@ const WEB_DIST = [join(__dirname, '..', '..', 'web'), join(__dirname, '..', '..'
 /** Pages ported to the typed front-end: their Vite-built HTML (src/web/client/vite.config.mts's entries). */
 const BUILT_PAGES: Record<string, string> = {
   officer: 'officer/index.html',
+  index: 'public/index.html',
   complain: 'public/complain.html',
+  track: 'public/track.html',
+  statistics: 'public/statistics.html',
+  handbook: 'public/handbook.html',
+  widget: 'public/widget.html',
 };
-// A ported page replaces its legacy page once built; without a build the legacy page is served.
-if (WEB_DIST)
-  for (const [name, file] of Object.entries(BUILT_PAGES))
-    if (existsSync(join(WEB_DIST, file))) PAGES.set(name, readFileSync(join(WEB_DIST, file), 'utf8'));
+/** What a ported page answers before `npm run build` has built it (the citizen pages have no legacy copy). */
+const NOT_BUILT =
+  '<!doctype html><html lang="th"><title>Rongrian</title><p>หน้านี้ยังไม่ได้สร้าง / This page is not built: run <code>npm run build</code></p></html>';
+// A ported page replaces its legacy page once built (the officer console keeps its legacy page until then).
+for (const [name, file] of Object.entries(BUILT_PAGES))
+  if (WEB_DIST && existsSync(join(WEB_DIST, file)))
+    PAGES.set(name, readFileSync(join(WEB_DIST, file), 'utf8'));
+  else if (!PAGES.has(name)) PAGES.set(name, NOT_BUILT);
 /** The built, content-hashed assets (`name-HASH.js`): cached for a year, never change under one name. */
 const BUILT_ASSETS = new Map<string, Buffer>(
   WEB_DIST && existsSync(join(WEB_DIST, 'assets'))
@@ -65,6 +72,8 @@ interface PageOptions {
   slugFrom: 'query' | 'path';
   /** the integrity channel: never cached by a browser or a proxy */
   noStore?: boolean;
+  /** the embeddable widget: any site may frame it (every other page: frame-ancestors 'self') */
+  frameable?: boolean;
 }
 
 /**
@@ -90,6 +99,7 @@ export class WebPages {
         const org = await this.organization(slug, options.slugFrom === 'path');
         void reply.type(HTML).header('referrer-policy', 'no-referrer');
         if (options.noStore) void reply.header('cache-control', 'no-store');
+        if (options.frameable) allowFraming(reply);
         if (!org) return reply.status(404).send('<!doctype html><p>ไม่พบหน่วยงาน / Unknown organisation</p>');
         return reply.send(
           PAGES.get(name)!
@@ -116,6 +126,10 @@ export class WebPages {
     fastify.get('/complain', page('complain', { slugFrom: 'query' }));
     fastify.get('/track', page('track', { slugFrom: 'query' }));
     fastify.get('/track/:code', page('track', { slugFrom: 'query' }));
+    fastify.get('/statistics', page('statistics', { slugFrom: 'query' }));
+    fastify.get('/statistics/all', page('statistics', { slugFrom: 'query' }));
+    fastify.get('/handbook', page('handbook', { slugFrom: 'query' }));
+    fastify.get('/orgs/:slug/widget', page('widget', { slugFrom: 'path', frameable: true }));
     fastify.get('/report', page('report', { slugFrom: 'query', noStore: true }));
     fastify.get('/orgs/:slug/integrity/follow-up', page('follow-up', { slugFrom: 'path', noStore: true }));
     // the ported console answers /officer, its list and any other path under /officer (its own "not
@@ -155,6 +169,20 @@ export class WebPages {
     const wanted = valid ? slug : this.config.organization.slug;
     return this.organizations.bySlug(wanted).catch(() => null);
   }
+}
+
+/**
+ * Lets any website frame this answer (the statistics widget): helmet's `frame-ancestors 'self'` becomes
+ * `*` and X-Frame-Options goes, for this reply only. Nothing else changes: scripts stay 'self' only.
+ */
+function allowFraming(reply: FastifyReply): void {
+  const policy = reply.getHeader('content-security-policy');
+  if (typeof policy === 'string')
+    void reply.header(
+      'content-security-policy',
+      policy.replace(/frame-ancestors [^;]*/, 'frame-ancestors *'),
+    );
+  void reply.removeHeader('x-frame-options');
 }
 
 /** The paths of the officers' console ported to the typed front-end (src/web/client/officer). */

@@ -176,7 +176,8 @@ export async function findInstantsBetween(db: DataSource, from: Date, to: Date):
 
 /**
  * Redis entries of this test app that mention `needle` and carry a time in [from, to]: BullMQ jobs
- * (their `timestamp`) and stream entries (BullMQ's event streams, whose ids are times).
+ * (their `timestamp`), stream entries (BullMQ's event streams, whose ids are times) and sorted-set
+ * members (the deadline timers, scored with a time).
  */
 export function findRedisTimesBetween(
   prefix: string,
@@ -194,6 +195,10 @@ export function findRedisTimesBetween(
     if (type === 'stream') {
       const entries = await redis.xrange(key, String(from.getTime()), String(to.getTime()));
       return entries.some(([, fields]) => fields.some((f) => f.includes(needle)));
+    }
+    if (type === 'zset') {
+      const members = await redis.zrangebyscore(key, from.getTime(), to.getTime());
+      return members.some((m) => m.includes(needle));
     }
     return false;
   });

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { KeyStatus } from '../../integrity-reports/crypto/officer-keyring';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Role } from '../../users/roles';
 import { UserView } from '../../users/dto/user.dto';
 
 export class LoginDto {
@@ -44,6 +45,39 @@ export class LoginDto {
   @IsOptional()
   @IsBoolean()
   replaceKey?: boolean;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'A person with accounts in several organisations: the one to sign in to (without it, such a sign-in answers 409 ORGANIZATION_CHOICE_REQUIRED listing them)',
+  })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+}
+
+export class SwitchOrganizationDto {
+  @ApiProperty({ format: 'uuid', description: 'The organisation to work in (GET /auth/organizations)' })
+  @IsUUID()
+  organizationId!: string;
+
+  @ApiProperty({
+    description:
+      "The password of the person's account in that organisation (each account has its own password and integrity key)",
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password!: string;
+}
+
+/** One organisation in which the signed-in person has an active account. */
+export class MembershipView {
+  @ApiProperty({ format: 'uuid' }) organizationId!: string;
+  @ApiProperty({ example: 'demo' }) slug!: string;
+  @ApiProperty() nameTh!: string;
+  @ApiProperty({ enum: Role, isArray: true, description: 'Roles held in that organisation' }) roles!: Role[];
+  @ApiProperty({ description: 'The organisation of the current session' }) current!: boolean;
 }
 
 export class IntegrityKeyView {

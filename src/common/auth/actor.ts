@@ -7,6 +7,13 @@ export interface Actor {
   unitId: string | null;
   roles: Role[];
   requestId: string;
+  /** the session (refresh-token family) of the access token; absent for actors made outside a request */
+  sessionId?: string;
+  /**
+   * A deployment operator (OPERATOR_EMAILS): may create and edit organisations. Not a role of the
+   * organisation: it follows the person's e-mail, whichever organisation they signed in to.
+   */
+  operator?: boolean;
   /**
    * The signed-in integrity officer's or custodian's unlocked key (integrity-reports/crypto): the
    * session family whose Redis entry holds the private key sealed, and the key that opens it, which

@@ -17,6 +17,15 @@ export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExt
 export const Roles = (...roles: Role[]) =>
   applyDecorators(SetMetadata(ROLES, roles), ApiExtension('x-roles', roles));
 
+export const OPERATOR_ONLY = 'rongrian:operatorOnly';
+
+/**
+ * Only the deployment's operators (OPERATOR_EMAILS) may call the route, whatever their roles in the
+ * organisation they signed in to (`x-operator` in the OpenAPI document).
+ */
+export const OperatorOnly = () =>
+  applyDecorators(SetMetadata(OPERATOR_ONLY, true), ApiExtension('x-operator', true));
+
 /** The signed-in officer; only on routes the auth guard protects. */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
   const request = ctx.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();

@@ -35,8 +35,8 @@ export const ERROR_STATUS_TEXT: Record<number, string> = {
   405: 'วิธีเรียกไม่รองรับ / method not allowed (see Allow)',
   409: 'ขัดแย้งกับสถานะหรือข้อมูลที่มีอยู่ / conflicts with the current state or existing data',
   410: 'หมดอายุหรือใช้ไปแล้ว / gone: the link expired or was already used',
-  413: 'ข้อมูลใหญ่เกินไป / request body too large',
-  415: 'ชนิดข้อมูลไม่รองรับ / send application/json',
+  413: 'ข้อมูลใหญ่เกินไป / request body or file too large',
+  415: 'ชนิดข้อมูลไม่รองรับ / send application/json (uploads: multipart/form-data with JPEG, PNG, WebP, HEIC or PDF files)',
   422:
     'ดำเนินการกับข้อมูลนี้ไม่ได้ / well-formed but unusable: the Idempotency-Key was used with another body, ' +
     'or a duplicate names itself or another duplicate',

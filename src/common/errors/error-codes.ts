@@ -32,6 +32,26 @@ export const ERRORS = {
   },
   CONFLICT: { status: 409, en: 'This conflicts with existing data.', th: 'ข้อมูลซ้ำหรือขัดแย้งกับข้อมูลที่มีอยู่' },
   EMAIL_TAKEN: { status: 409, en: 'This e-mail is already in use.', th: 'อีเมลนี้มีผู้ใช้แล้ว' },
+  ORGANIZATION_CHOICE_REQUIRED: {
+    status: 409,
+    en: 'You have accounts in several organisations: choose one (details.organizations) and sign in again with its organizationId.',
+    th: 'ท่านมีบัญชีในหลายหน่วยงาน กรุณาเลือกหน่วยงานแล้วเข้าสู่ระบบอีกครั้ง',
+  },
+  ADMINISTRATOR_EXISTS: {
+    status: 409,
+    en: 'This organisation already has an administrator: they invite the others.',
+    th: 'หน่วยงานนี้มีผู้ดูแลระบบแล้ว ให้ผู้ดูแลระบบเป็นผู้เชิญผู้อื่น',
+  },
+  DLA_CODE_TAKEN: {
+    status: 409,
+    en: 'Another organisation has this DLA code.',
+    th: 'รหัส อปท. นี้เป็นของหน่วยงานอื่นแล้ว',
+  },
+  SLUG_TAKEN: {
+    status: 409,
+    en: 'Another organisation has this slug.',
+    th: 'ชื่อย่อ (slug) นี้เป็นของหน่วยงานอื่นแล้ว',
+  },
   DEADLINE_NOT_FOUND: {
     status: 404,
     en: 'No deadline is recorded for this case.',
@@ -110,6 +130,57 @@ export const ERRORS = {
     status: 415,
     en: 'Send the body as application/json.',
     th: 'กรุณาส่งข้อมูลในรูปแบบ application/json',
+  },
+  FILE_TOO_LARGE: {
+    status: 413,
+    en: 'A file is larger than allowed (see details.maxBytes).',
+    th: 'ไฟล์มีขนาดใหญ่เกินกว่าที่กำหนด',
+  },
+  TOO_MANY_FILES: {
+    status: 413,
+    en: 'Too many files in one upload (see details.maxFiles).',
+    th: 'แนบไฟล์ได้ไม่เกินจำนวนที่กำหนดต่อครั้ง',
+  },
+  CASE_ATTACHMENTS_FULL: {
+    status: 413,
+    en: 'This case already holds as many attached bytes as allowed (see details.maxCaseBytes).',
+    th: 'เรื่องนี้มีไฟล์แนบรวมเต็มขนาดที่กำหนดแล้ว',
+  },
+  MULTIPART_REQUIRED: {
+    status: 415,
+    en: 'Send files as multipart/form-data, each in a part named "file".',
+    th: 'กรุณาส่งไฟล์แบบ multipart/form-data ในช่องชื่อ file',
+  },
+  FILE_TYPE_NOT_ACCEPTED: {
+    status: 415,
+    en: 'Only photos (JPEG, PNG, WebP, HEIC) and PDF documents are accepted; the type is read from the file itself, not its name.',
+    th: 'รับเฉพาะรูปภาพ (JPEG, PNG, WebP, HEIC) และเอกสาร PDF โดยตรวจจากเนื้อไฟล์ ไม่ใช่จากชื่อไฟล์',
+  },
+  IMAGE_NOT_DECODABLE: {
+    status: 415,
+    en: 'This image cannot be read (HEIC from iPhones is not supported by this server: send it as JPEG, or set Camera > Formats > Most Compatible).',
+    th: 'ไม่สามารถอ่านรูปภาพนี้ได้ (ไม่รองรับไฟล์ HEIC จาก iPhone กรุณาส่งเป็น JPEG หรือตั้งค่ากล้องเป็น "เข้ากันได้มากที่สุด")',
+  },
+  PDF_NOT_ACCEPTED: {
+    status: 415,
+    en: 'This PDF cannot be read, or it is password-protected; send an unprotected PDF.',
+    th: 'ไม่สามารถอ่านไฟล์ PDF นี้ได้ หรือไฟล์มีการตั้งรหัสผ่าน กรุณาส่งไฟล์ PDF ที่ไม่มีรหัสผ่าน',
+  },
+  NO_FILE: {
+    status: 400,
+    en: 'The upload holds no file.',
+    th: 'ไม่พบไฟล์ที่แนบมา',
+  },
+  ATTACHMENT_NOT_FOUND: { status: 404, en: 'No such attachment.', th: 'ไม่พบไฟล์แนบ' },
+  ATTACHMENTS_NOT_OPEN: {
+    status: 409,
+    en: 'Files can be added to this complaint only just after filing it or when the officer asks for information.',
+    th: 'แนบไฟล์เพิ่มได้เฉพาะช่วงที่ยื่นเรื่องหรือเมื่อเจ้าหน้าที่ขอข้อมูลเพิ่มเติม',
+  },
+  UPLOAD_BUDGET_EXCEEDED: {
+    status: 429,
+    en: 'Too much uploaded from here in this hour; try again later.',
+    th: 'มีการอัปโหลดไฟล์จากที่นี่มากเกินไปในชั่วโมงนี้ กรุณาลองใหม่ภายหลัง',
   },
   RATE_LIMITED: {
     status: 429,

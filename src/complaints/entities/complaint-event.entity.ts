@@ -17,6 +17,9 @@ export enum ComplaintEventType {
   DeadlineExtended = 'deadline_extended',
   DeadlineMilestone = 'deadline_milestone',
   Feedback = 'feedback',
+  /** files attached (data: count, source; internal) or one made public or internal (data: attachmentId, isPublic) */
+  FilesAdded = 'files_added',
+  FileVisibilityChanged = 'file_visibility_changed',
   /** the complainant's online answer to a request for information (public: "you answered") */
   ComplainantAnswer = 'complainant_answer',
 }

@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -108,6 +109,9 @@ export async function createHttpApp(
   });
   installRouteLimits(fastify, config);
   installRequestGuards(fastify, config);
+  // multipart/form-data is parsed only where a route reads it (see installRequestGuards); the
+  // per-upload limits are given by the attachments engine as it reads the parts
+  await app.register(multipart as never, { limits: { fileSize: config.attachments.maxFileBytes } });
   await app.register(rateLimit, {
     global: true,
     max: config.app.rateLimitPerMinute,

@@ -21,7 +21,7 @@ const NOT_RATE_LIMITED = /^\/health\//;
  * | security                          | `@Public()` routes `[]`; reporter routes keep `reporterSession`; others officers' bearer |
  * | 400                               | a body or any parameter (a NUL character in a path parameter too) |
  * | 401                               | any security requirement                                          |
- * | 403                               | `@Roles()` (listed as `x-roles`); POST, PUT, PATCH, DELETE (a foreign `Origin`) |
+ * | 403                               | `@Roles()` (listed as `x-roles`), `@OperatorOnly()` (`x-operator`); POST, PUT, PATCH, DELETE (a foreign `Origin`) |
  * | 404                               | a path parameter                                                  |
  * | 413, 415                          | a request body                                                    |
  * | 429                               | every route but the health checks                                 |
@@ -72,7 +72,8 @@ function completeOperation(doc: any, path: string, method: string, op: any): voi
   const statuses = new Set<number>();
   if (input) statuses.add(400);
   if (op.security.length > 0) statuses.add(401);
-  if (Array.isArray(op['x-roles']) || STATE_CHANGING.has(method)) statuses.add(403);
+  if (Array.isArray(op['x-roles']) || op['x-operator'] === true || STATE_CHANGING.has(method))
+    statuses.add(403);
   if (pathParams.length > 0) statuses.add(404);
   if (op.requestBody) [413, 415].forEach((s) => statuses.add(s));
   if (!NOT_RATE_LIMITED.test(path)) statuses.add(429);

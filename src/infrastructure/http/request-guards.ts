@@ -2,10 +2,12 @@ import { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../../common/errors/domain-error';
 import { FieldProblem } from '../../common/errors/error-codes';
 import { AppConfig } from '../../config/app-config';
+import { ACCEPTS_UPLOADS } from './route-limits';
 
 /**
  * What every request passes before any route sees it (issue 12, items 6-8):
- * - bodies are JSON only (anything else is 415), at most MAX_JSON_DEPTH levels deep (checked on the
+ * - bodies are JSON only (anything else is 415), but multipart/form-data on the upload routes
+ *   (`@AcceptsUploads()`, parsed by @fastify/multipart as the route reads it), at most MAX_JSON_DEPTH levels deep (checked on the
  *   text before parsing: validation recurses, and 800 KB of nested arrays overflowed its stack), and
  *   hold no NUL character (PostgreSQL text cannot store one);
  * - no path or query parameter holds a NUL character;
@@ -120,6 +122,9 @@ export function installRequestGuards(fastify: FastifyInstance, config: AppConfig
   });
   fastify.addHook('preValidation', (request, _reply, done) => {
     try {
+      const config = request.routeOptions.config as unknown as Record<string, unknown> | undefined;
+      if (request.isMultipart?.() && config?.[ACCEPTS_UPLOADS] !== true)
+        throw new DomainError('UNSUPPORTED_MEDIA_TYPE');
       assertNoNul(request);
       done();
     } catch (error) {

@@ -15,11 +15,22 @@ export function installRouteLimits(fastify: FastifyInstance, config: AppConfig):
  * `@LimitPerMinute('publicWrite')` on a route: the number comes from configuration when the request
  * arrives (RATE_LIMIT_*), keyed like the global limit by the pseudonymous client key.
  */
-export const LimitPerMinute = (kind: RouteLimitKind) =>
-  RouteConfig({
-    rateLimit: {
-      timeWindow: 60_000,
-      max: (request: FastifyRequest) =>
-        (request.server as unknown as Record<symbol, Record<RouteLimitKind, number>>)[LIMITS][kind],
-    },
-  });
+export const LimitPerMinute = (kind: RouteLimitKind) => RouteConfig(limitConfig(kind));
+
+const limitConfig = (kind: RouteLimitKind) => ({
+  rateLimit: {
+    timeWindow: 60_000,
+    max: (request: FastifyRequest) =>
+      (request.server as unknown as Record<symbol, Record<RouteLimitKind, number>>)[LIMITS][kind],
+  },
+});
+
+/** Route config key of the routes that take multipart/form-data (all other routes answer it 415). */
+export const ACCEPTS_UPLOADS = 'acceptsUploads';
+
+/**
+ * `@AcceptsUploads()` on an upload route: multipart bodies are parsed there only; with a `kind`, the
+ * route also has that per-minute limit (one route config holds both).
+ */
+export const AcceptsUploads = (kind?: RouteLimitKind) =>
+  RouteConfig({ [ACCEPTS_UPLOADS]: true, ...(kind ? limitConfig(kind) : {}) });

@@ -3,4 +3,5 @@ export enum QueueName {
   Deadlines = 'deadlines',
   Mail = 'mail',
   Complaints = 'complaints',
+  Attachments = 'attachments',
 }

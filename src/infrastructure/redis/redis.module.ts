@@ -7,7 +7,7 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import Redis, { RedisOptions } from 'ioredis';
+import Redis, { Cluster, RedisOptions } from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 
 export const REDIS = Symbol('REDIS');
@@ -25,20 +25,40 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
   };
 }
 
+export type RedisSettings = Pick<AppConfig['redis'], 'url' | 'cluster'>;
+
 /**
  * The one way to open a Redis connection. `forCommands` fails fast while Redis is away (requests
- * then answer 503) and reconnects by itself; `forQueues` waits, as BullMQ requires.
+ * then answer 503) and reconnects by itself; `forQueues` waits, as BullMQ requires. With
+ * REDIS_CLUSTER a cluster client started from REDIS_URL's node: it has the same commands (typed as
+ * Redis here), and the hash-tagged prefix keeps every key of ours in one slot.
  */
-export function createRedis(url: string, purpose: 'commands' | 'queues', extra: RedisOptions = {}): Redis {
-  return new Redis({
-    ...redisOptionsFromUrl(url),
+export function createRedis(
+  settings: RedisSettings,
+  purpose: 'commands' | 'queues',
+  extra: RedisOptions = {},
+): Redis {
+  const options: RedisOptions = {
+    ...redisOptionsFromUrl(settings.url),
     connectTimeout: 5000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 5000),
     ...(purpose === 'commands'
       ? { enableOfflineQueue: false, maxRetriesPerRequest: 1 }
       : { maxRetriesPerRequest: null, enableReadyCheck: false }),
     ...extra,
+  };
+  if (!settings.cluster) return new Redis(options);
+  const { host, port, keyPrefix, enableOfflineQueue, enableReadyCheck, retryStrategy, lazyConnect, ...node } =
+    options;
+  const cluster = new Cluster([{ host, port }], {
+    redisOptions: node,
+    keyPrefix,
+    enableOfflineQueue,
+    enableReadyCheck,
+    lazyConnect,
+    clusterRetryStrategy: retryStrategy ?? undefined,
   });
+  return cluster as unknown as Redis;
 }
 
 /** How long start-up waits for the command connection before serving without it. */
@@ -77,7 +97,7 @@ class RedisLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
       provide: REDIS,
       inject: [AppConfig],
       useFactory: (config: AppConfig) => {
-        const redis = createRedis(config.redis.url, 'commands', { keyPrefix: `${config.redis.prefix}:` });
+        const redis = createRedis(config.redis, 'commands', { keyPrefix: `${config.redis.prefix}:` });
         const logger = new Logger('Redis');
         let down = false;
         redis.on('error', (error: Error) => {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 /** The fiscal years (Buddhist Era) the statistics and reports accept. */
 export const FISCAL_YEARS = { minimum: 2500, maximum: 2700 } as const;
@@ -60,4 +60,13 @@ export class AnnualReportQuery extends FiscalYearQuery {
   @IsOptional()
   @IsIn(['json', 'html'])
   format?: 'json' | 'html';
+}
+
+export class NationalStatisticsQuery extends StatisticsQuery {
+  @ApiPropertyOptional({ example: 'ตาก', description: 'One province only (its organisations and totals)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  province?: string;
 }

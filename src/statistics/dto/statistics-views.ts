@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { OrganizationType } from '../../organizations/organization-types';
 import { BELOW_THRESHOLD, HIDDEN } from '../suppression';
 
 /**
@@ -123,6 +124,11 @@ export class ComplaintStatisticsView {
   @ApiProperty({ type: StatisticsOrganization }) organization!: StatisticsOrganization;
   @ApiProperty({ type: StatisticsPeriod }) period!: StatisticsPeriod;
   @ApiProperty({ format: 'date-time' }) computedAt!: string;
+  @ApiProperty({
+    example: 5,
+    description: 'STATISTICS_MIN_SAMPLE: a percentage computed over fewer cases than this is null',
+  })
+  minimumSample!: number;
   @ApiProperty({ type: ComplaintHeadlineFigures, description: 'complaints only (kind = complaint)' })
   figures!: ComplaintHeadlineFigures;
   @ApiProperty({ type: [SubmissionKindCell], description: SUBMISSIONS_BY_KIND })
@@ -159,9 +165,8 @@ export class IntegrityStatisticsView {
   @ApiProperty(DEFINITIONS) definitions!: Record<string, StatisticsText>;
 }
 
-export class NationalRow {
-  @ApiProperty() slug!: string;
-  @ApiProperty() nameTh!: string;
+/** The figures of one row of the national view (an organisation, a province, a type, the country). */
+export class NationalFigures {
   @ApiProperty() received!: number;
   @ApiProperty() open!: number;
   @ApiProperty() closed!: number;
@@ -171,16 +176,56 @@ export class NationalRow {
   @ApiProperty() missed!: number;
   @ApiProperty() openPastDeadline!: number;
   @ApiProperty() due!: number;
-  @ApiProperty({ type: Number, nullable: true }) compliancePercent!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'null when fewer cases than minimumSample were due',
+  })
+  compliancePercent!: number | null;
   @ApiProperty() reopened!: number;
   @ApiProperty() satisfactionResponses!: number;
   @ApiProperty({ type: Number, nullable: true }) meanRating!: number | null;
-  @ApiProperty({ type: Number, nullable: true }) satisfiedPercent!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'null below minimumSample responses' })
+  satisfiedPercent!: number | null;
+}
+
+export class NationalRow extends NationalFigures {
+  @ApiProperty() slug!: string;
+  @ApiProperty() nameTh!: string;
+  @ApiProperty({ type: String, nullable: true }) dlaCode!: string | null;
+  @ApiProperty({ enum: OrganizationType, nullable: true }) type!: OrganizationType | null;
+  @ApiProperty({ type: String, nullable: true }) province!: string | null;
+  @ApiProperty({ type: String, nullable: true }) district!: string | null;
+}
+
+export class NationalTotal extends NationalFigures {
+  @ApiProperty({ description: 'organisations counted' }) organizations!: number;
+}
+
+export class ProvinceTotal extends NationalTotal {
+  @ApiProperty({ type: String, nullable: true, description: 'null: organisations without a province' })
+  province!: string | null;
+}
+
+export class TypeTotal extends NationalTotal {
+  @ApiProperty({ enum: OrganizationType, nullable: true }) type!: OrganizationType | null;
+  @ApiProperty() nameTh!: string;
+  @ApiProperty() nameEn!: string;
 }
 
 export class NationalStatisticsView {
   @ApiProperty({ type: StatisticsPeriod }) period!: StatisticsPeriod;
   @ApiProperty({ format: 'date-time' }) computedAt!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'the province asked for, or null: the country' })
+  province!: string | null;
+  @ApiProperty({
+    example: 5,
+    description: 'STATISTICS_MIN_SAMPLE: a percentage computed over fewer cases than this is null',
+  })
+  minimumSample!: number;
+  @ApiProperty({ type: NationalTotal }) total!: NationalTotal;
+  @ApiProperty({ type: [ProvinceTotal] }) byProvince!: ProvinceTotal[];
+  @ApiProperty({ type: [TypeTotal] }) byType!: TypeTotal[];
   @ApiProperty({ type: [SubmissionKindCell], description: SUBMISSIONS_BY_KIND })
   submissionsByKind!: SubmissionKindCell[];
   @ApiProperty({ type: [NationalRow], description: 'complaints only (kind = complaint)' })

@@ -88,6 +88,7 @@ export class UpdateUserDto {
 
 export class UserView {
   @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: 'The organisation of this account' }) organizationId!: string;
   @ApiProperty() email!: string;
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: Role, isArray: true }) roles!: Role[];
@@ -101,6 +102,7 @@ export class UserView {
   static of(u: User, pendingRoles: Role[] = []): UserView {
     return {
       id: u.id,
+      organizationId: u.organizationId,
       email: u.email,
       displayName: u.displayName,
       roles: u.roles,

@@ -2,6 +2,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
@@ -12,9 +13,14 @@ import { Organization } from '../../organizations/entities/organization.entity';
 import { Unit } from '../../organizations/entities/unit.entity';
 import { Role } from '../roles';
 
-/** An officer account. Citizens and reporters never have one. */
+/**
+ * An officer's account in one organisation: the membership of a person (an e-mail) in that
+ * organisation, with the roles held there. A person in several organisations has one account in
+ * each (same e-mail) and chooses the organisation at sign-in. Citizens and reporters never have one.
+ */
 @Entity('users')
-@Unique('uq_users_email', ['email'])
+@Unique('uq_users_organization_email', ['organizationId', 'email'])
+@Index('idx_users_email', ['email'])
 export class User {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_users' })
   id!: string;

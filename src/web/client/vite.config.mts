@@ -9,6 +9,11 @@ const root = import.meta.dirname;
 const ENTRIES = {
   officer: 'officer/index.html',
   complain: 'public/complain.html',
+  home: 'public/index.html',
+  track: 'public/track.html',
+  statistics: 'public/statistics.html',
+  handbook: 'public/handbook.html',
+  widget: 'public/widget.html',
 };
 
 export default defineConfig({

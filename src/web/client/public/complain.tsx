@@ -5,16 +5,26 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import '../shared/styles.css';
+import './public.css';
 import { api, call, type Schemas } from '../shared/api';
-import { formatDayBE } from '../shared/be-date';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
 import { errorsByField, Field } from '../shared/components/Field';
-import { Layout } from '../shared/components/Layout';
 import { describeError, type DescribedError } from '../shared/errors';
-import { CITIZEN_NAV, organization, siteTitle } from './page';
+import { organization } from './page';
+import { PublicLayout } from './PublicLayout';
+import { Receipt } from './Receipt';
+import { receiptFromFragment, receiptToFragment, type ReceiptData } from './receipt-fragment';
+
+type Kind = NonNullable<Schemas['SubmitComplaintDto']['kind']>;
+const KINDS: { code: Kind; th: string; en: string }[] = [
+  { code: 'complaint', th: 'เรื่องร้องเรียน/ร้องทุกข์', en: 'Complaint' },
+  { code: 'suggestion', th: 'ข้อเสนอแนะ', en: 'Suggestion' },
+  { code: 'compliment', th: 'คำชมเชย', en: 'Compliment' },
+];
 
 /** The API's field path → this page's input id (for the error summary's links and focus). */
 const FIELD_IDS: Record<string, string> = {
+  kind: 'kind-complaint',
   categoryCode: 'category',
   subject: 'subject',
   description: 'description',
@@ -25,6 +35,7 @@ const FIELD_IDS: Record<string, string> = {
   'complainant.email': 'email',
 };
 const FIELD_LABELS: Record<string, string> = {
+  kind: 'ประเภท / Kind',
   categoryCode: 'เรื่องเกี่ยวกับ / Category',
   subject: 'หัวเรื่อง / Subject',
   description: 'รายละเอียด / What happened',
@@ -74,11 +85,13 @@ function ComplaintForm() {
   const form = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<FormValues>(EMPTY);
   const [consent, setConsent] = useState(false);
-  const [categories, setCategories] = useState<Schemas['CategoryView'][] | null>(null);
+  const [kind, setKind] = useState<Kind>('complaint');
+  const [categories, setCategories] = useState<Schemas['PublicCategoryView'][] | null>(null);
   const [loadError, setLoadError] = useState<DescribedError | null>(null);
   const [error, setError] = useState<DescribedError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [receipt, setReceipt] = useState<Schemas['ComplaintReceipt'] | null>(null);
+  // the receipt lives in the URL fragment: a reload of the success page shows it again (no storage)
+  const [receipt, setReceipt] = useState<ReceiptData | null>(() => receiptFromFragment(location.hash));
   // the same key on a retry (double click, flaky network) returns the first answer, not a second case
   const [idempotencyKey] = useState(() => `web-${crypto.randomUUID()}`);
   const [loadAttempt, setLoadAttempt] = useState(0);
@@ -94,6 +107,7 @@ function ComplaintForm() {
       .catch((err: unknown) => setLoadError(describeError(err)));
   }, [loadAttempt, org.slug]);
 
+  const chosen = categories?.find((c) => c.code === values.category);
   const set = (key: keyof FormValues) => (e: Event) =>
     setValues({ ...values, [key]: (e.currentTarget as HTMLInputElement).value });
 
@@ -104,6 +118,7 @@ function ComplaintForm() {
     if (problem) return;
     const v = (key: keyof FormValues) => values[key].trim() || undefined;
     const body: Schemas['SubmitComplaintDto'] = {
+      kind,
       categoryCode: values.category,
       subject: values.subject.trim(),
       description: values.description.trim(),
@@ -113,14 +128,15 @@ function ComplaintForm() {
       body.complainant = { name: v('name'), phone: v('phone'), email: v('email'), consentToContact: consent };
     setBusy(true);
     try {
-      setReceipt(
-        await call(
-          api.POST('/api/v1/orgs/{orgSlug}/complaints', {
-            params: { path: { orgSlug: org.slug }, header: { 'idempotency-key': idempotencyKey } },
-            body,
-          }),
-        ),
+      const filed = await call(
+        api.POST('/api/v1/orgs/{orgSlug}/complaints', {
+          params: { path: { orgSlug: org.slug }, header: { 'idempotency-key': idempotencyKey } },
+          body,
+        }),
       );
+      const kept = { code: filed.trackingCode, referenceNo: filed.referenceNo, dueDate: filed.dueDate };
+      history.replaceState(null, '', `${location.pathname}${location.search}${receiptToFragment(kept)}`);
+      setReceipt(kept);
     } catch (err) {
       setError(describeError(err));
     } finally {
@@ -130,26 +146,13 @@ function ComplaintForm() {
 
   if (receipt)
     return (
-      <section class="card" aria-labelledby="done-title">
-        <h1 id="done-title" tabIndex={-1} ref={(h) => h?.focus()}>
-          ได้รับเรื่องแล้ว <span class="en">Received</span>
-        </h1>
-        <p>
-          เลขที่เรื่อง <span class="en">Reference</span>: <strong>{receipt.referenceNo}</strong>
-        </p>
-        <p>
-          รหัสติดตาม (โปรดจดเก็บไว้) <span class="en">Tracking code — keep it</span>
-        </p>
-        <p class="code" data-testid="tracking-code">
-          {receipt.trackingCode}
-        </p>
-        <p>
-          กำหนดตอบภายใน <span class="en">Answer due by</span>: <strong>{formatDayBE(receipt.dueDate)}</strong>
-        </p>
-        <p>
-          <a href={`/track/${receipt.trackingCode}`}>ติดตามเรื่อง / Track this complaint →</a>
-        </p>
-      </section>
+      <Receipt
+        receipt={receipt}
+        onNew={() => {
+          history.replaceState(null, '', `${location.pathname}${location.search}`);
+          location.reload();
+        }}
+      />
     );
 
   return (
@@ -169,7 +172,32 @@ function ComplaintForm() {
           </button>
         </div>
       )}
-      <Field id="category" label="เรื่องเกี่ยวกับ" labelEn="Category" required error={errorFor('category')}>
+      <fieldset class="stars">
+        <legend>
+          ประเภท <span class="en">Kind</span>
+        </legend>
+        {KINDS.map((k) => (
+          <label key={k.code} for={`kind-${k.code}`}>
+            <input
+              type="radio"
+              id={`kind-${k.code}`}
+              name="kind"
+              value={k.code}
+              checked={kind === k.code}
+              onChange={() => setKind(k.code)}
+            />
+            {k.th} <span class="en">{k.en}</span>
+          </label>
+        ))}
+      </fieldset>
+      <Field
+        id="category"
+        label="เรื่องเกี่ยวกับ"
+        labelEn="Category"
+        required
+        hint={chosen?.descriptionTh ?? 'เลือกประเภทที่ตรงที่สุด ไม่แน่ใจให้เลือก "อื่น ๆ / ไม่แน่ใจ"'}
+        error={errorFor('category')}
+      >
         {(p) => (
           <select {...p} value={values.category} onChange={set('category')} disabled={!categories}>
             <option value="">{categories ? '— เลือกประเภทเรื่อง / Choose —' : 'กำลังโหลด… / Loading…'}</option>
@@ -260,15 +288,10 @@ function ComplaintForm() {
 }
 
 function Page() {
-  const org = organization();
   return (
-    <Layout
-      title={siteTitle(org.name)}
-      homeHref="/"
-      nav={CITIZEN_NAV.map((n) => ({ ...n, current: n.href === '/complain' }))}
-    >
+    <PublicLayout current="/complain">
       <ComplaintForm />
-    </Layout>
+    </PublicLayout>
   );
 }
 

@@ -1,0 +1,317 @@
+import type { MultipartFile } from '@fastify/multipart';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { FastifyRequest } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import pLimit, { LimitFunction } from 'p-limit';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error';
+import { AppConfig } from '../config/app-config';
+import { cleanFile, CleanFile } from './clean-file';
+import { Attachment, AttachmentSource } from './entities/attachment.entity';
+import { AttachmentUpload } from './entities/attachment-upload.entity';
+import { cleanFileName, fileKindOf, SNIFF_BYTES } from './file-kinds';
+import { openBlob, sealBlob } from './sealed-blob';
+import { BLOB_STORE, BlobStore } from './storage/blob-store';
+import { UploadBudget } from './upload-budget';
+
+/** How the files of one upload request are received. */
+export interface ReceiveOptions {
+  /** pseudonymous client key the hourly byte budget is counted under */
+  budgetClient: string;
+  /** integrity evidence: encrypted with this report data key before it reaches the store */
+  dataKey?: Buffer;
+  /** keep the uploader's (cleaned) file name; false on the integrity channel */
+  keepNames: boolean;
+}
+
+/** A cleaned file in the store, not yet linked to a case. */
+export interface ReceivedFile {
+  blobKey: string;
+  thumbnailKey: string | null;
+  contentType: string;
+  sizeBytes: number;
+  fileName: string | null;
+  fileSeal: Buffer | null;
+  thumbnailSeal: Buffer | null;
+}
+
+/** The case a file is linked to, and how. */
+export interface LinkTarget {
+  organizationId: string;
+  caseTrack: string;
+  caseId: string;
+  source: AttachmentSource;
+  uploadedBy: string | null;
+  isPublic: boolean;
+}
+
+export interface OpenedFile {
+  stream: Readable;
+  contentType: string;
+  fileName: string;
+}
+
+/** A sweep removes uploads left unlinked for at least this long (they are dated to the hour). */
+export const ABANDONED_AFTER_HOURS = 2;
+
+const newBlobKey = () => randomBytes(18).toString('base64url');
+
+/**
+ * Attachments of any track's cases (the engine knows tracks only by the name a caller gives).
+ * An upload is received part by part: each file is read (at most ATTACHMENT_MAX_FILE_BYTES), typed
+ * by its bytes, cleaned of metadata, optionally encrypted, and written to the blob store with an
+ * `attachment_uploads` row; the caller then links the files to its case in its own transaction, which
+ * removes those rows. Any failure before the commit removes what was written; what a crash leaves
+ * is removed by the sweeper.
+ */
+@Injectable()
+export class AttachmentsService implements OnApplicationShutdown {
+  private readonly logger = new Logger(AttachmentsService.name);
+  /** files read and cleaned at once (each holds its bytes in memory while cleaned) */
+  private readonly limit: LimitFunction;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(BLOB_STORE) private readonly store: BlobStore,
+    private readonly budget: UploadBudget,
+    private readonly config: AppConfig,
+  ) {
+    this.limit = pLimit(config.attachments.concurrency);
+  }
+
+  onApplicationShutdown(): void {
+    (this.store as { destroy?: () => void }).destroy?.();
+  }
+
+  /**
+   * Receives the upload, links its files in a transaction with `link`, and removes every stored byte
+   * if anything fails before that transaction commits.
+   */
+  async attach<T>(
+    request: FastifyRequest,
+    options: ReceiveOptions,
+    inTransaction: (tx: EntityManager, link: (target: LinkTarget) => Promise<Attachment[]>) => Promise<T>,
+  ): Promise<T> {
+    const files = await this.receive(request, options);
+    try {
+      return await this.db.transaction((tx) => inTransaction(tx, (target) => this.link(tx, files, target)));
+    } catch (error) {
+      await this.discard(files);
+      throw error;
+    }
+  }
+
+  /** Stores the files of a multipart request (not linked yet). Nothing stays behind if it fails. */
+  async receive(request: FastifyRequest, options: ReceiveOptions): Promise<ReceivedFile[]> {
+    if (!request.isMultipart()) throw new DomainError('MULTIPART_REQUIRED');
+    const { maxFileBytes, maxFiles } = this.config.attachments;
+    const written: ReceivedFile[] = [];
+    try {
+      const parts = request.files({
+        limits: {
+          fileSize: maxFileBytes,
+          files: maxFiles,
+          fields: 10,
+          fieldSize: 1024,
+          parts: maxFiles + 10,
+        },
+        throwFileSizeLimit: false,
+      });
+      for await (const part of parts) {
+        await this.budget.check(options.budgetClient);
+        const { input, clean } = await this.limit(() => this.readAndClean(part));
+        written.push(await this.write(clean, part.filename, options));
+        await this.budget.count(options.budgetClient, input);
+      }
+    } catch (error) {
+      await this.discard(written);
+      throw uploadError(error, this.config.attachments);
+    }
+    if (written.length === 0) throw new DomainError('NO_FILE');
+    return written;
+  }
+
+  private async readAndClean(part: MultipartFile): Promise<{ input: number; clean: CleanFile }> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of part.file as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      size += chunk.length;
+    }
+    if (part.file.truncated)
+      throw new DomainError('FILE_TOO_LARGE', { maxBytes: this.config.attachments.maxFileBytes });
+    const input = Buffer.concat(chunks, size);
+    const kind = await fileKindOf(input.subarray(0, SNIFF_BYTES));
+    if (!kind) throw new DomainError('FILE_TYPE_NOT_ACCEPTED');
+    return { input: size, clean: await cleanFile(kind, input) };
+  }
+
+  /** Writes a cleaned file (and its preview) to the store, recorded as an unlinked upload first. */
+  private async write(clean: CleanFile, givenName: string, options: ReceiveOptions): Promise<ReceivedFile> {
+    const file: ReceivedFile = {
+      blobKey: newBlobKey(),
+      thumbnailKey: clean.thumbnail ? newBlobKey() : null,
+      contentType: clean.contentType,
+      sizeBytes: clean.bytes.length,
+      fileName: options.keepNames ? cleanFileName(givenName, clean.contentType) : null,
+      fileSeal: null,
+      thumbnailSeal: null,
+    };
+    const keys = [file.blobKey, ...(file.thumbnailKey ? [file.thumbnailKey] : [])];
+    await this.db.getRepository(AttachmentUpload).insert(keys.map((blobKey) => ({ blobKey })));
+    try {
+      file.fileSeal = await this.put(file.blobKey, clean.bytes, options.dataKey);
+      if (file.thumbnailKey && clean.thumbnail)
+        file.thumbnailSeal = await this.put(file.thumbnailKey, clean.thumbnail, options.dataKey);
+    } catch (error) {
+      await this.discard([file]);
+      throw error;
+    }
+    return file;
+  }
+
+  private async put(blobKey: string, bytes: Buffer, dataKey?: Buffer): Promise<Buffer | null> {
+    if (!dataKey) {
+      await this.store.put(blobKey, Readable.from([bytes]));
+      return null;
+    }
+    const { sealed, seal } = sealBlob(dataKey, blobKey, bytes);
+    await this.store.put(blobKey, Readable.from([sealed]));
+    return seal;
+  }
+
+  /** Links received files to a case inside the caller's transaction (which should hold the case's lock). */
+  async link(tx: EntityManager, files: ReceivedFile[], target: LinkTarget): Promise<Attachment[]> {
+    const [{ used, last }] = (await tx.query(
+      `SELECT coalesce(sum(size_bytes), 0)::bigint AS used, coalesce(max(ordinal), 0)::int AS last
+         FROM attachments WHERE case_track = $1 AND case_id = $2`,
+      [target.caseTrack, target.caseId],
+    )) as { used: string; last: number }[];
+    const adding = files.reduce((sum, f) => sum + f.sizeBytes, 0);
+    const { maxCaseBytes } = this.config.attachments;
+    if (Number(used) + adding > maxCaseBytes)
+      throw new DomainError('CASE_ATTACHMENTS_FULL', { maxCaseBytes, usedBytes: Number(used) });
+    const repo = tx.getRepository(Attachment);
+    const rows = files.map((f, i) =>
+      repo.create({
+        ...target,
+        ordinal: last + 1 + i,
+        contentType: f.contentType,
+        sizeBytes: String(f.sizeBytes),
+        fileName: f.fileName,
+        blobKey: f.blobKey,
+        thumbnailKey: f.thumbnailKey,
+        fileSeal: f.fileSeal,
+        thumbnailSeal: f.thumbnailSeal,
+        attachedOn: undefined,
+      }),
+    );
+    // one INSERT (ids and the day come back with it), no reload
+    const inserted = await repo.insert(rows);
+    inserted.generatedMaps.forEach((generated, i) => Object.assign(rows[i], generated));
+    const keys = files.flatMap((f) => [f.blobKey, ...(f.thumbnailKey ? [f.thumbnailKey] : [])]);
+    await tx.getRepository(AttachmentUpload).delete({ blobKey: In(keys) });
+    return rows;
+  }
+
+  /** Removes stored files that will not be linked (errors are left to the sweeper). */
+  async discard(files: ReceivedFile[]): Promise<void> {
+    for (const f of files) {
+      for (const key of [f.blobKey, f.thumbnailKey]) {
+        if (!key) continue;
+        try {
+          await this.store.delete(key);
+          await this.db.getRepository(AttachmentUpload).delete({ blobKey: key });
+        } catch {
+          this.logger.warn('An unlinked upload could not be removed now; the sweeper will');
+        }
+      }
+    }
+  }
+
+  /** The files of a case in the order they were attached (`publicOnly`: those on the tracking page). */
+  list(caseTrack: string, caseId: string, publicOnly = false): Promise<Attachment[]> {
+    return this.db.getRepository(Attachment).find({
+      where: { caseTrack, caseId, ...(publicOnly ? { isPublic: true } : {}) },
+      order: { ordinal: 'ASC' },
+    });
+  }
+
+  /** One file of a case; ATTACHMENT_NOT_FOUND for another case's or an unknown one. */
+  async find(
+    manager: EntityManager,
+    caseTrack: string,
+    caseId: string,
+    id: string,
+    publicOnly = false,
+  ): Promise<Attachment> {
+    const row = await manager.getRepository(Attachment).findOneBy({
+      id,
+      caseTrack,
+      caseId,
+      ...(publicOnly ? { isPublic: true } : {}),
+    });
+    if (!row) throw new DomainError('ATTACHMENT_NOT_FOUND');
+    return row;
+  }
+
+  /** A file of the track by its id alone (the caller then checks access to its case). */
+  async findById(manager: EntityManager, caseTrack: string, id: string): Promise<Attachment> {
+    const row = await manager.getRepository(Attachment).findOneBy({ id, caseTrack });
+    if (!row) throw new DomainError('ATTACHMENT_NOT_FOUND');
+    return row;
+  }
+
+  async setPublic(manager: EntityManager, attachment: Attachment, isPublic: boolean): Promise<void> {
+    await manager.getRepository(Attachment).update({ id: attachment.id }, { isPublic });
+    attachment.isPublic = isPublic;
+  }
+
+  /** The file (or its preview) as a stream, decrypted with `dataKey` when it was stored encrypted. */
+  async open(attachment: Attachment, which: 'file' | 'thumbnail', dataKey?: Buffer): Promise<OpenedFile> {
+    const key = which === 'file' ? attachment.blobKey : attachment.thumbnailKey;
+    const seal = which === 'file' ? attachment.fileSeal : attachment.thumbnailSeal;
+    if (!key) throw new DomainError('ATTACHMENT_NOT_FOUND');
+    const stored = await this.store.get(key);
+    if (seal && !dataKey) throw new Error('an encrypted attachment needs its data key');
+    const stream = seal && dataKey ? openBlob(dataKey, key, seal, stored) : stored;
+    const contentType = which === 'file' ? attachment.contentType : 'image/webp';
+    const base = attachment.fileName ?? `attachment-${attachment.ordinal}.${contentType.split('/')[1]}`;
+    const fileName = which === 'file' ? base : `${base.replace(/\.[^.]*$/, '')}-preview.webp`;
+    return { stream, contentType, fileName: fileName.replace('.jpeg', '.jpg') };
+  }
+
+  /** Removes the blobs of uploads that were never linked (a crash, a dropped connection). */
+  async sweepAbandoned(): Promise<number> {
+    const rows = await this.db
+      .getRepository(AttachmentUpload)
+      .createQueryBuilder('u')
+      .where(`u.started_hour <= date_trunc('hour', now()) - make_interval(hours => :hours)`, {
+        hours: ABANDONED_AFTER_HOURS,
+      })
+      .limit(1000)
+      .getMany();
+    for (const row of rows) {
+      await this.store.delete(row.blobKey);
+      await this.db.getRepository(AttachmentUpload).delete({ blobKey: row.blobKey });
+    }
+    return rows.length;
+  }
+}
+
+/** Multipart and stream failures as the standard errors; anything else unchanged. */
+export function uploadError(error: unknown, limits: AppConfig['attachments']): unknown {
+  if (error instanceof DomainError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  const message = error instanceof Error ? error.message : '';
+  if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT')
+    return new DomainError('TOO_MANY_FILES', { maxFiles: limits.maxFiles });
+  if (code === 'FST_REQ_FILE_TOO_LARGE')
+    return new DomainError('FILE_TOO_LARGE', { maxBytes: limits.maxFileBytes });
+  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return new DomainError('MULTIPART_REQUIRED');
+  if (code.startsWith('FST_') || /Unexpected end of|Malformed|boundary|aborted|premature/i.test(message))
+    return new DomainError('BAD_REQUEST', { reason: 'the multipart body is incomplete or malformed' });
+  return error;
+}
