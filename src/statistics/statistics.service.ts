@@ -107,7 +107,7 @@ export type IntegrityStatistics = Awaited<ReturnType<StatisticsService['computeI
 export type NationalStatistics = Awaited<ReturnType<StatisticsService['computeNational']>>;
 
 /**
- * Public statistics of general complaints and integrity reports, straight from the case tables
+ * Public statistics of general complaints and integrity reports, from the incrementally kept rollups (figures-rollup.ts), or from the case tables when the business time zone is not Bangkok
  * (the SQL is in statistics.sql.ts, the definitions in complaint-figures.ts and suppression.ts).
  * Results are cached for STATISTICS_CACHE_SECONDS so that a burst of readers costs one computation.
  */
