@@ -1,10 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { UnitsController } from './organizations.controller';
+import { OrganizationController, UnitsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
 
 @Global()
 @Module({
-  controllers: [UnitsController],
+  controllers: [UnitsController, OrganizationController],
   providers: [OrganizationsService],
   exports: [OrganizationsService],
 })
