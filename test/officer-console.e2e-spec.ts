@@ -64,6 +64,7 @@ describe('officer console API', () => {
         expect.objectContaining({ code: 'awaiting_info', th: 'รอข้อมูลเพิ่มเติมจากผู้ร้องเรียน' }),
       );
       expect(body.complaints.channels).toContainEqual({ code: 'walk_in', th: 'ยื่นด้วยตนเอง', en: 'Walk-in' });
+      expect(codes(body.complaints.kinds)).toEqual(['complaint', 'suggestion', 'compliment']);
       expect(body.complaints.actions).toContainEqual(
         expect.objectContaining({
           code: 'assign',

@@ -3311,6 +3311,8 @@ export interface components {
     ComplaintLabels: {
       statuses: components['schemas']['LabelView'][];
       channels: components['schemas']['LabelView'][];
+      /** @description complaint, suggestion or compliment */
+      kinds: components['schemas']['LabelView'][];
       actions: components['schemas']['ActionLabelView'][];
     };
     IntegrityLabels: {

@@ -10,7 +10,13 @@ export interface Label {
   en: string;
 }
 export type LabelGroup =
-  'complaintStatus' | 'channel' | 'complaintAction' | 'role' | 'integrityStatus' | 'integrityKind';
+  | 'complaintStatus'
+  | 'channel'
+  | 'complaintAction'
+  | 'complaintKind'
+  | 'role'
+  | 'integrityStatus'
+  | 'integrityKind';
 export type LabelTable = Partial<Record<LabelGroup, Record<string, Label>>>;
 
 const byCode = (list: unknown): Record<string, Label> => {
@@ -33,6 +39,7 @@ export async function fetchLabels(): Promise<LabelTable> {
       complaintStatus: byCode(body.complaints.statuses),
       channel: byCode(body.complaints.channels),
       complaintAction: byCode(body.complaints.actions),
+      complaintKind: byCode(body.complaints.kinds),
       role: byCode(body.roles),
       integrityStatus: byCode(body.integrityReports.statuses),
       integrityKind: byCode(body.integrityReports.kinds),
