@@ -58,6 +58,8 @@ export function CaseList() {
   const org = useOrganization((err) => setError(describeError(err)));
   const [units, setUnits] = useState<Schemas['UnitView'][]>([]);
   const [categories, setCategories] = useState<Schemas['PublicCategoryView'][]>([]);
+  // the filter form waits for its lists (units, categories), so a choice is not undone when they arrive
+  const [settled, setSettled] = useState(0);
   const [from, setFrom] = useState<string | null>(query.get('receivedFrom'));
   const [to, setTo] = useState<string | null>(query.get('receivedTo'));
   const heading = useRef<HTMLHeadingElement>(null);
@@ -67,13 +69,15 @@ export function CaseList() {
     if (myWork) return;
     call(api.GET('/api/v1/units'))
       .then(setUnits)
-      .catch((err: unknown) => setError(describeError(err)));
+      .catch((err: unknown) => setError(describeError(err)))
+      .finally(() => setSettled((n) => n + 1));
   }, [myWork]);
   useEffect(() => {
     if (myWork || !org) return;
     call(api.GET('/api/v1/orgs/{orgSlug}/categories', { params: { path: { orgSlug: org.slug } } }))
       .then(setCategories)
-      .catch((err: unknown) => setError(describeError(err)));
+      .catch((err: unknown) => setError(describeError(err)))
+      .finally(() => setSettled((n) => n + 1));
   }, [myWork, org]);
 
   useEffect(() => {
@@ -124,9 +128,11 @@ export function CaseList() {
     next.set('page', String(n));
     return `${path}?${next}`;
   };
-  const choices = (group: 'complaintStatus' | 'channel' | 'complaintKind') =>
+  // `selected` on the option, not `value` on the select: Preact would reset a select's value on every
+  // re-render (a date typed elsewhere in the form), undoing the officer's choice
+  const choices = (group: 'complaintStatus' | 'channel' | 'complaintKind', current: string) =>
     Object.entries(labels.table[group] ?? {}).map(([code, l]) => (
-      <option key={code} value={code}>
+      <option key={code} value={code} selected={code === current}>
         {l.th}
       </option>
     ));
@@ -143,10 +149,11 @@ export function CaseList() {
           <Link href="/officer/complaints?mine=true">ค้นหาและกรองเพิ่ม / Search and filter</Link>
         </p>
       )}
-      {!myWork && (
+      {!myWork && settled < 2 && <p aria-live="polite">กำลังโหลดตัวกรอง… / Loading the filters…</p>}
+      {!myWork && settled >= 2 && (
         // uncontrolled fields (a re-render must not undo what is being typed), reset when the address changes
         <form
-          key={`${queryText}|${units.length}|${categories.length}|${Object.keys(labels.table).length}`}
+          key={`${queryText}|${Object.keys(labels.table).length}`}
           class="card filters"
           onSubmit={apply}
           aria-label="ตัวกรอง / Filters"
@@ -161,27 +168,29 @@ export function CaseList() {
           </Field>
           <Field id="f-status" label="สถานะ" labelEn="Status">
             {(p) => (
-              <select {...p} defaultValue={v('status')}>
+              <select {...p}>
                 <option value="">ทั้งหมด / All</option>
-                <option value={OPEN.join(',')}>ยังไม่เสร็จ / Open</option>
-                {choices('complaintStatus')}
+                <option value={OPEN.join(',')} selected={v('status') === OPEN.join(',')}>
+                  ยังไม่เสร็จ / Open
+                </option>
+                {choices('complaintStatus', v('status'))}
               </select>
             )}
           </Field>
           <Field id="f-kind" label="ประเภท" labelEn="Kind">
             {(p) => (
-              <select {...p} defaultValue={v('kind')}>
+              <select {...p}>
                 <option value="">ทั้งหมด / All</option>
-                {choices('complaintKind')}
+                {choices('complaintKind', v('kind'))}
               </select>
             )}
           </Field>
           <Field id="f-unitId" label="หน่วยงาน" labelEn="Unit">
             {(p) => (
-              <select {...p} defaultValue={v('unitId')}>
+              <select {...p}>
                 <option value="">ทั้งหมด / All</option>
                 {units.map((u) => (
-                  <option key={u.id} value={u.id}>
+                  <option key={u.id} value={u.id} selected={u.id === v('unitId')}>
                     {u.nameTh}
                   </option>
                 ))}
@@ -190,10 +199,10 @@ export function CaseList() {
           </Field>
           <Field id="f-categoryCode" label="หมวด" labelEn="Category">
             {(p) => (
-              <select {...p} defaultValue={v('categoryCode')}>
+              <select {...p}>
                 <option value="">ทั้งหมด / All</option>
                 {categories.map((c) => (
-                  <option key={c.code} value={c.code}>
+                  <option key={c.code} value={c.code} selected={c.code === v('categoryCode')}>
                     {c.nameTh}
                   </option>
                 ))}
@@ -202,9 +211,9 @@ export function CaseList() {
           </Field>
           <Field id="f-channel" label="ช่องทาง" labelEn="Channel">
             {(p) => (
-              <select {...p} defaultValue={v('channel')}>
+              <select {...p}>
                 <option value="">ทั้งหมด / All</option>
-                {choices('channel')}
+                {choices('channel', v('channel'))}
               </select>
             )}
           </Field>
@@ -228,9 +237,9 @@ export function CaseList() {
           </Field>
           <Field id="f-sort" label="เรียงตาม" labelEn="Sort">
             {(p) => (
-              <select {...p} defaultValue={v('sort')}>
+              <select {...p}>
                 {SORTS.map(([code, text]) => (
-                  <option key={code} value={code}>
+                  <option key={code} value={code} selected={code === v('sort')}>
                     {text}
                   </option>
                 ))}

@@ -12,7 +12,7 @@ import { BEDateInput } from '../shared/components/BEDateInput';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
 import { errorsByField, Field } from '../shared/components/Field';
 import { Link } from '../shared/components/Link';
-import { describeError, type DescribedError } from '../shared/errors';
+import { ApiError, describeError, type DescribedError } from '../shared/errors';
 import { type Labels, useLabels } from '../shared/labels';
 import { match, useLocation } from '../shared/router';
 
@@ -192,7 +192,7 @@ export function CasePage() {
         </div>
         {open && (
           <ActionForm
-            key={`${open}-${item.updatedAt}`}
+            key={open}
             action={open}
             item={item}
             labels={labels}
@@ -443,6 +443,21 @@ function ActionForm({
       onDone(`บันทึกแล้ว / Done: ${actionLabel(labels, action)}`);
     } catch (err) {
       const described = describeError(err);
+      // the extension's own refusals name no field: they are about the new date, so show them at it
+      if (err instanceof ApiError && err.code?.startsWith('EXTENSION_') && err.body) {
+        const details = (err.body.details ?? {}) as { currentDueDate?: string };
+        const current = details.currentDueDate
+          ? ` (กำหนดปัจจุบัน / current due date: ${formatDayBE(details.currentDueDate)})`
+          : '';
+        described.fields = [
+          {
+            field: 'newDueDate',
+            message: `${err.body.messageTh ?? ''} / ${err.body.message ?? ''}${current}`,
+          },
+        ];
+        described.title = 'ข้อมูลไม่ถูกต้อง โปรดแก้ไขช่องที่แจ้งไว้ / Some fields need correcting';
+        described.lines = [];
+      }
       if (described.kind === 'conflict')
         described.lines.push('โหลดข้อมูลล่าสุดของเรื่องแล้ว / The case has been reloaded with its latest state');
       setError(described);

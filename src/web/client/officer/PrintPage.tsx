@@ -49,7 +49,7 @@ export function PrintPage({
   const [paper, setPaper] = useState<Paper>(defaultPaper);
   return (
     <>
-      <style>{`@page { size: ${paper}; margin: ${paper === 'A4' ? '20mm' : '12mm'}; }`}</style>
+      <style id="paper-size">{`@page { size: ${paper}; margin: ${paper === 'A4' ? '20mm' : '12mm'}; }`}</style>
       <div class="no-print print-tools">
         <h1>{title}</h1>
         {caseId && <Link href={`/officer/complaints/${caseId}`}>← กลับไปที่เรื่อง / Back to the case</Link>}
