@@ -64,6 +64,7 @@ describe('officer console API', () => {
         expect.objectContaining({ code: 'awaiting_info', th: 'รอข้อมูลเพิ่มเติมจากผู้ร้องเรียน' }),
       );
       expect(body.complaints.channels).toContainEqual({ code: 'walk_in', th: 'ยื่นด้วยตนเอง', en: 'Walk-in' });
+      expect(codes(body.complaints.kinds)).toEqual(['complaint', 'suggestion', 'compliment']);
       expect(body.complaints.actions).toContainEqual(
         expect.objectContaining({
           code: 'assign',
@@ -256,6 +257,23 @@ describe('officer console API', () => {
 
     it("an officer outside the case's unit finds nothing by phone", async () => {
       expect((await list(financeOfficer, 'q=0812345678')).json().items).toEqual([]);
+    });
+  });
+
+  describe('GET /organization', () => {
+    it("names the officer's own organisation and its slug, to every officer; 401 without sign-in", async () => {
+      const mine = await get(intake.token, '/api/v1/organization');
+      expect(mine.statusCode).toBe(200);
+      const [row] = await t.db.query(
+        `SELECT o.id, o.slug, o.name_th, o.name_en FROM organizations o JOIN users u ON u.organization_id = o.id WHERE u.id = $1`,
+        [intake.id],
+      );
+      expect(mine.json()).toEqual({ id: row.id, slug: row.slug, nameTh: row.name_th, nameEn: row.name_en });
+      expect((await get(officer.token, '/api/v1/organization')).json().slug).toBe(row.slug);
+      const other = (await get(otherOrgAdmin, '/api/v1/organization')).json();
+      expect(other.nameTh).toBe('เทศบาลอื่น');
+      expect(other.slug).not.toBe(row.slug);
+      expect((await t.request({ method: 'GET', url: '/api/v1/organization' })).statusCode).toBe(401);
     });
   });
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { ApiErrors } from '../common/errors/api-errors';
 import { UuidPipe } from '../common/validation/uuid.pipe';
 import { Role } from '../users/roles';
-import { UnitView } from './unit.view';
+import { OrganizationView, UnitView } from './unit.view';
 import { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { CreateUnitDto, RemovalView, UpdateUnitDto } from './dto/unit.dto';
@@ -55,5 +55,22 @@ export class UnitsController {
   @ApiOkResponse({ type: RemovalView })
   async remove(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<RemovalView> {
     return { outcome: await this.organizations.removeUnit(actor, id) };
+  }
+}
+
+@ApiTags('organizations')
+@ApiBearerAuth()
+@Controller('organization')
+export class OrganizationController {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'My organisation: its name (printed on slips and letters) and slug (for the public routes)',
+  })
+  @ApiOkResponse({ type: OrganizationView })
+  async mine(@CurrentActor() actor: Actor): Promise<OrganizationView> {
+    const org = await this.organizations.byId(actor.organizationId);
+    return { id: org.id, slug: org.slug, nameTh: org.nameTh, nameEn: org.nameEn };
   }
 }

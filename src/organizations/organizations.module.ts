@@ -1,13 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { UsersModule } from '../users/users.module';
 import { OrganizationsOperatorController } from './organizations-operator.controller';
-import { UnitsController } from './organizations.controller';
+import { OrganizationController, UnitsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
 
 @Global()
 @Module({
   imports: [UsersModule],
-  controllers: [UnitsController, OrganizationsOperatorController],
+  controllers: [UnitsController, OrganizationController, OrganizationsOperatorController],
   providers: [OrganizationsService],
   exports: [OrganizationsService],
 })

@@ -10,3 +10,13 @@ export class UnitView {
   @ApiProperty() sortOrder!: number;
   @ApiProperty() isActive!: boolean;
 }
+
+/** The signed-in officer's organisation: its name for printed documents, its slug for the public routes. */
+export class OrganizationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'nongbua', description: 'URL name of the public routes (/api/v1/orgs/{slug}/…)' })
+  slug!: string;
+  @ApiProperty({ example: 'เทศบาลตำบลหนองบัว' }) nameTh!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Nong Bua Subdistrict Municipality' })
+  nameEn!: string | null;
+}

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/auth/decorators';
 import { CHANNEL_LABELS } from '../complaints/channels';
+import { SUBMISSION_KIND_LABELS } from '../complaints/submission-kinds';
 import { ACTION_LABELS, STATUS_LABELS, TRANSITIONS } from '../complaints/complaint-workflow';
 import {
   AGENCY_TEXT,
@@ -32,6 +33,7 @@ export class LabelsService {
       complaints: {
         statuses: entries(STATUS_LABELS),
         channels: entries(CHANNEL_LABELS),
+        kinds: entries(SUBMISSION_KIND_LABELS),
         actions: TRANSITIONS.map((t) => ({
           code: t.action,
           ...ACTION_LABELS[t.action],

@@ -186,11 +186,17 @@ function allowFraming(reply: FastifyReply): void {
 }
 
 /** The paths of the officers' console ported to the typed front-end (src/web/client/officer). */
-export const OFFICER_PATHS = ['/officer', '/officer/complaints'] as const;
+export const OFFICER_PATHS = [
+  '/officer',
+  '/officer/complaints',
+  '/officer/intake',
+  '/officer/complaints/:id',
+  '/officer/complaints/:id/slip',
+  '/officer/complaints/:id/letter/:kind',
+] as const;
 
 /** The paths still served by the legacy console (src/web/public/officer.js), until each is ported. */
 export const LEGACY_OFFICER_PATHS = [
-  '/officer/complaints/:id',
   '/officer/integrity-reports',
   '/officer/integrity-reports/identity-requests',
   '/officer/integrity-reports/:id',

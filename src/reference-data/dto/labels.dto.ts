@@ -19,6 +19,7 @@ export class ActionLabelView extends LabelView {
 export class ComplaintLabels {
   @ApiProperty({ type: [LabelView] }) statuses!: LabelView[];
   @ApiProperty({ type: [LabelView] }) channels!: LabelView[];
+  @ApiProperty({ type: [LabelView], description: 'complaint, suggestion or compliment' }) kinds!: LabelView[];
   @ApiProperty({ type: [ActionLabelView] }) actions!: ActionLabelView[];
 }
 

@@ -12,6 +12,10 @@ import { ErrorSummary } from '../shared/components/ErrorSummary';
 import { match, useLocation } from '../shared/router';
 import { resume, signOut, takeKeyNotice, useOfficer } from '../shared/session';
 import { CaseList } from './CaseList';
+import { CasePage } from './CasePage';
+import { Intake } from './Intake';
+import { Letter } from './Letter';
+import { Slip } from './Slip';
 import { SignIn } from './SignIn';
 
 const TITLE = 'ระบบงานเจ้าหน้าที่ / Officer console';
@@ -20,6 +24,11 @@ const TITLE = 'ระบบงานเจ้าหน้าที่ / Officer 
 const ROUTES = [
   { path: '/officer', page: CaseList },
   { path: '/officer/complaints', page: CaseList },
+  // intake, the case page and its printable documents (U15a: officer/Intake, CasePage, Slip, Letter)
+  { path: '/officer/intake', page: Intake },
+  { path: '/officer/complaints/:id', page: CasePage },
+  { path: '/officer/complaints/:id/slip', page: Slip },
+  { path: '/officer/complaints/:id/letter/:kind', page: Letter },
 ];
 
 export function App() {
@@ -60,6 +69,8 @@ export function App() {
     { href: '/officer', label: 'งานของฉัน / My work' },
     { href: '/officer/complaints', label: 'เรื่องร้องเรียน / Complaints' },
   ];
+  if (officer.roles.some((r) => r === 'intake' || r === 'supervisor'))
+    nav.push({ href: '/officer/intake', label: 'รับเรื่อง / Intake' });
   if (officer.roles.some((r) => r === 'integrity_officer' || r === 'custodian'))
     nav.push({ href: '/officer/integrity-reports', label: 'แจ้งเบาะแสทุจริต / Integrity reports' });
   const routed = ROUTES.find((r) => match(r.path, location.path));

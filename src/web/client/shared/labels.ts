@@ -3,12 +3,20 @@
  * the server code. `useLabels()` loads them once per page and falls back to the code itself.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { api, call } from './api';
 
 export interface Label {
   th: string;
   en: string;
 }
-export type LabelGroup = 'complaintStatus' | 'channel' | 'role' | 'integrityStatus' | 'integrityKind';
+export type LabelGroup =
+  | 'complaintStatus'
+  | 'channel'
+  | 'complaintAction'
+  | 'complaintKind'
+  | 'role'
+  | 'integrityStatus'
+  | 'integrityKind';
 export type LabelTable = Partial<Record<LabelGroup, Record<string, Label>>>;
 
 const byCode = (list: unknown): Record<string, Label> => {
@@ -21,26 +29,20 @@ const byCode = (list: unknown): Record<string, Label> => {
 };
 
 /**
- * ADAPTER — the single place that knows where labels come from. The labels route (`GET /api/v1/labels`,
- * issue 15, being added on another branch) is not in api-types.ts yet, so it is fetched untyped and read
- * defensively; until it exists every label falls back to its code. When the route is merged, replace
- * this body with `call(api.GET('/api/v1/labels'))` and keep the returned shape.
+ * ADAPTER — the single place that knows where labels come from: the typed `GET /api/v1/labels`.
+ * A failure (offline, an old server) leaves every label falling back to its code, never a broken page.
  */
 export async function fetchLabels(): Promise<LabelTable> {
   try {
-    const response = await fetch('/api/v1/labels', { headers: { accept: 'application/json' } });
-    if (!response.ok) return {};
-    const body = (await response.json()) as {
-      roles?: unknown;
-      complaints?: { statuses?: unknown; channels?: unknown };
-      integrityReports?: { statuses?: unknown; kinds?: unknown };
-    };
+    const body = await call(api.GET('/api/v1/labels'));
     return {
-      complaintStatus: byCode(body.complaints?.statuses),
-      channel: byCode(body.complaints?.channels),
+      complaintStatus: byCode(body.complaints.statuses),
+      channel: byCode(body.complaints.channels),
+      complaintAction: byCode(body.complaints.actions),
+      complaintKind: byCode(body.complaints.kinds),
       role: byCode(body.roles),
-      integrityStatus: byCode(body.integrityReports?.statuses),
-      integrityKind: byCode(body.integrityReports?.kinds),
+      integrityStatus: byCode(body.integrityReports.statuses),
+      integrityKind: byCode(body.integrityReports.kinds),
     };
   } catch {
     return {};
