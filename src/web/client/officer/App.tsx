@@ -11,6 +11,7 @@ import { describeError, type DescribedError } from '../shared/errors';
 import { ErrorSummary } from '../shared/components/ErrorSummary';
 import { match, useLocation } from '../shared/router';
 import { resume, signOut, takeKeyNotice, useOfficer } from '../shared/session';
+import { ADMIN_ROUTES, adminNav } from './admin/routes';
 import { CaseList } from './CaseList';
 import { SignIn } from './SignIn';
 
@@ -20,6 +21,7 @@ const TITLE = 'ระบบงานเจ้าหน้าที่ / Officer 
 const ROUTES = [
   { path: '/officer', page: CaseList },
   { path: '/officer/complaints', page: CaseList },
+  ...ADMIN_ROUTES,
 ];
 
 export function App() {
@@ -62,8 +64,12 @@ export function App() {
   ];
   if (officer.roles.some((r) => r === 'integrity_officer' || r === 'custodian'))
     nav.push({ href: '/officer/integrity-reports', label: 'แจ้งเบาะแสทุจริต / Integrity reports' });
+  nav.push(...adminNav(officer));
   const routed = ROUTES.find((r) => match(r.path, location.path));
-  for (const item of nav) item.current = item.href === location.path;
+  for (const item of nav)
+    item.current =
+      item.href === location.path ||
+      (item.href === '/officer/admin' && location.path.startsWith('/officer/admin/'));
 
   return (
     <Layout
