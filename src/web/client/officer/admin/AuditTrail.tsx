@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { api, call } from '../../shared/api';
-import { formatDateTimeBE } from '../../shared/be-date';
+import { formatDateTimeBE, parseBEDate } from '../../shared/be-date';
 import { BEDateInput } from '../../shared/components/BEDateInput';
 import { ErrorSummary } from '../../shared/components/ErrorSummary';
 import { Field } from '../../shared/components/Field';
@@ -57,8 +57,6 @@ export function AuditTrail() {
       ),
     [query.toString()],
   );
-  const [from, setFrom] = useState(filter.from);
-  const [to, setTo] = useState(filter.to);
   const [dateError, setDateError] = useState<Record<string, string | null>>({});
 
   const apply = (e: Event) => {
@@ -69,8 +67,20 @@ export function AuditTrail() {
       const v = String(d.get(k) ?? '').trim();
       if (v) next.set(k, v);
     }
-    if (from) next.set('from', from);
-    if (to) next.set('to', to);
+    // what is typed now (the fields' own parse runs on blur, which may not have re-rendered yet)
+    const errors: Record<string, string | null> = {};
+    for (const [key, id] of [
+      ['from', 'a-from'],
+      ['to', 'a-to'],
+    ] as const) {
+      const typed = String(d.get(id) ?? '').trim();
+      if (!typed) continue;
+      const parsed = parseBEDate(typed);
+      if (parsed.ok) next.set(key, parsed.iso);
+      else errors[key] = parsed.error;
+    }
+    setDateError(errors);
+    if (Object.keys(errors).length) return;
     navigate(`${path}${next.size ? `?${next}` : ''}`);
   };
   const pageHref = (n: number) => {
@@ -83,12 +93,7 @@ export function AuditTrail() {
   return (
     <>
       <h1>บันทึกการใช้งาน / Audit trail</h1>
-      <form
-        key={`${query.toString()}|${officers.data?.length ?? 0}`}
-        class="card filters"
-        onSubmit={apply}
-        aria-label="ตัวกรอง / Filters"
-      >
+      <form key={query.toString()} class="card filters" onSubmit={apply} aria-label="ตัวกรอง / Filters">
         <Field id="a-actor" label="ผู้กระทำ" labelEn="Actor">
           {(p) => (
             <select {...p} name="actorId" defaultValue={filter.actorId}>
@@ -130,7 +135,7 @@ export function AuditTrail() {
             <BEDateInput
               {...p}
               value={filter.from}
-              onChange={(iso) => setFrom(iso ?? '')}
+              onChange={() => undefined}
               onInvalid={(m) => setDateError((e) => ({ ...e, from: m }))}
             />
           )}
@@ -146,7 +151,7 @@ export function AuditTrail() {
             <BEDateInput
               {...p}
               value={filter.to}
-              onChange={(iso) => setTo(iso ?? '')}
+              onChange={() => undefined}
               onInvalid={(m) => setDateError((e) => ({ ...e, to: m }))}
             />
           )}

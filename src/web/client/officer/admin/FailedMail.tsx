@@ -39,6 +39,10 @@ export function FailedMail() {
       ),
     [status],
   );
+  // officers' mail (an invitation, a password link) names its person by id: show who it was for
+  const users = useLoad(() => call(api.GET('/api/v1/users')), []);
+  const person = (m: Schemas['MailMessageView']) =>
+    m.aboutType === 'user' ? users.data?.find((u) => u.id === m.aboutId) : undefined;
   const retry = useAction();
   const [notice, setNotice] = useState('');
   const again = async (id: string) => {
@@ -112,6 +116,11 @@ export function FailedMail() {
                     <td>
                       {RECIPIENT_TH[m.recipientKind] ?? m.recipientKind}
                       {m.recipient && <div>{m.recipient}</div>}
+                      {!m.recipient && person(m) && (
+                        <div>
+                          {person(m)?.displayName} ({person(m)?.email})
+                        </div>
+                      )}
                     </td>
                     <td>{m.subjectLine ?? m.template}</td>
                     <td>{STATUS_TH[m.status]}</td>

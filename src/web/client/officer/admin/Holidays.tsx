@@ -5,7 +5,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { api, call } from '../../shared/api';
-import { BE_OFFSET, formatDayBE } from '../../shared/be-date';
+import { BE_OFFSET, formatDayBE, parseBEDate } from '../../shared/be-date';
 import { BEDateInput } from '../../shared/components/BEDateInput';
 import { ErrorSummary, useFocusFirstInvalid } from '../../shared/components/ErrorSummary';
 import { errorsByField, Field } from '../../shared/components/Field';
@@ -35,7 +35,6 @@ export function Holidays() {
   const [year, setYear] = useState(thisYear);
   const list = useLoad(() => call(api.GET('/api/v1/holidays', { params: { query: { year } } })), [year]);
   const [notice, setNotice] = useState('');
-  const [date, setDate] = useState('');
   const [dateError, setDateError] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
   const form = useRef<HTMLFormElement>(null);
@@ -53,8 +52,15 @@ export function Holidays() {
     const d = new FormData(f);
     const nameTh = String(d.get('nameTh') ?? '').trim();
     const nameEn = String(d.get('nameEn') ?? '').trim();
+    // read what is typed now (the field's own parse runs on blur, which may not have re-rendered yet)
+    const typed = String(d.get(IDS.date) ?? '').trim();
+    const parsed = typed ? parseBEDate(typed) : null;
+    const date = parsed?.ok ? parsed.iso : '';
     const missing = [
-      !date && { field: 'date', message: dateError ?? 'กรุณากรอกวันที่ / Enter the date' },
+      !date && {
+        field: 'date',
+        message: parsed && !parsed.ok ? parsed.error : 'กรุณากรอกวันที่ / Enter the date',
+      },
       !nameTh && { field: 'nameTh', message: 'กรุณากรอกชื่อวันหยุด / Enter the name' },
     ].filter((x) => !!x);
     if (missing.length) {
@@ -75,7 +81,6 @@ export function Holidays() {
     );
     if (done) {
       f.reset();
-      setDate('');
       setFormKey((k) => k + 1);
       setNotice(
         `เพิ่ม ${done.holiday.nameTh} (${formatDayBE(done.holiday.date)}) แล้ว; ${recomputed(done.recomputedCases)}`,
@@ -110,14 +115,7 @@ export function Holidays() {
         <h2 id="holiday-heading">เพิ่มวันหยุดขององค์กร / Add a day off</h2>
         <ErrorSummary error={add.error} fieldIds={IDS} fieldLabels={LABELS} />
         <Field id={IDS.date} label="วันที่" labelEn="Date" required hint="วว/ดด/ปปปป (พ.ศ.)" error={fields.date}>
-          {(p) => (
-            <BEDateInput
-              {...p}
-              value={date}
-              onChange={(iso) => setDate(iso ?? '')}
-              onInvalid={setDateError}
-            />
-          )}
+          {(p) => <BEDateInput {...p} value="" onChange={() => undefined} onInvalid={setDateError} />}
         </Field>
         <Field id={IDS.nameTh} label="ชื่อวันหยุด (ไทย)" labelEn="Thai name" required error={fields.nameTh}>
           {(p) => <input {...p} name="nameTh" />}
@@ -174,7 +172,7 @@ export function Holidays() {
                           class="secondary"
                           disabled={remove.busy}
                           onClick={() => void drop(h.id, h.nameTh)}
-                          aria-label={`ลบ ${h.nameTh} / Remove`}
+                          aria-label={`ลบ / Remove: ${h.nameTh}`}
                         >
                           ลบ / Remove
                         </button>
