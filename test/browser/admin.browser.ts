@@ -16,6 +16,9 @@ import {
 } from './fixtures';
 import type { ServiceClient } from './officers';
 
+// long journeys (several officers made through the API, several pages) on a loaded machine
+test.describe.configure({ timeout: 150_000 });
+
 const unique = () => randomBytes(4).toString('hex');
 
 async function roleLabel(service: ServiceClient, code: string): Promise<string> {
@@ -186,10 +189,11 @@ test.describe('administration', () => {
     const email = `bounce-${unique()}@browser.test`;
     await service.rejectMail(email, 1);
     const token = await service.login(firstAdmin());
-    await service.request(
+    const name = `อีเมลตีกลับ ${unique()}`;
+    const user = await service.request<{ id: string }>(
       'POST',
       '/api/v1/users',
-      { email, displayName: 'อีเมลตีกลับ', roles: ['officer'] },
+      { email, displayName: name, roles: ['officer'] },
       token,
       201,
     );

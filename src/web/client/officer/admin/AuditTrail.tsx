@@ -12,7 +12,7 @@ import { Field } from '../../shared/components/Field';
 import { Link } from '../../shared/components/Link';
 import { navigate, useLocation } from '../../shared/router';
 import { useLoad } from '../../shared/use-load';
-import { loadingText } from './common';
+import { loadingText, TableWrap } from './common';
 
 const PAGE_SIZE = 50;
 const KEYS = ['actorId', 'action', 'entityType', 'entityId', 'from', 'to'] as const;
@@ -166,7 +166,7 @@ export function AuditTrail() {
             {entries.data.total} รายการ / entries
           </p>
           {entries.data.items.length > 0 && (
-            <div class="table-wrap">
+            <TableWrap label="บันทึกการใช้งาน / Audit entries">
               <table>
                 <thead>
                   <tr>
@@ -196,7 +196,7 @@ export function AuditTrail() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
           {pages > 1 && (
             <nav class="pager" aria-label="หน้า / Pages">

@@ -7,7 +7,7 @@ import { api, call } from '../../shared/api';
 import { formatDayBE } from '../../shared/be-date';
 import { ErrorSummary } from '../../shared/components/ErrorSummary';
 import { useLoad } from '../../shared/use-load';
-import { loadingText } from './common';
+import { loadingText, TableWrap } from './common';
 
 function Bar({ value, max, tone }: { value: number; max: number; tone?: 'bad' }) {
   const width = max > 0 ? Math.round((value / max) * 100) : 0;
@@ -54,7 +54,7 @@ export function Dashboard() {
             {d.byUnit.length === 0 ? (
               <p>ไม่มีเรื่องค้าง / Nothing open</p>
             ) : (
-              <div class="table-wrap">
+              <TableWrap label="แยกตามหน่วยงาน / By unit">
                 <table>
                   <thead>
                     <tr>
@@ -77,12 +77,12 @@ export function Dashboard() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )}
           </section>
           <section class="card" aria-labelledby="compliance">
             <h2 id="compliance">ตอบภายในกำหนด 15 วัน รายเดือน / 15-day compliance by month</h2>
-            <div class="table-wrap">
+            <TableWrap label="รายเดือน / By month">
               <table>
                 <thead>
                   <tr>
@@ -108,7 +108,7 @@ export function Dashboard() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           </section>
         </>
       )}

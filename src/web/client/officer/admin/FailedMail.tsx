@@ -9,7 +9,7 @@ import { formatDateTimeBE } from '../../shared/be-date';
 import { ErrorSummary } from '../../shared/components/ErrorSummary';
 import { Field } from '../../shared/components/Field';
 import { useAction, useLoad } from '../../shared/use-load';
-import { BackToAdmin, loadingText, Notice } from './common';
+import { BackToAdmin, loadingText, Notice, TableWrap } from './common';
 
 type Status = Schemas['MailMessageView']['status'];
 const STATUS_TH: Record<Status, string> = {
@@ -96,7 +96,7 @@ export function FailedMail() {
           <h2 id="mail-list">
             ข้อความ {list.data.total} ฉบับ / {list.data.total} messages
           </h2>
-          <div class="table-wrap">
+          <TableWrap label="ข้อความ / Messages">
             <table>
               <thead>
                 <tr>
@@ -146,7 +146,7 @@ export function FailedMail() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
       )}
     </>

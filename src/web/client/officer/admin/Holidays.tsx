@@ -10,7 +10,7 @@ import { BEDateInput } from '../../shared/components/BEDateInput';
 import { ErrorSummary, useFocusFirstInvalid } from '../../shared/components/ErrorSummary';
 import { errorsByField, Field } from '../../shared/components/Field';
 import { useAction, useLoad } from '../../shared/use-load';
-import { BackToAdmin, loadingText, Notice } from './common';
+import { BackToAdmin, loadingText, Notice, TableWrap } from './common';
 
 const IDS: Record<string, string> = {
   date: 'holiday-date',
@@ -145,7 +145,7 @@ export function Holidays() {
         <ErrorSummary error={list.error ?? remove.error} />
         {list.loading && !list.data && loadingText}
         {list.data && (
-          <div class="table-wrap">
+          <TableWrap label="วันหยุด / Holidays">
             <table>
               <thead>
                 <tr>
@@ -182,7 +182,7 @@ export function Holidays() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
     </>

@@ -45,3 +45,15 @@ export function BackToAdmin() {
 
 /** Shown while a page loads. */
 export const loadingText = <p aria-live="polite">กำลังโหลด… / Loading…</p>;
+
+/**
+ * A table that scrolls sideways in its own box (never the page): focusable and named, so a keyboard
+ * user can scroll it too (axe: scrollable-region-focusable).
+ */
+export function TableWrap({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}
