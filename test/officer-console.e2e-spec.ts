@@ -537,11 +537,24 @@ describe('officer console API', () => {
         defaultUnit: { id: engineering, nameTh: 'กองช่าง' },
         isActive: true,
       });
-      const publicList = async () =>
-        (await t.request({ method: 'GET', url: '/api/v1/orgs/demo/categories' }))
-          .json()
-          .map((c: { code: string }) => c.code);
+      const publicCategories = async () =>
+        (await t.request({ method: 'GET', url: '/api/v1/orgs/demo/categories' })).json() as {
+          code: string;
+          descriptionTh: string | null;
+        }[];
+      const publicList = async () => (await publicCategories()).map((c) => c.code);
       expect(await publicList()).toContain('stray_dogs');
+      // the administrator's own description replaces the built-in default citizens read
+      const roads = (await send('GET', admin, '/categories'))
+        .json()
+        .find((c: { code: string }) => c.code === 'roads');
+      const builtIn = (await publicCategories()).find((c) => c.code === 'roads')!.descriptionTh;
+      expect(builtIn).toBeTruthy();
+      expect(roads.descriptionTh).toBe(builtIn);
+      await send('PATCH', admin, `/categories/${roads.id}`, { descriptionTh: 'ถนนและทางเท้าในเขตตำบล' });
+      expect((await publicCategories()).find((c) => c.code === 'roads')!.descriptionTh).toBe(
+        'ถนนและทางเท้าในเขตตำบล',
+      );
       const filed = await fileComplaint(t, lightingComplaint({ categoryCode: 'stray_dogs' }));
       expect((await detail(intake, filed.id)).json().unit).toMatchObject({ id: engineering });
       const rerouted = await send('PATCH', admin, `/categories/${category.id}`, {

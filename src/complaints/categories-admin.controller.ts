@@ -13,6 +13,7 @@ import { RemovalView } from '../organizations/dto/unit.dto';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ComplaintCategory } from '../reference-data/entities/complaint-category.entity';
 import { Role } from '../users/roles';
+import { categoryDescriptionTh } from './category-descriptions';
 import { ComplaintCategories } from './complaint-categories';
 import { CategoryAdminView, CreateCategoryDto, UpdateCategoryDto } from './dto/category-admin.dto';
 
@@ -155,7 +156,8 @@ export class CategoriesAdminService {
       code: c.code,
       nameTh: c.nameTh,
       nameEn: c.nameEn,
-      descriptionTh: c.descriptionTh,
+      // what citizens read: the built-in default until the administrator writes one
+      descriptionTh: categoryDescriptionTh(c),
       descriptionEn: c.descriptionEn,
       defaultUnit: unit ? { id: unit.id, nameTh: unit.nameTh, nameEn: unit.nameEn } : null,
       sortOrder: c.sortOrder,

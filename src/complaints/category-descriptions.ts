@@ -1,7 +1,7 @@
 /**
  * What each seeded complaint category covers, in Thai, for the public form's chooser (the names alone
- * send a broken street light and a flooded road to the same guess). Keyed by code; a category an
- * organisation adds itself has no description until it is given one here.
+ * send a broken street light and a flooded road to the same guess). Keyed by code. These are the
+ * defaults: a description an administrator writes on the category (description_th) replaces them.
  */
 export const CATEGORY_DESCRIPTIONS_TH: Readonly<Record<string, string>> = {
   other: 'ไม่แน่ใจว่าเป็นเรื่องประเภทใด หรือไม่ตรงกับหมวดอื่น เจ้าหน้าที่จะตรวจสอบและส่งให้หน่วยงานที่เกี่ยวข้อง',
@@ -39,4 +39,9 @@ export function publicCategoryOrder<T extends { code: string }>(categories: read
     ...categories.filter((c) => c.code === NEUTRAL_CATEGORY_CODE),
     ...categories.filter((c) => c.code !== NEUTRAL_CATEGORY_CODE),
   ];
+}
+
+/** The description a citizen reads: the administrator's own, else the built-in default for a seeded code. */
+export function categoryDescriptionTh(c: { code: string; descriptionTh: string | null }): string | null {
+  return c.descriptionTh ?? CATEGORY_DESCRIPTIONS_TH[c.code] ?? null;
 }

@@ -37,11 +37,7 @@ import {
 import { Complaint } from './entities/complaint.entity';
 import { ComplaintEvent, ComplaintEventType } from './entities/complaint-event.entity';
 import { normalizeTrackingCode, trackingCodeHash } from './tracking-code';
-import {
-  CATEGORY_DESCRIPTIONS_TH,
-  NEUTRAL_CATEGORY_CODE,
-  publicCategoryOrder,
-} from './category-descriptions';
+import { categoryDescriptionTh, NEUTRAL_CATEGORY_CODE, publicCategoryOrder } from './category-descriptions';
 import { SUBMISSION_KIND_LABELS, SubmissionKind } from './submission-kinds';
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
@@ -127,7 +123,7 @@ export class ComplaintQueries {
       code: c.code,
       nameTh: c.nameTh,
       nameEn: c.nameEn,
-      descriptionTh: CATEGORY_DESCRIPTIONS_TH[c.code] ?? null,
+      descriptionTh: categoryDescriptionTh(c),
       neutral: c.code === NEUTRAL_CATEGORY_CODE,
     }));
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CHANNEL_LABELS, ComplaintChannel } from '../complaints/channels';
-import { CATEGORY_DESCRIPTIONS_TH } from '../complaints/category-descriptions';
+import { categoryDescriptionTh } from '../complaints/category-descriptions';
 import { ComplaintCategories } from '../complaints/complaint-categories';
 import {
   escalatesWhenOverdue,
@@ -61,7 +61,7 @@ export class HandbookService {
     const category = (c: ComplaintCategory) => ({
       code: c.code,
       nameTh: c.nameTh,
-      descriptionTh: CATEGORY_DESCRIPTIONS_TH[c.code] ?? null,
+      descriptionTh: categoryDescriptionTh(c),
     });
     const routed = new Set(activeUnits.map((u) => u.id));
     return {
