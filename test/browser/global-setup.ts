@@ -29,9 +29,23 @@ const freePort = () =>
     });
   });
 
-/** The sink's messages as JSON for the test processes: GET /messages → [{ to, subject, text }]. */
+/**
+ * The sink's messages as JSON for the test processes: GET /messages → [{ to, subject, text }]; and
+ * POST /reject `{ address, code, message, times }`: the sink refuses that recipient (a failed mail).
+ */
 function serveMail(sink: SmtpSink): Promise<Server> {
-  const server = createServer((_request, response) => {
+  const server = createServer((request, response) => {
+    if (request.method === 'POST' && request.url === '/reject') {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        const r = JSON.parse(body) as { address: string; code: number; message: string; times?: number };
+        sink.reject(r.address, r.code, r.message, r.times);
+        response.statusCode = 204;
+        response.end();
+      });
+      return;
+    }
     response.setHeader('content-type', 'application/json');
     response.end(
       JSON.stringify(sink.messages.map((m) => ({ to: m.envelopeTo, subject: m.subject, text: m.text }))),

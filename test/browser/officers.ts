@@ -66,6 +66,15 @@ export class ServiceClient {
     return (await fetch(this.mailUrl)).json() as Promise<MailMessage[]>;
   }
 
+  /** The SMTP sink refuses mail to `address` (`5.1.1 No such user`) `times` times: the mail fails. */
+  async rejectMail(address: string, times = 1): Promise<void> {
+    const response = await fetch(new URL('/reject', this.mailUrl), {
+      method: 'POST',
+      body: JSON.stringify({ address, code: 550, message: '5.1.1 No such user', times }),
+    });
+    if (response.status !== 204) throw new Error(`rejectMail: ${response.status}`);
+  }
+
   /** The newest message to `address` matching `test`, waiting for the mail worker up to 30 s. */
   async waitForMail(address: string, test: (m: MailMessage) => boolean = () => true): Promise<MailMessage> {
     const until = Date.now() + 30_000;

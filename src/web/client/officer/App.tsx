@@ -11,6 +11,7 @@ import { describeError, type DescribedError } from '../shared/errors';
 import { ErrorSummary } from '../shared/components/ErrorSummary';
 import { match, useLocation } from '../shared/router';
 import { resume, signOut, takeKeyNotice, useOfficer } from '../shared/session';
+import { ADMIN_ROUTES, adminNav } from './admin/routes';
 import { CaseList } from './CaseList';
 import { CasePage } from './CasePage';
 import { Intake } from './Intake';
@@ -29,6 +30,7 @@ const ROUTES = [
   { path: '/officer/complaints/:id', page: CasePage },
   { path: '/officer/complaints/:id/slip', page: Slip },
   { path: '/officer/complaints/:id/letter/:kind', page: Letter },
+  ...ADMIN_ROUTES,
 ];
 
 export function App() {
@@ -73,8 +75,12 @@ export function App() {
     nav.push({ href: '/officer/intake', label: 'รับเรื่อง / Intake' });
   if (officer.roles.some((r) => r === 'integrity_officer' || r === 'custodian'))
     nav.push({ href: '/officer/integrity-reports', label: 'แจ้งเบาะแสทุจริต / Integrity reports' });
+  nav.push(...adminNav(officer));
   const routed = ROUTES.find((r) => match(r.path, location.path));
-  for (const item of nav) item.current = item.href === location.path;
+  for (const item of nav)
+    item.current =
+      item.href === location.path ||
+      (item.href === '/officer/admin' && location.path.startsWith('/officer/admin/'));
 
   return (
     <Layout
