@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { ApiErrors } from '../common/errors/api-errors';
 import { UuidPipe } from '../common/validation/uuid.pipe';
 import { Role } from '../users/roles';
-import { OrganizationView, UnitView } from './unit.view';
+import { OwnOrganizationView, UnitView } from './unit.view';
 import { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { CreateUnitDto, RemovalView, UpdateUnitDto } from './dto/unit.dto';
@@ -68,8 +68,8 @@ export class OrganizationController {
   @ApiOperation({
     summary: 'My organisation: its name (printed on slips and letters) and slug (for the public routes)',
   })
-  @ApiOkResponse({ type: OrganizationView })
-  async mine(@CurrentActor() actor: Actor): Promise<OrganizationView> {
+  @ApiOkResponse({ type: OwnOrganizationView })
+  async mine(@CurrentActor() actor: Actor): Promise<OwnOrganizationView> {
     const org = await this.organizations.byId(actor.organizationId);
     return { id: org.id, slug: org.slug, nameTh: org.nameTh, nameEn: org.nameEn };
   }

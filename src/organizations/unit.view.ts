@@ -12,7 +12,7 @@ export class UnitView {
 }
 
 /** The signed-in officer's organisation: its name for printed documents, its slug for the public routes. */
-export class OrganizationView {
+export class OwnOrganizationView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'nongbua', description: 'URL name of the public routes (/api/v1/orgs/{slug}/…)' })
   slug!: string;

@@ -9,6 +9,7 @@ import { civilDate, fiscalYearOfDate } from '../common/time/fiscal-year';
 import { AppConfig } from '../config/app-config';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { Role } from '../users/roles';
+import { percent } from './complaint-figures';
 import { DASHBOARD_OPEN_SQL } from './statistics.sql';
 import { DashboardView } from './dto/dashboard.dto';
 import { StatisticsService } from './statistics.service';
@@ -57,14 +58,20 @@ export class DashboardService {
           overdue: n(r.overdue),
         }))
         .sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.nameTh.localeCompare(b.nameTh, 'th')),
-      complianceByMonth: stats.breakdowns.byMonth.map((m) => ({
-        month: m.code,
-        nameTh: m.nameTh,
-        received: m.received,
-        due: m.met + m.metByExplanation + m.missed + m.openPastDeadline,
-        compliant: m.met + m.metByExplanation,
-        compliancePercent: m.compliancePercent,
-      })),
+      complianceByMonth: stats.breakdowns.byMonth.map((m) => {
+        const due = m.met + m.metByExplanation + m.missed + m.openPastDeadline;
+        const compliant = m.met + m.metByExplanation;
+        // the organisation's own officers see every month's percentage: the minimum sample
+        // (STATISTICS_MIN_SAMPLE) guards published figures, not the internal dashboard
+        return {
+          month: m.code,
+          nameTh: m.nameTh,
+          received: m.received,
+          due,
+          compliant,
+          compliancePercent: percent(compliant, due, 1),
+        };
+      }),
     };
   }
 }

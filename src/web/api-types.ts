@@ -1724,6 +1724,19 @@ export interface components {
        */
       outcome: 'deleted' | 'deactivated';
     };
+    OwnOrganizationView: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description URL name of the public routes (/api/v1/orgs/{slug}/…)
+       * @example nongbua
+       */
+      slug: string;
+      /** @example เทศบาลตำบลหนองบัว */
+      nameTh: string;
+      /** @example Nong Bua Subdistrict Municipality */
+      nameEn: string | null;
+    };
     OrganizationView: {
       /** Format: uuid */
       id: string;
@@ -4527,7 +4540,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['OrganizationView'];
+          'application/json': components['schemas']['OwnOrganizationView'];
         };
       };
       /** @description ต้องเข้าสู่ระบบ / not signed in, or the session or token is no longer valid */

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, call, type Schemas } from '../shared/api';
 
-export type Organization = Schemas['OrganizationView'];
+export type Organization = Schemas['OwnOrganizationView'];
 let loading: Promise<Organization> | null = null;
 
 export function useOrganization(onError?: (err: unknown) => void): Organization | null {
