@@ -52,6 +52,7 @@ describe('web pages', () => {
       '/officer/users',
       '/officer/no/such/page',
       ...CITIZEN_PAGES,
+      ...INTEGRITY_PAGES,
     ];
 
     it('is built (npm run build) before the tests run', () => {
@@ -123,19 +124,40 @@ describe('web pages', () => {
     },
   );
 
-  it.each([...INTEGRITY_PAGES, ...ACCOUNT_PAGES])(
-    '%s loads only its own files, and no external URL',
+  it.each(ACCOUNT_PAGES)('%s loads only its own files, and no external URL', async (url) => {
+    const res = await t.request({ method: 'GET', url });
+    const refs = references(res.body);
+    expect(refs).toEqual(expect.arrayContaining(['/assets/styles.css', '/assets/app.js']));
+    // own paths only; the empty data: icon stops the browser's /favicon.ico request
+    for (const ref of refs) expect(ref).toMatch(/^(\/(?!\/)|data:,$)/);
+    expect(res.body).not.toMatch(/https?:\/\//i);
+    for (const script of refs.filter((r) => r.endsWith('.js'))) {
+      const js = await t.request({ method: 'GET', url: script });
+      expect(js.statusCode).toBe(200);
+      expect(js.body).not.toMatch(/https?:\/\//i);
+    }
+  });
+
+  it.each(INTEGRITY_PAGES)(
+    '%s (typed front-end) loads only its own files; its scripts use no storage and name no other site',
     async (url) => {
       const res = await t.request({ method: 'GET', url });
       const refs = references(res.body);
-      expect(refs).toEqual(expect.arrayContaining(['/assets/styles.css', '/assets/app.js']));
+      expect(refs.some((r) => /^\/assets\/[\w-]+\.js$/.test(r))).toBe(true);
       // own paths only; the empty data: icon stops the browser's /favicon.ico request
       for (const ref of refs) expect(ref).toMatch(/^(\/(?!\/)|data:,$)/);
       expect(res.body).not.toMatch(/https?:\/\//i);
-      for (const script of refs.filter((r) => r.endsWith('.js'))) {
-        const js = await t.request({ method: 'GET', url: script });
+      const scripts = refs.filter((r) => r.endsWith('.js'));
+      // the page's entry and the chunks it imports
+      for (let i = 0; i < scripts.length; i++) {
+        const js = await t.request({ method: 'GET', url: scripts[i] });
         expect(js.statusCode).toBe(200);
-        expect(js.body).not.toMatch(/https?:\/\//i);
+        for (const [, chunk] of js.body.matchAll(
+          /from\s*["']\.\/([\w-]+\.js)["']|import\s*["']\.\/([\w-]+\.js)["']/g,
+        ))
+          if (chunk && !scripts.includes(`/assets/${chunk}`)) scripts.push(`/assets/${chunk}`);
+        // the only URLs in the code are XML namespaces (Preact's SVG), never a site to call
+        expect(js.body.replace(/https?:\/\/www\.w3\.org\/[\w/.]+/g, '')).not.toMatch(/https?:\/\//i);
         // the receipt and the reporter's session stay in memory
         expect(js.body).not.toMatch(/localStorage|sessionStorage|document\.cookie|indexedDB/);
       }
@@ -143,7 +165,7 @@ describe('web pages', () => {
   );
 
   it('no page or asset refers to another site', () => {
-    const files = [...WEB_ASSETS, 'report.html', 'follow-up.html', 'officer.html', 'set-password.html'];
+    const files = [...WEB_ASSETS, 'officer.html', 'set-password.html'];
     for (const file of files) {
       expect({
         file,
@@ -156,8 +178,6 @@ describe('web pages', () => {
   });
 
   it.each([
-    ['report.js', 'report.html'],
-    ['follow-up.js', 'follow-up.html'],
     ['officer.js', 'officer.html'],
     ['set-password.js', 'set-password.html'],
   ])('every element %s looks up by id is in %s (R.byId throws on a missing one)', (script, page) => {

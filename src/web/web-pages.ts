@@ -12,20 +12,10 @@ const TYPES: Record<string, string> = {
   js: 'text/javascript; charset=utf-8',
 };
 /** The only files served from /assets: a fixed list, so no path can reach anything else. */
-export const WEB_ASSETS = [
-  'styles.css',
-  'app.js',
-  'report.js',
-  'follow-up.js',
-  'officer.js',
-  'set-password.js',
-] as const;
+export const WEB_ASSETS = ['styles.css', 'app.js', 'officer.js', 'set-password.js'] as const;
 const ASSETS = new Map(WEB_ASSETS.map((name) => [name, readFileSync(join(PUBLIC_DIR, name), 'utf8')]));
 const PAGES = new Map(
-  ['report', 'follow-up', 'officer', 'set-password'].map((p) => [
-    p,
-    readFileSync(join(PUBLIC_DIR, `${p}.html`), 'utf8'),
-  ]),
+  ['officer', 'set-password'].map((p) => [p, readFileSync(join(PUBLIC_DIR, `${p}.html`), 'utf8')]),
 );
 
 /**
@@ -44,8 +34,10 @@ const BUILT_PAGES: Record<string, string> = {
   statistics: 'public/statistics.html',
   handbook: 'public/handbook.html',
   widget: 'public/widget.html',
+  report: 'public/report.html',
+  'follow-up': 'public/follow-up.html',
 };
-/** What a ported page answers before `npm run build` has built it (the citizen pages have no legacy copy). */
+/** What a ported page answers before `npm run build` has built it (the citizen and reporter pages have no legacy copy). */
 const NOT_BUILT =
   '<!doctype html><html lang="th"><title>Rongrian</title><p>หน้านี้ยังไม่ได้สร้าง / This page is not built: run <code>npm run build</code></p></html>';
 // A ported page replaces its legacy page once built (the officer console keeps its legacy page until then).

@@ -14,6 +14,8 @@ const ENTRIES = {
   statistics: 'public/statistics.html',
   handbook: 'public/handbook.html',
   widget: 'public/widget.html',
+  report: 'public/report.html',
+  'follow-up': 'public/follow-up.html',
 };
 
 export default defineConfig({
