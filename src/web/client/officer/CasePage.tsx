@@ -423,7 +423,7 @@ function CaseFiles({ caseId }: { caseId: string }) {
           {busy ? 'กำลังส่ง… / Sending…' : 'แนบไฟล์ / Attach'}
         </button>
       </form>
-      <p role="status">{status}</p>
+      <p aria-live="polite">{status}</p>
     </section>
   );
 }
