@@ -6,7 +6,16 @@
  */
 import './work.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, call, type Schemas } from '../shared/api';
+import { api, call, getAccessToken, type Schemas } from '../shared/api';
+import {
+  ACCEPT,
+  fieldText,
+  kindLabel,
+  MAX_FILES,
+  sizeText,
+  uploadFiles,
+  useBlobUrl,
+} from '../shared/attachments';
 import { formatDateTimeBE, formatDayBE } from '../shared/be-date';
 import { BEDateInput } from '../shared/components/BEDateInput';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
@@ -222,6 +231,8 @@ export function CasePage() {
         </ul>
       </section>
 
+      <CaseFiles caseId={item.id} />
+
       <section class="card" aria-labelledby="history">
         <h2 id="history">ความเคลื่อนไหว / History</h2>
         <ol class="timeline">
@@ -245,6 +256,175 @@ export function CasePage() {
         </ol>
       </section>
     </>
+  );
+}
+
+type CaseFile = Schemas['AttachmentView'];
+const SOURCE: Record<CaseFile['source'], string> = {
+  citizen: 'ผู้ร้อง / Complainant',
+  reporter: 'ผู้แจ้ง / Reporter',
+  officer: 'เจ้าหน้าที่ / Officer',
+};
+
+function Thumbnail({ file }: { file: CaseFile }) {
+  const src = useBlobUrl(file.thumbnailUrl, getAccessToken());
+  const text = `${kindLabel(file.contentType)} ${file.fileName ?? ''} ${sizeText(file.sizeBytes)}`.trim();
+  if (!file.thumbnailUrl) return <span class="muted">{text}</span>;
+  return src ? (
+    <img src={src} alt={text} width={96} height={96} data-testid="case-thumbnail" />
+  ) : (
+    <span class="muted">{text}</span>
+  );
+}
+
+/** The case's files: thumbnails (fetched with the token), upload as internal or public, publish or take back. */
+function CaseFiles({ caseId }: { caseId: string }) {
+  const [files, setFiles] = useState<CaseFile[]>([]);
+  const [reload, setReload] = useState(0);
+  const [listError, setListError] = useState<DescribedError | null>(null);
+  const [chosen, setChosen] = useState<File[]>([]);
+  const [visibility, setVisibility] = useState<'internal' | 'public'>('internal');
+  const [error, setError] = useState<DescribedError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  const [pick, setPick] = useState(0);
+  useEffect(() => {
+    let stale = false;
+    call(api.GET('/api/v1/complaints/{id}/attachments', { params: { path: { id: caseId } } })).then(
+      (list) => {
+        if (stale) return;
+        setFiles(list);
+        setListError(null);
+      },
+      (err: unknown) => !stale && setListError(describeError(err)),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [caseId, reload]);
+  const upload = async (e: Event) => {
+    e.preventDefault();
+    setStatus('');
+    const fail = (title: string) => {
+      setError({ kind: 'validation', title, lines: [], fields: [] });
+      input.current?.focus();
+    };
+    if (!chosen.length) return fail('โปรดเลือกไฟล์ / Choose a file');
+    if (chosen.length > MAX_FILES)
+      return fail(`ครั้งละไม่เกิน ${MAX_FILES} ไฟล์ / At most ${MAX_FILES} files at once`);
+    setError(null);
+    setBusy(true);
+    try {
+      const added = await uploadFiles<CaseFile[]>(
+        `/api/v1/complaints/${encodeURIComponent(caseId)}/attachments?visibility=${visibility}`,
+        chosen,
+        getAccessToken(),
+      );
+      setChosen([]);
+      setPick((n) => n + 1); // a fresh, empty file input
+      setStatus(`แนบแล้ว ${added.length} ไฟล์ / ${added.length} file(s) attached`);
+      setReload((n) => n + 1);
+    } catch (err) {
+      setError(describeError(err));
+      input.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const toggle = async (file: CaseFile) => {
+    setStatus('');
+    setListError(null);
+    try {
+      await call(
+        api.POST('/api/v1/complaints/attachments/{attachmentId}/visibility', {
+          params: { path: { attachmentId: file.id } },
+          body: { isPublic: !file.isPublic },
+        }),
+      );
+      setStatus(
+        file.isPublic
+          ? 'นำออกจากหน้าติดตามแล้ว / Taken off the tracking page'
+          : 'เผยแพร่บนหน้าติดตามแล้ว / Published on the tracking page',
+      );
+      setReload((n) => n + 1);
+    } catch (err) {
+      setListError(describeError(err));
+    }
+  };
+  return (
+    <section class="card no-print" aria-labelledby="files">
+      <h2 id="files">ไฟล์ประกอบ / Files</h2>
+      <ErrorSummary error={listError} />
+      {files.length === 0 ? (
+        <p class="muted">ยังไม่มีไฟล์ / No files yet</p>
+      ) : (
+        <ul class="attachments" data-testid="case-files">
+          {files.map((f) => (
+            <li key={f.id}>
+              <Thumbnail file={f} />
+              <p>
+                {f.fileName ?? kindLabel(f.contentType)} · {SOURCE[f.source]} · {sizeText(f.sizeBytes)} ·{' '}
+                {f.isPublic ? 'เผยแพร่ / Public' : 'ภายใน / Internal'}
+              </p>
+              <p>
+                <button type="button" class="secondary" onClick={() => void toggle(f)}>
+                  {f.isPublic
+                    ? `นำออก / Unpublish ${f.fileName ?? ''}`.trim()
+                    : `เผยแพร่ / Publish ${f.fileName ?? ''}`.trim()}
+                </button>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form noValidate onSubmit={upload}>
+        <Field
+          id="case-files-input"
+          label="แนบรูปภาพหรือ PDF"
+          labelEn="Attach photos or PDF"
+          hint={`ครั้งละ 1–${MAX_FILES} ไฟล์ / 1–${MAX_FILES} files at once`}
+          error={error ? fieldText(error) : undefined}
+        >
+          {(p) => (
+            <input
+              {...p}
+              key={pick}
+              ref={input}
+              type="file"
+              multiple
+              accept={ACCEPT}
+              onChange={(e) => setChosen(Array.from(e.currentTarget.files ?? []))}
+            />
+          )}
+        </Field>
+        <fieldset>
+          <legend>ผู้เห็นไฟล์ / Who sees the files</legend>
+          <label>
+            <input
+              type="radio"
+              name="file-visibility"
+              checked={visibility === 'internal'}
+              onChange={() => setVisibility('internal')}
+            />{' '}
+            เฉพาะเจ้าหน้าที่ / Officers only
+          </label>{' '}
+          <label>
+            <input
+              type="radio"
+              name="file-visibility"
+              checked={visibility === 'public'}
+              onChange={() => setVisibility('public')}
+            />{' '}
+            แสดงบนหน้าติดตาม / On the tracking page
+          </label>
+        </fieldset>
+        <button type="submit" disabled={busy}>
+          {busy ? 'กำลังส่ง… / Sending…' : 'แนบไฟล์ / Attach'}
+        </button>
+      </form>
+      <p aria-live="polite">{status}</p>
+    </section>
   );
 }
 

@@ -12,9 +12,13 @@ import { formatDateTimeBE, formatDayBE } from '../shared/be-date';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
 import { errorsByField, Field } from '../shared/components/Field';
 import { describeError, type DescribedError } from '../shared/errors';
+import { ACCEPT, fieldText, kindLabel, MAX_FILES, sizeText, uploadFiles } from '../shared/attachments';
 import { PublicLayout } from './PublicLayout';
 
 type Tracking = Schemas['TrackingView'];
+type PublicFile = Schemas['PublicAttachmentView'];
+/** A complaint takes files while just received or while the organisation asks for information. */
+const OPEN_FOR_FILES = ['received', 'awaiting_info'];
 const CODE = /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/;
 const normalise = (text: string) => text.trim().toUpperCase().replace(/\s+/g, '');
 const codeFromPath = () => decodeURIComponent(location.pathname.split('/track/')[1] ?? '');
@@ -178,6 +182,115 @@ function FeedbackForm({ code, onDone }: { code: string; onDone: (text: string) =
   );
 }
 
+function Files({ code, canUpload }: { code: string; canUpload: boolean }) {
+  const [files, setFiles] = useState<PublicFile[]>([]);
+  const [chosen, setChosen] = useState<File[]>([]);
+  const [error, setError] = useState<DescribedError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState('');
+  const [reload, setReload] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const [pick, setPick] = useState(0);
+  useEffect(() => {
+    let stale = false;
+    call(
+      api.GET('/api/v1/track/{trackingCode}/attachments', { params: { path: { trackingCode: code } } }),
+    ).then(
+      (list) => !stale && setFiles(list),
+      () => undefined,
+    );
+    return () => {
+      stale = true;
+    };
+  }, [code, reload]);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setSent('');
+    const fail = (message: string) => {
+      setError({ kind: 'validation', title: message, lines: [], fields: [] });
+      input.current?.focus();
+    };
+    if (!chosen.length) return fail('โปรดเลือกไฟล์ / Choose a file');
+    if (chosen.length > MAX_FILES)
+      return fail(`ครั้งละไม่เกิน ${MAX_FILES} ไฟล์ / At most ${MAX_FILES} files at once`);
+    setError(null);
+    setBusy(true);
+    try {
+      const added = await uploadFiles<PublicFile[]>(
+        `/api/v1/track/${encodeURIComponent(code)}/attachments`,
+        chosen,
+      );
+      setChosen([]);
+      setPick((n) => n + 1); // a fresh, empty file input
+      setSent(`ส่งไฟล์แล้ว ${added.length} ไฟล์ / ${added.length} file(s) sent`);
+      setReload((n) => n + 1);
+    } catch (err) {
+      setError(describeError(err));
+      input.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (!canUpload && !files.length) return null;
+  return (
+    <section class="card" aria-labelledby="files-title">
+      <h2 id="files-title">
+        ไฟล์ประกอบ <span class="en">Files</span>
+      </h2>
+      {files.length > 0 && (
+        <ul class="attachments" data-testid="public-files">
+          {files.map((f) => (
+            <li key={f.id}>
+              <a href={f.downloadUrl}>
+                {f.thumbnailUrl ? (
+                  <img
+                    src={f.thumbnailUrl}
+                    alt={`${kindLabel(f.contentType)} ${sizeText(f.sizeBytes)}`}
+                    width={96}
+                    height={96}
+                    loading="lazy"
+                  />
+                ) : (
+                  <span>
+                    {kindLabel(f.contentType)} {sizeText(f.sizeBytes)}
+                  </span>
+                )}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canUpload && (
+        <form noValidate onSubmit={submit}>
+          <Field
+            id="files"
+            label="แนบรูปภาพหรือ PDF"
+            labelEn="Attach photos or PDF"
+            hint={`ครั้งละ 1–${MAX_FILES} ไฟล์ (JPEG, PNG, WebP, HEIC, PDF) / 1–${MAX_FILES} files at once`}
+            error={error ? fieldText(error) : undefined}
+          >
+            {(p) => (
+              <input
+                {...p}
+                key={pick}
+                ref={input}
+                type="file"
+                multiple
+                accept={ACCEPT}
+                onChange={(e) => setChosen(Array.from(e.currentTarget.files ?? []))}
+              />
+            )}
+          </Field>
+          <button type="submit" disabled={busy}>
+            {busy ? 'กำลังส่ง… / Sending…' : 'ส่งไฟล์ / Send the files'}
+          </button>
+          <p role="status">{sent}</p>
+        </form>
+      )}
+    </section>
+  );
+}
+
 function Result({ t, code, onChange }: { t: Tracking; code: string; onChange: (text: string) => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   // the focus moves to the result once, when a complaint is shown (not on every render)
@@ -230,6 +343,7 @@ function Result({ t, code, onChange }: { t: Tracking; code: string; onChange: (t
           ))}
         </ol>
       </section>
+      <Files code={code} canUpload={OPEN_FOR_FILES.includes(t.status)} />
       {t.canAnswer && <AnswerForm code={code} onDone={onChange} />}
       {t.canGiveFeedback && <FeedbackForm code={code} onDone={onChange} />}
     </>

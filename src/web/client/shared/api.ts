@@ -15,6 +15,8 @@ let accessToken: string | null = null;
 export const setAccessToken = (token: string | null): void => {
   accessToken = token;
 };
+/** The access token, for the few calls openapi-fetch cannot make (multipart uploads, blob previews). */
+export const getAccessToken = (): string | null => accessToken;
 
 const auth: Middleware = {
   onRequest({ request }) {
