@@ -137,7 +137,8 @@ describe('Redis losing its data under a running worker', () => {
     expect(await metric(t, 'rongrian_deadline_timers_rebuilt_total')).toBe(0);
 
     await admin.flushall();
-    expect(await missingSchedules()).toHaveLength(declared.length);
+    // no check of the schedules here: the worker's one-second timer poll notices the loss and starts healing
+    // at once, racing such a read; the log line below proves that all of them were missing when it healed
 
     await waitFor('schedules and timers to be rebuilt', async () => {
       const now = await timers();
