@@ -20,5 +20,8 @@ export function referenceCache<V extends object>(
     max: 10_000,
     ttl: REFERENCE_CACHE_MS,
     fetchMethod: (key, _stale, { context }) => load(key, context),
+    // An entry forgotten while it loads (an account or unit just changed) must not fail the requests
+    // waiting for it: they get what the load read, and lru-cache keeps nothing, so the next read is fresh.
+    ignoreFetchAbort: true,
   });
 }
