@@ -14,6 +14,11 @@ import {
   TRANSITIONS as INTEGRITY_TRANSITIONS,
 } from '../integrity-reports/workflow';
 import { ROLE_LABELS } from '../users/roles';
+import { ATTACHMENT_SOURCE_LABELS } from '../attachments/entities/attachment.entity';
+import { REJECTION_REASON_LABELS } from '../complaints/dto/complaint-actions.dto';
+import { EVENT_TYPE_LABELS } from '../complaints/entities/complaint-event.entity';
+import { DEADLINE_STATE_LABELS } from '../deadlines/deadline-rules';
+import { ORGANIZATION_TYPE_LABELS } from '../organizations/organization-types';
 import { LabelsView, LabelView } from './dto/labels.dto';
 import { AllegationType } from './entities/allegation-type.entity';
 
@@ -42,6 +47,8 @@ export class LabelsService {
           roles: [...t.roles],
           unitScoped: t.unitScoped,
         })),
+        rejectReasons: entries(REJECTION_REASON_LABELS),
+        eventTypes: entries(EVENT_TYPE_LABELS),
       },
       integrityReports: {
         statuses: entries(STATUS_TEXT),
@@ -51,6 +58,9 @@ export class LabelsService {
         agencies: entries(AGENCY_TEXT),
         outcomes: entries(OUTCOME_TEXT),
       },
+      deadlineStates: entries(DEADLINE_STATE_LABELS),
+      attachmentSources: entries(ATTACHMENT_SOURCE_LABELS),
+      organizationTypes: entries(ORGANIZATION_TYPE_LABELS),
     };
   }
 }

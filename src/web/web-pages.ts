@@ -12,11 +12,9 @@ const TYPES: Record<string, string> = {
   js: 'text/javascript; charset=utf-8',
 };
 /** The only files served from /assets: a fixed list, so no path can reach anything else. */
-export const WEB_ASSETS = ['styles.css', 'app.js', 'officer.js', 'set-password.js'] as const;
+export const WEB_ASSETS = ['styles.css', 'app.js', 'officer.js'] as const;
 const ASSETS = new Map(WEB_ASSETS.map((name) => [name, readFileSync(join(PUBLIC_DIR, name), 'utf8')]));
-const PAGES = new Map(
-  ['officer', 'set-password'].map((p) => [p, readFileSync(join(PUBLIC_DIR, `${p}.html`), 'utf8')]),
-);
+const PAGES = new Map(['officer'].map((p) => [p, readFileSync(join(PUBLIC_DIR, `${p}.html`), 'utf8')]));
 
 /**
  * The typed front-end (src/web/client), built by Vite into dist/web (`npm run build`): found beside the
@@ -129,14 +127,6 @@ export class WebPages {
     for (const path of OFFICER_PATHS) fastify.get(path, officer);
     fastify.get('/officer/*', officer);
     for (const path of LEGACY_OFFICER_PATHS) fastify.get(path, legacyOfficer);
-    // the landing page of invitation and reset links (SET_PASSWORD_PATH); the token is in the fragment
-    fastify.get('/officer/set-password', async (_request, reply) =>
-      reply
-        .type(HTML)
-        .header('referrer-policy', 'no-referrer')
-        .header('cache-control', 'no-store')
-        .send(PAGES.get('set-password')),
-    );
     fastify.get('/assets/:name', async (request, reply) => {
       const name = (request.params as { name: string }).name;
       const built = BUILT_ASSETS.get(name);
@@ -185,6 +175,8 @@ export const OFFICER_PATHS = [
   '/officer/complaints/:id',
   '/officer/complaints/:id/slip',
   '/officer/complaints/:id/letter/:kind',
+  // the landing page of invitation and reset links (SET_PASSWORD_PATH); the token is in the fragment
+  '/officer/set-password',
 ] as const;
 
 /** The paths still served by the legacy console (src/web/public/officer.js), until each is ported. */
