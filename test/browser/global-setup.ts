@@ -86,6 +86,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     // every journey signs in several new officers (and the admin who invites them) from one address
     RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000',
   });
+  // the organisation's first administrator is also the deployment's operator (organisations.browser.ts)
+  env.OPERATOR_EMAILS = env.ADMIN_EMAIL;
   mkdirSync(RESULTS_DIR, { recursive: true });
   const logFile = join(RESULTS_DIR, 'service.log');
   const log = createWriteStream(logFile);

@@ -56,7 +56,7 @@ function SwitchForm({ membership }: { membership: Membership }) {
         )}
       </Field>
       <button type="submit" disabled={action.busy}>
-        ย้ายไปทำงานที่ {membership.nameTh} <span class="en">/ Work there</span>
+        ย้ายไปทำงานที่ {membership.nameTh} / Work there
       </button>
     </form>
   );

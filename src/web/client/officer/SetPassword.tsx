@@ -19,12 +19,15 @@ const FIELD_LABELS = {
   token: 'ลิงก์ / Link',
 };
 
-/** The fragment's token, taken once per page load (and removed from the address bar). */
-let taken: string | null = null;
+/**
+ * The fragment's token, removed from the address bar as soon as it is read; kept for this page's life
+ * (a re-render finds the address bar without it). A new link opened in the same tab brings a new one.
+ */
+let taken = '';
 function takeToken(): string {
-  if (taken === null) {
+  if (window.location.hash) {
     taken = window.location.hash.slice(1);
-    if (window.location.hash) history.replaceState(null, '', window.location.pathname);
+    history.replaceState(null, '', window.location.pathname);
   }
   return taken;
 }
@@ -37,7 +40,16 @@ const invalid = (field: string, message: string): DescribedError => ({
 });
 
 export function SetPassword() {
-  const [token] = useState(takeToken);
+  const [link, setLink] = useState(() => ({ token: takeToken(), opened: 0 }));
+  useEffect(() => {
+    const opened = () => setLink((l) => ({ token: takeToken(), opened: l.opened + 1 }));
+    window.addEventListener('hashchange', opened);
+    return () => window.removeEventListener('hashchange', opened);
+  }, []);
+  return <LinkPage key={link.opened} token={link.token} />;
+}
+
+function LinkPage({ token }: { token: string }) {
   const [link, setLink] = useState<Schemas['AccountLinkView'] | null>(null);
   const [linkError, setLinkError] = useState<DescribedError | null>(null);
   const [password, setPassword] = useState('');
@@ -92,14 +104,14 @@ export function SetPassword() {
 
   if (done)
     return (
-      <section class="card" aria-labelledby="set-password-done">
-        <h1 id="set-password-done" role="status">
+      <div class="card" role="status">
+        <h1>
           ตั้งรหัสผ่านแล้ว <span class="en">Your password is set.</span>
         </h1>
         <p>
           <a href="/officer">เข้าสู่ระบบ / Sign in</a>
         </p>
-      </section>
+      </div>
     );
   return (
     <section class="card" aria-labelledby="set-password-title">

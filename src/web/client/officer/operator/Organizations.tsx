@@ -90,10 +90,11 @@ function TypeSelect({ value, name, control }: { value: string; name: string; con
   const labels = useLabels();
   const types = labels.table.organizationType ?? {};
   return (
-    <select {...control} name={name} defaultValue={value}>
+    // `selected` on the options, not the select's default: the options arrive with the labels, later
+    <select {...control} name={name}>
       <option value="">— เลือก / Choose —</option>
       {Object.entries(types).map(([code, l]) => (
-        <option key={code} value={code}>
+        <option key={code} value={code} selected={code === value}>
           {l.th} ({l.en})
         </option>
       ))}
