@@ -3,6 +3,7 @@ import { hashPassword } from '../src/auth/password';
 import { Clock } from '../src/common/clock/clock';
 import { RejectionReason } from '../src/complaints/dto/complaint-actions.dto';
 import { ComplaintEventType } from '../src/complaints/entities/complaint-event.entity';
+import { OUTBOX_STATUSES } from '../src/notifications/entities/outbox-message.entity';
 import { OrganizationType } from '../src/organizations/organization-types';
 import { Role } from '../src/users/roles';
 import { fileComplaint, lightingComplaint } from './helpers/complaints';
@@ -99,12 +100,22 @@ describe('officer console API', () => {
       ]);
       expect(codes(body.attachmentSources)).toEqual(['citizen', 'reporter', 'officer']);
       expect(codes(body.organizationTypes)).toEqual(Object.values(OrganizationType));
+      // failed first: the failed mail page's order
+      expect(codes(body.mailStatuses)[0]).toBe('failed');
+      expect(codes(body.mailStatuses).sort()).toEqual([...OUTBOX_STATUSES].sort());
+      expect(codes(body.mailRecipients)).toEqual(['complainant', 'reporter', 'officer']);
+      expect(codes(body.roleRequestStatuses)).toEqual(['pending', 'approved', 'denied']);
+      expect(codes(body.holidayKinds)).toEqual(['national', 'substitute', 'special', 'local']);
       for (const list of [
         body.complaints.rejectReasons,
         body.complaints.eventTypes,
         body.deadlineStates,
         body.attachmentSources,
         body.organizationTypes,
+        body.mailStatuses,
+        body.mailRecipients,
+        body.roleRequestStatuses,
+        body.holidayKinds,
       ])
         expect(list.every((l: { th: string; en: string }) => l.th.length > 0 && l.en.length > 0)).toBe(true);
     });

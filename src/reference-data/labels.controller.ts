@@ -19,6 +19,10 @@ import { REJECTION_REASON_LABELS } from '../complaints/dto/complaint-actions.dto
 import { EVENT_TYPE_LABELS } from '../complaints/entities/complaint-event.entity';
 import { DEADLINE_STATE_LABELS } from '../deadlines/deadline-rules';
 import { ORGANIZATION_TYPE_LABELS } from '../organizations/organization-types';
+import { HOLIDAY_KIND_LABELS } from '../deadlines/entities/holiday.entity';
+import { OUTBOX_STATUS_LABELS } from '../notifications/entities/outbox-message.entity';
+import { RECIPIENT_KIND_LABELS } from '../notifications/message-template';
+import { ROLE_REQUEST_STATUS_LABELS } from '../users/entities/role-request.entity';
 import { LabelsView, LabelView } from './dto/labels.dto';
 import { AllegationType } from './entities/allegation-type.entity';
 
@@ -61,6 +65,10 @@ export class LabelsService {
       deadlineStates: entries(DEADLINE_STATE_LABELS),
       attachmentSources: entries(ATTACHMENT_SOURCE_LABELS),
       organizationTypes: entries(ORGANIZATION_TYPE_LABELS),
+      mailStatuses: entries(OUTBOX_STATUS_LABELS),
+      mailRecipients: entries(RECIPIENT_KIND_LABELS),
+      roleRequestStatuses: entries(ROLE_REQUEST_STATUS_LABELS),
+      holidayKinds: entries(HOLIDAY_KIND_LABELS),
     };
   }
 }

@@ -3957,6 +3957,14 @@ export interface components {
       attachmentSources: components['schemas']['LabelView'][];
       /** @description kinds of local government (อบต., เทศบาล…) */
       organizationTypes: components['schemas']['LabelView'][];
+      /** @description a mail message's status (failed mail page) */
+      mailStatuses: components['schemas']['LabelView'][];
+      /** @description who a mail message is for */
+      mailRecipients: components['schemas']['LabelView'][];
+      /** @description a protected role's request: pending, approved, denied */
+      roleRequestStatuses: components['schemas']['LabelView'][];
+      /** @description national, substitute, special or local holiday */
+      holidayKinds: components['schemas']['LabelView'][];
     };
     ErrorBody: {
       /** @example 400 */

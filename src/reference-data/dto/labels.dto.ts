@@ -51,4 +51,12 @@ export class LabelsView {
   attachmentSources!: LabelView[];
   @ApiProperty({ type: [LabelView], description: 'kinds of local government (อบต., เทศบาล…)' })
   organizationTypes!: LabelView[];
+  @ApiProperty({ type: [LabelView], description: "a mail message's status (failed mail page)" })
+  mailStatuses!: LabelView[];
+  @ApiProperty({ type: [LabelView], description: 'who a mail message is for' })
+  mailRecipients!: LabelView[];
+  @ApiProperty({ type: [LabelView], description: "a protected role's request: pending, approved, denied" })
+  roleRequestStatuses!: LabelView[];
+  @ApiProperty({ type: [LabelView], description: 'national, substitute, special or local holiday' })
+  holidayKinds!: LabelView[];
 }

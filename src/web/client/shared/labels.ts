@@ -21,7 +21,11 @@ export type LabelGroup =
   | 'eventType'
   | 'deadlineState'
   | 'attachmentSource'
-  | 'organizationType';
+  | 'organizationType'
+  | 'mailStatus'
+  | 'mailRecipient'
+  | 'roleRequestStatus'
+  | 'holidayKind';
 export type LabelTable = Partial<Record<LabelGroup, Record<string, Label>>>;
 
 const byCode = (list: unknown): Record<string, Label> => {
@@ -53,6 +57,10 @@ export async function fetchLabels(): Promise<LabelTable> {
       deadlineState: byCode(body.deadlineStates),
       attachmentSource: byCode(body.attachmentSources),
       organizationType: byCode(body.organizationTypes),
+      mailStatus: byCode(body.mailStatuses),
+      mailRecipient: byCode(body.mailRecipients),
+      roleRequestStatus: byCode(body.roleRequestStatuses),
+      holidayKind: byCode(body.holidayKinds),
     };
   } catch {
     return {};
