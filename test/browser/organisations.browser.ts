@@ -233,6 +233,7 @@ test.describe('organisations as data', () => {
     await expect(nav).toBeVisible();
     // there they take complaints in (intake)
     await expect(nav.getByRole('link', { name: /รับเรื่อง/ })).toBeVisible();
+    await expect(page.getByRole('banner')).toContainText(otherName);
 
     await nav.getByRole('link', { name: /เปลี่ยนหน่วยงาน/ }).click();
     await expect(page.getByRole('heading', { level: 1, name: /หน่วยงานของฉัน/ })).toBeVisible();
@@ -251,6 +252,7 @@ test.describe('organisations as data', () => {
     await expect(page.getByRole('heading', { name: /งานของฉัน/ })).toBeVisible();
     // here they are an officer, not intake
     await expect(nav.getByRole('link', { name: /รับเรื่อง/ })).toHaveCount(0);
+    await expect(page.getByRole('banner')).toContainText(demo.nameTh);
     await nav.getByRole('link', { name: /เปลี่ยนหน่วยงาน/ }).click();
     await expect(page.getByRole('listitem', { name: demo.nameTh })).toContainText('หน่วยงานปัจจุบัน');
     // a reload resumes the new session, in the organisation switched to

@@ -129,7 +129,12 @@ function Console() {
       }
       actions={
         <>
-          <span class="muted">{officer.displayName}</span>
+          <span class="muted">
+            {officer.displayName}
+            {/* a person with several organisations sees which one they are working in */}
+            {(memberships.data?.length ?? 0) > 1 &&
+              ` · ${memberships.data?.find((m) => m.current)?.nameTh ?? ''}`}
+          </span>
           <button type="button" class="secondary" onClick={() => void signOut()}>
             ออกจากระบบ / Sign out
           </button>
