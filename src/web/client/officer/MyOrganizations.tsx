@@ -6,7 +6,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { api, call, type Schemas } from '../shared/api';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
-import { errorsByField, Field } from '../shared/components/Field';
+import { errorsByField } from '../shared/components/Field';
+import { PasswordField } from '../shared/components/PasswordField';
 import { useLabels } from '../shared/labels';
 import { navigate } from '../shared/router';
 import { switchOrganization } from '../shared/session';
@@ -38,23 +39,15 @@ function SwitchForm({ membership }: { membership: Membership }) {
         fieldIds={{ password: id }}
         fieldLabels={{ password: 'รหัสผ่าน / Password' }}
       />
-      <Field
+      <PasswordField
         id={id}
         label={`รหัสผ่านของบัญชีใน ${membership.nameTh}`}
         labelEn="Password of that account"
-        required
+        autoComplete="current-password"
         error={fields.password}
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+        value={password}
+        onInput={setPassword}
+      />
       <button type="submit" disabled={action.busy}>
         ย้ายไปทำงานที่ {membership.nameTh} / Work there
       </button>

@@ -8,7 +8,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, call, type Schemas } from '../shared/api';
 import { formatDateTimeBE } from '../shared/be-date';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
-import { errorsByField, Field } from '../shared/components/Field';
+import { errorsByField } from '../shared/components/Field';
+import { PasswordField } from '../shared/components/PasswordField';
 import { describeError, type DescribedError } from '../shared/errors';
 
 const MIN_LENGTH = 12;
@@ -137,36 +138,24 @@ function LinkPage({ token }: { token: string }) {
             </span>
           </p>
           <ErrorSummary error={error} fieldIds={FIELD_IDS} fieldLabels={FIELD_LABELS} />
-          <Field
+          <PasswordField
             id="new-password"
             label={`รหัสผ่านใหม่ (อย่างน้อย ${MIN_LENGTH} ตัวอักษร)`}
             labelEn={`New password (${MIN_LENGTH}+ characters)`}
-            required
+            autoComplete="new-password"
             error={fields.password ?? fields.token}
-          >
-            {(p) => (
-              <input
-                {...p}
-                type="password"
-                autoComplete="new-password"
-                maxLength={200}
-                value={password}
-                onInput={(e) => setPassword(e.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <Field id="again-password" label="พิมพ์อีกครั้ง" labelEn="Again" required error={fields.again}>
-            {(p) => (
-              <input
-                {...p}
-                type="password"
-                autoComplete="new-password"
-                maxLength={200}
-                value={again}
-                onInput={(e) => setAgain(e.currentTarget.value)}
-              />
-            )}
-          </Field>
+            value={password}
+            onInput={setPassword}
+          />
+          <PasswordField
+            id="again-password"
+            label="พิมพ์อีกครั้ง"
+            labelEn="Again"
+            autoComplete="new-password"
+            error={fields.again}
+            value={again}
+            onInput={setAgain}
+          />
           <button type="submit" disabled={busy}>
             {busy ? 'กำลังบันทึก… / Saving…' : 'บันทึก / Save'}
           </button>

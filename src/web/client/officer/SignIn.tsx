@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
 import { errorsByField, Field } from '../shared/components/Field';
+import { PasswordField } from '../shared/components/PasswordField';
 import { describeError, type DescribedError } from '../shared/errors';
 import { type OrganizationChoice, organizationChoices, signIn } from '../shared/session';
 
@@ -91,20 +92,18 @@ export function SignIn() {
           />
         )}
       </Field>
-      <Field id="password" label="รหัสผ่าน" labelEn="Password" required error={fieldErrors.password}>
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onInput={(e) => {
-              setPassword(e.currentTarget.value);
-              forgetChoice();
-            }}
-          />
-        )}
-      </Field>
+      <PasswordField
+        id="password"
+        label="รหัสผ่าน"
+        labelEn="Password"
+        autoComplete="current-password"
+        error={fieldErrors.password}
+        value={password}
+        onInput={(value) => {
+          setPassword(value);
+          forgetChoice();
+        }}
+      />
       {choices && (
         <fieldset
           id="organization-choice"
