@@ -259,4 +259,115 @@ test.describe('organisations as data', () => {
     await page.reload();
     await expect(page.getByRole('listitem', { name: demo.nameTh })).toContainText('หน่วยงานปัจจุบัน');
   });
+
+  test('every error class is shown on the operator pages and the password page', async ({ page }) => {
+    await signInWith(page, firstAdmin());
+    // a failed load: the 5xx with its request id
+    const orgs = '**/api/v1/organizations';
+    await page.route(orgs, (route) =>
+      route.fulfill({
+        status: 500,
+        json: { statusCode: 500, code: 'INTERNAL', message: 'Internal error', requestId: 'req-orgs-1' },
+      }),
+    );
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: /หน่วยงานทั้งหมด/ })
+      .click();
+    await expect(page.getByRole('alert')).toContainText('req-orgs-1');
+    await checkPage(page);
+    await page.unroute(orgs);
+
+    await page.getByRole('link', { name: /สร้างหน่วยงานใหม่/ }).click();
+    const code = dlaCode();
+    await page.getByLabel(/^ชื่อ \(ไทย\)/).fill(`อบต.ข้อผิดพลาด ${code}`);
+    await page.getByLabel(/^ประเภท/).selectOption('sao');
+    await page.getByLabel(/^รหัส อปท\./).fill(code);
+    await page.getByLabel(/^ชื่อในที่อยู่เว็บ/).fill(`e-${code}`);
+    await page.getByLabel(/^จังหวัด/).fill('ตาก');
+    await page.getByLabel(/^อีเมลผู้ดูแลระบบคนแรก/).fill(`e-${code}@browser.test`);
+    await page.getByLabel(/^ชื่อผู้ดูแลระบบคนแรก/).fill('ผู้ดูแล');
+    const create = () => page.getByRole('button', { name: /สร้างหน่วยงานและส่งคำเชิญ/ }).click();
+    const alert = page.getByRole('alert');
+    await page.route(orgs, (route) => route.abort('internetdisconnected'));
+    await create();
+    await expect(alert).toContainText('ขาดการเชื่อมต่อ');
+    await page.unroute(orgs);
+    await page.route(orgs, (route) =>
+      route.fulfill({
+        status: 429,
+        headers: { 'retry-after': '90' },
+        json: { statusCode: 429, code: 'RATE_LIMITED', message: 'Too many requests' },
+      }),
+    );
+    await create();
+    await expect(alert).toContainText('โปรดรอ 2 นาที');
+    await page.unroute(orgs);
+    await page.route(orgs, (route) =>
+      route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad gateway</h1>' }),
+    );
+    await create();
+    await expect(alert).toContainText('HTTP 502');
+    await checkPage(page);
+    await page.unroute(orgs);
+    await page.getByRole('button', { name: /ออกจากระบบ/ }).click();
+
+    // the password page: an expired link, then a link that works but the save meets a lost connection,
+    // a proxy's 502 and a 429
+    const inspect = '**/api/v1/auth/account-links/inspect';
+    const complete = '**/api/v1/auth/account-links/complete';
+    await page.route(inspect, (route) =>
+      route.fulfill({
+        status: 410,
+        json: {
+          statusCode: 410,
+          code: 'ACCOUNT_LINK_EXPIRED',
+          message: 'This link has expired. Ask your administrator for a new one.',
+          messageTh: 'ลิงก์นี้หมดอายุแล้ว กรุณาขอลิงก์ใหม่จากผู้ดูแลระบบ',
+        },
+      }),
+    );
+    await page.goto(`/officer/set-password#${'B'.repeat(43)}`);
+    await expect(alert).toContainText('ลิงก์นี้หมดอายุแล้ว');
+    await checkPage(page);
+    await page.unroute(inspect);
+    await page.route(inspect, (route) =>
+      route.fulfill({
+        json: {
+          purpose: 'invitation',
+          email: 'someone@browser.test',
+          displayName: 'ผู้ได้รับเชิญ',
+          expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        },
+      }),
+    );
+    await page.goto('/officer');
+    await page.goto(`/officer/set-password#${'C'.repeat(43)}`);
+    await expect(page.getByRole('main')).toContainText('someone@browser.test');
+    const save = async () => {
+      await page.getByLabel(/รหัสผ่านใหม่/).fill('a-long-enough-password');
+      await page.getByLabel(/พิมพ์อีกครั้ง/).fill('a-long-enough-password');
+      await page.getByRole('button', { name: /บันทึก/ }).click();
+    };
+    await page.route(complete, (route) => route.abort('internetdisconnected'));
+    await save();
+    await expect(alert).toContainText('ขาดการเชื่อมต่อ');
+    await page.unroute(complete);
+    await page.route(complete, (route) =>
+      route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad gateway</h1>' }),
+    );
+    await save();
+    await expect(alert).toContainText('HTTP 502');
+    await page.unroute(complete);
+    await page.route(complete, (route) =>
+      route.fulfill({
+        status: 429,
+        headers: { 'retry-after': '30' },
+        json: { statusCode: 429, code: 'RATE_LIMITED', message: 'Too many requests' },
+      }),
+    );
+    await save();
+    await expect(alert).toContainText('โปรดรอ 30 วินาที');
+    await checkPage(page);
+  });
 });
