@@ -16,11 +16,6 @@ import { Receipt } from './Receipt';
 import { receiptFromFragment, receiptToFragment, type ReceiptData } from './receipt-fragment';
 
 type Kind = NonNullable<Schemas['SubmitComplaintDto']['kind']>;
-const KINDS: { code: Kind; th: string; en: string }[] = [
-  { code: 'complaint', th: 'เรื่องร้องเรียน/ร้องทุกข์', en: 'Complaint' },
-  { code: 'suggestion', th: 'ข้อเสนอแนะ', en: 'Suggestion' },
-  { code: 'compliment', th: 'คำชมเชย', en: 'Compliment' },
-];
 
 /** The API's field path → this page's input id (for the error summary's links and focus). */
 const FIELD_IDS: Record<string, string> = {
@@ -87,6 +82,8 @@ function ComplaintForm() {
   const [consent, setConsent] = useState(false);
   const [kind, setKind] = useState<Kind>('complaint');
   const [categories, setCategories] = useState<Schemas['PublicCategoryView'][] | null>(null);
+  // complaint, suggestion or compliment, named by the API (GET /labels), loaded with the categories
+  const [kinds, setKinds] = useState<Schemas['LabelView'][]>([]);
   const [loadError, setLoadError] = useState<DescribedError | null>(null);
   const [error, setError] = useState<DescribedError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -102,8 +99,14 @@ function ComplaintForm() {
 
   useEffect(() => {
     setLoadError(null);
-    call(api.GET('/api/v1/orgs/{orgSlug}/categories', { params: { path: { orgSlug: org.slug } } }))
-      .then(setCategories)
+    Promise.all([
+      call(api.GET('/api/v1/orgs/{orgSlug}/categories', { params: { path: { orgSlug: org.slug } } })),
+      call(api.GET('/api/v1/labels')),
+    ])
+      .then(([loaded, labels]) => {
+        setCategories(loaded);
+        setKinds(labels.complaints.kinds);
+      })
       .catch((err: unknown) => setLoadError(describeError(err)));
   }, [loadAttempt, org.slug]);
 
@@ -176,7 +179,7 @@ function ComplaintForm() {
         <legend>
           ประเภท <span class="en">Kind</span>
         </legend>
-        {KINDS.map((k) => (
+        {kinds.map((k) => (
           <label key={k.code} for={`kind-${k.code}`}>
             <input
               type="radio"
@@ -184,7 +187,7 @@ function ComplaintForm() {
               name="kind"
               value={k.code}
               checked={kind === k.code}
-              onChange={() => setKind(k.code)}
+              onChange={() => setKind(k.code as Kind)}
             />
             {k.th} <span class="en">{k.en}</span>
           </label>
