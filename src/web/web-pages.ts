@@ -96,7 +96,9 @@ export class WebPages {
         return reply.send(
           PAGES.get(name)!
             .replaceAll('{{ORG_SLUG}}', escapeHtml(org.slug))
-            .replaceAll('{{ORG_NAME}}', escapeHtml(org.nameTh)),
+            .replaceAll('{{ORG_NAME}}', escapeHtml(org.nameTh))
+            .replaceAll('{{MAX_FILE_BYTES}}', String(this.config.attachments.maxFileBytes))
+            .replaceAll('{{MAX_FILES}}', String(this.config.attachments.maxFiles)),
         );
       };
     // The officers' console is one page for every path under /officer (links in e-mails land on it);
