@@ -233,6 +233,19 @@ describe('issue 17: attachments on complaints', () => {
       expect(res.json().code).toBe('IMAGE_NOT_DECODABLE');
     });
 
+    it('a photo with nothing to remove is stored byte for byte, with a preview', async () => {
+      const plain = await sharp(randomBytes(48 * 48 * 3), { raw: { width: 48, height: 48, channels: 3 } })
+        .jpeg()
+        .toBuffer();
+      const res = await officerUpload(intake, filed.id, [{ filename: 'site.jpg', data: plain }]);
+      expect(res.statusCode).toBe(201);
+      expect(res.json()[0]).toMatchObject({ contentType: 'image/jpeg', sizeBytes: plain.length });
+      const file = await get(res.json()[0].downloadUrl, intake);
+      expect(file.rawPayload.equals(plain)).toBe(true);
+      const thumb = await get(res.json()[0].thumbnailUrl, intake);
+      expect((await sharp(thumb.rawPayload).metadata()).format).toBe('webp');
+    });
+
     it('a PDF keeps its page and loses its author, title and XMP', async () => {
       const pdf = await pdfWithMetadata();
       expect(pdf.includes(Buffer.from('Somchai Whistle'))).toBe(true);
