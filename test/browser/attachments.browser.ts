@@ -12,12 +12,7 @@ import {
   signInWith,
   test,
 } from './fixtures';
-
-/** A valid 1×1 PNG. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
+import { expectImageShown, pngFile } from './files';
 
 test('a citizen uploads a photo, an officer publishes it, the citizen sees it; a text file is refused', async ({
   page,
@@ -61,7 +56,7 @@ test('a citizen uploads a photo, an officer publishes it, the citizen sees it; a
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);
 
-  await field.setInputFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: PNG });
+  await field.setInputFiles(pngFile('lamp.png'));
   await page.getByRole('button', { name: /Send the files/ }).click();
   await expect(page.getByText(/1 file\(s\) sent/)).toBeVisible();
   await expect(fieldError).toHaveCount(0);
@@ -75,10 +70,11 @@ test('a citizen uploads a photo, an officer publishes it, the citizen sees it; a
   await expect(files.getByTestId('case-thumbnail')).toBeVisible();
   await expect(files).toContainText('lamp.png');
   await expect(files).toContainText('ภายใน / Internal');
-  const loaded = await files
-    .getByTestId('case-thumbnail')
-    .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
-  expect(loaded).toBe(true);
+  await expectImageShown(files.getByTestId('case-thumbnail'));
+  // the download is fetched with the officer's token and saved under the file's name
+  const download = page.waitForEvent('download');
+  await files.getByRole('button', { name: /Download lamp\.png/ }).click();
+  expect((await download).suggestedFilename()).toBe('lamp.png');
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);
   await files.getByRole('button', { name: /Publish/ }).click();
@@ -90,9 +86,7 @@ test('a citizen uploads a photo, an officer publishes it, the citizen sees it; a
   await page.goto(`/track/${receipt.trackingCode}`);
   const shown = page.getByTestId('public-files').locator('img');
   await expect(shown).toHaveCount(1);
-  await expect
-    .poll(() => shown.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
-    .toBe(true);
+  await expectImageShown(shown);
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);
 });
@@ -123,26 +117,12 @@ test('the complaint form: photos chosen and previewed, sent after filing, each f
   await expect(page.locator('#files-chosen')).toHaveCount(0);
 
   // three files, previewed before sending; one removed again
-  await field.setInputFiles([
-    { name: 'lamp.png', mimeType: 'image/png', buffer: PNG },
-    { name: 'kerb.png', mimeType: 'image/png', buffer: PNG },
-  ]);
-  await field.setInputFiles({
-    name: 'note.png',
-    mimeType: 'image/png',
-    buffer: Buffer.from('not a picture\n'),
-  });
-  await field.setInputFiles({ name: 'extra.png', mimeType: 'image/png', buffer: PNG });
+  await field.setInputFiles([pngFile('lamp.png'), pngFile('kerb.png')]);
+  await field.setInputFiles(pngFile('note.png', true));
+  await field.setInputFiles(pngFile('extra.png'));
   const chosen = page.getByTestId('files-chosen');
   await expect(chosen.locator('li')).toHaveCount(4);
-  await expect
-    .poll(() =>
-      chosen
-        .getByTestId('chosen-preview')
-        .first()
-        .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
-    )
-    .toBe(true);
+  await expectImageShown(chosen.getByTestId('chosen-preview').first());
   await page.getByRole('button', { name: /Remove extra\.png/ }).click();
   await expect(chosen.locator('li')).toHaveCount(3);
   await expect(chosen).not.toContainText('extra.png');

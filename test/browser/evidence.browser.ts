@@ -5,16 +5,11 @@
  * about them is kept in the browser; the pages stay no-store.
  */
 import { createOfficer, expect, expectAccessible, expectNoHorizontalScroll, test } from './fixtures';
+import { expectImageShown, pngFile } from './files';
 import { ServiceClient } from './officers';
 import { expectNoStorage } from './public-helpers';
 
 const FOLLOW_UP = '/orgs/demo/integrity/follow-up';
-/** A valid 1×1 PNG. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
-
 // a report needs an integrity officer to receive it: one is appointed and signs in once (their keys)
 test.beforeAll(async () => {
   const service = new ServiceClient();
@@ -29,20 +24,10 @@ test('a reporter sends evidence with the report, sees it on the follow-up page a
   await page.getByLabel('ลักษณะการกระทำ').selectOption({ index: 1 });
   await page.getByLabel('รายละเอียด').fill('มีการแก้ไขใบเสนอราคาหลังเปิดซอง');
   const field = page.getByLabel(/Evidence files/);
-  await field.setInputFiles([
-    { name: 'quote.png', mimeType: 'image/png', buffer: PNG },
-    { name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('not a picture\n') },
-  ]);
+  await field.setInputFiles([pngFile('quote.png'), pngFile('fake.png', true)]);
   const chosen = page.getByTestId('evidenceFiles-chosen');
   await expect(chosen.locator('li')).toHaveCount(2);
-  await expect
-    .poll(() =>
-      chosen
-        .getByTestId('chosen-preview')
-        .first()
-        .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
-    )
-    .toBe(true);
+  await expectImageShown(chosen.getByTestId('chosen-preview').first());
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);
 
@@ -59,9 +44,7 @@ test('a reporter sends evidence with the report, sees it on the follow-up page a
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);
   await page.getByRole('button', { name: /Remove fake\.png/ }).click();
-  await page
-    .getByLabel(/Attach photos or PDF/)
-    .setInputFiles({ name: 'memo.png', mimeType: 'image/png', buffer: PNG });
+  await page.getByLabel(/Attach photos or PDF/).setInputFiles(pngFile('memo.png'));
   await page.getByRole('button', { name: /Send the files again/ }).click();
   await expect(status).toContainText('1 file(s) received');
   await expect(page.getByTestId('evidence-upload-arrived').locator('li')).toHaveCount(2);
@@ -75,14 +58,7 @@ test('a reporter sends evidence with the report, sees it on the follow-up page a
   const files = page.getByTestId('evidence-files');
   await expect(files.locator('li')).toHaveCount(2);
   await expect(files.locator('img')).toHaveCount(2);
-  await expect
-    .poll(() =>
-      files
-        .locator('img')
-        .first()
-        .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
-    )
-    .toBe(true);
+  await expectImageShown(files.locator('img').first());
   const download = page.waitForEvent('download');
   await files
     .getByRole('button', { name: /Download/ })
@@ -94,17 +70,13 @@ test('a reporter sends evidence with the report, sees it on the follow-up page a
 
   // a later message with one more file
   await page.getByLabel('ข้อความถึงเจ้าหน้าที่').fill('แนบภาพถ่ายเอกสารเพิ่ม');
-  await page
-    .getByLabel(/Evidence files/)
-    .setInputFiles({ name: 'more.png', mimeType: 'image/png', buffer: PNG });
+  await page.getByLabel(/Evidence files/).setInputFiles(pngFile('more.png'));
   await page.getByRole('button', { name: 'ส่ง / Send', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Sent with 1 file(s)' })).toBeVisible();
   await expect(files.locator('li')).toHaveCount(3);
   await expect(page.locator('li', { hasText: 'แนบภาพถ่ายเอกสารเพิ่ม' })).toBeVisible();
   // a refused file alone: said at the file field
-  await page
-    .getByLabel(/Evidence files/)
-    .setInputFiles({ name: 'x.png', mimeType: 'image/png', buffer: Buffer.from('text\n') });
+  await page.getByLabel(/Evidence files/).setInputFiles(pngFile('x.png', true));
   await page.getByRole('button', { name: 'ส่ง / Send', exact: true }).click();
   await expect(page.locator('#evidenceFiles-error')).toContainText('the type is read from the file itself');
   await expect(files.locator('li')).toHaveCount(3);

@@ -1,21 +1,10 @@
 /**
  * The complaint form's photos and PDF (kept apart from the form itself): chosen and previewed on the
- * form, sent with the tracking code once the complaint is filed, reported on the receipt file by file.
+ * form (`FilePicker`), sent with the tracking code once the complaint is filed, reported on the
+ * receipt file by file.
  */
-import { FilePicker, uploadFiles } from '../shared/attachments';
+import { uploadFiles } from '../shared/attachments';
 import { UploadQueue } from '../shared/UploadQueue';
-
-export function ComplaintFilesField({
-  files,
-  onChange,
-  error,
-}: {
-  files: File[];
-  onChange: (files: File[]) => void;
-  error?: string;
-}) {
-  return <FilePicker id="files" files={files} onChange={onChange} error={error} />;
-}
 
 /** On the receipt: the chosen files are sent with the tracking code, each one's outcome shown. */
 export function ComplaintFilesReceipt({ code, files }: { code: string; files: File[] }) {

@@ -4,10 +4,11 @@
  * filed; listed and added to on the follow-up page. The files and the session live in the page's
  * memory only (never in storage); the pages stay `no-store`. File names are not kept by the server.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, call, type Schemas } from '../shared/api';
+import { useEffect, useRef } from 'preact/hooks';
+import { api, call } from '../shared/api';
 import { AttachmentList, fieldText, FilePicker, uploadFiles } from '../shared/attachments';
-import { ApiError, describeError, type DescribedError } from '../shared/errors';
+import { ApiError } from '../shared/errors';
+import { useLoad } from '../shared/use-load';
 import { UploadQueue } from '../shared/UploadQueue';
 import { organization } from './page';
 
@@ -88,22 +89,10 @@ export function EvidenceUpload({ receipt, files }: { receipt: string; files: Fil
 
 /** The follow-up page: the report's files (the reporter's and the officers'), fetched with the session. */
 export function EvidenceList({ token, reload }: { token: string; reload: number }) {
-  const [files, setFiles] = useState<Schemas['AttachmentView'][] | null>(null);
-  const [error, setError] = useState<DescribedError | null>(null);
-  useEffect(() => {
-    let stale = false;
-    call(api.GET('/api/v1/integrity-reports/session/attachments', bearer(token))).then(
-      (list) => {
-        if (stale) return;
-        setFiles(list);
-        setError(null);
-      },
-      (err: unknown) => !stale && setError(describeError(err)),
-    );
-    return () => {
-      stale = true;
-    };
-  }, [token, reload]);
+  const { data: files, error } = useLoad(
+    () => call(api.GET('/api/v1/integrity-reports/session/attachments', bearer(token))),
+    [token, reload],
+  );
   return (
     <section class="card" aria-labelledby="evidence-title">
       <h2 id="evidence-title">

@@ -10,8 +10,8 @@ import { api, call, type Schemas } from '../shared/api';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
 import { errorsByField, Field } from '../shared/components/Field';
 import { describeError, type DescribedError } from '../shared/errors';
-import { filesProblem } from '../shared/attachments';
-import { ComplaintFilesField, ComplaintFilesReceipt } from './ComplaintFiles';
+import { FilePicker, filesProblem } from '../shared/attachments';
+import { ComplaintFilesReceipt } from './ComplaintFiles';
 import { organization } from './page';
 import { PublicLayout } from './PublicLayout';
 import { Receipt } from './Receipt';
@@ -252,7 +252,7 @@ function ComplaintForm() {
           {(p) => <input {...p} maxLength={200} value={values.village} onInput={set('village')} />}
         </Field>
       </div>
-      <ComplaintFilesField files={files} onChange={setFiles} error={fieldErrors.files} />
+      <FilePicker id="files" files={files} onChange={setFiles} error={fieldErrors.files} />
       <h2>
         ช่องทางติดต่อกลับ (ไม่บังคับ) <span class="en">Contact (optional)</span>
       </h2>
