@@ -43,10 +43,10 @@ export function EvidenceFilesField({
  */
 export function EvidenceUpload({ receipt, files }: { receipt: string; files: File[] }) {
   const org = organization();
-  const token = useRef<string | null>(null);
+  const tokenRef = useRef<string | null>(null);
   const close = () => {
-    const t = token.current;
-    token.current = null;
+    const t = tokenRef.current;
+    tokenRef.current = null;
     if (t) void call(api.DELETE('/api/v1/integrity-reports/session', bearer(t))).catch(() => undefined);
   };
   useEffect(() => {
@@ -63,11 +63,11 @@ export function EvidenceUpload({ receipt, files }: { receipt: string; files: Fil
         body: { receipt: receipt.replace(/\D/g, '') },
       }),
     );
-    token.current = session.token;
+    tokenRef.current = session.token;
     return session.token;
   };
   const send = async (file: File) => {
-    const t = token.current ?? (await open());
+    const t = tokenRef.current ?? (await open());
     try {
       await uploadFiles(EVIDENCE_URL, [file], t);
     } catch (err) {

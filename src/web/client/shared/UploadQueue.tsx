@@ -40,7 +40,7 @@ export function UploadQueue({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [status, setStatus] = useState('');
-  const started = useRef(false);
+  const startedRef = useRef(false);
 
   const sendAll = async (files: File[]) => {
     const problem = chosenProblem(files);
@@ -71,9 +71,11 @@ export function UploadQueue({
   };
 
   useEffect(() => {
-    if (started.current) return;
-    started.current = true;
+    if (startedRef.current) return;
+    startedRef.current = true;
     void sendAll(initial);
+    // the files chosen on the form are sent once, when the receipt is shown
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return (
