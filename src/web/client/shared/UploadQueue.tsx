@@ -107,10 +107,11 @@ export function UploadQueue({
           }}
         >
           <p>
-            ไฟล์ด้านล่างยังไม่ได้ส่ง เรื่องของท่านได้รับแล้ว เอาไฟล์ที่มีปัญหาออกหรือเลือกไฟล์อื่น แล้วส่งอีกครั้ง{' '}
+            ไฟล์ด้านล่างยังไม่ได้ส่ง เรื่องของท่านได้รับแล้ว เอาไฟล์ที่มีปัญหาออกหรือเลือกไฟล์อื่น แล้วส่งอีกครั้ง
+            หรือส่งภายหลังในหน้าติดตามเรื่อง{' '}
             <span class="en">
               The files below were not sent; what you filed is safe. Remove a refused file or choose another,
-              then send again.
+              then send again, or send them later from the page where you follow it up.
             </span>
           </p>
           <FilePicker
