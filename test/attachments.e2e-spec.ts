@@ -6,6 +6,9 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { CHUNK_BYTES } from '../src/attachments/storage/postgres-blob-store';
 import { AttachmentsJob } from '../src/attachments/attachments.processor';
+import { AttachmentsService } from '../src/attachments/attachments.service';
+import { UploadBudget } from '../src/attachments/upload-budget';
+import { COMPLAINT_TRACK } from '../src/complaints/complaint-track';
 import { BLOB_STORE, BlobStore } from '../src/attachments/storage/blob-store';
 import { QueueName } from '../src/infrastructure/queue/queue-names';
 import { PDFDocument } from 'pdf-lib';
@@ -72,6 +75,13 @@ describe('issue 17: attachments on complaints', () => {
     );
     return row as { files: number; blobs: number; pending: number };
   };
+
+  const previewKeyOf = async (id: string) =>
+    (
+      (await t.db.query(`SELECT thumbnail_key FROM attachments WHERE id = $1`, [id])) as {
+        thumbnail_key: string | null;
+      }[]
+    )[0].thumbnail_key;
 
   beforeAll(async () => {
     t = await createTestApp({
@@ -233,17 +243,73 @@ describe('issue 17: attachments on complaints', () => {
       expect(res.json().code).toBe('IMAGE_NOT_DECODABLE');
     });
 
-    it('a photo with nothing to remove is stored byte for byte, with a preview', async () => {
+    it('a photo with nothing to remove is stored byte for byte; its preview is made on first view', async () => {
       const plain = await sharp(randomBytes(48 * 48 * 3), { raw: { width: 48, height: 48, channels: 3 } })
         .jpeg()
         .toBuffer();
+      const before = await storeCounts();
       const res = await officerUpload(intake, filed.id, [{ filename: 'site.jpg', data: plain }]);
       expect(res.statusCode).toBe(201);
       expect(res.json()[0]).toMatchObject({ contentType: 'image/jpeg', sizeBytes: plain.length });
+      // the upload stored the file alone: no preview was encoded, nothing else was written
+      expect(await previewKeyOf(res.json()[0].id)).toBeNull();
+      expect(await storeCounts()).toEqual({ ...before, files: before.files + 1, blobs: before.blobs + 1 });
       const file = await get(res.json()[0].downloadUrl, intake);
       expect(file.rawPayload.equals(plain)).toBe(true);
+      expect(res.json()[0].thumbnailUrl).toMatch(/\/thumbnail$/);
+
+      // twelve first views at once: one preview made and stored, every viewer gets the same bytes
+      const views = await Promise.all(
+        Array.from({ length: 12 }, () => get(res.json()[0].thumbnailUrl, intake)),
+      );
+      expect(views.map((v) => v.statusCode)).toEqual(views.map(() => 200));
+      expect(views.every((v) => v.rawPayload.equals(views[0].rawPayload))).toBe(true);
+      expect((await sharp(views[0].rawPayload).metadata()).format).toBe('webp');
+      expect(await previewKeyOf(res.json()[0].id)).not.toBeNull();
+      expect(await storeCounts()).toEqual({ ...before, files: before.files + 1, blobs: before.blobs + 2 });
+
+      // later views read the stored preview
+      const again = await get(res.json()[0].thumbnailUrl, intake);
+      expect(again.rawPayload.equals(views[0].rawPayload)).toBe(true);
+      expect(await storeCounts()).toEqual({ ...before, files: before.files + 1, blobs: before.blobs + 2 });
+    });
+
+    it('two processes making the same first preview at once: one is linked, the other removed', async () => {
+      const plain = await sharp(randomBytes(40 * 40 * 3), { raw: { width: 40, height: 40, channels: 3 } })
+        .png()
+        .toBuffer();
+      const res = await officerUpload(intake, filed.id, [{ filename: 'plan.png', data: plain }]);
+      expect(res.statusCode).toBe(201);
+      const before = await storeCounts();
+      // a second instance of the service stands for another server process (its own in-flight map)
+      const here = t.app.get(AttachmentsService);
+      const there = new AttachmentsService(t.db, t.app.get(BLOB_STORE), t.app.get(UploadBudget), t.config);
+      const rows = await Promise.all(
+        [here, there].map((s) => s.findById(t.db.manager, COMPLAINT_TRACK, res.json()[0].id)),
+      );
+      const opened = await Promise.all([here.open(rows[0], 'thumbnail'), there.open(rows[1], 'thumbnail')]);
+      const bytes = await Promise.all(opened.map((o) => buffer(o.stream)));
+      expect(bytes[0].equals(bytes[1])).toBe(true);
+      expect(rows[0].thumbnailKey).toBe(rows[1].thumbnailKey);
+      expect(rows[0].thumbnailKey).toBe(await previewKeyOf(res.json()[0].id));
+      expect(await storeCounts()).toEqual({ ...before, blobs: before.blobs + 1 });
+    });
+
+    it('an image whose picture data is damaged is kept, and its preview is a clear 422', async () => {
+      const png = await sharp(randomBytes(64 * 64 * 3), { raw: { width: 64, height: 64, channels: 3 } })
+        .png()
+        .toBuffer();
+      const damaged = Buffer.from(png);
+      const idat = damaged.indexOf(Buffer.from('IDAT'));
+      damaged.fill(0x55, idat + 8, idat + 40);
+      const res = await officerUpload(intake, filed.id, [{ filename: 'scan.png', data: damaged }]);
+      expect(res.statusCode).toBe(201);
+      const before = await storeCounts();
       const thumb = await get(res.json()[0].thumbnailUrl, intake);
-      expect((await sharp(thumb.rawPayload).metadata()).format).toBe('webp');
+      expect(thumb.statusCode).toBe(422);
+      expect(thumb.json()).toMatchObject({ code: 'PREVIEW_NOT_AVAILABLE', messageTh: expect.any(String) });
+      expect(await storeCounts()).toEqual(before);
+      expect((await get(res.json()[0].downloadUrl, intake)).rawPayload.equals(damaged)).toBe(true);
     });
 
     it('a PDF keeps its page and loses its author, title and XMP', async () => {

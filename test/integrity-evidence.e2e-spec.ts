@@ -82,8 +82,25 @@ describe('issue 17: evidence files of integrity reports', () => {
     expect(file.headers['cache-control']).toBe('no-store');
     expect(await exifr.parse(file.rawPayload, { gps: true })).toBeUndefined();
     expect((await sharp(file.rawPayload).metadata()).height).toBe(80);
+    // no preview until the first view; then one, encrypted with the report's key like the file
+    const previewOf = async () =>
+      (
+        (await t.db.query(`SELECT thumbnail_key, thumbnail_seal FROM attachments WHERE id = $1`, [
+          views[0].id,
+        ])) as { thumbnail_key: string | null; thumbnail_seal: Buffer | null }[]
+      )[0];
+    expect(await previewOf()).toEqual({ thumbnail_key: null, thumbnail_seal: null });
     const thumb = await get(listed.json()[0].thumbnailUrl, io.token);
     expect(thumb.headers['content-type']).toBe('image/webp');
+    const preview = await previewOf();
+    expect(preview.thumbnail_seal).toHaveLength(28);
+    const stored = (
+      (await t.db.query(`SELECT data FROM attachment_chunks WHERE blob_key = $1 ORDER BY seq`, [
+        preview.thumbnail_key,
+      ])) as { data: Buffer }[]
+    ).map((r) => r.data);
+    expect(Buffer.concat(stored)).toHaveLength(thumb.rawPayload.length);
+    expect(Buffer.concat(stored).includes(thumb.rawPayload.subarray(0, 12))).toBe(false);
 
     // every officer's download is audited (ids only)
     const audit = await t.db.query(

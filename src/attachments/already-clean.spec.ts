@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { imageIsClean, jpegIsClean, pngIsClean, webpIsClean } from './already-clean';
-import { cleanFile } from './clean-file';
+import { cleanFile, makePreview } from './clean-file';
 import { fileKindOf, SNIFF_BYTES } from './file-kinds';
 
 const noise = (side: number) =>
@@ -81,10 +81,10 @@ describe('images with nothing to remove are recognised, anything else is not', (
     expect(imageIsClean('image/heic', webp)).toBe(false);
   });
 
-  it('a clean JPEG is stored byte for byte with a preview; one with GPS is still re-encoded without it', async () => {
+  it('a clean JPEG is stored byte for byte (its preview made apart); one with GPS is still re-encoded without it', async () => {
     const kept = await cleanFile((await fileKindOf(jpeg.subarray(0, SNIFF_BYTES)))!, jpeg);
     expect(kept.bytes.equals(jpeg)).toBe(true);
-    expect((await sharp(kept.thumbnail!).metadata()).format).toBe('webp');
+    expect((await sharp(await makePreview(kept.bytes)).metadata()).format).toBe('webp');
 
     const located = await noise(64)
       .jpeg()
@@ -104,5 +104,18 @@ describe('images with nothing to remove are recognised, anything else is not', (
     expect(jpegIsClean(broken)).toBe(true);
     const kind = (await fileKindOf(jpeg.subarray(0, SNIFF_BYTES)))!;
     await expect(cleanFile(kind, broken)).rejects.toMatchObject({ code: 'IMAGE_NOT_DECODABLE' });
+  });
+
+  it('a clean PNG whose picture data is damaged is stored, and has no preview (a clear error, not a crash)', async () => {
+    // the header and the chunks hold; the compressed pixels do not
+    const png = await noise(64).png().toBuffer();
+    const damaged = Buffer.from(png);
+    const idat = damaged.indexOf(Buffer.from('IDAT'));
+    damaged.fill(0x55, idat + 8, idat + 40);
+    expect(imageIsClean('image/png', damaged)).toBe(true);
+    const kind = (await fileKindOf(damaged.subarray(0, SNIFF_BYTES)))!;
+    const kept = await cleanFile(kind, damaged);
+    expect(kept.bytes.equals(damaged)).toBe(true);
+    await expect(makePreview(kept.bytes)).rejects.toMatchObject({ code: 'PREVIEW_NOT_AVAILABLE' });
   });
 });

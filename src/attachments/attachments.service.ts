@@ -8,12 +8,13 @@ import pLimit, { LimitFunction } from 'p-limit';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
-import { cleanFile, CleanFile } from './clean-file';
+import { cleanFile, CleanFile, makePreview } from './clean-file';
 import { Attachment, AttachmentSource } from './entities/attachment.entity';
 import { AttachmentUpload } from './entities/attachment-upload.entity';
 import { cleanFileName, fileKindOf, SNIFF_BYTES } from './file-kinds';
 import { openBlob, sealBlob } from './sealed-blob';
 import { BLOB_STORE, BlobStore } from './storage/blob-store';
+import { hasPreview } from './dto/attachment-views';
 import { UploadBudget } from './upload-budget';
 
 /** How the files of one upload request are received. */
@@ -29,12 +30,10 @@ export interface ReceiveOptions {
 /** A cleaned file in the store, not yet linked to a case. */
 export interface ReceivedFile {
   blobKey: string;
-  thumbnailKey: string | null;
   contentType: string;
   sizeBytes: number;
   fileName: string | null;
   fileSeal: Buffer | null;
-  thumbnailSeal: Buffer | null;
 }
 
 /** The case a file is linked to, and how. */
@@ -64,13 +63,16 @@ const newBlobKey = () => randomBytes(18).toString('base64url');
  * by its bytes, cleaned of metadata, optionally encrypted, and written to the blob store with an
  * `attachment_uploads` row; the caller then links the files to its case in its own transaction, which
  * removes those rows. Any failure before the commit removes what was written; what a crash leaves
- * is removed by the sweeper.
+ * is removed by the sweeper. An image's preview is not made on upload but on its first view (`open`),
+ * and stored once (same store, encrypted with the same data key as the file).
  */
 @Injectable()
 export class AttachmentsService implements OnApplicationShutdown {
   private readonly logger = new Logger(AttachmentsService.name);
   /** files read and cleaned at once (each holds its bytes in memory while cleaned) */
   private readonly limit: LimitFunction;
+  /** previews being made in this process, by attachment id: concurrent first views share one */
+  private readonly previewing = new Map<string, Promise<{ key: string; seal: Buffer | null }>>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -148,23 +150,18 @@ export class AttachmentsService implements OnApplicationShutdown {
     return { input: size, clean: await cleanFile(kind, input) };
   }
 
-  /** Writes a cleaned file (and its preview) to the store, recorded as an unlinked upload first. */
+  /** Writes a cleaned file to the store, recorded as an unlinked upload first. */
   private async write(clean: CleanFile, givenName: string, options: ReceiveOptions): Promise<ReceivedFile> {
     const file: ReceivedFile = {
       blobKey: newBlobKey(),
-      thumbnailKey: clean.thumbnail ? newBlobKey() : null,
       contentType: clean.contentType,
       sizeBytes: clean.bytes.length,
       fileName: options.keepNames ? cleanFileName(givenName, clean.contentType) : null,
       fileSeal: null,
-      thumbnailSeal: null,
     };
-    const keys = [file.blobKey, ...(file.thumbnailKey ? [file.thumbnailKey] : [])];
-    await this.db.getRepository(AttachmentUpload).insert(keys.map((blobKey) => ({ blobKey })));
+    await this.db.getRepository(AttachmentUpload).insert({ blobKey: file.blobKey });
     try {
       file.fileSeal = await this.put(file.blobKey, clean.bytes, options.dataKey);
-      if (file.thumbnailKey && clean.thumbnail)
-        file.thumbnailSeal = await this.put(file.thumbnailKey, clean.thumbnail, options.dataKey);
     } catch (error) {
       await this.discard([file]);
       throw error;
@@ -202,32 +199,30 @@ export class AttachmentsService implements OnApplicationShutdown {
         sizeBytes: String(f.sizeBytes),
         fileName: f.fileName,
         blobKey: f.blobKey,
-        thumbnailKey: f.thumbnailKey,
+        thumbnailKey: null,
         fileSeal: f.fileSeal,
-        thumbnailSeal: f.thumbnailSeal,
+        thumbnailSeal: null,
         attachedOn: undefined,
       }),
     );
     // one INSERT (ids and the day come back with it), no reload
     const inserted = await repo.insert(rows);
     inserted.generatedMaps.forEach((generated, i) => Object.assign(rows[i], generated));
-    const keys = files.flatMap((f) => [f.blobKey, ...(f.thumbnailKey ? [f.thumbnailKey] : [])]);
-    await tx.getRepository(AttachmentUpload).delete({ blobKey: In(keys) });
+    await tx.getRepository(AttachmentUpload).delete({ blobKey: In(files.map((f) => f.blobKey)) });
     return rows;
   }
 
   /** Removes stored files that will not be linked (errors are left to the sweeper). */
   async discard(files: ReceivedFile[]): Promise<void> {
-    for (const f of files) {
-      for (const key of [f.blobKey, f.thumbnailKey]) {
-        if (!key) continue;
-        try {
-          await this.store.delete(key);
-          await this.db.getRepository(AttachmentUpload).delete({ blobKey: key });
-        } catch {
-          this.logger.warn('An unlinked upload could not be removed now; the sweeper will');
-        }
-      }
+    for (const f of files) await this.discardBlob(f.blobKey);
+  }
+
+  private async discardBlob(key: string): Promise<void> {
+    try {
+      await this.store.delete(key);
+      await this.db.getRepository(AttachmentUpload).delete({ blobKey: key });
+    } catch {
+      this.logger.warn('An unlinked upload could not be removed now; the sweeper will');
     }
   }
 
@@ -269,18 +264,81 @@ export class AttachmentsService implements OnApplicationShutdown {
     attachment.isPublic = isPublic;
   }
 
-  /** The file (or its preview) as a stream, decrypted with `dataKey` when it was stored encrypted. */
+  /**
+   * The file (or its preview) as a stream, decrypted with `dataKey` when it was stored encrypted. The
+   * preview of an image is made on its first view; PREVIEW_NOT_AVAILABLE if its pixels do not decode.
+   */
   async open(attachment: Attachment, which: 'file' | 'thumbnail', dataKey?: Buffer): Promise<OpenedFile> {
-    const key = which === 'file' ? attachment.blobKey : attachment.thumbnailKey;
+    if (which === 'thumbnail' && !attachment.thumbnailKey) {
+      if (!hasPreview(attachment)) throw new DomainError('ATTACHMENT_NOT_FOUND');
+      const { key, seal } = await this.preview(attachment, dataKey);
+      attachment.thumbnailKey = key;
+      attachment.thumbnailSeal = seal;
+    }
+    const key = which === 'file' ? attachment.blobKey : attachment.thumbnailKey!;
     const seal = which === 'file' ? attachment.fileSeal : attachment.thumbnailSeal;
-    if (!key) throw new DomainError('ATTACHMENT_NOT_FOUND');
-    const stored = await this.store.get(key);
-    if (seal && !dataKey) throw new Error('an encrypted attachment needs its data key');
-    const stream = seal && dataKey ? openBlob(dataKey, key, seal, stored) : stored;
+    const stream = await this.read(key, seal, dataKey);
     const contentType = which === 'file' ? attachment.contentType : 'image/webp';
     const base = attachment.fileName ?? `attachment-${attachment.ordinal}.${contentType.split('/')[1]}`;
     const fileName = which === 'file' ? base : `${base.replace(/\.[^.]*$/, '')}-preview.webp`;
     return { stream, contentType, fileName: fileName.replace('.jpeg', '.jpg') };
+  }
+
+  private async read(key: string, seal: Buffer | null, dataKey?: Buffer): Promise<Readable> {
+    const stored = await this.store.get(key);
+    if (seal && !dataKey) throw new Error('an encrypted attachment needs its data key');
+    return seal && dataKey ? openBlob(dataKey, key, seal, stored) : stored;
+  }
+
+  /** The preview of an image, made now if no request (of this process) is making it already. */
+  private preview(attachment: Attachment, dataKey?: Buffer): Promise<{ key: string; seal: Buffer | null }> {
+    let pending = this.previewing.get(attachment.id);
+    if (!pending) {
+      pending = this.makeAndStorePreview(attachment, dataKey).finally(() =>
+        this.previewing.delete(attachment.id),
+      );
+      this.previewing.set(attachment.id, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * Decodes the stored image, stores its preview (recorded as an unlinked upload until it is linked,
+   * so a crash leaves nothing the sweeper would not remove) and links it in one statement that only
+   * succeeds while the row has none. Another process that linked one first wins: ours is removed and
+   * theirs is read.
+   */
+  private async makeAndStorePreview(
+    attachment: Attachment,
+    dataKey?: Buffer,
+  ): Promise<{ key: string; seal: Buffer | null }> {
+    const source = await this.read(attachment.blobKey, attachment.fileSeal, dataKey);
+    const preview = await this.limit(async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of source as AsyncIterable<Buffer>) chunks.push(chunk);
+      return makePreview(Buffer.concat(chunks));
+    });
+    const key = newBlobKey();
+    await this.db.getRepository(AttachmentUpload).insert({ blobKey: key });
+    let seal: Buffer | null;
+    try {
+      seal = await this.put(key, preview, dataKey);
+    } catch (error) {
+      await this.discardBlob(key);
+      throw error;
+    }
+    const [{ linked }] = (await this.db.query(
+      `WITH linked AS (
+         UPDATE attachments SET thumbnail_key = $2, thumbnail_seal = $3
+          WHERE id = $1 AND thumbnail_key IS NULL RETURNING id),
+       recorded AS (DELETE FROM attachment_uploads WHERE blob_key = $2 AND EXISTS (SELECT 1 FROM linked))
+       SELECT count(*)::int AS linked FROM linked`,
+      [attachment.id, key, seal],
+    )) as { linked: number }[];
+    if (linked === 1) return { key, seal };
+    await this.discardBlob(key);
+    const row = await this.db.getRepository(Attachment).findOneByOrFail({ id: attachment.id });
+    return { key: row.thumbnailKey!, seal: row.thumbnailSeal };
   }
 
   /** Removes the blobs of uploads that were never linked (a crash, a dropped connection). */

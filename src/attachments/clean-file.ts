@@ -14,8 +14,6 @@ export const MAX_IMAGE_PIXELS = 100_000_000;
 export interface CleanFile {
   bytes: Buffer;
   contentType: string;
-  /** WebP preview of an image; null for PDF */
-  thumbnail: Buffer | null;
 }
 
 sharp.cache(false); // nothing of one upload stays in memory for the next
@@ -23,7 +21,8 @@ sharp.cache(false); // nothing of one upload stays in memory for the next
 /**
  * A copy of the file without what could identify or locate its author:
  * - JPEG, PNG and WebP images that carry nothing of the kind (see already-clean.ts: an allow-list of
- *   segments and chunks) are kept byte for byte, and only their preview is made;
+ *   segments and chunks) are kept byte for byte once their header reads as an image of at most
+ *   MAX_IMAGE_PIXELS (they are not decoded here: their preview is made on first view, `makePreview`);
  * - other images are decoded and encoded again (sharp/libvips) after turning them upright by their EXIF
  *   orientation; the new file carries no EXIF (GPS, camera serial, date), no XMP or IPTC, no maker
  *   notes and no embedded thumbnail, since sharp writes none unless asked to;
@@ -31,42 +30,52 @@ sharp.cache(false); // nothing of one upload stays in memory for the next
  *   their XMP metadata stream, and are written again by pdf-lib (without a new producer or dates).
  */
 export async function cleanFile(kind: FileKind, input: Buffer): Promise<CleanFile> {
-  return kind.kind === 'image' ? cleanImage(kind, input) : { ...(await cleanPdf(input)), thumbnail: null };
+  return kind.kind === 'image' ? cleanImage(kind, input) : cleanPdf(input);
 }
 
 async function cleanImage(kind: FileKind, input: Buffer): Promise<CleanFile> {
   try {
-    // nothing to remove and nothing to turn: stored as it is; the preview decodes it all the same, so
-    // a file that is not a decodable image is refused exactly as on the re-encoding path
+    // nothing to remove and nothing to turn: stored as it is after a look at its header (size, format);
+    // the pixels are decoded only for its preview, on first view
     if (imageIsClean(kind.detected, input)) {
-      const thumbnail = await sharp(input, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS })
-        .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
-        .webp(PREVIEW_WEBP)
-        .toBuffer();
-      return { bytes: input, contentType: kind.stored, thumbnail };
+      const { width, height } = await sharp(input, {
+        failOn: 'error',
+        limitInputPixels: MAX_IMAGE_PIXELS,
+      }).metadata();
+      const pixels = (width ?? 0) * (height ?? 0);
+      if (!(pixels > 0 && pixels <= MAX_IMAGE_PIXELS)) throw new Error('no pixels');
+      return { bytes: input, contentType: kind.stored };
     }
     const image = sharp(input, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS }).rotate();
     const encoded =
       kind.stored === 'image/png'
-        ? image.clone().png()
+        ? image.png()
         : kind.stored === 'image/webp'
-          ? image.clone().webp({ quality: 85 })
-          : image.clone().jpeg({ quality: 85, mozjpeg: false });
-    const [bytes, thumbnail] = await Promise.all([
-      encoded.toBuffer(),
-      image
-        .clone()
-        .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
-        .webp(PREVIEW_WEBP)
-        .toBuffer(),
-    ]);
-    return { bytes, contentType: kind.stored, thumbnail };
+          ? image.webp({ quality: 85 })
+          : image.jpeg({ quality: 85, mozjpeg: false });
+    return { bytes: await encoded.toBuffer(), contentType: kind.stored };
   } catch {
     throw new DomainError('IMAGE_NOT_DECODABLE', { detectedType: kind.detected });
   }
 }
 
-async function cleanPdf(input: Buffer): Promise<{ bytes: Buffer; contentType: string }> {
+/**
+ * The WebP preview (at most THUMBNAIL_SIZE on its longest side) of a stored image, which is already
+ * upright and clean. Rejects with PREVIEW_NOT_AVAILABLE when its pixels cannot be decoded (a file whose
+ * header read well at upload but whose image data is damaged).
+ */
+export async function makePreview(stored: Buffer): Promise<Buffer> {
+  try {
+    return await sharp(stored, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS })
+      .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+      .webp(PREVIEW_WEBP)
+      .toBuffer();
+  } catch {
+    throw new DomainError('PREVIEW_NOT_AVAILABLE');
+  }
+}
+
+async function cleanPdf(input: Buffer): Promise<CleanFile> {
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(input, { updateMetadata: false });

@@ -39,4 +39,6 @@ export const FileResponse = (which: 'file' | 'thumbnail') =>
       description: which === 'file' ? 'the file, as an attachment' : 'a WebP preview (images only)',
       content: which === 'file' ? FILE_CONTENT : THUMBNAIL_CONTENT,
     }),
+    // a preview is made on first view: an image whose pixels do not decode has none (PREVIEW_NOT_AVAILABLE)
+    ...(which === 'thumbnail' ? [ApiErrors(422)] : []),
   );

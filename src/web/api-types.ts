@@ -4020,6 +4020,7 @@ export interface components {
         | 'MULTIPART_REQUIRED'
         | 'FILE_TYPE_NOT_ACCEPTED'
         | 'IMAGE_NOT_DECODABLE'
+        | 'PREVIEW_NOT_AVAILABLE'
         | 'PDF_NOT_ACCEPTED'
         | 'NO_FILE'
         | 'ATTACHMENT_NOT_FOUND'
@@ -8077,6 +8078,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description ดำเนินการกับข้อมูลนี้ไม่ได้ / well-formed but unusable: the Idempotency-Key was used with another body, or a duplicate names itself or another duplicate */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
       429: {
         headers: {
@@ -9672,6 +9682,15 @@ export interface operations {
       };
       /** @description ไม่พบ / not found (or not visible to the caller) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ดำเนินการกับข้อมูลนี้ไม่ได้ / well-formed but unusable: the Idempotency-Key was used with another body, or a duplicate names itself or another duplicate */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -13293,6 +13312,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description ดำเนินการกับข้อมูลนี้ไม่ได้ / well-formed but unusable: the Idempotency-Key was used with another body, or a duplicate names itself or another duplicate */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description เรียกถี่เกินไป / too many requests; wait for Retry-After seconds */
       429: {
         headers: {
@@ -13780,6 +13808,15 @@ export interface operations {
       };
       /** @description ไม่พบ / not found (or not visible to the caller) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description ดำเนินการกับข้อมูลนี้ไม่ได้ / well-formed but unusable: the Idempotency-Key was used with another body, or a duplicate names itself or another duplicate */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -85,7 +85,7 @@ export function attachmentView(a: Attachment, base: string): AttachmentView {
     isPublic: a.isPublic,
     attachedOn: a.attachedOn,
     downloadUrl: `${base}/${a.id}`,
-    thumbnailUrl: a.thumbnailKey ? `${base}/${a.id}/thumbnail` : null,
+    thumbnailUrl: hasPreview(a) ? `${base}/${a.id}/thumbnail` : null,
   };
 }
 
@@ -96,6 +96,9 @@ export function publicAttachmentView(a: Attachment, base: string): PublicAttachm
     sizeBytes: Number(a.sizeBytes),
     source: a.source,
     downloadUrl: `${base}/${a.id}`,
-    thumbnailUrl: a.thumbnailKey ? `${base}/${a.id}/thumbnail` : null,
+    thumbnailUrl: hasPreview(a) ? `${base}/${a.id}/thumbnail` : null,
   };
 }
+
+/** Every image has a preview: made on its first view if it was not yet (see AttachmentsService.open). */
+export const hasPreview = (a: Attachment) => a.thumbnailKey !== null || a.contentType.startsWith('image/');

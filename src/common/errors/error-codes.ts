@@ -161,6 +161,11 @@ export const ERRORS = {
     en: 'This image cannot be read (HEIC from iPhones is not supported by this server: send it as JPEG, or set Camera > Formats > Most Compatible).',
     th: 'ไม่สามารถอ่านรูปภาพนี้ได้ (ไม่รองรับไฟล์ HEIC จาก iPhone กรุณาส่งเป็น JPEG หรือตั้งค่ากล้องเป็น "เข้ากันได้มากที่สุด")',
   },
+  PREVIEW_NOT_AVAILABLE: {
+    status: 422,
+    en: 'No preview can be made of this image: its picture data is damaged. Download the file itself.',
+    th: 'ไม่สามารถสร้างภาพตัวอย่างของรูปนี้ได้ เนื่องจากข้อมูลภาพเสียหาย กรุณาดาวน์โหลดไฟล์',
+  },
   PDF_NOT_ACCEPTED: {
     status: 415,
     en: 'This PDF cannot be read, or it is password-protected; send an unprotected PDF.',
