@@ -5,7 +5,7 @@ import { FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import pLimit, { LimitFunction } from 'p-limit';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { cleanFile, CleanFile, makePreview } from './clean-file';
@@ -181,10 +181,13 @@ export class AttachmentsService implements OnApplicationShutdown {
 
   /** Links received files to a case inside the caller's transaction (which should hold the case's lock). */
   async link(tx: EntityManager, files: ReceivedFile[], target: LinkTarget): Promise<Attachment[]> {
+    // the case's room and last ordinal, and the files' upload rows removed, in one round trip (a
+    // refusal below rolls the removal back with the rest)
     const [{ used, last }] = (await tx.query(
-      `SELECT coalesce(sum(size_bytes), 0)::bigint AS used, coalesce(max(ordinal), 0)::int AS last
+      `WITH linked AS (DELETE FROM attachment_uploads WHERE blob_key = ANY($3::text[]))
+       SELECT coalesce(sum(size_bytes), 0)::bigint AS used, coalesce(max(ordinal), 0)::int AS last
          FROM attachments WHERE case_track = $1 AND case_id = $2`,
-      [target.caseTrack, target.caseId],
+      [target.caseTrack, target.caseId, files.map((f) => f.blobKey)],
     )) as { used: string; last: number }[];
     const adding = files.reduce((sum, f) => sum + f.sizeBytes, 0);
     const { maxCaseBytes } = this.config.attachments;
@@ -208,7 +211,6 @@ export class AttachmentsService implements OnApplicationShutdown {
     // one INSERT (ids and the day come back with it), no reload
     const inserted = await repo.insert(rows);
     inserted.generatedMaps.forEach((generated, i) => Object.assign(rows[i], generated));
-    await tx.getRepository(AttachmentUpload).delete({ blobKey: In(files.map((f) => f.blobKey)) });
     return rows;
   }
 
