@@ -12,7 +12,7 @@ import {
   signInWith,
   test,
 } from './fixtures';
-import { expectImageShown, pngFile } from './files';
+import { damagedPng, expectImageShown, pngFile } from './files';
 
 test('a citizen uploads a photo, an officer publishes it, the citizen sees it; a text file is refused', async ({
   page,
@@ -187,4 +187,62 @@ test('the complaint form: photos chosen and previewed, sent after filing, each f
     ['lamp.png', 'citizen'],
     ['kerb.png', 'citizen'],
   ]);
+});
+
+test('an image whose picture data is damaged: kept and listed without a preview, on the case page and the tracking page', async ({
+  page,
+  service,
+}) => {
+  const marker = `ภาพเสีย${randomBytes(4).toString('hex')}`;
+  const receipt = await service.request<{ trackingCode: string; referenceNo: string }>(
+    'POST',
+    '/api/v1/orgs/demo/complaints',
+    { categoryCode: 'street_lighting', subject: `ไฟถนนดับ ${marker}`, description: `ไฟดับทั้งซอย ${marker}` },
+    undefined,
+    201,
+  );
+  const intakeCredentials = await createOfficer(service, ['intake']);
+  const intake = await service.login(intakeCredentials);
+  const found = await service.request<{ items: { id: string; referenceNo: string }[] }>(
+    'GET',
+    `/api/v1/complaints?q=${encodeURIComponent(marker)}`,
+    undefined,
+    intake,
+  );
+  const id = found.items.find((c) => c.referenceNo === receipt.referenceNo)!.id;
+
+  // a PNG whose header and chunks hold but whose compressed pixels do not: stored as it is
+  await page.goto(`/track/${receipt.trackingCode}`);
+  await page.getByLabel(/Attach photos or PDF/).setInputFiles({
+    name: 'scan.png',
+    mimeType: 'image/png',
+    buffer: await damagedPng(),
+  });
+  await page.getByRole('button', { name: /Send the files/ }).click();
+  await expect(page.getByText(/1 file\(s\) sent/)).toBeVisible();
+
+  // the officer: the file listed with its name and download, no picture (its preview is 422)
+  await signInWith(page, intakeCredentials);
+  const preview = page.waitForResponse((r) => r.url().endsWith('/thumbnail'));
+  await page.goto(`/officer/complaints/${id}`);
+  expect((await preview).status()).toBe(422);
+  const files = page.getByTestId('case-files');
+  await expect(files).toContainText('scan.png');
+  await expect(files.getByRole('button', { name: /Download scan\.png/ })).toBeVisible();
+  await expect(files.getByTestId('case-thumbnail')).toHaveCount(0);
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
+  await files.getByRole('button', { name: /Publish/ }).click();
+  await expect(page.getByText('Published on the tracking page')).toBeVisible();
+
+  // the citizen: the published file, without a broken picture
+  const publicPreview = page.waitForResponse((r) => r.url().endsWith('/thumbnail'));
+  await page.goto(`/track/${receipt.trackingCode}`);
+  const shown = page.getByTestId('public-files');
+  await shown.scrollIntoViewIfNeeded(); // its preview loads when scrolled to
+  expect((await publicPreview).status()).toBe(422);
+  await expect(shown.getByRole('listitem')).toHaveCount(1);
+  await expect(shown.locator('img')).toHaveCount(0);
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
 });

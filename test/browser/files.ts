@@ -1,5 +1,7 @@
 /** What the browser tests of uploads share: a real image, a text file posing as one, a shown-image check. */
 import { expect, type Locator } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
 
 /** A valid 1×1 PNG. */
 export const PNG = Buffer.from(
@@ -19,4 +21,14 @@ export async function expectImageShown(image: Locator): Promise<void> {
   await expect
     .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
     .toBe(true);
+}
+
+/** A PNG whose header and chunks are sound but whose compressed pixels are not (stored; no preview). */
+export async function damagedPng(): Promise<Buffer> {
+  const png = await sharp(randomBytes(64 * 64 * 3), { raw: { width: 64, height: 64, channels: 3 } })
+    .png()
+    .toBuffer();
+  const idat = png.indexOf(Buffer.from('IDAT'));
+  png.fill(0x55, idat + 8, idat + 40);
+  return png;
 }

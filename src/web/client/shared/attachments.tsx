@@ -156,7 +156,10 @@ function Preview({
   // with a token the preview is fetched (a bearer header cannot ride on <img src>)
   const fetched = useBlobUrl(token ? file.thumbnailUrl : null, token);
   const src = token ? fetched : file.thumbnailUrl;
-  if (!src) return null;
+  // a preview is made on first view; an image whose pixels do not decode has none (422): no picture,
+  // the file stays listed with its name and download, as one fetched with a token does
+  const [broken, setBroken] = useState(false);
+  if (!src || broken) return null;
   // a fetched preview is already here (a data: URL); a public one loads when scrolled to
   return (
     <img
@@ -165,6 +168,7 @@ function Preview({
       width={96}
       height={96}
       loading={token ? undefined : 'lazy'}
+      onError={() => setBroken(true)}
       data-testid={testId}
     />
   );
