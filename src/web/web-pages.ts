@@ -1,10 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Type } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { Organization } from '../organizations/entities/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { ComplaintQueries } from '../complaints/complaint-queries.service';
+import { HandbookService } from '../handbook/handbook.service';
+import { ReporterService } from '../integrity-reports/reporter.service';
 
 const PUBLIC_DIR = join(__dirname, 'public');
 const TYPES: Record<string, string> = {
@@ -59,6 +63,22 @@ const HTML = 'text/html; charset=utf-8';
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/**
+ * The data a page needs on load, written into its HTML as `<script type="application/json"
+ * id="initial-data">` (data, not code: the CSP's `script-src 'self'` is untouched), so that the page
+ * makes no API request before it can show itself (one round of requests). Each `<` is escaped, so
+ * no text in the data can close the element. A part that fails to load is left out: the page then
+ * fetches it itself (and shows that error, with a retry).
+ */
+export function withInitialData(html: string, data: Record<string, unknown>): string {
+  if (Object.keys(data).length === 0) return html;
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  return html.replace(
+    '</head>',
+    () => `<script type="application/json" id="initial-data">${json}</script></head>`,
+  );
+}
+
 interface PageOptions {
   /** where the organisation's slug comes from: `?org=` (default organisation without it) or `/orgs/:slug/…` */
   slugFrom: 'query' | 'path';
@@ -66,6 +86,8 @@ interface PageOptions {
   noStore?: boolean;
   /** the embeddable widget: any site may frame it (every other page: frame-ancestors 'self') */
   frameable?: boolean;
+  /** what the page needs on load, inlined into its HTML (see withInitialData) */
+  initialData?: (org: Organization) => Record<string, Promise<unknown> | unknown>;
 }
 
 /**
@@ -79,7 +101,32 @@ export class WebPages {
   constructor(
     private readonly config: AppConfig,
     private readonly organizations: OrganizationsService,
+    private readonly modules: ModuleRef,
   ) {}
+
+  /** A service of another module (this module imports none of them: the pages only read). */
+  private service<T>(type: Type<T>): T {
+    return this.modules.get(type, { strict: false });
+  }
+
+  /** Each part that loads; a failed one is left out (the page fetches it, and shows the failure). */
+  private async initialData(
+    parts: Record<string, Promise<unknown> | unknown>,
+  ): Promise<Record<string, unknown>> {
+    const entries = await Promise.all(
+      Object.entries(parts).map(async ([key, value]) => [
+        key,
+        await Promise.resolve(value).catch(() => undefined),
+      ]),
+    );
+    return Object.fromEntries(entries.filter(([, value]) => value !== undefined));
+  }
+
+  /** The map pin's settings for /complain, only when a tile server is configured. */
+  private mapSettings() {
+    const { tileUrl, attribution, center } = this.config.map;
+    return tileUrl ? { tileUrl, attribution, center } : undefined;
+  }
 
   register(fastify: FastifyInstance): void {
     const page =
@@ -93,11 +140,11 @@ export class WebPages {
         if (options.noStore) void reply.header('cache-control', 'no-store');
         if (options.frameable) allowFraming(reply);
         if (!org) return reply.status(404).send('<!doctype html><p>ไม่พบหน่วยงาน / Unknown organisation</p>');
-        return reply.send(
-          PAGES.get(name)!
-            .replaceAll('{{ORG_SLUG}}', escapeHtml(org.slug))
-            .replaceAll('{{ORG_NAME}}', escapeHtml(org.nameTh)),
-        );
+        const html = PAGES.get(name)!
+          .replaceAll('{{ORG_SLUG}}', escapeHtml(org.slug))
+          .replaceAll('{{ORG_NAME}}', escapeHtml(org.nameTh));
+        if (!options.initialData) return reply.send(html);
+        return reply.send(withInitialData(html, await this.initialData(options.initialData(org))));
       };
     // The officers' console is one page for every path under /officer (links in e-mails land on it);
     // it names no organisation: the signed-in officer's account decides which one they work for.
@@ -115,14 +162,36 @@ export class WebPages {
         .send(LEGACY_OFFICER_PAGE);
 
     fastify.get('/', page('index', { slugFrom: 'query' }));
-    fastify.get('/complain', page('complain', { slugFrom: 'query' }));
+    fastify.get(
+      '/complain',
+      page('complain', {
+        slugFrom: 'query',
+        initialData: (org) => ({
+          categories: this.service(ComplaintQueries).categories(org.slug),
+          map: this.mapSettings(),
+        }),
+      }),
+    );
     fastify.get('/track', page('track', { slugFrom: 'query' }));
     fastify.get('/track/:code', page('track', { slugFrom: 'query' }));
     fastify.get('/statistics', page('statistics', { slugFrom: 'query' }));
     fastify.get('/statistics/all', page('statistics', { slugFrom: 'query' }));
-    fastify.get('/handbook', page('handbook', { slugFrom: 'query' }));
+    fastify.get(
+      '/handbook',
+      page('handbook', {
+        slugFrom: 'query',
+        initialData: (org) => ({ handbook: this.service(HandbookService).handbook(org.slug) }),
+      }),
+    );
     fastify.get('/orgs/:slug/widget', page('widget', { slugFrom: 'path', frameable: true }));
-    fastify.get('/report', page('report', { slugFrom: 'query', noStore: true }));
+    fastify.get(
+      '/report',
+      page('report', {
+        slugFrom: 'query',
+        noStore: true,
+        initialData: (org) => ({ allegationTypes: this.service(ReporterService).allegationTypes(org.slug) }),
+      }),
+    );
     fastify.get('/orgs/:slug/integrity/follow-up', page('follow-up', { slugFrom: 'path', noStore: true }));
     // the ported console answers /officer, its list and any other path under /officer (its own "not
     // found"); the paths of LEGACY_OFFICER_PATHS are still the legacy console's until they are ported

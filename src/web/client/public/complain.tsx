@@ -6,12 +6,14 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import '../shared/styles.css';
 import './public.css';
+import { inlinedOr, peek } from '../shared/initial-data';
 import { api, call, type Schemas } from '../shared/api';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
 import { errorsByField, Field } from '../shared/components/Field';
 import { describeError, type DescribedError } from '../shared/errors';
 import { organization } from './page';
 import { PublicLayout } from './PublicLayout';
+import type { Pin } from './pin-map';
 import { Receipt } from './Receipt';
 import { receiptFromFragment, receiptToFragment, type ReceiptData } from './receipt-fragment';
 
@@ -41,6 +43,8 @@ const FIELD_LABELS: Record<string, string> = {
   description: 'รายละเอียด / What happened',
   'location.address': 'สถานที่ / Where',
   'location.village': 'หมู่บ้าน / Village',
+  'location.lat': 'หมุดบนแผนที่ / Map pin',
+  'location.lng': 'หมุดบนแผนที่ / Map pin',
   'complainant.name': 'ชื่อ / Name',
   'complainant.phone': 'โทรศัพท์ / Phone',
   'complainant.email': 'อีเมล / E-mail',
@@ -80,12 +84,25 @@ function missing(values: FormValues): DescribedError | null {
     : null;
 }
 
+/**
+ * The map pin's part of the form (LocationPin.tsx, its own chunk), loaded only when the server
+ * configured a tile server; without one the page is what it was, the address fields only.
+ */
+function LazyLocationPin(props: { value: Pin | null; onChange: (pin: Pin | null) => void }) {
+  const [module, setModule] = useState<typeof import('./LocationPin') | null>(null);
+  useEffect(() => {
+    if (peek('map')) import('./LocationPin').then(setModule, () => undefined); // no map then: the address fields say where
+  }, []);
+  return module ? <module.LocationPin {...props} /> : null;
+}
+
 function ComplaintForm() {
   const org = organization();
   const form = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<FormValues>(EMPTY);
   const [consent, setConsent] = useState(false);
   const [kind, setKind] = useState<Kind>('complaint');
+  const [pin, setPin] = useState<Pin | null>(null);
   const [categories, setCategories] = useState<Schemas['PublicCategoryView'][] | null>(null);
   const [loadError, setLoadError] = useState<DescribedError | null>(null);
   const [error, setError] = useState<DescribedError | null>(null);
@@ -102,7 +119,9 @@ function ComplaintForm() {
 
   useEffect(() => {
     setLoadError(null);
-    call(api.GET('/api/v1/orgs/{orgSlug}/categories', { params: { path: { orgSlug: org.slug } } }))
+    inlinedOr('categories', () =>
+      call(api.GET('/api/v1/orgs/{orgSlug}/categories', { params: { path: { orgSlug: org.slug } } })),
+    )
       .then(setCategories)
       .catch((err: unknown) => setLoadError(describeError(err)));
   }, [loadAttempt, org.slug]);
@@ -123,7 +142,8 @@ function ComplaintForm() {
       subject: values.subject.trim(),
       description: values.description.trim(),
     };
-    if (v('address') || v('village')) body.location = { address: v('address'), village: v('village') };
+    if (v('address') || v('village') || pin)
+      body.location = { address: v('address'), village: v('village'), lat: pin?.lat, lng: pin?.lng };
     if (v('name') || v('phone') || v('email'))
       body.complainant = { name: v('name'), phone: v('phone'), email: v('email'), consentToContact: consent };
     setBusy(true);
@@ -243,6 +263,7 @@ function ComplaintForm() {
           {(p) => <input {...p} maxLength={200} value={values.village} onInput={set('village')} />}
         </Field>
       </div>
+      <LazyLocationPin value={pin} onChange={setPin} />
       <h2>
         ช่องทางติดต่อกลับ (ไม่บังคับ) <span class="en">Contact (optional)</span>
       </h2>

@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../shared/styles.css';
 import './public.css';
+import { inlinedOr } from '../shared/initial-data';
 import { api, call, type Schemas } from '../shared/api';
 import { formatDateTimeBE } from '../shared/be-date';
 import { ErrorSummary } from '../shared/components/ErrorSummary';
@@ -160,7 +161,9 @@ function HandbookPage() {
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     setError(null);
-    call(api.GET('/api/v1/orgs/{orgSlug}/handbook', { params: { path: { orgSlug: org.slug } } })).then(
+    inlinedOr('handbook', () =>
+      call(api.GET('/api/v1/orgs/{orgSlug}/handbook', { params: { path: { orgSlug: org.slug } } })),
+    ).then(
       (h) => {
         setData(h);
         if (location.hash === '#integrity')

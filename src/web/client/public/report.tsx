@@ -8,6 +8,7 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import '../shared/styles.css';
 import './public.css';
+import { inlinedOr } from '../shared/initial-data';
 import { api, call, type Schemas } from '../shared/api';
 import { BEDateInput } from '../shared/components/BEDateInput';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
@@ -177,10 +178,12 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string) => void }) {
 
   useEffect(() => {
     setLoadError(null);
-    call(
-      api.GET('/api/v1/orgs/{orgSlug}/integrity-reports/allegation-types', {
-        params: { path: { orgSlug: org.slug } },
-      }),
+    inlinedOr('allegationTypes', () =>
+      call(
+        api.GET('/api/v1/orgs/{orgSlug}/integrity-reports/allegation-types', {
+          params: { path: { orgSlug: org.slug } },
+        }),
+      ),
     )
       .then(setTypes)
       .catch((err: unknown) => setLoadError(describeError(err)));
