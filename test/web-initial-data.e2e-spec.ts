@@ -58,8 +58,35 @@ describe('initial data and the map pin (issue 16)', () => {
       expect(data.handbook.organization.nameTh).toBe('อบต.ทดสอบ </script><script>');
     });
 
+    it('/statistics carries the figures of the year it opens on, /statistics/all and the widget theirs', async () => {
+      const org = initialData((await t.request({ method: 'GET', url: '/statistics?year=2566' })).body) as {
+        statistics: { fiscalYear: number; complaints: { period: { fiscalYear: number } }; annual: unknown };
+      };
+      expect(Object.keys(org.statistics).sort()).toEqual(['annual', 'complaints', 'fiscalYear', 'integrity']);
+      expect(org.statistics.fiscalYear).toBe(2566);
+      expect(org.statistics.complaints.period.fiscalYear).toBe(2566);
+      expect(org.statistics.annual).toEqual({ published: false });
+      const current = initialData(
+        (await t.request({ method: 'GET', url: '/statistics?year=nonsense' })).body,
+      ) as {
+        statistics: { fiscalYear: number };
+      };
+      const api = JSON.parse(
+        (await t.request({ method: 'GET', url: '/api/v1/orgs/demo/statistics/complaints' })).body,
+      ) as { period: { fiscalYear: number } };
+      expect(current.statistics.fiscalYear).toBe(api.period.fiscalYear);
+      const all = initialData((await t.request({ method: 'GET', url: '/statistics/all?year=2566' })).body);
+      expect(all).toEqual({
+        national: { fiscalYear: 2566, stats: expect.objectContaining({ organizations: expect.any(Array) }) },
+      });
+      const widget = initialData((await t.request({ method: 'GET', url: '/orgs/demo/widget' })).body) as {
+        widget: { period: { fiscalYear: number } };
+      };
+      expect(widget.widget.period.fiscalYear).toBe(api.period.fiscalYear);
+    });
+
     it('pages whose data is not inlined carry none', async () => {
-      for (const url of ['/', '/track', '/statistics', '/orgs/demo/integrity/follow-up']) {
+      for (const url of ['/', '/track', '/track/ABCD-EFGH-JKMN', '/orgs/demo/integrity/follow-up']) {
         const res = await t.request({ method: 'GET', url });
         expect({ url, data: initialData(res.body) }).toEqual({ url, data: null });
       }
@@ -116,6 +143,18 @@ describe('initial data and the map pin (issue 16)', () => {
       expect(policy).toMatch(/default-src 'self'(;|$)/);
       const report = await t.request({ method: 'GET', url: '/report' });
       expect(initialData(report.body)).not.toHaveProperty('map');
+    });
+
+    it("/complain names the pin's chunk in its HTML (same round), but not the map library's", async () => {
+      const manifest = JSON.parse(readFileSync(join(WEB, '.vite', 'manifest.json'), 'utf8')) as Record<
+        string,
+        { file: string }
+      >;
+      const html = (await t.request({ method: 'GET', url: '/complain' })).body;
+      expect(html).toContain(
+        `<link rel="modulepreload" crossorigin href="/${manifest['public/LocationPin.tsx'].file}">`,
+      );
+      expect(html).not.toContain(manifest['public/pin-map.ts'].file);
     });
 
     it('a filed pin is stored and shown to officers; a point outside Thailand is refused at its field', async () => {

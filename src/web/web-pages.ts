@@ -9,6 +9,10 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { ComplaintQueries } from '../complaints/complaint-queries.service';
 import { HandbookService } from '../handbook/handbook.service';
 import { ReporterService } from '../integrity-reports/reporter.service';
+import { DomainError } from '../common/errors/domain-error';
+import { fiscalYearOf } from '../common/time/fiscal-year';
+import { AnnualReportsService } from '../statistics/annual-reports.service';
+import { StatisticsService } from '../statistics/statistics.service';
 
 const PUBLIC_DIR = join(__dirname, 'public');
 const TYPES: Record<string, string> = {
@@ -60,6 +64,35 @@ const BUILT_ASSETS = new Map<string, Buffer>(
 );
 const HTML = 'text/html; charset=utf-8';
 
+/** Vite's manifest: which file each source became, and what it imports. */
+const MANIFEST: Record<string, { file: string; imports?: string[] }> = WEB_DIST
+  ? (JSON.parse(readFileSync(join(WEB_DIST, '.vite', 'manifest.json'), 'utf8')) as Record<
+      string,
+      { file: string; imports?: string[] }
+    >)
+  : {};
+
+/**
+ * `<link rel="modulepreload">` for a chunk that the page imports dynamically, and for what that chunk
+ * imports, each not already named in the page: the server names it when it knows the page will want
+ * it (the map pin's part of /complain when a tile server is configured), so it comes in the same round.
+ */
+export function withModulePreload(html: string, source: string): string {
+  const files = new Set<string>();
+  const walk = (key: string) => {
+    const chunk = MANIFEST[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const imported of chunk.imports ?? []) walk(imported);
+  };
+  walk(source);
+  const links = [...files]
+    .filter((file) => !html.includes(`/${file}"`))
+    .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`)
+    .join('');
+  return links ? html.replace('</head>', () => `${links}</head>`) : html;
+}
+
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -79,6 +112,9 @@ export function withInitialData(html: string, data: Record<string, unknown>): st
   );
 }
 
+/** The parts of a page's initial data by name, each a value or a promise of one. */
+type InitialParts = Record<string, Promise<unknown> | unknown>;
+
 interface PageOptions {
   /** where the organisation's slug comes from: `?org=` (default organisation without it) or `/orgs/:slug/…` */
   slugFrom: 'query' | 'path';
@@ -87,7 +123,9 @@ interface PageOptions {
   /** the embeddable widget: any site may frame it (every other page: frame-ancestors 'self') */
   frameable?: boolean;
   /** what the page needs on load, inlined into its HTML (see withInitialData) */
-  initialData?: (org: Organization) => Record<string, Promise<unknown> | unknown>;
+  initialData?: (org: Organization, request: FastifyRequest) => InitialParts | Promise<InitialParts>;
+  /** a dynamically imported chunk (its source path) the page will load at once: named in the HTML */
+  preload?: () => string | undefined;
 }
 
 /**
@@ -110,9 +148,8 @@ export class WebPages {
   }
 
   /** Each part that loads; a failed one is left out (the page fetches it, and shows the failure). */
-  private async initialData(
-    parts: Record<string, Promise<unknown> | unknown>,
-  ): Promise<Record<string, unknown>> {
+  private async initialData(given: InitialParts | Promise<InitialParts>): Promise<Record<string, unknown>> {
+    const parts = await given;
     const entries = await Promise.all(
       Object.entries(parts).map(async ([key, value]) => [
         key,
@@ -120,6 +157,40 @@ export class WebPages {
       ]),
     );
     return Object.fromEntries(entries.filter(([, value]) => value !== undefined));
+  }
+
+  /** The fiscal year a statistics page shows: `?year=` when plausible (as the page reads it), else the current one. */
+  private fiscalYear(request: FastifyRequest): number {
+    const year = Number((request.query as { year?: string }).year);
+    return Number.isInteger(year) && year >= 2500 && year <= 2700
+      ? year
+      : fiscalYearOf(new Date(), this.config.app.timeZone);
+  }
+
+  /**
+   * What /statistics shows first: one organisation's figures of the year and whether its annual
+   * report is published (`null`: could not be told, as the page says when its own call fails), or,
+   * on /statistics/all, every organisation's.
+   */
+  private async statistics(org: Organization, request: FastifyRequest) {
+    const fiscalYear = this.fiscalYear(request);
+    const statistics = this.service(StatisticsService);
+    if (request.url.split('?')[0].replace(/\/$/, '') === '/statistics/all')
+      return { national: { fiscalYear, stats: await statistics.national({ fiscalYear }) } };
+    const [complaints, integrity, annual] = await Promise.all([
+      statistics.complaints(org.slug, { fiscalYear }),
+      statistics.integrityReports(org.slug, { fiscalYear }),
+      this.service(AnnualReportsService)
+        .published(org.slug, fiscalYear)
+        .then(
+          (report) => ({ published: true, publishedAt: report.publishedAt }),
+          (err: unknown) =>
+            err instanceof DomainError && err.code === 'ANNUAL_REPORT_NOT_PUBLISHED'
+              ? { published: false }
+              : null,
+        ),
+    ]);
+    return { statistics: { fiscalYear, complaints, integrity, annual } };
   }
 
   /** The map pin's settings for /complain, only when a tile server is configured. */
@@ -143,8 +214,10 @@ export class WebPages {
         const html = PAGES.get(name)!
           .replaceAll('{{ORG_SLUG}}', escapeHtml(org.slug))
           .replaceAll('{{ORG_NAME}}', escapeHtml(org.nameTh));
-        if (!options.initialData) return reply.send(html);
-        return reply.send(withInitialData(html, await this.initialData(options.initialData(org))));
+        const preload = options.preload?.();
+        const named = preload ? withModulePreload(html, preload) : html;
+        if (!options.initialData) return reply.send(named);
+        return reply.send(withInitialData(named, await this.initialData(options.initialData(org, request))));
       };
     // The officers' console is one page for every path under /officer (links in e-mails land on it);
     // it names no organisation: the signed-in officer's account decides which one they work for.
@@ -170,12 +243,19 @@ export class WebPages {
           categories: this.service(ComplaintQueries).categories(org.slug),
           map: this.mapSettings(),
         }),
+        // with a tile server, the pin's part of the form (not Leaflet: that loads when the map is opened)
+        preload: () => (this.config.map.tileUrl ? 'public/LocationPin.tsx' : undefined),
       }),
     );
     fastify.get('/track', page('track', { slugFrom: 'query' }));
     fastify.get('/track/:code', page('track', { slugFrom: 'query' }));
-    fastify.get('/statistics', page('statistics', { slugFrom: 'query' }));
-    fastify.get('/statistics/all', page('statistics', { slugFrom: 'query' }));
+    // the figures of the year the page opens on (a failed load: the page fetches them, and shows why)
+    const statistics = page('statistics', {
+      slugFrom: 'query',
+      initialData: (org, request) => this.statistics(org, request).catch(() => ({})),
+    });
+    fastify.get('/statistics', statistics);
+    fastify.get('/statistics/all', statistics);
     fastify.get(
       '/handbook',
       page('handbook', {
@@ -183,7 +263,14 @@ export class WebPages {
         initialData: (org) => ({ handbook: this.service(HandbookService).handbook(org.slug) }),
       }),
     );
-    fastify.get('/orgs/:slug/widget', page('widget', { slugFrom: 'path', frameable: true }));
+    fastify.get(
+      '/orgs/:slug/widget',
+      page('widget', {
+        slugFrom: 'path',
+        frameable: true,
+        initialData: (org) => ({ widget: this.service(StatisticsService).complaints(org.slug, {}) }),
+      }),
+    );
     fastify.get(
       '/report',
       page('report', {

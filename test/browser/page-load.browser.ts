@@ -7,7 +7,7 @@
  */
 import { expect, test } from './fixtures';
 
-/** The page, and the API requests it may still make on load (its data depends on the visitor's year or on nothing inlined). */
+/** The page, and the API requests it may still make on load. */
 const PAGES: { path: string; api: RegExp[] }[] = [
   { path: '/', api: [] },
   { path: '/complain', api: [] },
@@ -15,12 +15,14 @@ const PAGES: { path: string; api: RegExp[] }[] = [
   { path: '/handbook', api: [] },
   { path: '/report', api: [] },
   { path: '/orgs/demo/integrity/follow-up', api: [] },
-  // the figures of the visitor's fiscal year (chosen in the page): fetched, not inlined
-  {
-    path: '/statistics',
-    api: [/\/statistics\/complaints\?/, /\/statistics\/integrity-reports\?/, /\/reports\/annual\?/],
-  },
-  { path: '/orgs/demo/widget', api: [/\/statistics\/complaints$/] },
+  { path: '/statistics', api: [] },
+  { path: '/statistics/all', api: [] },
+  { path: '/orgs/demo/widget', api: [] },
+  // the year in the address is the one inlined
+  { path: '/statistics?year=2566', api: [] },
+  // the one exception: a tracking page fetches its complaint by the code in its address, through the
+  // rate-limited tracking route (the server does not look codes up for a page)
+  { path: '/track/ABCD-EFGH-JKMN', api: [/\/api\/v1\/track\/ABCD-EFGH-JKMN(\/|$)/] },
 ];
 
 /** The same-origin paths the HTML names in `src` and `href` attributes. */

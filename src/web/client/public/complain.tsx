@@ -9,6 +9,7 @@ import './public.css';
 import { inlinedOr, peek } from '../shared/initial-data';
 import { api, call, type Schemas } from '../shared/api';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
+import { RadioGroup, type RadioOption } from '../shared/components/RadioGroup';
 import { errorsByField, Field } from '../shared/components/Field';
 import { describeError, type DescribedError } from '../shared/errors';
 import { organization } from './page';
@@ -18,7 +19,7 @@ import { Receipt } from './Receipt';
 import { receiptFromFragment, receiptToFragment, type ReceiptData } from './receipt-fragment';
 
 type Kind = NonNullable<Schemas['SubmitComplaintDto']['kind']>;
-const KINDS: { code: Kind; th: string; en: string }[] = [
+const KINDS: RadioOption<Kind>[] = [
   { code: 'complaint', th: 'เรื่องร้องเรียน/ร้องทุกข์', en: 'Complaint' },
   { code: 'suggestion', th: 'ข้อเสนอแนะ', en: 'Suggestion' },
   { code: 'compliment', th: 'คำชมเชย', en: 'Compliment' },
@@ -192,24 +193,14 @@ function ComplaintForm() {
           </button>
         </div>
       )}
-      <fieldset class="stars">
-        <legend>
-          ประเภท <span class="en">Kind</span>
-        </legend>
-        {KINDS.map((k) => (
-          <label key={k.code} for={`kind-${k.code}`}>
-            <input
-              type="radio"
-              id={`kind-${k.code}`}
-              name="kind"
-              value={k.code}
-              checked={kind === k.code}
-              onChange={() => setKind(k.code)}
-            />
-            {k.th} <span class="en">{k.en}</span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        name="kind"
+        legend="ประเภท"
+        legendEn="Kind"
+        options={KINDS}
+        value={kind}
+        onChange={setKind}
+      />
       <Field
         id="category"
         label="เรื่องเกี่ยวกับ"

@@ -12,6 +12,7 @@ import { inlinedOr } from '../shared/initial-data';
 import { api, call, type Schemas } from '../shared/api';
 import { BEDateInput } from '../shared/components/BEDateInput';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
+import { RadioGroup, type RadioOption } from '../shared/components/RadioGroup';
 import { type ControlProps, errorsByField, Field } from '../shared/components/Field';
 import { describeError, type DescribedError } from '../shared/errors';
 import { followUpHref, formatReceipt, IntegrityLayout, retryable } from './IntegrityLayout';
@@ -21,7 +22,7 @@ type Body = Schemas['SubmitIntegrityReportDto'];
 type Kind = Body['kind'];
 type Relation = NonNullable<Body['reporterRelation']>;
 
-const KINDS: { code: Kind; th: string; en: string }[] = [
+const KINDS: RadioOption<Kind>[] = [
   { code: 'complaint', th: 'ร้องเรียนการทุจริต/ประพฤติมิชอบ', en: 'Complaint about corruption or misconduct' },
   { code: 'tip', th: 'แจ้งเบาะแส', en: 'Tip-off' },
 ];
@@ -268,24 +269,14 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string) => void }) {
           </button>
         </div>
       )}
-      <fieldset class="stars">
-        <legend>
-          ประเภท <span class="en">Kind</span>
-        </legend>
-        {KINDS.map((k) => (
-          <label key={k.code} for={`kind-${k.code}`}>
-            <input
-              type="radio"
-              id={`kind-${k.code}`}
-              name="kind"
-              value={k.code}
-              checked={kind === k.code}
-              onChange={() => setKind(k.code)}
-            />
-            {k.th} <span class="en">{k.en}</span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        name="kind"
+        legend="ประเภท"
+        legendEn="Kind"
+        options={KINDS}
+        value={kind}
+        onChange={setKind}
+      />
       <Field
         id="allegationType"
         label="ลักษณะการกระทำ"

@@ -19,6 +19,17 @@ export interface InitialData {
   allegationTypes: Schemas['AllegationTypeView'][];
   handbook: Schemas['HandbookView'];
   map: MapSettings;
+  /** /statistics: the figures of the year it opens on; `annual` null when it could not be told */
+  statistics: {
+    fiscalYear: number;
+    complaints: Schemas['ComplaintStatisticsView'];
+    integrity: Schemas['IntegrityStatisticsView'];
+    annual: { published: true; publishedAt: string } | { published: false } | null;
+  };
+  /** /statistics/all */
+  national: { fiscalYear: number; stats: Schemas['NationalStatisticsView'] };
+  /** the widget: the current year's complaint figures */
+  widget: Schemas['ComplaintStatisticsView'];
 }
 
 let data: Partial<InitialData> | null = null;
