@@ -158,16 +158,13 @@ describe('initial data and the map pin (issue 16)', () => {
     });
 
     it('a filed pin is stored and shown to officers; a point outside Thailand is refused at its field', async () => {
-      const filed = await t.request({
-        method: 'POST',
-        url: '/api/v1/orgs/demo/complaints',
-        payload: {
-          categoryCode: 'street_lighting',
-          subject: 'ไฟดับ',
-          description: 'ไฟดับทั้งซอย',
-          location: { lat: 15.23, lng: 104.86 },
-        },
-      });
+      const file = (location: { lat: number; lng: number }) =>
+        t.request({
+          method: 'POST',
+          url: '/api/v1/orgs/demo/complaints',
+          payload: { categoryCode: 'street_lighting', subject: 'ไฟดับ', description: 'ไฟดับทั้งซอย', location },
+        });
+      const filed = await file({ lat: 15.23, lng: 104.86 });
       expect(filed.statusCode).toBe(201);
       const [row] = await t.db.query<{ latitude: number; longitude: number }[]>(
         `SELECT latitude, longitude FROM complaints WHERE reference_no = $1`,
@@ -175,16 +172,7 @@ describe('initial data and the map pin (issue 16)', () => {
       );
       expect(row).toEqual({ latitude: 15.23, longitude: 104.86 });
 
-      const outside = await t.request({
-        method: 'POST',
-        url: '/api/v1/orgs/demo/complaints',
-        payload: {
-          categoryCode: 'street_lighting',
-          subject: 'x',
-          description: 'y',
-          location: { lat: 48.85, lng: 2.35 },
-        },
-      });
+      const outside = await file({ lat: 48.85, lng: 2.35 });
       expect(outside.statusCode).toBe(400);
       expect(JSON.stringify(JSON.parse(outside.body))).toContain('location.lat');
     });

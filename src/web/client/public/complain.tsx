@@ -8,9 +8,10 @@ import '../shared/styles.css';
 import './public.css';
 import { inlinedOr, peek } from '../shared/initial-data';
 import { api, call, type Schemas } from '../shared/api';
+import { LoadFailure } from '../shared/components/LoadFailure';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
 import { RadioGroup, type RadioOption } from '../shared/components/RadioGroup';
-import { errorsByField, Field } from '../shared/components/Field';
+import { CodeSelect, errorsByField, Field, RequiredNote } from '../shared/components/Field';
 import { describeError, type DescribedError } from '../shared/errors';
 import { organization } from './page';
 import { PublicLayout } from './PublicLayout';
@@ -181,26 +182,14 @@ function ComplaintForm() {
       <h1 id="form-title">
         ยื่นเรื่องร้องเรียน/ร้องทุกข์ <span class="en">File a complaint</span>
       </h1>
-      <p class="muted">
-        ช่องที่มีเครื่องหมาย <span class="required">*</span> จำเป็นต้องกรอก / Fields marked * are required
-      </p>
+      <RequiredNote />
       <ErrorSummary error={error} fieldIds={FIELD_IDS} fieldLabels={FIELD_LABELS} />
-      {loadError && (
-        <div>
-          <ErrorSummary error={loadError} />
-          <button type="button" class="secondary" onClick={() => setLoadAttempt((n) => n + 1)}>
-            โหลดประเภทเรื่องใหม่ / Reload the categories
-          </button>
-        </div>
-      )}
-      <RadioGroup
-        name="kind"
-        legend="ประเภท"
-        legendEn="Kind"
-        options={KINDS}
-        value={kind}
-        onChange={setKind}
+      <LoadFailure
+        error={loadError}
+        onRetry={() => setLoadAttempt((n) => n + 1)}
+        label="โหลดประเภทเรื่องใหม่ / Reload the categories"
       />
+      <RadioGroup name="kind" legend={['ประเภท', 'Kind']} options={KINDS} value={kind} onChange={setKind} />
       <Field
         id="category"
         label="เรื่องเกี่ยวกับ"
@@ -210,14 +199,13 @@ function ComplaintForm() {
         error={errorFor('category')}
       >
         {(p) => (
-          <select {...p} value={values.category} onChange={set('category')} disabled={!categories}>
-            <option value="">{categories ? '— เลือกประเภทเรื่อง / Choose —' : 'กำลังโหลด… / Loading…'}</option>
-            {categories?.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.nameTh} — {c.nameEn}
-              </option>
-            ))}
-          </select>
+          <CodeSelect
+            control={p}
+            value={values.category}
+            onChange={set('category')}
+            options={categories}
+            choose="— เลือกประเภทเรื่อง / Choose —"
+          />
         )}
       </Field>
       <Field id="subject" label="หัวเรื่อง" labelEn="Subject" required error={errorFor('subject')}>

@@ -11,9 +11,16 @@ import './public.css';
 import { inlinedOr } from '../shared/initial-data';
 import { api, call, type Schemas } from '../shared/api';
 import { BEDateInput } from '../shared/components/BEDateInput';
+import { LoadFailure } from '../shared/components/LoadFailure';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
 import { RadioGroup, type RadioOption } from '../shared/components/RadioGroup';
-import { type ControlProps, errorsByField, Field } from '../shared/components/Field';
+import {
+  CodeSelect,
+  type ControlProps,
+  errorsByField,
+  Field,
+  RequiredNote,
+} from '../shared/components/Field';
 import { describeError, type DescribedError } from '../shared/errors';
 import { followUpHref, formatReceipt, IntegrityLayout, retryable } from './IntegrityLayout';
 import { organization } from './page';
@@ -250,9 +257,7 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string) => void }) {
       <h2 id="form-title">
         แจ้งเรื่อง <span class="en">Your report</span>
       </h2>
-      <p class="muted">
-        ช่องที่มีเครื่องหมาย <span class="required">*</span> จำเป็นต้องกรอก / Fields marked * are required
-      </p>
+      <RequiredNote />
       <ErrorSummary error={error} fieldIds={FIELD_IDS} fieldLabels={FIELD_LABELS} />
       {error && retryable(error.kind) && (
         <p>
@@ -261,22 +266,12 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string) => void }) {
           </button>
         </p>
       )}
-      {loadError && (
-        <div>
-          <ErrorSummary error={loadError} />
-          <button type="button" class="secondary" onClick={() => setLoadAttempt((n) => n + 1)}>
-            โหลดลักษณะการกระทำใหม่ / Reload the kinds of wrongdoing
-          </button>
-        </div>
-      )}
-      <RadioGroup
-        name="kind"
-        legend="ประเภท"
-        legendEn="Kind"
-        options={KINDS}
-        value={kind}
-        onChange={setKind}
+      <LoadFailure
+        error={loadError}
+        onRetry={() => setLoadAttempt((n) => n + 1)}
+        label="โหลดลักษณะการกระทำใหม่ / Reload the kinds of wrongdoing"
       />
+      <RadioGroup name="kind" legend={['ประเภท', 'Kind']} options={KINDS} value={kind} onChange={setKind} />
       <Field
         id="allegationType"
         label="ลักษณะการกระทำ"
@@ -285,14 +280,13 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string) => void }) {
         error={errorFor('allegationType')}
       >
         {(p) => (
-          <select {...p} value={values.allegationType} onChange={set('allegationType')} disabled={!types}>
-            <option value="">{types ? '— เลือก / Choose —' : 'กำลังโหลด… / Loading…'}</option>
-            {types?.map((t) => (
-              <option key={t.code} value={t.code}>
-                {t.nameTh} — {t.nameEn}
-              </option>
-            ))}
-          </select>
+          <CodeSelect
+            control={p}
+            value={values.allegationType}
+            onChange={set('allegationType')}
+            options={types}
+            choose="— เลือก / Choose —"
+          />
         )}
       </Field>
       <Field

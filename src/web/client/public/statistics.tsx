@@ -11,7 +11,7 @@ import './public.css';
 import { api, call, type Schemas } from '../shared/api';
 import { take } from '../shared/initial-data';
 import { formatDateTimeBE } from '../shared/be-date';
-import { ErrorSummary } from '../shared/components/ErrorSummary';
+import { LoadFailure } from '../shared/components/LoadFailure';
 import { Field } from '../shared/components/Field';
 import { ApiError, describeError, type DescribedError } from '../shared/errors';
 import { ChartTable, type Column, FigureTable } from './FigureTable';
@@ -405,14 +405,7 @@ function StatisticsPage() {
           )}
         </p>
       </div>
-      {error && (
-        <div class="card">
-          <ErrorSummary error={error} />
-          <button type="button" onClick={() => setAttempt((n) => n + 1)}>
-            ลองใหม่ / Try again
-          </button>
-        </div>
-      )}
+      <LoadFailure card error={error} onRetry={() => setAttempt((n) => n + 1)} />
       {!data && !error && (
         <p role="status" class="card">
           กำลังโหลด… / Loading…

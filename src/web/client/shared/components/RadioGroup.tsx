@@ -8,18 +8,18 @@ export interface RadioOption<T extends string> {
 interface Props<T extends string> {
   /** the inputs' name; each input's id is `${name}-${code}` (what an error summary links to) */
   name: string;
-  legend: string;
-  legendEn: string;
+  /** the legend: Thai, English */
+  legend: [string, string];
   options: RadioOption<T>[];
   value: T;
   onChange: (value: T) => void;
 }
 
-export function RadioGroup<T extends string>({ name, legend, legendEn, options, value, onChange }: Props<T>) {
+export function RadioGroup<T extends string>({ name, legend, options, value, onChange }: Props<T>) {
   return (
     <fieldset class="stars">
       <legend>
-        {legend} <span class="en">{legendEn}</span>
+        {legend[0]} <span class="en">{legend[1]}</span>
       </legend>
       {options.map((o) => (
         <label key={o.code} for={`${name}-${o.code}`}>
