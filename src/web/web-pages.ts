@@ -72,6 +72,9 @@ const MANIFEST: Record<string, { file: string; imports?: string[] }> = WEB_DIST
     >)
   : {};
 
+/** The map pin's part of /complain: a module of its own (vite.config.mts's MODULES), loaded by its URL. */
+const PIN_MODULE = 'public/LocationPin.tsx';
+
 /**
  * `<link rel="modulepreload">` for a chunk that the page imports dynamically, and for what that chunk
  * imports, each not already named in the page: the server names it when it knows the page will want
@@ -196,7 +199,8 @@ export class WebPages {
   /** The map pin's settings for /complain, only when a tile server is configured. */
   private mapSettings() {
     const { tileUrl, attribution, center } = this.config.map;
-    return tileUrl ? { tileUrl, attribution, center } : undefined;
+    const pin = MANIFEST[PIN_MODULE];
+    return tileUrl && pin ? { tileUrl, attribution, center, module: `/${pin.file}` } : undefined;
   }
 
   register(fastify: FastifyInstance): void {
@@ -244,7 +248,7 @@ export class WebPages {
           map: this.mapSettings(),
         }),
         // with a tile server, the pin's part of the form (not Leaflet: that loads when the map is opened)
-        preload: () => (this.config.map.tileUrl ? 'public/LocationPin.tsx' : undefined),
+        preload: () => (this.config.map.tileUrl ? PIN_MODULE : undefined),
       }),
     );
     fastify.get('/track', page('track', { slugFrom: 'query' }));

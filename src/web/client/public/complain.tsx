@@ -93,7 +93,13 @@ function missing(values: FormValues): DescribedError | null {
 function LazyLocationPin(props: { value: Pin | null; onChange: (pin: Pin | null) => void }) {
   const [module, setModule] = useState<typeof import('./LocationPin') | null>(null);
   useEffect(() => {
-    if (peek('map')) import('./LocationPin').then(setModule, () => undefined); // no map then: the address fields say where
+    const map = peek('map');
+    // by the URL the server gave (already preloaded): no bundler loader in this page for it
+    if (map)
+      (import(/* @vite-ignore */ map.module) as Promise<typeof import('./LocationPin')>).then(
+        setModule,
+        () => undefined, // no map then: the address fields say where
+      );
   }, []);
   return module ? <module.LocationPin {...props} /> : null;
 }

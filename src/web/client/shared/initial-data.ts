@@ -11,6 +11,8 @@ export interface MapSettings {
   tileUrl: string;
   attribution: string;
   center: { lat: number; lng: number; zoom: number };
+  /** the URL of the pin's module (LocationPin.tsx as built), named in the page by a modulepreload */
+  module: string;
 }
 
 /** What each page may find inlined. */
