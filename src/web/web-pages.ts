@@ -76,7 +76,7 @@ const MANIFEST: Record<string, { file: string; imports?: string[] }> = WEB_DIST
 const PIN_MODULE = 'public/LocationPin.tsx';
 
 /**
- * `<link rel="modulepreload">` for a chunk that the page imports dynamically, and for what that chunk
+ * `<link rel="modulepreload">` for a module that the page imports by its URL, and for what that module
  * imports, each not already named in the page: the server names it when it knows the page will want
  * it (the map pin's part of /complain when a tile server is configured), so it comes in the same round.
  */
@@ -127,7 +127,7 @@ interface PageOptions {
   frameable?: boolean;
   /** what the page needs on load, inlined into its HTML (see withInitialData) */
   initialData?: (org: Organization, request: FastifyRequest) => InitialParts | Promise<InitialParts>;
-  /** a dynamically imported chunk (its source path) the page will load at once: named in the HTML */
+  /** a module (its source path in Vite's manifest) the page imports by URL at once: named in the HTML */
   preload?: () => string | undefined;
 }
 
