@@ -38,7 +38,7 @@ describe('initial data and the map pin (issue 16)', () => {
       const data = initialData(res.body);
       const api = await t.request({ method: 'GET', url: '/api/v1/orgs/demo/categories' });
       expect(data).toEqual({ categories: JSON.parse(api.body) as unknown });
-      expect(imgSrc(res.headers['content-security-policy'])).toBe("'self' data:");
+      expect(imgSrc(res.headers['content-security-policy'])).toBe("'self' data: blob:");
     });
 
     it('/report carries the kinds of wrongdoing, /handbook the handbook (the organisation name escaped)', async () => {
@@ -141,7 +141,7 @@ describe('initial data and the map pin (issue 16)', () => {
         module: expect.stringMatching(/^\/assets\/location-pin-[\w-]{8}\.js$/),
       });
       const policy = String(res.headers['content-security-policy']);
-      expect(imgSrc(policy)).toBe("'self' data: https://*.tile.example");
+      expect(imgSrc(policy)).toBe("'self' data: blob: https://*.tile.example");
       expect(policy).toMatch(/script-src 'self'(;|$)/);
       expect(policy).toMatch(/default-src 'self'(;|$)/);
       const report = await t.request({ method: 'GET', url: '/report' });

@@ -101,6 +101,6 @@ test('a citizen pins the place on the map and files; the officer sees the coordi
 
 test('the CSP allows the tile server in img-src, and nothing else from it', async ({ request }) => {
   const policy = (await request.get('/complain')).headers()['content-security-policy'];
-  expect(policy).toContain(`img-src 'self' data: ${browserEnv('tileOrigin')}`);
+  expect(policy).toContain(`img-src 'self' data: blob: ${browserEnv('tileOrigin')}`);
   expect(policy).toMatch(/script-src 'self'(;|$)/);
 });

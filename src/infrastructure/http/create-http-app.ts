@@ -33,7 +33,9 @@ const cspDirectives = (config: AppConfig) => ({
   scriptSrc: ["'self'"],
   // the pages' few style attributes and the printable annual report's style block
   styleSrc: ["'self'", "'unsafe-inline'"],
-  imgSrc: ["'self'", 'data:', ...(config.map.imgSource ? [config.map.imgSource] : [])],
+  // blob: the previews of files chosen on a form, shown before they are sent (object URLs of the page);
+  // the map's tile server when one is configured (MAP_TILE_URL)
+  imgSrc: ["'self'", 'data:', 'blob:', ...(config.map.imgSource ? [config.map.imgSource] : [])],
 });
 /** Swagger UI's page and files: the same policy, with inline scripts allowed. */
 const docsPolicy = (policy: string) =>

@@ -13,6 +13,8 @@ import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSu
 import { RadioGroup, type RadioOption } from '../shared/components/RadioGroup';
 import { CodeSelect, errorsByField, Field, RequiredNote } from '../shared/components/Field';
 import { describeError, type DescribedError } from '../shared/errors';
+import { FilePicker, filesProblem } from '../shared/attachments';
+import { ComplaintFilesReceipt } from './ComplaintFiles';
 import { organization } from './page';
 import { PublicLayout } from './PublicLayout';
 import type { Pin } from './pin-map';
@@ -37,6 +39,7 @@ const FIELD_IDS: Record<string, string> = {
   'complainant.name': 'name',
   'complainant.phone': 'phone',
   'complainant.email': 'email',
+  files: 'files',
 };
 const FIELD_LABELS: Record<string, string> = {
   kind: 'ประเภท / Kind',
@@ -50,6 +53,7 @@ const FIELD_LABELS: Record<string, string> = {
   'complainant.name': 'ชื่อ / Name',
   'complainant.phone': 'โทรศัพท์ / Phone',
   'complainant.email': 'อีเมล / E-mail',
+  files: 'ไฟล์ / Files',
 };
 type FormValues = Record<
   'category' | 'subject' | 'description' | 'address' | 'village' | 'name' | 'phone' | 'email',
@@ -120,6 +124,8 @@ function ComplaintForm() {
   // the same key on a retry (double click, flaky network) returns the first answer, not a second case
   const [idempotencyKey] = useState(() => `web-${crypto.randomUUID()}`);
   const [loadAttempt, setLoadAttempt] = useState(0);
+  // photos or PDF chosen on the form: sent with the tracking code once the complaint is filed
+  const [files, setFiles] = useState<File[]>([]);
   useFocusFirstInvalid(form, error);
   const fieldErrors = errorsByField(error);
   const errorFor = (id: keyof FormValues) =>
@@ -140,7 +146,7 @@ function ComplaintForm() {
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const problem = missing(values);
+    const problem = filesProblem(missing(values), files);
     setError(problem);
     if (problem) return;
     const v = (key: keyof FormValues) => values[key].trim() || undefined;
@@ -174,13 +180,16 @@ function ComplaintForm() {
 
   if (receipt)
     return (
-      <Receipt
-        receipt={receipt}
-        onNew={() => {
-          history.replaceState(null, '', `${location.pathname}${location.search}`);
-          location.reload();
-        }}
-      />
+      <>
+        <Receipt
+          receipt={receipt}
+          onNew={() => {
+            history.replaceState(null, '', `${location.pathname}${location.search}`);
+            location.reload();
+          }}
+        />
+        <ComplaintFilesReceipt code={receipt.code} files={files} />
+      </>
     );
 
   return (
@@ -249,6 +258,7 @@ function ComplaintForm() {
         </Field>
       </div>
       <LazyLocationPin value={pin} onChange={setPin} />
+      <FilePicker id="files" files={files} onChange={setFiles} error={fieldErrors.files} />
       <h2>
         ช่องทางติดต่อกลับ (ไม่บังคับ) <span class="en">Contact (optional)</span>
       </h2>
