@@ -33,11 +33,14 @@ describe('initial data and the map pin (issue 16)', () => {
     });
     afterAll(() => t.close());
 
-    it('/complain carries the categories the API answers, and no map settings', async () => {
+    it('/complain carries the categories and the kinds the API answers, and no map settings', async () => {
       const res = await t.request({ method: 'GET', url: '/complain' });
       const data = initialData(res.body);
       const api = await t.request({ method: 'GET', url: '/api/v1/orgs/demo/categories' });
-      expect(data).toEqual({ categories: JSON.parse(api.body) as unknown });
+      const labels = JSON.parse((await t.request({ method: 'GET', url: '/api/v1/labels' })).body) as {
+        complaints: { kinds: unknown };
+      };
+      expect(data).toEqual({ categories: JSON.parse(api.body) as unknown, kinds: labels.complaints.kinds });
       expect(imgSrc(res.headers['content-security-policy'])).toBe("'self' data: blob:");
     });
 
