@@ -2,9 +2,10 @@
  * Attachments (issue 17) against the real service (HTTP over loopback, PostgreSQL, Redis):
  *  - upload throughput of 1 MB files at 20 clients, beside its baseline measured in the same run:
  *    the same bytes written straight to the same store (PostgresBlobStore, a pool of the same size).
- *    Three kinds: photos without metadata (stored as they are, only a preview made: the kind the
- *    0.5× target is for), PDFs (rewritten by pdf-lib, no pixel re-encoding) and phone photos (EXIF
- *    with an orientation: decoded, turned upright and encoded again, plus a preview);
+ *    Three kinds: photos without metadata (stored as they are, not decoded: the kind the 0.5× target
+ *    is for), PDFs (rewritten by pdf-lib, no pixel re-encoding) and phone photos (EXIF with an
+ *    orientation: decoded, turned upright and encoded again). No upload makes a preview: that is
+ *    made on the first view of `…/thumbnail`, outside what this bench measures;
  *  - the service's peak memory (VmHWM, reset before each phase) while 20 clients upload 10 MB files.
  *
  *   npx ts-node --transpile-only bench/attachments.bench.ts [seconds per scenario, default 10]
