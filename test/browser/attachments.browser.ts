@@ -13,28 +13,13 @@ import {
   test,
 } from './fixtures';
 import { damagedPng, expectImageShown, pngFile } from './files';
+import type { ServiceClient } from './officers';
 
 test('a citizen uploads a photo, an officer publishes it, the citizen sees it; a text file is refused', async ({
   page,
   service,
 }) => {
-  const marker = `แนบไฟล์${randomBytes(4).toString('hex')}`;
-  const receipt = await service.request<{ trackingCode: string; referenceNo: string }>(
-    'POST',
-    '/api/v1/orgs/demo/complaints',
-    { categoryCode: 'street_lighting', subject: `ไฟถนนดับ ${marker}`, description: `ไฟดับทั้งซอย ${marker}` },
-    undefined,
-    201,
-  );
-  const intakeCredentials = await createOfficer(service, ['intake']);
-  const intake = await service.login(intakeCredentials);
-  const found = await service.request<{ items: { id: string; referenceNo: string }[] }>(
-    'GET',
-    `/api/v1/complaints?q=${encodeURIComponent(marker)}`,
-    undefined,
-    intake,
-  );
-  const id = found.items.find((c) => c.referenceNo === receipt.referenceNo)!.id;
+  const { receipt, id, intakeCredentials } = await newComplaint(service);
 
   // the citizen: a text file named .png is refused at the field, then a real PNG is sent
   await page.goto(`/track/${receipt.trackingCode}`);
@@ -193,23 +178,7 @@ test('an image whose picture data is damaged: kept and listed without a preview,
   page,
   service,
 }) => {
-  const marker = `ภาพเสีย${randomBytes(4).toString('hex')}`;
-  const receipt = await service.request<{ trackingCode: string; referenceNo: string }>(
-    'POST',
-    '/api/v1/orgs/demo/complaints',
-    { categoryCode: 'street_lighting', subject: `ไฟถนนดับ ${marker}`, description: `ไฟดับทั้งซอย ${marker}` },
-    undefined,
-    201,
-  );
-  const intakeCredentials = await createOfficer(service, ['intake']);
-  const intake = await service.login(intakeCredentials);
-  const found = await service.request<{ items: { id: string; referenceNo: string }[] }>(
-    'GET',
-    `/api/v1/complaints?q=${encodeURIComponent(marker)}`,
-    undefined,
-    intake,
-  );
-  const id = found.items.find((c) => c.referenceNo === receipt.referenceNo)!.id;
+  const { receipt, id, intakeCredentials } = await newComplaint(service);
 
   // a PNG whose header and chunks hold but whose compressed pixels do not: stored as it is
   await page.goto(`/track/${receipt.trackingCode}`);
@@ -246,3 +215,28 @@ test('an image whose picture data is damaged: kept and listed without a preview,
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);
 });
+
+/** A complaint filed on the public route, its id, and an intake officer who can see it. */
+async function newComplaint(service: ServiceClient) {
+  const marker = `แนบไฟล์${randomBytes(4).toString('hex')}`;
+  const receipt = await service.request<{ trackingCode: string; referenceNo: string }>(
+    'POST',
+    '/api/v1/orgs/demo/complaints',
+    { categoryCode: 'street_lighting', subject: `ไฟถนนดับ ${marker}`, description: `ไฟดับทั้งซอย ${marker}` },
+    undefined,
+    201,
+  );
+  const intakeCredentials = await createOfficer(service, ['intake']);
+  const intake = await service.login(intakeCredentials);
+  const found = await service.request<{ items: { id: string; referenceNo: string }[] }>(
+    'GET',
+    `/api/v1/complaints?q=${encodeURIComponent(marker)}`,
+    undefined,
+    intake,
+  );
+  return {
+    receipt,
+    intakeCredentials,
+    id: found.items.find((c) => c.referenceNo === receipt.referenceNo)!.id,
+  };
+}
