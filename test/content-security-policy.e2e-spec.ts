@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LEGACY_OFFICER_PATHS, OFFICER_PATHS, WEB_ASSETS } from '../src/web/web-pages';
+import { OFFICER_PATHS, WEB_ASSETS } from '../src/web/web-pages';
 import { createTestApp, TestApp } from './helpers/test-app';
 
 const PUBLIC_DIR = join(__dirname, '..', 'src', 'web', 'public');
@@ -18,7 +18,7 @@ const PAGES = [
   '/report',
   '/report?org=demo',
   '/orgs/demo/integrity/follow-up',
-  ...[...OFFICER_PATHS, ...LEGACY_OFFICER_PATHS, '/officer/users'].map((p) => p.replace(':id', ID)),
+  ...[...OFFICER_PATHS, '/officer/users'].map((p) => p.replace(':id', ID)),
   ...WEB_ASSETS.map((a) => `/assets/${a}`),
   '/api/v1/orgs/demo/statistics',
   '/api/docs-json',

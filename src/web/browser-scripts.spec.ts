@@ -234,20 +234,3 @@ describe('type-check of the browser scripts against the API contract (as in npm 
     }
   });
 });
-
-describe('labels the console keeps for list rows', () => {
-  it('are the server’s complaint status labels', () => {
-    const source = readFileSync(join(PUBLIC_DIR, 'officer.js'), 'utf8');
-    const block = source.slice(
-      source.indexOf('const COMPLAINT_STATUS = {'),
-      source.indexOf('};', source.indexOf('const COMPLAINT_STATUS = {')),
-    );
-    const copied = Object.fromEntries(
-      [...block.matchAll(/^\s+(\w+): \['([^']+)', '([^']+)'\],$/gm)].map(([, code, th, en]) => [
-        code,
-        { th, en },
-      ]),
-    );
-    expect(copied).toEqual(STATUS_LABELS);
-  });
-});

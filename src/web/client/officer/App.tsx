@@ -1,7 +1,6 @@
 /**
- * The officers' console: one page for /officer and /officer/*, routed in the browser (shared/router.ts).
- * Paths not ported yet (a case's page, the integrity console) are still served by the legacy console
- * (src/web/public/officer.js) from the server, so links to them are plain <a> (a full page load).
+ * The officers' console: one page for /officer and /officer/*, routed in the browser (shared/router.ts),
+ * the integrity officers' and custodians' console (officer/integrity) included.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { Layout, type NavItem } from '../shared/components/Layout';
@@ -15,6 +14,10 @@ import { ADMIN_ROUTES, adminNav } from './admin/routes';
 import { CaseList } from './CaseList';
 import { CasePage } from './CasePage';
 import { Intake } from './Intake';
+import { IdentityRequestsPage } from './integrity/IdentityRequestsPage';
+import { IntegrityHome } from './integrity/IntegrityHome';
+import { IntegrityList } from './integrity/IntegrityList';
+import { IntegrityReport } from './integrity/IntegrityReport';
 import { Letter } from './Letter';
 import { Slip } from './Slip';
 import { SignIn } from './SignIn';
@@ -30,6 +33,10 @@ const ROUTES = [
   { path: '/officer/complaints/:id', page: CasePage },
   { path: '/officer/complaints/:id/slip', page: Slip },
   { path: '/officer/complaints/:id/letter/:kind', page: Letter },
+  // the integrity console (officer/integrity); identity-requests before :id, the first match wins
+  { path: '/officer/integrity-reports', page: IntegrityList },
+  { path: '/officer/integrity-reports/identity-requests', page: IdentityRequestsPage },
+  { path: '/officer/integrity-reports/:id', page: IntegrityReport },
   ...ADMIN_ROUTES,
 ];
 
@@ -67,16 +74,24 @@ export function App() {
       </Layout>
     );
 
-  const nav: NavItem[] = [
-    { href: '/officer', label: 'งานของฉัน / My work' },
-    { href: '/officer/complaints', label: 'เรื่องร้องเรียน / Complaints' },
-  ];
+  // an officer of the integrity channel only (no complaint role): "my work" is their reports and requests
+  const integrityOnly = officer.roles.every((r) => r === 'integrity_officer' || r === 'custodian');
+  const nav: NavItem[] = [{ href: '/officer', label: 'งานของฉัน / My work' }];
+  if (!integrityOnly) nav.push({ href: '/officer/complaints', label: 'เรื่องร้องเรียน / Complaints' });
   if (officer.roles.some((r) => r === 'intake' || r === 'supervisor'))
     nav.push({ href: '/officer/intake', label: 'รับเรื่อง / Intake' });
-  if (officer.roles.some((r) => r === 'integrity_officer' || r === 'custodian'))
+  if (officer.roles.includes('integrity_officer'))
     nav.push({ href: '/officer/integrity-reports', label: 'แจ้งเบาะแสทุจริต / Integrity reports' });
+  if (officer.roles.includes('custodian'))
+    nav.push({
+      href: '/officer/integrity-reports/identity-requests',
+      label: 'คำขอเปิดเผยตัวตน / Identity requests',
+    });
   nav.push(...adminNav(officer));
-  const routed = ROUTES.find((r) => match(r.path, location.path));
+  const routed =
+    integrityOnly && location.path === '/officer'
+      ? { path: '/officer', page: IntegrityHome }
+      : ROUTES.find((r) => match(r.path, location.path));
   for (const item of nav)
     item.current =
       item.href === location.path ||
@@ -87,14 +102,7 @@ export function App() {
       title={TITLE}
       homeHref="/officer"
       nav={nav}
-      // the integrity console is still the legacy page: a full load, not a console route
-      renderLink={(item) =>
-        ROUTES.some((r) => r.path === item.href) ? (
-          <Link href={item.href}>{item.label}</Link>
-        ) : (
-          <a href={item.href}>{item.label}</a>
-        )
-      }
+      renderLink={(item) => <Link href={item.href}>{item.label}</Link>}
       actions={
         <>
           <span class="muted">{officer.displayName}</span>

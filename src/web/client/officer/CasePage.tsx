@@ -12,9 +12,9 @@ import {
   fieldText,
   kindLabel,
   MAX_FILES,
+  OfficerThumbnail,
   sizeText,
   uploadFiles,
-  useBlobUrl,
 } from '../shared/attachments';
 import { formatDateTimeBE, formatDayBE } from '../shared/be-date';
 import { BEDateInput } from '../shared/components/BEDateInput';
@@ -266,17 +266,6 @@ const SOURCE: Record<CaseFile['source'], string> = {
   officer: 'เจ้าหน้าที่ / Officer',
 };
 
-function Thumbnail({ file }: { file: CaseFile }) {
-  const src = useBlobUrl(file.thumbnailUrl, getAccessToken());
-  const text = `${kindLabel(file.contentType)} ${file.fileName ?? ''} ${sizeText(file.sizeBytes)}`.trim();
-  if (!file.thumbnailUrl) return <span class="muted">{text}</span>;
-  return src ? (
-    <img src={src} alt={text} width={96} height={96} data-testid="case-thumbnail" />
-  ) : (
-    <span class="muted">{text}</span>
-  );
-}
-
 /** The case's files: thumbnails (fetched with the token), upload as internal or public, publish or take back. */
 function CaseFiles({ caseId }: { caseId: string }) {
   const [files, setFiles] = useState<CaseFile[]>([]);
@@ -362,7 +351,7 @@ function CaseFiles({ caseId }: { caseId: string }) {
         <ul class="attachments" data-testid="case-files">
           {files.map((f) => (
             <li key={f.id}>
-              <Thumbnail file={f} />
+              <OfficerThumbnail file={f} testId="case-thumbnail" />
               <p>
                 {f.fileName ?? kindLabel(f.contentType)} · {SOURCE[f.source]} · {sizeText(f.sizeBytes)} ·{' '}
                 {f.isPublic ? 'เผยแพร่ / Public' : 'ภายใน / Internal'}

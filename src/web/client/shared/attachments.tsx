@@ -4,6 +4,7 @@
  * `ApiError` for `describeError` (413 too large, 415 type, 429 with the wait), shown at the file input.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { getAccessToken } from './api';
 import { ApiError, type ApiErrorBody, type DescribedError, parseRetryAfter } from './errors';
 
 export const ACCEPT = 'image/jpeg,image/png,image/webp,image/heic,application/pdf';
@@ -67,3 +68,47 @@ export const kindLabel = (contentType: string): string =>
 
 export const sizeText = (bytes: number): string =>
   bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+interface OfficerFile {
+  id: string;
+  contentType: string;
+  sizeBytes: number;
+  fileName: string | null;
+  downloadUrl: string;
+  thumbnailUrl: string | null;
+}
+
+/** An officer's view of a file: its preview fetched with the officer's token, or its kind, name and size. */
+export function OfficerThumbnail({ file, testId }: { file: OfficerFile; testId: string }) {
+  const src = useBlobUrl(file.thumbnailUrl, getAccessToken());
+  const text = `${kindLabel(file.contentType)} ${file.fileName ?? ''} ${sizeText(file.sizeBytes)}`.trim();
+  if (!file.thumbnailUrl || !src) return <span class="muted">{text}</span>;
+  return <img src={src} alt={text} width={96} height={96} data-testid={testId} />;
+}
+
+/**
+ * Downloads a file that needs the officer's token (the link alone would be refused): fetched, then saved
+ * under `name` through a temporary object URL. Failures throw `ApiError` like every other call.
+ */
+export async function downloadWithToken(url: string, name: string): Promise<void> {
+  let response: Response;
+  try {
+    const token = getAccessToken();
+    response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : undefined });
+  } catch {
+    throw new ApiError(0, null);
+  }
+  if (!response.ok) {
+    const json: unknown = await response.json().catch(() => null);
+    const body = json && typeof json === 'object' && !Array.isArray(json) ? (json as ApiErrorBody) : null;
+    throw new ApiError(response.status, body, parseRetryAfter(response.headers.get('retry-after')));
+  }
+  const href = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}

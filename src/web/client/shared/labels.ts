@@ -16,7 +16,11 @@ export type LabelGroup =
   | 'complaintKind'
   | 'role'
   | 'integrityStatus'
-  | 'integrityKind';
+  | 'integrityKind'
+  | 'integrityAction'
+  | 'allegationType'
+  | 'integrityAgency'
+  | 'integrityOutcome';
 export type LabelTable = Partial<Record<LabelGroup, Record<string, Label>>>;
 
 const byCode = (list: unknown): Record<string, Label> => {
@@ -43,6 +47,10 @@ export async function fetchLabels(): Promise<LabelTable> {
       role: byCode(body.roles),
       integrityStatus: byCode(body.integrityReports.statuses),
       integrityKind: byCode(body.integrityReports.kinds),
+      integrityAction: byCode(body.integrityReports.actions),
+      allegationType: byCode(body.integrityReports.allegationTypes),
+      integrityAgency: byCode(body.integrityReports.agencies),
+      integrityOutcome: byCode(body.integrityReports.outcomes),
     };
   } catch {
     return {};

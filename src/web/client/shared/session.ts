@@ -1,7 +1,7 @@
 /**
  * The officer's session in the browser. The access token lives in memory only (api.ts); the single-use
- * refresh token is kept in sessionStorage (this tab only) so a reload resumes the session. The keys are
- * the legacy console's (src/web/public/officer.js), so pages not yet ported share the session.
+ * refresh token is kept in sessionStorage (this tab only) so a reload resumes the session. Nothing
+ * else is stored: the integrity console's report contents stay in page memory.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { api, call, setAccessToken, type Schemas } from './api';
@@ -54,6 +54,24 @@ export async function signIn(
     integrityKey && (integrityKey.recoveryKey || integrityKey.status === 'locked') ? integrityKey : null;
   signedIn(tokens);
   return tokens;
+}
+
+/**
+ * Unlocks the integrity key of the signed-in officer when the API answers INTEGRITY_KEY_LOCKED: a new
+ * sign-in as the same officer with their password (and the recovery key after a password reset, or
+ * `replaceKey`), which carries the unlocked key; the session it replaces is ended. Resolves to the key's
+ * status ('locked' when the password alone could not open it).
+ */
+export async function unlockKey(
+  password: string,
+  key: { recoveryKey?: string; replaceKey?: boolean } = {},
+): Promise<Schemas['IntegrityKeyView'] | undefined> {
+  if (!current) throw new ApiError(401, null);
+  const previous = sessionStorage.getItem(REFRESH_KEY);
+  const tokens = await signIn(current.email, password, key);
+  if (previous)
+    await call(api.POST('/api/v1/auth/logout', { body: { refreshToken: previous } })).catch(() => undefined);
+  return tokens.integrityKey;
 }
 
 /** Resumes the tab's session with its refresh token; null when there is none or it is no longer valid. */

@@ -1,0 +1,337 @@
+/**
+ * The integrity officers' and custodians' console (issue 15): an integrity officer signs in, reads a
+ * report filed by an anonymous reporter, answers it (the reporter reads the answer with the receipt on
+ * the follow-up page) and takes workflow steps; the key is unlocked when the API says it is locked; a
+ * custodian decides an identity request and the requester reads the identity; an officer without the
+ * role is told so; every error class is shown. axe and sideways scroll on every page, at both widths.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import {
+  createOfficer,
+  expect,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  signInAs,
+  signInWith,
+  test,
+} from './fixtures';
+import type { Credentials, ServiceClient } from './officers';
+import { ERROR_CLASSES } from './public-helpers';
+
+const FOLLOW_UP = '/orgs/demo/integrity/follow-up';
+
+/** Files a report through the public API (anonymous unless `identity`); its receipt. */
+async function fileReport(service: ServiceClient, description: string, identity?: object): Promise<string> {
+  const { receipt } = await service.request<{ receipt: string }>(
+    'POST',
+    '/api/v1/orgs/demo/integrity-reports',
+    { kind: 'tip', allegationType: 'bribery_extortion', description, ...(identity ? { identity } : {}) },
+    undefined,
+    201,
+  );
+  return receipt;
+}
+
+/** The report whose description contains `marker`, as `officer` sees it (other tests file reports too). */
+async function findReport(service: ServiceClient, officer: Credentials, marker: string) {
+  const token = await service.login(officer);
+  const list = await service.request<{ items: { id: string; number: string }[] }>(
+    'GET',
+    '/api/v1/integrity-reports?pageSize=100',
+    undefined,
+    token,
+  );
+  for (const item of list.items) {
+    const detail = await service.request<{ description: string }>(
+      'GET',
+      `/api/v1/integrity-reports/${item.id}`,
+      undefined,
+      token,
+    );
+    if (detail.description.includes(marker)) return { ...item, token };
+  }
+  throw new Error(`no report with ${marker}`);
+}
+
+async function checkPage(page: Page): Promise<void> {
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
+}
+
+test.describe("the integrity officers' console", () => {
+  test('an integrity officer reads an anonymous report, answers the reporter and takes workflow steps', async ({
+    page,
+    browser,
+    baseURL,
+    service,
+  }) => {
+    const officer = await createOfficer(service, ['integrity_officer']);
+    await signInWith(page, officer);
+    await expect(page.getByRole('status').filter({ hasText: 'กุญแจกู้คืนของท่าน' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /งานของฉัน/ })).toBeVisible();
+    // an integrity officer only: no complaints menu, the integrity list instead
+    const nav = page.getByRole('navigation', { name: /เมนูหลัก/ });
+    await expect(nav.getByRole('link', { name: /เรื่องร้องเรียน/ })).toHaveCount(0);
+    await checkPage(page);
+
+    const marker = `ทดสอบคอนโซล ${randomBytes(4).toString('hex')}`;
+    const receipt = await fileReport(service, `เจ้าหน้าที่เรียกรับเงินเพื่อให้ผ่านการตรวจรับงาน ${marker}`);
+    const report = await findReport(service, officer, marker);
+
+    await nav.getByRole('link', { name: /แจ้งเบาะแสทุจริต/ }).click();
+    await expect(page).toHaveURL(/\/officer\/integrity-reports$/);
+    await expect(page.getByRole('heading', { name: /เรื่องทุจริตและเบาะแส/ })).toBeVisible();
+    // filters from the API: by status (labels from GET /labels), kept in the address
+    await page.getByLabel('สถานะ').selectOption('received');
+    await page.getByLabel('ประเภท').selectOption('tip');
+    await page.getByRole('button', { name: /กรอง/ }).click();
+    await expect(page).toHaveURL(/status=received/);
+    await expect(page).toHaveURL(/kind=tip/);
+    const link = page.getByRole('link', { name: report.number, exact: true });
+    await expect(link).toBeVisible();
+    await checkPage(page);
+
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/officer/integrity-reports/${report.id}$`));
+    await expect(page.getByTestId('integrity-description')).toContainText(marker);
+    await expect(page.getByText('ไม่ / no (นิรนาม / anonymous)')).toBeVisible();
+    await expect(page.getByTestId('integrity-status')).toHaveText('ได้รับเรื่องแล้ว รอเจ้าหน้าที่ตรวจสอบ');
+    await checkPage(page);
+
+    // answer the reporter: an empty answer is refused at its field, then it is sent and listed
+    const send = page.getByRole('button', { name: 'ส่งถึงผู้แจ้ง / Send to the reporter' });
+    await send.click();
+    await expect(page.locator('#reply-body-error')).toContainText('กรุณากรอกช่องนี้');
+    await expect(page.locator('#reply-body')).toBeFocused();
+    const answer = `ได้รับเรื่องแล้ว กำลังตรวจสอบ ${marker}`;
+    await page.locator('#reply-body').fill(answer);
+    await send.click();
+    await expect(page.getByRole('status').filter({ hasText: 'บันทึกแล้ว' })).toBeVisible();
+    await expect(page.getByTestId('integrity-messages')).toContainText(answer);
+    await expect(page.locator('#reply-body')).toHaveValue('');
+
+    // workflow: start screening, then dismiss (its reason is required at its field)
+    await page.getByRole('button', { name: /เริ่มพิจารณาเบื้องต้น/ }).click();
+    await page.getByRole('button', { name: /ยืนยัน: เริ่มพิจารณาเบื้องต้น/ }).click();
+    await expect(page.getByTestId('integrity-status')).toHaveText('เจ้าหน้าที่กำลังพิจารณาเรื่องเบื้องต้น');
+    await page.getByRole('button', { name: /^ยุติเรื่อง/ }).click();
+    const dismiss = page.getByRole('button', { name: /ยืนยัน: ยุติเรื่อง/ });
+    await dismiss.click();
+    await expect(page.locator('#t-reason-error')).toContainText('กรุณากรอกช่องนี้');
+    await expect(page.locator('#t-reason')).toBeFocused();
+    await checkPage(page);
+    await page.locator('#t-reason').fill('ข้อมูลไม่เพียงพอที่จะดำเนินการต่อ');
+    await dismiss.click();
+    await expect(page.getByTestId('integrity-status')).toHaveText(/^ยุติเรื่อง/);
+    await expect(page.getByRole('button', { name: /^ปิดเรื่อง/ })).toBeVisible();
+    await checkPage(page);
+
+    // nothing of the report is kept in the browser beyond the session's refresh token
+    const kept = await page.evaluate(() => ({
+      local: Object.keys(localStorage).filter((k) => !k.startsWith('rongrian.officer.device:')),
+      session: Object.keys(sessionStorage),
+      text: JSON.stringify({ ...localStorage, ...sessionStorage }),
+    }));
+    expect(kept.local).toEqual([]);
+    expect(kept.session).toEqual(['rongrian.officer.refresh']);
+    expect(kept.text).not.toContain(marker);
+
+    // the reporter reads the answer with the receipt, in a browser of their own
+    const reporterContext = await browser.newContext({ baseURL, viewport: page.viewportSize() });
+    const reporter = await reporterContext.newPage();
+    await reporter.goto(FOLLOW_UP);
+    await reporter.getByLabel('รหัสรับเรื่อง').fill(receipt);
+    await reporter.getByRole('button', { name: /เปิดดู/ }).click();
+    await expect(reporter.locator('li', { hasText: answer })).toBeVisible();
+    await reporterContext.close();
+  });
+
+  test('a custodian decides an identity request; the requester then reads the identity', async ({
+    page,
+    browser,
+    baseURL,
+    service,
+  }) => {
+    const officer = await createOfficer(service, ['integrity_officer']);
+    const custodian = await createOfficer(service, ['custodian']);
+    await service.login(officer);
+    await service.login(custodian);
+    const marker = `ทดสอบตัวตน ${randomBytes(4).toString('hex')}`;
+    const name = `ผู้แจ้ง ${marker}`;
+    await fileReport(service, `มีการฮั้วประมูลโครงการก่อสร้างถนน ${marker}`, {
+      name,
+      phone: '081 234 5678',
+    });
+    const report = await findReport(service, officer, marker);
+    const request = await service.request<{ id: string; reportNumber: string }>(
+      'POST',
+      `/api/v1/integrity-reports/${report.id}/identity-requests`,
+      { justification: 'ต้องสอบถามข้อเท็จจริงเพิ่มเติมจากผู้แจ้งโดยตรงเพื่อหาพยานหลักฐาน' },
+      report.token,
+      201,
+    );
+
+    await signInWith(page, custodian);
+    await page
+      .getByRole('navigation', { name: /เมนูหลัก/ })
+      .getByRole('link', { name: /คำขอเปิดเผยตัวตน/ })
+      .click();
+    await expect(page).toHaveURL(/\/officer\/integrity-reports\/identity-requests$/);
+    const card = page.locator('section', { has: page.getByRole('heading', { name: request.reportNumber }) });
+    await expect(card).toContainText('ต้องสอบถามข้อเท็จจริงเพิ่มเติม');
+    // custodians never see the report itself
+    await expect(page.getByText(marker)).toHaveCount(0);
+    await checkPage(page);
+
+    const record = card.getByRole('button', { name: /บันทึกการพิจารณา/ });
+    await record.click();
+    await expect(card.getByRole('alert')).toContainText('ข้อมูลไม่ครบ');
+    await expect(card.getByText('กรุณากรอกช่องนี้').first()).toBeVisible();
+    await checkPage(page);
+    await card.getByLabel(/อนุมัติ \(ผู้ขออ่านได้/).check();
+    await card.getByLabel('เหตุผล').fill('เหตุผลเพียงพอตามระเบียบ');
+    await record.click();
+    await expect(page.getByRole('status').filter({ hasText: request.reportNumber })).toContainText('อนุมัติ');
+    await page.getByLabel('แสดง').selectOption('approved');
+    await expect(page).toHaveURL(/status=approved/);
+    await expect(
+      page.locator('section', { has: page.getByRole('heading', { name: request.reportNumber }) }),
+    ).toContainText('เหตุผลเพียงพอตามระเบียบ');
+    await checkPage(page);
+
+    // the requester reads the identity under the approval (audited), on the report's page
+    // axe needs a page of a context made with browser.newContext()
+    const requesterContext = await browser.newContext({
+      baseURL,
+      viewport: page.viewportSize(),
+      locale: 'th-TH',
+      timezoneId: 'Asia/Bangkok',
+    });
+    const requester = await requesterContext.newPage();
+    await signInWith(requester, officer);
+    await requester.goto(`/officer/integrity-reports/${report.id}`);
+    await requester.getByRole('button', { name: /ดูตัวตน/ }).click();
+    await expect(requester.getByTestId('disclosed-identity')).toContainText(name);
+    await expectAccessible(requester);
+    await expectNoHorizontalScroll(requester);
+    await requesterContext.close();
+  });
+
+  test('an officer without the integrity roles is told these pages are not theirs', async ({ page }) => {
+    await signInAs(page, 'intake');
+    await expect(
+      page.getByRole('navigation', { name: /เมนูหลัก/ }).getByRole('link', { name: /แจ้งเบาะแสทุจริต/ }),
+    ).toHaveCount(0);
+    for (const path of [
+      '/officer/integrity-reports',
+      '/officer/integrity-reports/7b2f9a54-3f1e-4a8e-9d51-2f0c7a1e9b11',
+      '/officer/integrity-reports/identity-requests',
+    ]) {
+      await page.goto(path);
+      await expect(page.getByRole('alert')).toContainText(/หน้านี้สำหรับ(เจ้าหน้าที่ผู้รับผิดชอบเรื่องทุจริต|ผู้ดูแลข้อมูลตัวตน)/);
+      await expect(page.getByRole('link', { name: /กลับไปหน้างานของฉัน/ })).toBeVisible();
+      await checkPage(page);
+    }
+  });
+
+  test('every error class is shown on the report page; a locked key is unlocked with the password', async ({
+    page,
+    service,
+  }) => {
+    const officer = await createOfficer(service, ['integrity_officer']);
+    await signInWith(page, officer);
+    const marker = `ทดสอบข้อผิดพลาด ${randomBytes(4).toString('hex')}`;
+    await fileReport(service, `มีการเบิกจ่ายเงินโดยไม่มีการทำงานจริง ${marker}`);
+    const report = await findReport(service, officer, marker);
+    const url = `/officer/integrity-reports/${report.id}`;
+
+    // the key is locked in this session: the page asks for the password, then shows the report
+    let locked = true;
+    await page.route(`**/api/v1/integrity-reports/${report.id}`, (route) =>
+      locked && route.request().method() === 'GET'
+        ? route.fulfill({
+            status: 403,
+            json: {
+              statusCode: 403,
+              code: 'INTEGRITY_KEY_LOCKED',
+              message: 'Your encryption key is not unlocked in this session.',
+              messageTh: 'กุญแจเข้ารหัสของท่านยังไม่ถูกปลดล็อกในการเข้าสู่ระบบนี้',
+            },
+          })
+        : route.fallback(),
+    );
+    await page.goto(url);
+    await expect(page.getByRole('alert').first()).toContainText('กุญแจเข้ารหัสของท่านยังไม่ถูกปลดล็อก');
+    await expect(page.getByRole('heading', { name: /ปลดล็อกกุญแจเข้ารหัส/ })).toBeVisible();
+    await checkPage(page);
+    const unlock = page.getByRole('button', { name: 'ปลดล็อก / Unlock' });
+    await unlock.click();
+    await expect(page.locator('#unlock-password-error')).toContainText('กรุณากรอกช่องนี้');
+    await page.getByLabel('รหัสผ่าน', { exact: false }).first().fill('not-the-password');
+    await unlock.click();
+    await expect(page.getByRole('alert').filter({ hasText: 'รหัสผ่านไม่ถูกต้อง' })).toBeVisible();
+    locked = false;
+    await page.getByLabel('รหัสผ่าน', { exact: false }).first().fill(officer.password);
+    await unlock.click();
+    await expect(page.getByTestId('integrity-description')).toContainText(marker);
+    await page.unroute(`**/api/v1/integrity-reports/${report.id}`);
+
+    // sending the answer: network loss, 429 with its wait, a proxy's 502 page, a 500 with its request id
+    const messages = `**/api/v1/integrity-reports/${report.id}/messages`;
+    const send = page.getByRole('button', { name: 'ส่งถึงผู้แจ้ง / Send to the reporter' });
+    await page.locator('#reply-body').fill('ข้อความทดสอบข้อผิดพลาด');
+    for (const error of ERROR_CLASSES) {
+      await page.unroute(messages);
+      await page.route(messages, (route) =>
+        'abort' in error.fulfil ? route.abort(error.fulfil.abort) : route.fulfill(error.fulfil),
+      );
+      await send.click();
+      await expect(page.getByRole('alert').first(), error.name).toContainText(error.shows);
+      await expect(send, error.name).toBeEnabled();
+    }
+    // the API's field error is shown at the field
+    await page.unroute(messages);
+    await page.route(messages, (route) =>
+      route.fulfill({
+        status: 400,
+        json: {
+          statusCode: 400,
+          code: 'VALIDATION_FAILED',
+          message: 'Validation failed',
+          details: [{ field: 'body', message: 'too long', messageTh: 'ยาวเกินกำหนด' }],
+        },
+      }),
+    );
+    await send.click();
+    await expect(page.locator('#reply-body-error')).toContainText('ยาวเกินกำหนด');
+    await expect(page.locator('#reply-body')).toBeFocused();
+    await checkPage(page);
+    await page.unroute(messages);
+
+    // a workflow step someone else took meanwhile: 409 shows the current status and reloads the report
+    await page.route(`**/api/v1/integrity-reports/${report.id}/transitions`, (route) =>
+      route.fulfill({
+        status: 409,
+        json: {
+          statusCode: 409,
+          code: 'TRANSITION_NOT_ALLOWED',
+          message: 'This step is not allowed in the current status.',
+          messageTh: 'ขั้นตอนนี้ทำไม่ได้ในสถานะปัจจุบัน',
+          details: { currentStatus: 'screening', allowedActions: ['dismiss', 'refer'] },
+        },
+      }),
+    );
+    let reloaded = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'GET' && r.url().endsWith(`/api/v1/integrity-reports/${report.id}`)) reloaded += 1;
+    });
+    await page.getByRole('button', { name: /เริ่มพิจารณาเบื้องต้น/ }).click();
+    await page.getByRole('button', { name: /ยืนยัน: เริ่มพิจารณาเบื้องต้น/ }).click();
+    const conflict = page.getByRole('alert').filter({ hasText: 'ขั้นตอนนี้ทำไม่ได้ในสถานะปัจจุบัน' });
+    await expect(conflict).toContainText('สถานะปัจจุบัน / Current status: screening');
+    await expect(conflict).toContainText('โหลดข้อมูลล่าสุดของเรื่องแล้ว');
+    await expect.poll(() => reloaded).toBeGreaterThan(0);
+    await checkPage(page);
+  });
+});
