@@ -20,6 +20,11 @@ import type { Credentials, ServiceClient } from './officers';
 import { ERROR_CLASSES } from './public-helpers';
 
 const FOLLOW_UP = '/orgs/demo/integrity/follow-up';
+/** A valid 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** Files a report through the public API (anonymous unless `identity`); its receipt. */
 async function fileReport(service: ServiceClient, description: string, identity?: object): Promise<string> {
@@ -60,6 +65,8 @@ async function checkPage(page: Page): Promise<void> {
 }
 
 test.describe("the integrity officers' console", () => {
+  // each journey signs several officers in and files a report: generous on a busy two-core machine
+  test.describe.configure({ timeout: 120_000 });
   test('an integrity officer reads an anonymous report, answers the reporter and takes workflow steps', async ({
     page,
     browser,
@@ -76,6 +83,9 @@ test.describe("the integrity officers' console", () => {
     await checkPage(page);
 
     const marker = `ทดสอบคอนโซล ${randomBytes(4).toString('hex')}`;
+    // a colleague who holds a key when the report arrives, so they get access too
+    const colleagueName = `เพื่อนร่วมงาน ${marker}`;
+    await service.login(await createOfficer(service, ['integrity_officer'], null, colleagueName));
     const receipt = await fileReport(service, `เจ้าหน้าที่เรียกรับเงินเพื่อให้ผ่านการตรวจรับงาน ${marker}`);
     const report = await findReport(service, officer, marker);
 
@@ -110,6 +120,35 @@ test.describe("the integrity officers' console", () => {
     await expect(page.getByRole('status').filter({ hasText: 'บันทึกแล้ว' })).toBeVisible();
     await expect(page.getByTestId('integrity-messages')).toContainText(answer);
     await expect(page.locator('#reply-body')).toHaveValue('');
+
+    // evidence: an officer attaches a photo; its thumbnail is shown and the download is the file
+    await page.getByLabel(/Attach documents or evidence/).setInputFiles({
+      name: 'photo.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    });
+    await page.getByRole('button', { name: 'แนบไฟล์ / Attach' }).click();
+    await expect(page.getByText('แนบแล้ว 1 ไฟล์')).toBeVisible();
+    await expect(page.getByTestId('evidence-thumbnail')).toBeVisible();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: /ดาวน์โหลด \/ Download/ }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^evidence-1\.(png|webp)$/);
+    await checkPage(page);
+
+    // access: recuse the colleague (the conflict is required), then lifting it is not for the one who recused
+    const colleague = page.locator('.access-list li', { hasText: colleagueName });
+    await colleague.getByRole('button', { name: /ให้ถอนตัว/ }).click();
+    const recuse = colleague.getByRole('button', { name: 'ถอนสิทธิ์ / Recuse' });
+    await recuse.click();
+    await expect(colleague.getByText('กรุณากรอกช่องนี้').first()).toBeVisible();
+    await colleague.getByLabel('ส่วนได้เสีย').fill('เป็นญาติกับผู้ถูกกล่าวหา');
+    await recuse.click();
+    await expect(colleague).toContainText('ถอนตัว / Recused');
+    await colleague.getByRole('button', { name: /ให้สิทธิ์อ่าน/ }).click();
+    await colleague.getByRole('button', { name: 'ให้สิทธิ์ / Grant' }).click();
+    await expect(colleague.getByRole('alert')).toContainText('การยกเลิกการถอนตัวต้องทำโดยเจ้าหน้าที่อื่น');
+    await checkPage(page);
 
     // workflow: start screening, then dismiss (its reason is required at its field)
     await page.getByRole('button', { name: /เริ่มพิจารณาเบื้องต้น/ }).click();

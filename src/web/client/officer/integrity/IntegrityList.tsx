@@ -4,12 +4,13 @@
  * was alleged, the status and both deadlines (answer the reporter, decide).
  */
 import '../work.css';
+import { useState } from 'preact/hooks';
 import { api, call } from '../../shared/api';
 import { formatDayBE } from '../../shared/be-date';
 import { ErrorSummary } from '../../shared/components/ErrorSummary';
 import { Field } from '../../shared/components/Field';
 import { Link } from '../../shared/components/Link';
-import { useLabels } from '../../shared/labels';
+import { type Labels, useLabels } from '../../shared/labels';
 import { navigate, useLocation } from '../../shared/router';
 import { useOfficer } from '../../shared/session';
 import { useLoad } from '../../shared/use-load';
@@ -52,16 +53,8 @@ function ReportList() {
     [page, status, kind],
   );
 
-  const apply = (e: Event) => {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget as HTMLFormElement);
-    const next = new URLSearchParams();
-    for (const key of ['status', 'kind']) {
-      const value = String(data.get(`i-${key}`) ?? '');
-      if (value) next.set(key, value);
-    }
+  const apply = (next: URLSearchParams) =>
     navigate(`/officer/integrity-reports${next.size ? `?${next}` : ''}`);
-  };
   const pageHref = (n: number) => {
     const next = new URLSearchParams(query);
     next.set('page', String(n));
@@ -80,33 +73,14 @@ function ReportList() {
         เฉพาะเรื่องที่ท่านได้รับสิทธิ์อ่าน <span class="en">Only the reports you have access to.</span>
       </p>
       <ErrorSummary error={flow.error} />
-      <form class="card filters" onSubmit={apply} aria-label="ตัวกรอง / Filters" key={`${status}|${kind}`}>
-        <Field id="i-status" label="สถานะ" labelEn="Status">
-          {(p) => (
-            <select {...p} value={status}>
-              <option value="">ทุกสถานะ / All</option>
-              {statuses.map((s) => (
-                <option key={s} value={s}>
-                  {labels.th('integrityStatus', s)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="i-kind" label="ประเภท" labelEn="Kind">
-          {(p) => (
-            <select {...p} value={kind}>
-              <option value="">ทุกประเภท / All</option>
-              {['complaint', 'tip'].map((k) => (
-                <option key={k} value={k}>
-                  {labels.th('integrityKind', k)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <button type="submit">กรอง / Filter</button>
-      </form>
+      <Filters
+        key={`${status}|${kind}`}
+        status={status}
+        kind={kind}
+        statuses={statuses}
+        labels={labels}
+        onApply={apply}
+      />
       <ErrorSummary error={list.error} />
       {list.error && (
         <button type="button" class="secondary" onClick={list.reload}>
@@ -168,5 +142,54 @@ function ReportList() {
         </section>
       )}
     </>
+  );
+}
+
+/** The filters, each choice kept in the form until applied (a list arriving meanwhile does not undo it). */
+function Filters(props: {
+  status: string;
+  kind: string;
+  statuses: string[];
+  labels: Labels;
+  onApply: (query: URLSearchParams) => void;
+}) {
+  const { labels } = props;
+  const [status, setStatus] = useState(props.status);
+  const [kind, setKind] = useState(props.kind);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    if (status) next.set('status', status);
+    if (kind) next.set('kind', kind);
+    props.onApply(next);
+  };
+  return (
+    <form class="card filters" onSubmit={submit} aria-label="ตัวกรอง / Filters">
+      <Field id="i-status" label="สถานะ" labelEn="Status">
+        {(p) => (
+          <select {...p} value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
+            <option value="">ทุกสถานะ / All</option>
+            {props.statuses.map((s) => (
+              <option key={s} value={s}>
+                {labels.th('integrityStatus', s)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="i-kind" label="ประเภท" labelEn="Kind">
+        {(p) => (
+          <select {...p} value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
+            <option value="">ทุกประเภท / All</option>
+            {['complaint', 'tip'].map((k) => (
+              <option key={k} value={k}>
+                {labels.th('integrityKind', k)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <button type="submit">กรอง / Filter</button>
+    </form>
   );
 }
