@@ -97,7 +97,8 @@ function ReportList() {
             <p class="muted">ไม่มีเรื่อง / No reports</p>
           ) : (
             <TableWrap label="รายการเรื่องทุจริต / Integrity reports">
-              <table>
+              {/* the case list's table: a card per row below 700 px (work.css) */}
+              <table class="cases">
                 <thead>
                   <tr>
                     <th scope="col">เลขที่ / No.</th>
@@ -112,21 +113,21 @@ function ReportList() {
                 <tbody>
                   {result.items.map((r) => (
                     <tr key={r.id}>
-                      <td>
+                      <td data-label="เลขที่ / No.">
                         <Link href={`/officer/integrity-reports/${r.id}`}>{r.number}</Link>
                       </td>
-                      <td>{labels.th('integrityKind', r.kind)}</td>
-                      <td>{labels.th('allegationType', r.allegationType)}</td>
-                      <td>{labels.th('integrityStatus', r.status)}</td>
-                      <td>{formatDayBE(r.receivedOn)}</td>
-                      <td>
+                      <td data-label="ประเภท / Kind">{labels.th('integrityKind', r.kind)}</td>
+                      <td data-label="ลักษณะ / Allegation">{labels.th('allegationType', r.allegationType)}</td>
+                      <td data-label="สถานะ / Status">{labels.th('integrityStatus', r.status)}</td>
+                      <td data-label="รับวันที่ / Received">{formatDayBE(r.receivedOn)}</td>
+                      <td data-label="ตอบผู้แจ้งภายใน / Answer by">
                         {r.firstResponseOn ? (
                           <>ตอบแล้ว / answered {formatDayBE(r.firstResponseOn)}</>
                         ) : (
                           <DueText day={r.firstResponseDueOn} state={r.responseDeadline} />
                         )}
                       </td>
-                      <td>
+                      <td data-label="ตัดสินภายใน / Decide by">
                         <DueText day={r.conclusionDueOn} state={r.conclusionDeadline} />
                       </td>
                     </tr>

@@ -12,6 +12,7 @@ import { formatDayBE } from '../../shared/be-date';
 import { ErrorSummary } from '../../shared/components/ErrorSummary';
 import { Link } from '../../shared/components/Link';
 import { type Labels, useLabels } from '../../shared/labels';
+import { relationLabel } from '../../shared/reporter-relations';
 import { match, useLocation } from '../../shared/router';
 import { type Officer, useOfficer } from '../../shared/session';
 import { useLoad } from '../../shared/use-load';
@@ -133,7 +134,7 @@ function Report({ me }: { me: Officer }) {
             <dt>สถานที่ / Place</dt>
             <dd>{r.place ?? '—'}</dd>
             <dt>ผู้แจ้งเป็น / Reporter is</dt>
-            <dd>{r.reporterRelation ?? '—'}</dd>
+            <dd>{relationLabel(r.reporterRelation)}</dd>
             <dt>ผู้แจ้งระบุตัวตน / Identity given</dt>
             <dd>{r.identityProvided ? 'ใช่ / yes' : 'ไม่ / no (นิรนาม / anonymous)'}</dd>
           </dl>
