@@ -12,6 +12,7 @@ import {
   expect,
   expectAccessible,
   expectNoHorizontalScroll,
+  firstAdmin,
   signInAs,
   signInWith,
   test,
@@ -54,7 +55,7 @@ async function findReport(service: ServiceClient, officer: Credentials, marker: 
       undefined,
       token,
     );
-    if (detail.description.includes(marker)) return { ...item, token };
+    if (detail.description.includes(marker)) return item;
   }
   throw new Error(`no report with ${marker}`);
 }
@@ -203,21 +204,39 @@ test.describe("the integrity officers' console", () => {
       phone: '081 234 5678',
     });
     const report = await findReport(service, officer, marker);
-    const request = await service.request<{ id: string; reportNumber: string }>(
-      'POST',
-      `/api/v1/integrity-reports/${report.id}/identity-requests`,
-      { justification: 'ต้องสอบถามข้อเท็จจริงเพิ่มเติมจากผู้แจ้งโดยตรงเพื่อหาพยานหลักฐาน' },
-      report.token,
-      201,
-    );
 
+    // the integrity officer asks, on the report's page (in a browser of their own); axe needs a page
+    // of a context made with browser.newContext()
+    const requesterContext = await browser.newContext({
+      baseURL,
+      viewport: page.viewportSize(),
+      locale: 'th-TH',
+      timezoneId: 'Asia/Bangkok',
+    });
+    const requester = await requesterContext.newPage();
+    await signInWith(requester, officer);
+    await requester.goto(`/officer/integrity-reports/${report.id}`);
+    await expect(requester.getByText('ใช่ / yes')).toBeVisible();
+    await requester.getByText('ขอให้ผู้ดูแลข้อมูลเปิดเผยตัวตน').click();
+    const justification = requester.getByLabel(/เหตุผลความจำเป็น/);
+    const ask = requester.getByRole('button', { name: 'ส่งคำขอ / Send request' });
+    await justification.fill('ต้องการทราบ');
+    await ask.click();
+    await expect(requester.locator('#identity-justification-error')).toContainText('อย่างน้อย 30 ตัวอักษร');
+    await expect(justification).toBeFocused();
+    await justification.fill('ต้องสอบถามข้อเท็จจริงเพิ่มเติมจากผู้แจ้งโดยตรงเพื่อหาพยานหลักฐาน');
+    await ask.click();
+    await expect(requester.getByRole('status').filter({ hasText: 'ส่งคำขอ' })).toBeVisible();
+    await expect(requester.getByText('รอพิจารณา / Pending')).toBeVisible();
+    await expectAccessible(requester);
+    await expectNoHorizontalScroll(requester);
     await signInWith(page, custodian);
     await page
       .getByRole('navigation', { name: /เมนูหลัก/ })
       .getByRole('link', { name: /คำขอเปิดเผยตัวตน/ })
       .click();
     await expect(page).toHaveURL(/\/officer\/integrity-reports\/identity-requests$/);
-    const card = page.locator('section', { has: page.getByRole('heading', { name: request.reportNumber }) });
+    const card = page.locator('section', { has: page.getByRole('heading', { name: report.number }) });
     await expect(card).toContainText('ต้องสอบถามข้อเท็จจริงเพิ่มเติม');
     // custodians never see the report itself
     await expect(page.getByText(marker)).toHaveCount(0);
@@ -231,30 +250,71 @@ test.describe("the integrity officers' console", () => {
     await card.getByLabel(/อนุมัติ \(ผู้ขออ่านได้/).check();
     await card.getByLabel('เหตุผล').fill('เหตุผลเพียงพอตามระเบียบ');
     await record.click();
-    await expect(page.getByRole('status').filter({ hasText: request.reportNumber })).toContainText('อนุมัติ');
+    await expect(page.getByRole('status').filter({ hasText: report.number })).toContainText('อนุมัติ');
     await page.getByLabel('แสดง').selectOption('approved');
     await expect(page).toHaveURL(/status=approved/);
     await expect(
-      page.locator('section', { has: page.getByRole('heading', { name: request.reportNumber }) }),
+      page.locator('section', { has: page.getByRole('heading', { name: report.number }) }),
     ).toContainText('เหตุผลเพียงพอตามระเบียบ');
     await checkPage(page);
 
     // the requester reads the identity under the approval (audited), on the report's page
-    // axe needs a page of a context made with browser.newContext()
-    const requesterContext = await browser.newContext({
-      baseURL,
-      viewport: page.viewportSize(),
-      locale: 'th-TH',
-      timezoneId: 'Asia/Bangkok',
-    });
-    const requester = await requesterContext.newPage();
-    await signInWith(requester, officer);
-    await requester.goto(`/officer/integrity-reports/${report.id}`);
+    await requester.reload();
     await requester.getByRole('button', { name: /ดูตัวตน/ }).click();
     await expect(requester.getByTestId('disclosed-identity')).toContainText(name);
     await expectAccessible(requester);
     await expectNoHorizontalScroll(requester);
     await requesterContext.close();
+  });
+
+  test('after a password reset the key is locked: the report page unlocks it with the recovery key', async ({
+    page,
+    service,
+  }) => {
+    const officer = await createOfficer(service, ['integrity_officer']);
+    await signInWith(page, officer);
+    const recoveryKey = (await page
+      .getByRole('status')
+      .filter({ hasText: 'กุญแจกู้คืนของท่าน' })
+      .locator('.code')
+      .textContent())!.trim();
+    const marker = `ทดสอบกุญแจ ${randomBytes(4).toString('hex')}`;
+    await fileReport(service, `มีการจัดซื้อจัดจ้างโดยมิชอบ ${marker}`);
+    const report = await findReport(service, officer, marker);
+
+    // the administrator sends a reset link; the officer chooses a new password through it
+    const links = async () =>
+      (await service.mail()).filter(
+        (m) => m.to.includes(officer.email) && /\/officer\/set-password#/.test(m.text),
+      );
+    const before = (await links()).length;
+    await service.request(
+      'POST',
+      `/api/v1/users/${officer.id}/password-reset`,
+      undefined,
+      await service.login(firstAdmin()),
+    );
+    await expect.poll(async () => (await links()).length, { timeout: 30_000 }).toBeGreaterThan(before);
+    const token = /\/officer\/set-password#([\w.~-]+)/.exec((await links()).pop()!.text)![1];
+    const password = `new-${officer.password}`;
+    await service.request('POST', '/api/v1/auth/account-links/complete', { token, password }, undefined, 204);
+
+    // signed in with the new password alone, the key stays locked: said at sign-in and on the report
+    await page.getByRole('button', { name: /ออกจากระบบ/ }).click();
+    await signInWith(page, { email: officer.email, password });
+    await expect(page.getByRole('status').filter({ hasText: 'กุญแจเข้ารหัสจึงยังล็อกอยู่' })).toBeVisible();
+    await page.goto(`/officer/integrity-reports/${report.id}`);
+    await expect(page.getByRole('alert').first()).toContainText('กุญแจเข้ารหัสของท่านยังไม่ถูกปลดล็อก');
+    await checkPage(page);
+    const unlock = page.getByRole('button', { name: 'ปลดล็อก / Unlock' });
+    await page.locator('#unlock-password').fill(password);
+    await unlock.click();
+    await expect(page.getByRole('alert').filter({ hasText: 'กรอกกุญแจกู้คืนด้วย' })).toBeVisible();
+    await page.locator('#unlock-password').fill(password);
+    await page.locator('#unlock-recovery').fill(recoveryKey);
+    await unlock.click();
+    await expect(page.getByTestId('integrity-description')).toContainText(marker);
+    await checkPage(page);
   });
 
   test('an officer without the integrity roles is told these pages are not theirs', async ({ page }) => {
