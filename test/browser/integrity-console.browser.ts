@@ -249,6 +249,32 @@ test.describe("the integrity officers' console", () => {
     await checkPage(page);
     await card.getByLabel(/อนุมัติ \(ผู้ขออ่านได้/).check();
     await card.getByLabel('เหตุผล').fill('เหตุผลเพียงพอตามระเบียบ');
+    // network loss, then another custodian deciding first (409): each said, the list reloaded
+    const decision = '**/api/v1/integrity-reports/identity-requests/*/decision';
+    await page.route(decision, (route) => route.abort('internetdisconnected'));
+    await record.click();
+    await expect(card.getByRole('alert')).toContainText('ขาดการเชื่อมต่อ ลองใหม่');
+    await page.unroute(decision);
+    await page.route(decision, (route) =>
+      route.fulfill({
+        status: 409,
+        json: {
+          statusCode: 409,
+          code: 'IDENTITY_REQUEST_DECIDED',
+          message: 'This request has already been decided.',
+          messageTh: 'คำขอนี้ได้รับการพิจารณาแล้ว',
+        },
+      }),
+    );
+    const reloaded = page.waitForRequest(
+      (r) => r.method() === 'GET' && r.url().includes('/api/v1/integrity-reports/identity-requests?'),
+    );
+    await record.click();
+    await expect(card.getByRole('alert')).toContainText('คำขอนี้ได้รับการพิจารณาแล้ว');
+    await expect(card.getByRole('alert')).toContainText('โหลดรายการล่าสุดแล้ว');
+    await reloaded;
+    await checkPage(page);
+    await page.unroute(decision);
     await record.click();
     await expect(page.getByRole('status').filter({ hasText: report.number })).toContainText('อนุมัติ');
     await page.getByLabel('แสดง').selectOption('approved');
