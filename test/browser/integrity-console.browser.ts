@@ -459,4 +459,61 @@ test.describe("the integrity officers' console", () => {
     await expect.poll(() => reloaded).toBeGreaterThan(0);
     await checkPage(page);
   });
+
+  test('the whole workflow: fact-finding with its order and committee, a conclusion, closing', async ({
+    page,
+    service,
+  }) => {
+    const officer = await createOfficer(service, ['integrity_officer']);
+    await signInWith(page, officer);
+    const marker = `ทดสอบขั้นตอน ${randomBytes(4).toString('hex')}`;
+    await fileReport(service, `มีการแก้ไขเอกสารตรวจรับพัสดุ ${marker}`);
+    const report = await findReport(service, officer, marker);
+    await page.goto(`/officer/integrity-reports/${report.id}`);
+    const status = page.getByTestId('integrity-status');
+    const step = async (name: RegExp) => {
+      await page.getByRole('button', { name }).click();
+      return page.getByRole('button', { name: /^ยืนยัน:/ });
+    };
+
+    await (await step(/^เริ่มพิจารณาเบื้องต้น/)).click();
+    await expect(status).toHaveText('เจ้าหน้าที่กำลังพิจารณาเรื่องเบื้องต้น');
+
+    // the order's date in the Buddhist era; each missing particular at its field
+    const open = await step(/^แต่งตั้งคณะกรรมการสืบสวนข้อเท็จจริง/);
+    await open.click();
+    await expect(page.locator('#t-order-error')).toContainText('กรุณากรอกช่องนี้');
+    await expect(page.locator('#t-committee-error')).toContainText('กรุณากรอกช่องนี้');
+    await expect(page.locator('#t-order')).toBeFocused();
+    await checkPage(page);
+    await page.locator('#t-order').fill('ที่ 123/2569');
+    await page.locator('#t-order-date').fill('31/02/2569');
+    await page.locator('#t-order-date').blur();
+    await page.locator('#t-committee').fill('นายสมชาย ใจดี, ปลัด\nนางสาวสมหญิง รักงาน, นิติกร');
+    await open.click();
+    await expect(page.locator('#t-order-date-error')).toBeVisible();
+    await page.locator('#t-order-date').fill('15/11/2569');
+    await page.locator('#t-order-date').blur();
+    await open.click();
+    await expect(status).toHaveText('อยู่ระหว่างการสืบสวนข้อเท็จจริง');
+
+    // substantiated needs the action taken
+    const conclude = await step(/^สรุปผลการสืบสวน/);
+    await page.locator('#t-outcome').selectOption('substantiated');
+    await conclude.click();
+    await expect(page.locator('#t-action-kind-error')).toContainText('กรุณากรอกช่องนี้');
+    await page.locator('#t-action-kind').selectOption('disciplinary');
+    await page.locator('#t-action-text').fill('ตั้งกรรมการสอบสวนวินัย');
+    await conclude.click();
+    await expect(status).toHaveText('สรุปผลการสืบสวนแล้ว');
+
+    await page.getByRole('button', { name: /^ปิดเรื่อง/ }).click();
+    await page.locator('#t-note').fill('ดำเนินการครบถ้วนแล้ว');
+    await page.getByRole('button', { name: /^ยืนยัน: ปิดเรื่อง/ }).click();
+    await expect(status).toHaveText('ปิดเรื่องแล้ว');
+    await expect(page.getByText('ไม่มีขั้นตอนต่อไป')).toBeVisible();
+    await expect(page.getByText('เรื่องปิดแล้ว ส่งข้อความไม่ได้')).toBeVisible();
+    await expect(page.getByRole('heading', { name: /ประวัติ/ })).toBeVisible();
+    await checkPage(page);
+  });
 });
