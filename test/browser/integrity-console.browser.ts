@@ -60,6 +60,18 @@ async function findReport(service: ServiceClient, officer: Credentials, marker: 
   throw new Error(`no report with ${marker}`);
 }
 
+/**
+ * A new integrity officer signed in on `page` (their key made at this first sign-in), then a report
+ * about `what` filed by an anonymous reporter: the officer, the report and its marker.
+ */
+async function officerWithReport(page: Page, service: ServiceClient, what: string) {
+  const officer = await createOfficer(service, ['integrity_officer']);
+  await signInWith(page, officer);
+  const marker = `ทดสอบ ${randomBytes(4).toString('hex')}`;
+  await fileReport(service, `${what} ${marker}`);
+  return { officer, marker, report: await findReport(service, officer, marker) };
+}
+
 async function checkPage(page: Page): Promise<void> {
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);
@@ -297,16 +309,12 @@ test.describe("the integrity officers' console", () => {
     page,
     service,
   }) => {
-    const officer = await createOfficer(service, ['integrity_officer']);
-    await signInWith(page, officer);
+    const { officer, marker, report } = await officerWithReport(page, service, 'มีการจัดซื้อจัดจ้างโดยมิชอบ');
     const recoveryKey = (await page
       .getByRole('status')
       .filter({ hasText: 'กุญแจกู้คืนของท่าน' })
       .locator('.code')
       .textContent())!.trim();
-    const marker = `ทดสอบกุญแจ ${randomBytes(4).toString('hex')}`;
-    await fileReport(service, `มีการจัดซื้อจัดจ้างโดยมิชอบ ${marker}`);
-    const report = await findReport(service, officer, marker);
 
     // the administrator sends a reset link; the officer chooses a new password through it
     const links = async () =>
@@ -364,11 +372,11 @@ test.describe("the integrity officers' console", () => {
     page,
     service,
   }) => {
-    const officer = await createOfficer(service, ['integrity_officer']);
-    await signInWith(page, officer);
-    const marker = `ทดสอบข้อผิดพลาด ${randomBytes(4).toString('hex')}`;
-    await fileReport(service, `มีการเบิกจ่ายเงินโดยไม่มีการทำงานจริง ${marker}`);
-    const report = await findReport(service, officer, marker);
+    const { officer, marker, report } = await officerWithReport(
+      page,
+      service,
+      'มีการเบิกจ่ายเงินโดยไม่มีการทำงานจริง',
+    );
     const url = `/officer/integrity-reports/${report.id}`;
 
     // the key is locked in this session: the page asks for the password, then shows the report
@@ -464,11 +472,7 @@ test.describe("the integrity officers' console", () => {
     page,
     service,
   }) => {
-    const officer = await createOfficer(service, ['integrity_officer']);
-    await signInWith(page, officer);
-    const marker = `ทดสอบขั้นตอน ${randomBytes(4).toString('hex')}`;
-    await fileReport(service, `มีการแก้ไขเอกสารตรวจรับพัสดุ ${marker}`);
-    const report = await findReport(service, officer, marker);
+    const { report } = await officerWithReport(page, service, 'มีการแก้ไขเอกสารตรวจรับพัสดุ');
     await page.goto(`/officer/integrity-reports/${report.id}`);
     const status = page.getByTestId('integrity-status');
     const step = async (name: RegExp) => {

@@ -7,15 +7,7 @@
 import './work.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, call, getAccessToken, type Schemas } from '../shared/api';
-import {
-  ACCEPT,
-  fieldText,
-  kindLabel,
-  MAX_FILES,
-  OfficerThumbnail,
-  sizeText,
-  uploadFiles,
-} from '../shared/attachments';
+import { kindLabel, MAX_FILES, OfficerThumbnail, sizeText, useUpload } from '../shared/attachments';
 import { formatDateTimeBE, formatDayBE } from '../shared/be-date';
 import { BEDateInput } from '../shared/components/BEDateInput';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
@@ -271,13 +263,9 @@ function CaseFiles({ caseId }: { caseId: string }) {
   const [files, setFiles] = useState<CaseFile[]>([]);
   const [reload, setReload] = useState(0);
   const [listError, setListError] = useState<DescribedError | null>(null);
-  const [chosen, setChosen] = useState<File[]>([]);
   const [visibility, setVisibility] = useState<'internal' | 'public'>('internal');
-  const [error, setError] = useState<DescribedError | null>(null);
-  const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
-  const input = useRef<HTMLInputElement>(null);
-  const [pick, setPick] = useState(0);
+  const picker = useUpload();
   useEffect(() => {
     let stale = false;
     call(api.GET('/api/v1/complaints/{id}/attachments', { params: { path: { id: caseId } } })).then(
@@ -295,31 +283,13 @@ function CaseFiles({ caseId }: { caseId: string }) {
   const upload = async (e: Event) => {
     e.preventDefault();
     setStatus('');
-    const fail = (title: string) => {
-      setError({ kind: 'validation', title, lines: [], fields: [] });
-      input.current?.focus();
-    };
-    if (!chosen.length) return fail('โปรดเลือกไฟล์ / Choose a file');
-    if (chosen.length > MAX_FILES)
-      return fail(`ครั้งละไม่เกิน ${MAX_FILES} ไฟล์ / At most ${MAX_FILES} files at once`);
-    setError(null);
-    setBusy(true);
-    try {
-      const added = await uploadFiles<CaseFile[]>(
-        `/api/v1/complaints/${encodeURIComponent(caseId)}/attachments?visibility=${visibility}`,
-        chosen,
-        getAccessToken(),
-      );
-      setChosen([]);
-      setPick((n) => n + 1); // a fresh, empty file input
-      setStatus(`แนบแล้ว ${added.length} ไฟล์ / ${added.length} file(s) attached`);
-      setReload((n) => n + 1);
-    } catch (err) {
-      setError(describeError(err));
-      input.current?.focus();
-    } finally {
-      setBusy(false);
-    }
+    const added = await picker.send<CaseFile[]>(
+      `/api/v1/complaints/${encodeURIComponent(caseId)}/attachments?visibility=${visibility}`,
+      getAccessToken(),
+    );
+    if (!added) return;
+    setStatus(`แนบแล้ว ${added.length} ไฟล์ / ${added.length} file(s) attached`);
+    setReload((n) => n + 1);
   };
   const toggle = async (file: CaseFile) => {
     setStatus('');
@@ -373,19 +343,9 @@ function CaseFiles({ caseId }: { caseId: string }) {
           label="แนบรูปภาพหรือ PDF"
           labelEn="Attach photos or PDF"
           hint={`ครั้งละ 1–${MAX_FILES} ไฟล์ / 1–${MAX_FILES} files at once`}
-          error={error ? fieldText(error) : undefined}
+          error={picker.errorText}
         >
-          {(p) => (
-            <input
-              {...p}
-              key={pick}
-              ref={input}
-              type="file"
-              multiple
-              accept={ACCEPT}
-              onChange={(e) => setChosen(Array.from(e.currentTarget.files ?? []))}
-            />
-          )}
+          {picker.control}
         </Field>
         <fieldset>
           <legend>ผู้เห็นไฟล์ / Who sees the files</legend>
@@ -408,8 +368,8 @@ function CaseFiles({ caseId }: { caseId: string }) {
             แสดงบนหน้าติดตาม / On the tracking page
           </label>
         </fieldset>
-        <button type="submit" disabled={busy}>
-          {busy ? 'กำลังส่ง… / Sending…' : 'แนบไฟล์ / Attach'}
+        <button type="submit" disabled={picker.busy}>
+          {picker.busy ? 'กำลังส่ง… / Sending…' : 'แนบไฟล์ / Attach'}
         </button>
       </form>
       <p aria-live="polite">{status}</p>

@@ -3,9 +3,10 @@
  * multipart, so uploads are a plain `fetch` with `FormData` (parts named `file`); every failure becomes an
  * `ApiError` for `describeError` (413 too large, 415 type, 429 with the wait), shown at the file input.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { getAccessToken } from './api';
-import { ApiError, type ApiErrorBody, type DescribedError, parseRetryAfter } from './errors';
+import type { ControlProps } from './components/Field';
+import { ApiError, type ApiErrorBody, describeError, type DescribedError, parseRetryAfter } from './errors';
 
 export const ACCEPT = 'image/jpeg,image/png,image/webp,image/heic,application/pdf';
 export const MAX_FILES = 5;
@@ -34,6 +35,55 @@ export async function uploadFiles<T>(url: string, files: File[], token?: string 
   }
   if (json === null) throw new ApiError(response.status, null);
   return json as T;
+}
+
+/**
+ * A file field and its sending, for every upload form: `control(p)` is the `<input type="file">` to put
+ * in a `<Field error={errorText}>`; `send(url, token?)` checks the choice (none, too many), uploads,
+ * empties the field on success, and on any failure keeps the described error and focuses the field.
+ * Resolves to what the API answered, or null.
+ */
+export function useUpload() {
+  const [chosen, setChosen] = useState<File[]>([]);
+  const [pick, setPick] = useState(0);
+  const [error, setError] = useState<DescribedError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const fail = (described: DescribedError) => {
+    setError(described);
+    input.current?.focus();
+    return null;
+  };
+  const refuse = (title: string) => fail({ kind: 'validation', title, lines: [], fields: [] });
+  async function send<T>(url: string, token?: string | null): Promise<T | null> {
+    if (!chosen.length) return refuse('โปรดเลือกไฟล์ / Choose a file');
+    if (chosen.length > MAX_FILES)
+      return refuse(`ครั้งละไม่เกิน ${MAX_FILES} ไฟล์ / At most ${MAX_FILES} files at once`);
+    setError(null);
+    setBusy(true);
+    try {
+      const added = await uploadFiles<T>(url, chosen, token);
+      setChosen([]);
+      setPick((n) => n + 1); // a fresh, empty file input
+      return added;
+    } catch (err) {
+      return fail(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  const control = (p: ControlProps) => (
+    <input
+      {...p}
+      key={pick}
+      ref={input}
+      type="file"
+      multiple
+      accept={ACCEPT}
+      onChange={(e) => setChosen(Array.from(e.currentTarget.files ?? []))}
+    />
+  );
+  return { send, control, busy, errorText: error ? fieldText(error) : undefined };
 }
 
 /**

@@ -2,17 +2,15 @@
  * The report page's lower parts: evidence files (thumbnails, audited downloads, officers' uploads),
  * who can read the report (grants and recusals) and the requests to learn the reporter's identity.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api, call, getAccessToken, type Schemas } from '../../shared/api';
 import {
-  ACCEPT,
   downloadWithToken,
-  fieldText,
   kindLabel,
   MAX_FILES,
   OfficerThumbnail,
   sizeText,
-  uploadFiles,
+  useUpload,
 } from '../../shared/attachments';
 import { formatDateTimeBE, formatDayBE } from '../../shared/be-date';
 import { ErrorSummary } from '../../shared/components/ErrorSummary';
@@ -37,32 +35,17 @@ export function EvidenceFiles({ reportId, canAdd }: { reportId: string; canAdd: 
     [reportId],
   );
   const download = useAction();
-  const [chosen, setChosen] = useState<File[]>([]);
-  const [pick, setPick] = useState(0);
+  const upload = useUpload();
   const [status, setStatus] = useState('');
-  const upload = useAction();
-  const input = useRef<HTMLInputElement>(null);
 
   const send = async (e: Event) => {
     e.preventDefault();
     setStatus('');
-    const fail = (title: string) => {
-      upload.setError({ kind: 'validation', title, lines: [], fields: [] });
-      input.current?.focus();
-    };
-    if (!chosen.length) return fail('โปรดเลือกไฟล์ / Choose a file');
-    if (chosen.length > MAX_FILES)
-      return fail(`ครั้งละไม่เกิน ${MAX_FILES} ไฟล์ / At most ${MAX_FILES} files at once`);
-    const added = await upload.run(() =>
-      uploadFiles<Evidence[]>(
-        `/api/v1/integrity-reports/${encodeURIComponent(reportId)}/attachments`,
-        chosen,
-        getAccessToken(),
-      ),
+    const added = await upload.send<Evidence[]>(
+      `/api/v1/integrity-reports/${encodeURIComponent(reportId)}/attachments`,
+      getAccessToken(),
     );
-    if (!added) return input.current?.focus();
-    setChosen([]);
-    setPick((n) => n + 1);
+    if (!added) return;
     setStatus(`แนบแล้ว ${added.length} ไฟล์ / ${added.length} file(s) attached`);
     files.reload();
   };
@@ -106,19 +89,9 @@ export function EvidenceFiles({ reportId, canAdd }: { reportId: string; canAdd: 
             label="แนบเอกสารหรือหลักฐาน (รูปภาพหรือ PDF)"
             labelEn="Attach documents or evidence (photos or PDF)"
             hint={`ครั้งละ 1–${MAX_FILES} ไฟล์ เข้ารหัสไว้ / 1–${MAX_FILES} files at once, stored encrypted`}
-            error={upload.error ? fieldText(upload.error) : undefined}
+            error={upload.errorText}
           >
-            {(p) => (
-              <input
-                {...p}
-                key={pick}
-                ref={input}
-                type="file"
-                multiple
-                accept={ACCEPT}
-                onChange={(e) => setChosen(Array.from(e.currentTarget.files ?? []))}
-              />
-            )}
+            {upload.control}
           </Field>
           <button type="submit" disabled={upload.busy}>
             {upload.busy ? 'กำลังส่ง… / Sending…' : 'แนบไฟล์ / Attach'}

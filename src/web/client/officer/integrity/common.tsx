@@ -11,6 +11,7 @@ import { api, call, type Schemas } from '../../shared/api';
 import { formatDayBE } from '../../shared/be-date';
 import { ErrorSummary, useFocusFirstInvalid } from '../../shared/components/ErrorSummary';
 import { errorsByField, Field } from '../../shared/components/Field';
+import { RecoveryKeyFields } from '../../shared/components/RecoveryKeyFields';
 import { Link } from '../../shared/components/Link';
 import type { DescribedError } from '../../shared/errors';
 import { type Officer, unlockKey } from '../../shared/session';
@@ -147,33 +148,16 @@ export function UnlockKey({ onUnlocked }: { onUnlocked: () => void }) {
           />
         )}
       </Field>
-      <Field
+      <RecoveryKeyFields
         id="unlock-recovery"
         label="กุญแจกู้คืน (ถ้ารหัสผ่านถูกตั้งใหม่)"
         labelEn="Recovery key (if your password was reset)"
         error={errors.recoveryKey}
-      >
-        {(p) => (
-          <input
-            {...p}
-            autoComplete="off"
-            spellcheck={false}
-            value={recoveryKey}
-            onInput={(e) => setRecoveryKey(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={replaceKey}
-          onChange={(e) => setReplaceKey(e.currentTarget.checked)}
-        />
-        <span>
-          ไม่มีกุญแจกู้คืน: สร้างกุญแจใหม่ (ต้องขอสิทธิ์เรื่องเดิมใหม่){' '}
-          <span class="en">No recovery key: make a new key (earlier reports must be granted again)</span>
-        </span>
-      </label>
+        recoveryKey={recoveryKey}
+        onRecoveryKey={setRecoveryKey}
+        replaceKey={replaceKey}
+        onReplaceKey={setReplaceKey}
+      />
       <button type="submit" disabled={busy}>
         {busy ? 'กำลังปลดล็อก… / Unlocking…' : 'ปลดล็อก / Unlock'}
       </button>
