@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import ts from 'typescript';
-import { STATUS_LABELS } from '../complaints/complaint-workflow';
 
 // The browser scripts (src/web/public) are plain classic scripts; these tests load app.js as a
 // browser would (a global `window`, `fetch`) and type-check the scripts as `npm run lint` does.
