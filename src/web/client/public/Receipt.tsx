@@ -28,9 +28,13 @@ export function Receipt({ receipt, onNew }: { receipt: ReceiptData; onNew: () =>
   const [announce, setAnnounce] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  // set after the first paint, so that screen readers hear the code in the live region
+  // set after the first paint, so that screen readers hear the code in the live region; a copy or share
+  // pressed before then has announced something newer, which this must not overwrite
   useEffect(() => {
-    const t = setTimeout(() => setAnnounce(`รหัสติดตามของท่านคือ ${receipt.code.split('').join(' ')}`), 100);
+    const t = setTimeout(
+      () => setAnnounce((current) => current || `รหัสติดตามของท่านคือ ${receipt.code.split('').join(' ')}`),
+      100,
+    );
     return () => clearTimeout(t);
   }, [receipt.code]);
   const copy = async () => {
