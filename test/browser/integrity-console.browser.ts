@@ -263,6 +263,25 @@ test.describe("the integrity officers' console", () => {
     await card.getByLabel('เหตุผล').fill('เหตุผลเพียงพอตามระเบียบ');
     // network loss, then another custodian deciding first (409): each said, the list reloaded
     const decision = '**/api/v1/integrity-reports/identity-requests/*/decision';
+    // the custodian's key is locked in this session: unlocked with the password at the decision
+    await page.route(decision, (route) =>
+      route.fulfill({
+        status: 403,
+        json: {
+          statusCode: 403,
+          code: 'INTEGRITY_KEY_LOCKED',
+          message: 'Your encryption key is not unlocked in this session.',
+          messageTh: 'กุญแจเข้ารหัสของท่านยังไม่ถูกปลดล็อกในการเข้าสู่ระบบนี้',
+        },
+      }),
+    );
+    await record.click();
+    await expect(card.getByRole('alert').first()).toContainText('กุญแจเข้ารหัสของท่านยังไม่ถูกปลดล็อก');
+    await checkPage(page);
+    await card.locator('#unlock-password').fill(custodian.password);
+    await card.getByRole('button', { name: 'ปลดล็อก / Unlock' }).click();
+    await expect(card.getByRole('heading', { name: /ปลดล็อกกุญแจเข้ารหัส/ })).toHaveCount(0);
+    await page.unroute(decision);
     await page.route(decision, (route) => route.abort('internetdisconnected'));
     await record.click();
     await expect(card.getByRole('alert')).toContainText('ขาดการเชื่อมต่อ ลองใหม่');

@@ -14,7 +14,7 @@ import { navigate, useLocation } from '../../shared/router';
 import { type Officer, useOfficer } from '../../shared/session';
 import { useAction, useLoad } from '../../shared/use-load';
 import { loadingText } from '../admin/common';
-import { NotForYou } from './common';
+import { KEY_LOCKED, NotForYou, UnlockKey } from './common';
 import { requestStatus } from './ReportParts';
 
 type Request = Schemas['IdentityRequestView'];
@@ -195,48 +195,54 @@ function Decision({
   };
 
   return (
-    <form ref={form} class="action-form" noValidate onSubmit={(e) => void submit(e)}>
-      <ErrorSummary
-        error={
-          error?.kind === 'conflict'
-            ? { ...error, lines: [...error.lines, 'โหลดรายการล่าสุดแล้ว / The list has been reloaded'] }
-            : error
-        }
-        fieldIds={ids}
-        fieldLabels={{ decision: 'การพิจารณา / Decision', reason: 'เหตุผล / Reason' }}
-      />
-      <fieldset>
-        <legend>
-          การพิจารณา <span class="en">Decision</span> <span aria-hidden="true">*</span>
-        </legend>
-        {errors.decision && <p class="field-error">{errors.decision}</p>}
-        <label class="check">
-          <input
-            type="radio"
-            id={ids.decision}
-            name={`d-${request.id}`}
-            checked={decision === 'approve'}
-            aria-invalid={errors.decision ? 'true' : undefined}
-            onChange={() => setDecision('approve')}
-          />{' '}
-          อนุมัติ (ผู้ขออ่านได้ 48 ชั่วโมง) / Approve (readable for 48 hours)
-        </label>
-        <label class="check">
-          <input
-            type="radio"
-            name={`d-${request.id}`}
-            checked={decision === 'deny'}
-            onChange={() => setDecision('deny')}
-          />{' '}
-          ไม่อนุมัติ / Deny
-        </label>
-      </fieldset>
-      <Field id={ids.reason} label="เหตุผล" labelEn="Reason" required error={errors.reason}>
-        {(p) => <textarea {...p} rows={3} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
-      </Field>
-      <button type="submit" disabled={busy}>
-        {busy ? 'กำลังบันทึก… / Saving…' : `บันทึกการพิจารณา / Record the decision: ${request.reportNumber}`}
-      </button>
-    </form>
+    <>
+      <form ref={form} class="action-form" noValidate onSubmit={(e) => void submit(e)}>
+        <ErrorSummary
+          error={
+            error?.kind === 'conflict'
+              ? { ...error, lines: [...error.lines, 'โหลดรายการล่าสุดแล้ว / The list has been reloaded'] }
+              : error
+          }
+          fieldIds={ids}
+          fieldLabels={{ decision: 'การพิจารณา / Decision', reason: 'เหตุผล / Reason' }}
+        />
+        <fieldset>
+          <legend>
+            การพิจารณา <span class="en">Decision</span> <span aria-hidden="true">*</span>
+          </legend>
+          {errors.decision && <p class="field-error">{errors.decision}</p>}
+          <label class="check">
+            <input
+              type="radio"
+              id={ids.decision}
+              name={`d-${request.id}`}
+              checked={decision === 'approve'}
+              aria-invalid={errors.decision ? 'true' : undefined}
+              onChange={() => setDecision('approve')}
+            />{' '}
+            อนุมัติ (ผู้ขออ่านได้ 48 ชั่วโมง) / Approve (readable for 48 hours)
+          </label>
+          <label class="check">
+            <input
+              type="radio"
+              name={`d-${request.id}`}
+              checked={decision === 'deny'}
+              onChange={() => setDecision('deny')}
+            />{' '}
+            ไม่อนุมัติ / Deny
+          </label>
+        </fieldset>
+        <Field id={ids.reason} label="เหตุผล" labelEn="Reason" required error={errors.reason}>
+          {(p) => (
+            <textarea {...p} rows={3} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          )}
+        </Field>
+        <button type="submit" disabled={busy}>
+          {busy ? 'กำลังบันทึก… / Saving…' : `บันทึกการพิจารณา / Record the decision: ${request.reportNumber}`}
+        </button>
+      </form>
+      {/* approving passes the identity key on with the custodian's own key: unlock it, then send again */}
+      {error?.code === KEY_LOCKED && <UnlockKey onUnlocked={() => setError(null)} />}
+    </>
   );
 }
