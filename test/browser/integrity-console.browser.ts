@@ -387,7 +387,7 @@ test.describe("the integrity officers' console", () => {
     }
   });
 
-  test('every error class is shown on the report page; a locked key is unlocked with the password', async ({
+  test('every error class is shown on the report page; a locked key is unlocked, an expired token renewed', async ({
     page,
     service,
   }) => {
@@ -485,6 +485,34 @@ test.describe("the integrity officers' console", () => {
     await expect(conflict).toContainText('โหลดข้อมูลล่าสุดของเรื่องแล้ว');
     await expect.poll(() => reloaded).toBeGreaterThan(0);
     await checkPage(page);
+    await page.unroute(`**/api/v1/integrity-reports/${report.id}/transitions`);
+
+    // the access token expired while the officer wrote (401): the session is renewed and the answer sent
+    let expired = true;
+    await page.route(messages, (route) => {
+      if (!expired) return route.fallback();
+      expired = false;
+      return route.fulfill({
+        status: 401,
+        json: { statusCode: 401, code: 'UNAUTHENTICATED', message: 'Authentication required' },
+      });
+    });
+    const renewed = page.waitForRequest((r) => r.url().endsWith('/api/v1/auth/refresh'));
+    await page.locator('#reply-body').fill('ตอบหลังโทเค็นหมดอายุ');
+    await send.click();
+    await renewed;
+    await expect(page.getByTestId('integrity-messages')).toContainText('ตอบหลังโทเค็นหมดอายุ');
+    // when the session itself has ended, the console asks to sign in again
+    await page.route('**/api/v1/auth/refresh', (route) =>
+      route.fulfill({
+        status: 401,
+        json: { statusCode: 401, code: 'INVALID_REFRESH_TOKEN', message: 'Invalid refresh token' },
+      }),
+    );
+    expired = true;
+    await page.locator('#reply-body').fill('ข้อความหลังหมดเวลา');
+    await send.click();
+    await expect(page.getByRole('heading', { name: /เข้าสู่ระบบ/ })).toBeVisible();
   });
 
   test('the whole workflow: fact-finding with its order and committee, a conclusion, closing', async ({

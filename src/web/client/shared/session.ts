@@ -4,7 +4,7 @@
  * else is stored: the integrity console's report contents stay in page memory.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { api, call, setAccessToken, type Schemas } from './api';
+import { api, call, setAccessToken, setRenewer, type Schemas } from './api';
 import { ApiError } from './errors';
 
 const REFRESH_KEY = 'rongrian.officer.refresh';
@@ -88,6 +88,29 @@ export async function resume(): Promise<Officer | null> {
     throw err;
   }
 }
+
+/**
+ * After a 401 on a signed-in call: the session is renewed with the refresh token (one renewal at a
+ * time); when the server refuses it, the officer is signed out and the console shows the sign-in form.
+ */
+let renewing: Promise<boolean> | null = null;
+setRenewer(() => {
+  renewing ??= (async () => {
+    try {
+      const user = await resume();
+      if (!user) {
+        setAccessToken(null);
+        publish(null);
+      }
+      return !!user;
+    } catch {
+      return false;
+    } finally {
+      renewing = null;
+    }
+  })();
+  return renewing;
+});
 
 export async function signOut(): Promise<void> {
   const refreshToken = sessionStorage.getItem(REFRESH_KEY);
