@@ -564,6 +564,18 @@ test.describe("the integrity officers' console", () => {
     await expect(status).toHaveText('ปิดเรื่องแล้ว');
     await expect(page.getByText('ไม่มีขั้นตอนต่อไป')).toBeVisible();
     await expect(page.getByText('เรื่องปิดแล้ว ส่งข้อความไม่ได้')).toBeVisible();
+    // what each step recorded, in words (BE date, labels, the committee one per line)
+    const particulars = page.getByTestId('integrity-particulars');
+    for (const recorded of [
+      'ที่ 123/2569',
+      '15 พฤศจิกายน 2569',
+      'นายสมชาย ใจดี, ปลัด',
+      'นางสาวสมหญิง รักงาน, นิติกร',
+      'มีมูล / Substantiated',
+      'ทางวินัย / Disciplinary: ตั้งกรรมการสอบสวนวินัย',
+      'ดำเนินการครบถ้วนแล้ว',
+    ])
+      await expect(particulars).toContainText(recorded);
     await expect(page.getByRole('heading', { name: /ประวัติ/ })).toBeVisible();
     await checkPage(page);
   });

@@ -18,6 +18,7 @@ import { type Officer, useOfficer } from '../../shared/session';
 import { useLoad } from '../../shared/use-load';
 import { loadingText } from '../admin/common';
 import { DueText, KEY_LOCKED, loadWorkflow, NotForYou, UnlockKey, type Workflow } from './common';
+import { Particulars } from './Particulars';
 import { AccessList, EvidenceFiles, IdentityRequests } from './ReportParts';
 import { TextForm } from './TextForm';
 import { TransitionForm } from './TransitionForm';
@@ -213,6 +214,8 @@ function Report({ me }: { me: Officer }) {
           />
         )}
       </section>
+
+      <Particulars record={r.workflow} workflow={flow.data} />
 
       <section class="card" aria-labelledby="r-messages">
         <h2 id="r-messages">ข้อความกับผู้แจ้ง / Conversation with the reporter</h2>

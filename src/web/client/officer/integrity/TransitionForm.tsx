@@ -12,17 +12,10 @@ import type { DescribedError } from '../../shared/errors';
 import type { Labels } from '../../shared/labels';
 import { useAction } from '../../shared/use-load';
 import type { Workflow } from './common';
+import { ACTIONS_TAKEN } from './Particulars';
 
 type Step = Workflow['transitions'][number];
 type Body = Schemas['TransitionDto'];
-
-/** Kinds of action taken after a substantiated report (ActionTakenDto.kind); the API has no labels for them. */
-const ACTIONS_TAKEN: [string, string][] = [
-  ['disciplinary', 'ทางวินัย / Disciplinary'],
-  ['criminal', 'ทางอาญา / Criminal'],
-  ['administrative', 'ทางปกครอง / Administrative'],
-  ['other', 'อื่น ๆ / Other'],
-];
 
 /** The API's field paths → input ids (nested paths as the validation errors name them). */
 const FIELD_IDS: Record<string, string> = {
