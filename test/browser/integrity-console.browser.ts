@@ -119,6 +119,8 @@ test.describe("the integrity officers' console", () => {
     await expect(page).toHaveURL(new RegExp(`/officer/integrity-reports/${report.id}$`));
     await expect(page.getByTestId('integrity-description')).toContainText(marker);
     await expect(page.getByText('ไม่ / no (นิรนาม / anonymous)')).toBeVisible();
+    // the menu still marks where the officer is: a report lies under the integrity list
+    await expect(nav.locator('li[aria-current="page"]')).toHaveText(/แจ้งเบาะแสทุจริต/);
     await expect(page.getByTestId('integrity-status')).toHaveText('ได้รับเรื่องแล้ว รอเจ้าหน้าที่ตรวจสอบ');
     await checkPage(page);
 

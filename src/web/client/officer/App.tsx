@@ -92,10 +92,14 @@ export function App() {
     integrityOnly && location.path === '/officer'
       ? { path: '/officer', page: IntegrityHome }
       : ROUTES.find((r) => match(r.path, location.path));
-  for (const item of nav)
-    item.current =
-      item.href === location.path ||
-      (item.href === '/officer/admin' && location.path.startsWith('/officer/admin/'));
+  // the menu item of this page: its own path, or the longest one this page lies under (a report's page
+  // under the integrity list, an administration page under Administration; "my work" only itself)
+  const here = nav
+    .filter(
+      (i) => i.href === location.path || (i.href !== '/officer' && location.path.startsWith(`${i.href}/`)),
+    )
+    .sort((a, b) => b.href.length - a.href.length)[0];
+  for (const item of nav) item.current = item === here;
 
   return (
     <Layout
