@@ -372,6 +372,20 @@ test.describe("the integrity officers' console", () => {
     await checkPage(page);
   });
 
+  test('an officer who also works on complaints sees both in my work, with both menus', async ({
+    page,
+    service,
+  }) => {
+    const officer = await createOfficer(service, ['intake', 'integrity_officer']);
+    await signInWith(page, officer);
+    const nav = page.getByRole('navigation', { name: /เมนูหลัก/ });
+    await expect(nav.getByRole('link', { name: /เรื่องร้องเรียน/ })).toBeVisible();
+    await expect(nav.getByRole('link', { name: /แจ้งเบาะแสทุจริต/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /งานของฉัน/ })).toHaveCount(1);
+    await expect(page.getByRole('heading', { name: /เรื่องทุจริตที่ยังไม่ปิด/ })).toBeVisible();
+    await checkPage(page);
+  });
+
   test('an officer without the integrity roles is told these pages are not theirs', async ({ page }) => {
     await signInAs(page, 'intake');
     await expect(

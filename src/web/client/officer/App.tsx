@@ -88,10 +88,11 @@ export function App() {
       label: 'คำขอเปิดเผยตัวตน / Identity requests',
     });
   nav.push(...adminNav(officer));
+  const integrityWork = officer.roles.some((r) => r === 'integrity_officer' || r === 'custodian');
   const routed =
-    integrityOnly && location.path === '/officer'
-      ? { path: '/officer', page: IntegrityHome }
-      : ROUTES.find((r) => match(r.path, location.path));
+    location.path !== '/officer' || !integrityWork
+      ? ROUTES.find((r) => match(r.path, location.path))
+      : { path: '/officer', page: integrityOnly ? IntegrityHome : MyWorkWithIntegrity };
   // the menu item of this page: its own path, or the longest one this page lies under (a report's page
   // under the integrity list, an administration page under Administration; "my work" only itself)
   const here = nav
@@ -148,5 +149,15 @@ export function App() {
         </section>
       )}
     </Layout>
+  );
+}
+
+/** "My work" of an officer who works on complaints and on the integrity channel: both. */
+function MyWorkWithIntegrity() {
+  return (
+    <>
+      <CaseList />
+      <IntegrityHome embedded />
+    </>
   );
 }

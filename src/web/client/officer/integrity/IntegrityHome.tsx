@@ -1,6 +1,7 @@
 /**
- * "My work" (/officer) for an officer whose roles are only those of the integrity channel (integrity
- * officer, custodian): the open reports they may read and the identity requests waiting for a decision.
+ * The integrity channel's part of "my work" (/officer): the open reports an integrity officer may read
+ * and the identity requests waiting for a custodian. The whole page for an officer with no other role;
+ * `embedded` below the complaints of one who also works on complaints.
  */
 import { api, call } from '../../shared/api';
 import { formatDayBE } from '../../shared/be-date';
@@ -11,7 +12,7 @@ import { useOfficer } from '../../shared/session';
 import { useLoad } from '../../shared/use-load';
 import { DueText } from './common';
 
-export function IntegrityHome() {
+export function IntegrityHome({ embedded = false }: { embedded?: boolean }) {
   const officer = useOfficer();
   const labels = useLabels();
   const integrity = !!officer?.roles.includes('integrity_officer');
@@ -30,9 +31,11 @@ export function IntegrityHome() {
   const open = reports.data?.items.filter((r) => r.status !== 'closed') ?? [];
   return (
     <>
-      <h1>
-        งานของฉัน <span class="en">My work</span>
-      </h1>
+      {!embedded && (
+        <h1>
+          งานของฉัน <span class="en">My work</span>
+        </h1>
+      )}
       {integrity && (
         <section class="card" aria-labelledby="home-reports">
           <h2 id="home-reports">เรื่องทุจริตที่ยังไม่ปิด / Open integrity reports</h2>
