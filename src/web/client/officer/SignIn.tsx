@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
 import { errorsByField, Field } from '../shared/components/Field';
-import { RecoveryKeyFields } from '../shared/components/RecoveryKeyFields';
+import { PasswordField, RecoveryKeyFields } from '../shared/components/RecoveryKeyFields';
 import { describeError, type DescribedError } from '../shared/errors';
 import { signIn } from '../shared/session';
 
@@ -57,17 +57,7 @@ export function SignIn() {
           />
         )}
       </Field>
-      <Field id="password" label="รหัสผ่าน" labelEn="Password" required error={fieldErrors.password}>
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <PasswordField id="password" error={fieldErrors.password} value={password} onInput={setPassword} />
       {/* integrity officers and custodians after a password reset (see README, "Integrity reports") */}
       <details open={!!fieldErrors.recoveryKey}>
         <summary>

@@ -10,8 +10,8 @@ import { useRef, useState } from 'preact/hooks';
 import { api, call, type Schemas } from '../../shared/api';
 import { formatDayBE } from '../../shared/be-date';
 import { ErrorSummary, useFocusFirstInvalid } from '../../shared/components/ErrorSummary';
-import { errorsByField, Field } from '../../shared/components/Field';
-import { RecoveryKeyFields } from '../../shared/components/RecoveryKeyFields';
+import { errorsByField } from '../../shared/components/Field';
+import { PasswordField, RecoveryKeyFields } from '../../shared/components/RecoveryKeyFields';
 import { Link } from '../../shared/components/Link';
 import type { DescribedError } from '../../shared/errors';
 import { type Officer, unlockKey } from '../../shared/session';
@@ -137,17 +137,7 @@ export function UnlockKey({ onUnlocked }: { onUnlocked: () => void }) {
         </p>
       )}
       <ErrorSummary error={error} fieldIds={UNLOCK_IDS} fieldLabels={UNLOCK_LABELS} />
-      <Field id="unlock-password" label="รหัสผ่าน" labelEn="Password" required error={errors.password}>
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <PasswordField id="unlock-password" error={errors.password} value={password} onInput={setPassword} />
       <RecoveryKeyFields
         id="unlock-recovery"
         label="กุญแจกู้คืน (ถ้ารหัสผ่านถูกตั้งใหม่)"
