@@ -256,6 +256,7 @@ export class AuthService {
       refreshToken,
       tokenType: 'Bearer',
       user: UserView.of(user),
+      operator: this.config.operators.emails.includes(user.email),
     };
   }
 

@@ -12,9 +12,9 @@ const TYPES: Record<string, string> = {
   js: 'text/javascript; charset=utf-8',
 };
 /** The only files served from /assets: a fixed list, so no path can reach anything else. */
-export const WEB_ASSETS = ['styles.css', 'app.js', 'set-password.js'] as const;
+export const WEB_ASSETS = ['styles.css', 'app.js'] as const;
 const ASSETS = new Map(WEB_ASSETS.map((name) => [name, readFileSync(join(PUBLIC_DIR, name), 'utf8')]));
-const PAGES = new Map(['set-password'].map((p) => [p, readFileSync(join(PUBLIC_DIR, `${p}.html`), 'utf8')]));
+const PAGES = new Map<string, string>();
 
 /**
  * The typed front-end (src/web/client), built by Vite into dist/web (`npm run build`): found beside the
@@ -91,7 +91,7 @@ export class WebPages {
         if (options.frameable) allowFraming(reply);
         if (!org) return reply.status(404).send('<!doctype html><p>ไม่พบหน่วยงาน / Unknown organisation</p>');
         return reply.send(
-          PAGES.get(name)!
+          this.withUploadLimits(PAGES.get(name)!)
             .replaceAll('{{ORG_SLUG}}', escapeHtml(org.slug))
             .replaceAll('{{ORG_NAME}}', escapeHtml(org.nameTh)),
         );
@@ -103,7 +103,7 @@ export class WebPages {
         .type(HTML)
         .header('referrer-policy', 'no-referrer')
         .header('cache-control', 'no-store')
-        .send(PAGES.get('officer'));
+        .send(this.withUploadLimits(PAGES.get('officer')!));
 
     fastify.get('/', page('index', { slugFrom: 'query' }));
     fastify.get('/complain', page('complain', { slugFrom: 'query' }));
@@ -118,14 +118,6 @@ export class WebPages {
     // the console answers /officer, its pages and any other path under /officer (its own "not found")
     for (const path of OFFICER_PATHS) fastify.get(path, officer);
     fastify.get('/officer/*', officer);
-    // the landing page of invitation and reset links (SET_PASSWORD_PATH); the token is in the fragment
-    fastify.get('/officer/set-password', async (_request, reply) =>
-      reply
-        .type(HTML)
-        .header('referrer-policy', 'no-referrer')
-        .header('cache-control', 'no-store')
-        .send(PAGES.get('set-password')),
-    );
     fastify.get('/assets/:name', async (request, reply) => {
       const name = (request.params as { name: string }).name;
       const built = BUILT_ASSETS.get(name);
@@ -141,6 +133,13 @@ export class WebPages {
         .header('cache-control', 'public, max-age=300')
         .send(body);
     });
+  }
+
+  /** The upload limits the file fields show and check (`data-max-file-bytes`, `data-max-files`). */
+  private withUploadLimits(html: string): string {
+    return html
+      .replaceAll('{{MAX_FILE_BYTES}}', String(this.config.attachments.maxFileBytes))
+      .replaceAll('{{MAX_FILES}}', String(this.config.attachments.maxFiles));
   }
 
   /** `?org=` falls back to the default organisation; a slug in the path must name one. */
@@ -174,6 +173,8 @@ export const OFFICER_PATHS = [
   '/officer/complaints/:id',
   '/officer/complaints/:id/slip',
   '/officer/complaints/:id/letter/:kind',
+  // the landing page of invitation and reset links (SET_PASSWORD_PATH); the token is in the fragment
+  '/officer/set-password',
   '/officer/integrity-reports',
   '/officer/integrity-reports/identity-requests',
   '/officer/integrity-reports/:id',

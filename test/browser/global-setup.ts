@@ -88,6 +88,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     // every integrity journey files its own report from this one address (the default is 5 an hour)
     INTEGRITY_SUBMISSIONS_PER_HOUR: '1000',
   });
+  // the organisation's first administrator is also the deployment's operator (organisations.browser.ts)
+  env.OPERATOR_EMAILS = env.ADMIN_EMAIL;
   mkdirSync(RESULTS_DIR, { recursive: true });
   const logFile = join(RESULTS_DIR, 'service.log');
   const log = createWriteStream(logFile);

@@ -19,8 +19,12 @@ import { IntegrityHome } from './integrity/IntegrityHome';
 import { IntegrityList } from './integrity/IntegrityList';
 import { IntegrityReport } from './integrity/IntegrityReport';
 import { Letter } from './Letter';
+import { loadMemberships, MyOrganizations } from './MyOrganizations';
+import { EditOrganization, NewOrganization, OperatorOrganizations } from './operator/Organizations';
+import { SetPassword } from './SetPassword';
 import { Slip } from './Slip';
 import { SignIn } from './SignIn';
+import { useLoad } from '../shared/use-load';
 
 const TITLE = 'ระบบงานเจ้าหน้าที่ / Officer console';
 
@@ -37,12 +41,34 @@ const ROUTES = [
   { path: '/officer/integrity-reports', page: IntegrityList },
   { path: '/officer/integrity-reports/identity-requests', page: IdentityRequestsPage },
   { path: '/officer/integrity-reports/:id', page: IntegrityReport },
+  { path: '/officer/organizations', page: MyOrganizations },
   ...ADMIN_ROUTES,
 ];
+/** The deployment operator's pages (only for operators: OPERATOR_EMAILS); `new` before `:id`. */
+const OPERATOR_ROUTES = [
+  { path: '/officer/operator/organizations', page: OperatorOrganizations },
+  { path: '/officer/operator/organizations/new', page: NewOrganization },
+  { path: '/officer/operator/organizations/:id', page: EditOrganization },
+];
+/** The landing page of invitation and reset links: shown signed in or not (src/users/account-links.service.ts). */
+const SET_PASSWORD_PATH = '/officer/set-password';
 
 export function App() {
+  const location = useLocation();
+  // the link's page needs no session and must not start one: the token is the credential
+  if (location.path === SET_PASSWORD_PATH)
+    return (
+      <Layout title={TITLE} homeHref="/officer">
+        <SetPassword />
+      </Layout>
+    );
+  return <Console />;
+}
+
+function Console() {
   const officer = useOfficer();
   const location = useLocation();
+  const memberships = useLoad(() => (officer ? loadMemberships() : Promise.resolve([])), [officer?.id]);
   const [resuming, setResuming] = useState(true);
   const [error, setError] = useState<DescribedError | null>(null);
   const [keyNotice, setKeyNotice] = useState<Schemas['IntegrityKeyView'] | null>(null);
@@ -88,10 +114,15 @@ export function App() {
       label: 'คำขอเปิดเผยตัวตน / Identity requests',
     });
   nav.push(...adminNav(officer));
+  if ((memberships.data?.length ?? 0) > 1)
+    nav.push({ href: '/officer/organizations', label: 'เปลี่ยนหน่วยงาน / Switch organisation' });
+  if (officer.operator)
+    nav.push({ href: '/officer/operator/organizations', label: 'หน่วยงานทั้งหมด / All organisations' });
+  const routes = officer.operator ? [...ROUTES, ...OPERATOR_ROUTES] : ROUTES;
   const integrityWork = officer.roles.some((r) => r === 'integrity_officer' || r === 'custodian');
   const routed =
     location.path !== '/officer' || !integrityWork
-      ? ROUTES.find((r) => match(r.path, location.path))
+      ? routes.find((r) => match(r.path, location.path))
       : { path: '/officer', page: integrityOnly ? IntegrityHome : MyWorkWithIntegrity };
   // the menu item of this page: its own path, or the longest one this page lies under (a report's page
   // under the integrity list, an administration page under Administration; "my work" only itself)
@@ -110,7 +141,12 @@ export function App() {
       renderLink={(item) => <Link href={item.href}>{item.label}</Link>}
       actions={
         <>
-          <span class="muted">{officer.displayName}</span>
+          <span class="muted">
+            {officer.displayName}
+            {/* a person with several organisations sees which one they are working in */}
+            {(memberships.data?.length ?? 0) > 1 &&
+              ` · ${memberships.data?.find((m) => m.current)?.nameTh ?? ''}`}
+          </span>
           <button type="button" class="secondary" onClick={() => void signOut()}>
             ออกจากระบบ / Sign out
           </button>

@@ -7,7 +7,7 @@
 import './work.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, call, getAccessToken, type Schemas } from '../shared/api';
-import { kindLabel, MAX_FILES, OfficerThumbnail, sizeText, useUpload } from '../shared/attachments';
+import { ACCEPT, AttachmentList, fieldText, MAX_FILES, uploadFiles } from '../shared/attachments';
 import { formatDateTimeBE, formatDayBE } from '../shared/be-date';
 import { BEDateInput } from '../shared/components/BEDateInput';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
@@ -35,23 +35,6 @@ const ROUTE: Record<Action, string> = {
   reopen: 'reopen',
   extend: 'extend-deadline',
   note: 'notes',
-};
-
-/** Reasons for refusing a case (RejectDto.reasonCode); the API has no labels for these four codes. */
-const REJECT_REASONS: [Schemas['RejectDto']['reasonCode'], string][] = [
-  ['not_a_complaint', 'ไม่ใช่เรื่องร้องเรียน / Not a complaint'],
-  ['outside_remit', 'ไม่อยู่ในอำนาจหน้าที่ / Outside our remit'],
-  ['insufficient_information', 'ข้อมูลไม่เพียงพอ / Not enough information'],
-  ['other', 'อื่น ๆ / Other'],
-];
-
-const DEADLINE_STATE: Record<string, string> = {
-  on_track: 'อยู่ในกำหนด / On track',
-  due_soon: 'ใกล้ครบกำหนด / Due soon',
-  overdue: 'เกินกำหนด / Overdue',
-  met: 'ตอบภายในกำหนด / Met',
-  met_by_explanation: 'ชี้แจงภายในกำหนด / Met by explanation',
-  missed: 'เกินกำหนด / Missed',
 };
 
 export function CasePage() {
@@ -236,7 +219,9 @@ export function CasePage() {
               <p>
                 <strong>
                   {h.actionLabel?.th ??
-                    (h.toStatus ? labels.th('complaintStatus', h.toStatus) : eventLabel(h.type))}
+                    (h.toStatus
+                      ? labels.th('complaintStatus', h.toStatus)
+                      : labels.both('eventType', h.type))}
                 </strong>
                 {h.toStatus && h.actionLabel && <> → {labels.th('complaintStatus', h.toStatus)}</>}
                 {!h.isPublic && h.type === 'internal_note' && <span class="muted"> (ภายใน / internal)</span>}
@@ -252,20 +237,20 @@ export function CasePage() {
 }
 
 type CaseFile = Schemas['AttachmentView'];
-const SOURCE: Record<CaseFile['source'], string> = {
-  citizen: 'ผู้ร้อง / Complainant',
-  reporter: 'ผู้แจ้ง / Reporter',
-  officer: 'เจ้าหน้าที่ / Officer',
-};
 
 /** The case's files: thumbnails (fetched with the token), upload as internal or public, publish or take back. */
 function CaseFiles({ caseId }: { caseId: string }) {
+  const labels = useLabels();
   const [files, setFiles] = useState<CaseFile[]>([]);
   const [reload, setReload] = useState(0);
   const [listError, setListError] = useState<DescribedError | null>(null);
+  const [chosen, setChosen] = useState<File[]>([]);
   const [visibility, setVisibility] = useState<'internal' | 'public'>('internal');
+  const [error, setError] = useState<DescribedError | null>(null);
+  const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
-  const picker = useUpload();
+  const input = useRef<HTMLInputElement>(null);
+  const [pick, setPick] = useState(0);
   useEffect(() => {
     let stale = false;
     call(api.GET('/api/v1/complaints/{id}/attachments', { params: { path: { id: caseId } } })).then(
@@ -283,13 +268,31 @@ function CaseFiles({ caseId }: { caseId: string }) {
   const upload = async (e: Event) => {
     e.preventDefault();
     setStatus('');
-    const added = await picker.send<CaseFile[]>(
-      `/api/v1/complaints/${encodeURIComponent(caseId)}/attachments?visibility=${visibility}`,
-      getAccessToken(),
-    );
-    if (!added) return;
-    setStatus(`แนบแล้ว ${added.length} ไฟล์ / ${added.length} file(s) attached`);
-    setReload((n) => n + 1);
+    const fail = (title: string) => {
+      setError({ kind: 'validation', title, lines: [], fields: [] });
+      input.current?.focus();
+    };
+    if (!chosen.length) return fail('โปรดเลือกไฟล์ / Choose a file');
+    if (chosen.length > MAX_FILES)
+      return fail(`ครั้งละไม่เกิน ${MAX_FILES} ไฟล์ / At most ${MAX_FILES} files at once`);
+    setError(null);
+    setBusy(true);
+    try {
+      const added = await uploadFiles<CaseFile[]>(
+        `/api/v1/complaints/${encodeURIComponent(caseId)}/attachments?visibility=${visibility}`,
+        chosen,
+        getAccessToken(),
+      );
+      setChosen([]);
+      setPick((n) => n + 1); // a fresh, empty file input
+      setStatus(`แนบแล้ว ${added.length} ไฟล์ / ${added.length} file(s) attached`);
+      setReload((n) => n + 1);
+    } catch (err) {
+      setError(describeError(err));
+      input.current?.focus();
+    } finally {
+      setBusy(false);
+    }
   };
   const toggle = async (file: CaseFile) => {
     setStatus('');
@@ -318,24 +321,22 @@ function CaseFiles({ caseId }: { caseId: string }) {
       {files.length === 0 ? (
         <p class="muted">ยังไม่มีไฟล์ / No files yet</p>
       ) : (
-        <ul class="attachments" data-testid="case-files">
-          {files.map((f) => (
-            <li key={f.id}>
-              <OfficerThumbnail file={f} testId="case-thumbnail" />
-              <p>
-                {f.fileName ?? kindLabel(f.contentType)} · {SOURCE[f.source]} · {sizeText(f.sizeBytes)} ·{' '}
-                {f.isPublic ? 'เผยแพร่ / Public' : 'ภายใน / Internal'}
-              </p>
-              <p>
-                <button type="button" class="secondary" onClick={() => void toggle(f)}>
-                  {f.isPublic
-                    ? `นำออก / Unpublish ${f.fileName ?? ''}`.trim()
-                    : `เผยแพร่ / Publish ${f.fileName ?? ''}`.trim()}
-                </button>
-              </p>
-            </li>
-          ))}
-        </ul>
+        <AttachmentList
+          files={files}
+          token={getAccessToken()}
+          testId="case-files"
+          thumbnailTestId="case-thumbnail"
+          details={(f) =>
+            ` · ${labels.both('attachmentSource', f.source)} · ${f.isPublic ? 'เผยแพร่ / Public' : 'ภายใน / Internal'}`
+          }
+          actions={(f) => (
+            <button type="button" class="secondary" onClick={() => void toggle(f)}>
+              {f.isPublic
+                ? `นำออก / Unpublish ${f.fileName ?? ''}`.trim()
+                : `เผยแพร่ / Publish ${f.fileName ?? ''}`.trim()}
+            </button>
+          )}
+        />
       )}
       <form noValidate onSubmit={upload}>
         <Field
@@ -343,9 +344,19 @@ function CaseFiles({ caseId }: { caseId: string }) {
           label="แนบรูปภาพหรือ PDF"
           labelEn="Attach photos or PDF"
           hint={`ครั้งละ 1–${MAX_FILES} ไฟล์ / 1–${MAX_FILES} files at once`}
-          error={picker.errorText}
+          error={error ? fieldText(error) : undefined}
         >
-          {picker.control}
+          {(p) => (
+            <input
+              {...p}
+              key={pick}
+              ref={input}
+              type="file"
+              multiple
+              accept={ACCEPT}
+              onChange={(e) => setChosen(Array.from(e.currentTarget.files ?? []))}
+            />
+          )}
         </Field>
         <fieldset>
           <legend>ผู้เห็นไฟล์ / Who sees the files</legend>
@@ -368,25 +379,14 @@ function CaseFiles({ caseId }: { caseId: string }) {
             แสดงบนหน้าติดตาม / On the tracking page
           </label>
         </fieldset>
-        <button type="submit" disabled={picker.busy}>
-          {picker.busy ? 'กำลังส่ง… / Sending…' : 'แนบไฟล์ / Attach'}
+        <button type="submit" disabled={busy}>
+          {busy ? 'กำลังส่ง… / Sending…' : 'แนบไฟล์ / Attach'}
         </button>
       </form>
       <p aria-live="polite">{status}</p>
     </section>
   );
 }
-
-const EVENT_LABELS: Record<string, string> = {
-  received: 'รับเรื่อง / Received',
-  public_reply: 'ตอบผู้ร้อง / Reply to the complainant',
-  internal_note: 'บันทึกภายใน / Internal note',
-  deadline_extended: 'ขยายกำหนด / Deadline extended',
-  deadline_milestone: 'กำหนดเวลา / Deadline',
-  feedback: 'ความพึงพอใจ / Feedback',
-  complainant_answer: 'ผู้ร้องตอบ / Complainant answered',
-};
-const eventLabel = (type: string) => EVENT_LABELS[type] ?? type;
 
 function actionLabel(labels: Labels, action: Action): string {
   if (action === 'extend') return 'ขยายกำหนด / Extend the deadline';
@@ -396,6 +396,7 @@ function actionLabel(labels: Labels, action: Action): string {
 }
 
 function DeadlineCard({ item }: { item: Case }) {
+  const labels = useLabels();
   const d = item.deadline;
   return (
     <section class={`card deadline ${d?.state ?? ''}`} aria-labelledby="deadline">
@@ -410,7 +411,7 @@ function DeadlineCard({ item }: { item: Case }) {
             {d.extended && ' (ขยายแล้ว / extended)'}
           </dd>
           <dt>สถานะ / State</dt>
-          <dd>{DEADLINE_STATE[d.state] ?? d.state}</dd>
+          <dd>{labels.both('deadlineState', d.state)}</dd>
           {item.daysLeft !== null && (
             <>
               <dt>เหลือ / Left</dt>
@@ -617,9 +618,9 @@ function ActionForm({
             {(p) => (
               <select {...p}>
                 <option value="">— เลือก / choose —</option>
-                {REJECT_REASONS.map(([code, text]) => (
+                {Object.keys(labels.table.rejectReason ?? {}).map((code) => (
                   <option key={code} value={code}>
-                    {text}
+                    {labels.both('rejectReason', code)}
                   </option>
                 ))}
               </select>

@@ -10,17 +10,14 @@ import { api, call, type Schemas } from '../shared/api';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
 import { errorsByField, Field } from '../shared/components/Field';
 import { describeError, type DescribedError } from '../shared/errors';
+import { FilePicker, filesProblem } from '../shared/attachments';
+import { ComplaintFilesReceipt } from './ComplaintFiles';
 import { organization } from './page';
 import { PublicLayout } from './PublicLayout';
 import { Receipt } from './Receipt';
 import { receiptFromFragment, receiptToFragment, type ReceiptData } from './receipt-fragment';
 
 type Kind = NonNullable<Schemas['SubmitComplaintDto']['kind']>;
-const KINDS: { code: Kind; th: string; en: string }[] = [
-  { code: 'complaint', th: 'เรื่องร้องเรียน/ร้องทุกข์', en: 'Complaint' },
-  { code: 'suggestion', th: 'ข้อเสนอแนะ', en: 'Suggestion' },
-  { code: 'compliment', th: 'คำชมเชย', en: 'Compliment' },
-];
 
 /** The API's field path → this page's input id (for the error summary's links and focus). */
 const FIELD_IDS: Record<string, string> = {
@@ -33,6 +30,7 @@ const FIELD_IDS: Record<string, string> = {
   'complainant.name': 'name',
   'complainant.phone': 'phone',
   'complainant.email': 'email',
+  files: 'files',
 };
 const FIELD_LABELS: Record<string, string> = {
   kind: 'ประเภท / Kind',
@@ -44,6 +42,7 @@ const FIELD_LABELS: Record<string, string> = {
   'complainant.name': 'ชื่อ / Name',
   'complainant.phone': 'โทรศัพท์ / Phone',
   'complainant.email': 'อีเมล / E-mail',
+  files: 'ไฟล์ / Files',
 };
 type FormValues = Record<
   'category' | 'subject' | 'description' | 'address' | 'village' | 'name' | 'phone' | 'email',
@@ -87,6 +86,8 @@ function ComplaintForm() {
   const [consent, setConsent] = useState(false);
   const [kind, setKind] = useState<Kind>('complaint');
   const [categories, setCategories] = useState<Schemas['PublicCategoryView'][] | null>(null);
+  // complaint, suggestion or compliment, named by the API (GET /labels), loaded with the categories
+  const [kinds, setKinds] = useState<Schemas['LabelView'][]>([]);
   const [loadError, setLoadError] = useState<DescribedError | null>(null);
   const [error, setError] = useState<DescribedError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -95,6 +96,8 @@ function ComplaintForm() {
   // the same key on a retry (double click, flaky network) returns the first answer, not a second case
   const [idempotencyKey] = useState(() => `web-${crypto.randomUUID()}`);
   const [loadAttempt, setLoadAttempt] = useState(0);
+  // photos or PDF chosen on the form: sent with the tracking code once the complaint is filed
+  const [files, setFiles] = useState<File[]>([]);
   useFocusFirstInvalid(form, error);
   const fieldErrors = errorsByField(error);
   const errorFor = (id: keyof FormValues) =>
@@ -102,8 +105,14 @@ function ComplaintForm() {
 
   useEffect(() => {
     setLoadError(null);
-    call(api.GET('/api/v1/orgs/{orgSlug}/categories', { params: { path: { orgSlug: org.slug } } }))
-      .then(setCategories)
+    Promise.all([
+      call(api.GET('/api/v1/orgs/{orgSlug}/categories', { params: { path: { orgSlug: org.slug } } })),
+      call(api.GET('/api/v1/labels')),
+    ])
+      .then(([loaded, labels]) => {
+        setCategories(loaded);
+        setKinds(labels.complaints.kinds);
+      })
       .catch((err: unknown) => setLoadError(describeError(err)));
   }, [loadAttempt, org.slug]);
 
@@ -113,7 +122,7 @@ function ComplaintForm() {
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const problem = missing(values);
+    const problem = filesProblem(missing(values), files);
     setError(problem);
     if (problem) return;
     const v = (key: keyof FormValues) => values[key].trim() || undefined;
@@ -146,13 +155,16 @@ function ComplaintForm() {
 
   if (receipt)
     return (
-      <Receipt
-        receipt={receipt}
-        onNew={() => {
-          history.replaceState(null, '', `${location.pathname}${location.search}`);
-          location.reload();
-        }}
-      />
+      <>
+        <Receipt
+          receipt={receipt}
+          onNew={() => {
+            history.replaceState(null, '', `${location.pathname}${location.search}`);
+            location.reload();
+          }}
+        />
+        <ComplaintFilesReceipt code={receipt.code} files={files} />
+      </>
     );
 
   return (
@@ -176,7 +188,7 @@ function ComplaintForm() {
         <legend>
           ประเภท <span class="en">Kind</span>
         </legend>
-        {KINDS.map((k) => (
+        {kinds.map((k) => (
           <label key={k.code} for={`kind-${k.code}`}>
             <input
               type="radio"
@@ -184,7 +196,7 @@ function ComplaintForm() {
               name="kind"
               value={k.code}
               checked={kind === k.code}
-              onChange={() => setKind(k.code)}
+              onChange={() => setKind(k.code as Kind)}
             />
             {k.th} <span class="en">{k.en}</span>
           </label>
@@ -243,6 +255,7 @@ function ComplaintForm() {
           {(p) => <input {...p} maxLength={200} value={values.village} onInput={set('village')} />}
         </Field>
       </div>
+      <FilePicker id="files" files={files} onChange={setFiles} error={fieldErrors.files} />
       <h2>
         ช่องทางติดต่อกลับ (ไม่บังคับ) <span class="en">Contact (optional)</span>
       </h2>

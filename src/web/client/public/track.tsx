@@ -12,7 +12,7 @@ import { formatDateTimeBE, formatDayBE } from '../shared/be-date';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
 import { errorsByField, Field } from '../shared/components/Field';
 import { describeError, type DescribedError } from '../shared/errors';
-import { kindLabel, MAX_FILES, sizeText, useUpload } from '../shared/attachments';
+import { ACCEPT, AttachmentList, fieldText, MAX_FILES, uploadFiles } from '../shared/attachments';
 import { PublicLayout } from './PublicLayout';
 
 type Tracking = Schemas['TrackingView'];
@@ -184,9 +184,13 @@ function FeedbackForm({ code, onDone }: { code: string; onDone: (text: string) =
 
 function Files({ code, canUpload }: { code: string; canUpload: boolean }) {
   const [files, setFiles] = useState<PublicFile[]>([]);
+  const [chosen, setChosen] = useState<File[]>([]);
+  const [error, setError] = useState<DescribedError | null>(null);
+  const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState('');
   const [reload, setReload] = useState(0);
-  const upload = useUpload();
+  const input = useRef<HTMLInputElement>(null);
+  const [pick, setPick] = useState(0);
   useEffect(() => {
     let stale = false;
     call(
@@ -202,10 +206,30 @@ function Files({ code, canUpload }: { code: string; canUpload: boolean }) {
   const submit = async (e: Event) => {
     e.preventDefault();
     setSent('');
-    const added = await upload.send<PublicFile[]>(`/api/v1/track/${encodeURIComponent(code)}/attachments`);
-    if (!added) return;
-    setSent(`ส่งไฟล์แล้ว ${added.length} ไฟล์ / ${added.length} file(s) sent`);
-    setReload((n) => n + 1);
+    const fail = (message: string) => {
+      setError({ kind: 'validation', title: message, lines: [], fields: [] });
+      input.current?.focus();
+    };
+    if (!chosen.length) return fail('โปรดเลือกไฟล์ / Choose a file');
+    if (chosen.length > MAX_FILES)
+      return fail(`ครั้งละไม่เกิน ${MAX_FILES} ไฟล์ / At most ${MAX_FILES} files at once`);
+    setError(null);
+    setBusy(true);
+    try {
+      const added = await uploadFiles<PublicFile[]>(
+        `/api/v1/track/${encodeURIComponent(code)}/attachments`,
+        chosen,
+      );
+      setChosen([]);
+      setPick((n) => n + 1); // a fresh, empty file input
+      setSent(`ส่งไฟล์แล้ว ${added.length} ไฟล์ / ${added.length} file(s) sent`);
+      setReload((n) => n + 1);
+    } catch (err) {
+      setError(describeError(err));
+      input.current?.focus();
+    } finally {
+      setBusy(false);
+    }
   };
   if (!canUpload && !files.length) return null;
   return (
@@ -213,29 +237,7 @@ function Files({ code, canUpload }: { code: string; canUpload: boolean }) {
       <h2 id="files-title">
         ไฟล์ประกอบ <span class="en">Files</span>
       </h2>
-      {files.length > 0 && (
-        <ul class="attachments" data-testid="public-files">
-          {files.map((f) => (
-            <li key={f.id}>
-              <a href={f.downloadUrl}>
-                {f.thumbnailUrl ? (
-                  <img
-                    src={f.thumbnailUrl}
-                    alt={`${kindLabel(f.contentType)} ${sizeText(f.sizeBytes)}`}
-                    width={96}
-                    height={96}
-                    loading="lazy"
-                  />
-                ) : (
-                  <span>
-                    {kindLabel(f.contentType)} {sizeText(f.sizeBytes)}
-                  </span>
-                )}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      {files.length > 0 && <AttachmentList files={files} testId="public-files" />}
       {canUpload && (
         <form noValidate onSubmit={submit}>
           <Field
@@ -243,12 +245,22 @@ function Files({ code, canUpload }: { code: string; canUpload: boolean }) {
             label="แนบรูปภาพหรือ PDF"
             labelEn="Attach photos or PDF"
             hint={`ครั้งละ 1–${MAX_FILES} ไฟล์ (JPEG, PNG, WebP, HEIC, PDF) / 1–${MAX_FILES} files at once`}
-            error={upload.errorText}
+            error={error ? fieldText(error) : undefined}
           >
-            {upload.control}
+            {(p) => (
+              <input
+                {...p}
+                key={pick}
+                ref={input}
+                type="file"
+                multiple
+                accept={ACCEPT}
+                onChange={(e) => setChosen(Array.from(e.currentTarget.files ?? []))}
+              />
+            )}
           </Field>
-          <button type="submit" disabled={upload.busy}>
-            {upload.busy ? 'กำลังส่ง… / Sending…' : 'ส่งไฟล์ / Send the files'}
+          <button type="submit" disabled={busy}>
+            {busy ? 'กำลังส่ง… / Sending…' : 'ส่งไฟล์ / Send the files'}
           </button>
           <p role="status">{sent}</p>
         </form>

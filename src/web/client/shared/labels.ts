@@ -20,7 +20,16 @@ export type LabelGroup =
   | 'integrityAction'
   | 'allegationType'
   | 'integrityAgency'
-  | 'integrityOutcome';
+  | 'integrityOutcome'
+  | 'rejectReason'
+  | 'eventType'
+  | 'deadlineState'
+  | 'attachmentSource'
+  | 'organizationType'
+  | 'mailStatus'
+  | 'mailRecipient'
+  | 'roleRequestStatus'
+  | 'holidayKind';
 export type LabelTable = Partial<Record<LabelGroup, Record<string, Label>>>;
 
 const byCode = (list: unknown): Record<string, Label> => {
@@ -51,6 +60,15 @@ export async function fetchLabels(): Promise<LabelTable> {
       allegationType: byCode(body.integrityReports.allegationTypes),
       integrityAgency: byCode(body.integrityReports.agencies),
       integrityOutcome: byCode(body.integrityReports.outcomes),
+      rejectReason: byCode(body.complaints.rejectReasons),
+      eventType: byCode(body.complaints.eventTypes),
+      deadlineState: byCode(body.deadlineStates),
+      attachmentSource: byCode(body.attachmentSources),
+      organizationType: byCode(body.organizationTypes),
+      mailStatus: byCode(body.mailStatuses),
+      mailRecipient: byCode(body.mailRecipients),
+      roleRequestStatus: byCode(body.roleRequestStatuses),
+      holidayKind: byCode(body.holidayKinds),
     };
   } catch {
     return {};
@@ -64,12 +82,18 @@ export interface Labels {
   /** the Thai label of `code` in `group`, or the code itself while unknown */
   th(group: LabelGroup, code: string | null | undefined): string;
   get(group: LabelGroup, code: string): Label | undefined;
+  /** "Thai / English" of `code` in `group`, or the code itself while unknown */
+  both(group: LabelGroup, code: string | null | undefined): string;
 }
 
 export const labelsFrom = (table: LabelTable): Labels => ({
   table,
   th: (group, code) => (code ? (table[group]?.[code]?.th ?? code) : '—'),
   get: (group, code) => table[group]?.[code],
+  both: (group, code) => {
+    const l = code ? table[group]?.[code] : undefined;
+    return l ? `${l.th} / ${l.en}` : code || '—';
+  },
 });
 
 export function useLabels(): Labels {

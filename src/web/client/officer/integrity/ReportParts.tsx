@@ -4,48 +4,46 @@
  */
 import { useState } from 'preact/hooks';
 import { api, call, getAccessToken, type Schemas } from '../../shared/api';
-import {
-  downloadWithToken,
-  kindLabel,
-  MAX_FILES,
-  OfficerThumbnail,
-  sizeText,
-  useUpload,
-} from '../../shared/attachments';
+import { AttachmentList, chosenProblem, fieldText, FilePicker, uploadFiles } from '../../shared/attachments';
+import { useLabels } from '../../shared/labels';
 import { formatDateTimeBE, formatDayBE } from '../../shared/be-date';
 import { ErrorSummary } from '../../shared/components/ErrorSummary';
-import { Field } from '../../shared/components/Field';
 import { describeError, type DescribedError } from '../../shared/errors';
 import type { Officer } from '../../shared/session';
 import { useAction, useLoad } from '../../shared/use-load';
 import { TextForm } from './TextForm';
 
 type Evidence = Schemas['AttachmentView'];
-const SOURCE: Record<Evidence['source'], string> = {
-  citizen: 'ผู้ร้อง / Complainant',
-  reporter: 'ผู้แจ้ง / Reporter',
-  officer: 'เจ้าหน้าที่ / Officer',
-};
-const extension = (type: string) => (type === 'application/pdf' ? 'pdf' : type.split('/')[1]);
 
 /** Evidence files: every preview and download is audited by the API; officers may add documents. */
 export function EvidenceFiles({ reportId, canAdd }: { reportId: string; canAdd: boolean }) {
+  const labels = useLabels();
   const files = useLoad(
     () => call(api.GET('/api/v1/integrity-reports/{id}/attachments', { params: { path: { id: reportId } } })),
     [reportId],
   );
-  const download = useAction();
-  const upload = useUpload();
+  const [chosen, setChosen] = useState<File[]>([]);
   const [status, setStatus] = useState('');
+  const upload = useAction();
+  const focusField = () => document.getElementById('evidence-input')?.focus();
 
   const send = async (e: Event) => {
     e.preventDefault();
     setStatus('');
-    const added = await upload.send<Evidence[]>(
-      `/api/v1/integrity-reports/${encodeURIComponent(reportId)}/attachments`,
-      getAccessToken(),
+    const problem = chosen.length ? chosenProblem(chosen) : 'โปรดเลือกไฟล์ / Choose a file';
+    if (problem) {
+      upload.setError({ kind: 'validation', title: problem, lines: [], fields: [] });
+      return focusField();
+    }
+    const added = await upload.run(() =>
+      uploadFiles<Evidence[]>(
+        `/api/v1/integrity-reports/${encodeURIComponent(reportId)}/attachments`,
+        chosen,
+        getAccessToken(),
+      ),
     );
-    if (!added) return;
+    if (!added) return focusField();
+    setChosen([]);
     setStatus(`แนบแล้ว ${added.length} ไฟล์ / ${added.length} file(s) attached`);
     files.reload();
   };
@@ -56,43 +54,30 @@ export function EvidenceFiles({ reportId, canAdd }: { reportId: string; canAdd: 
       <p class="muted">
         ทุกการเปิดดูและดาวน์โหลดถูกบันทึก <span class="en">Every preview and download is audited.</span>
       </p>
-      <ErrorSummary error={files.error ?? download.error} />
+      <ErrorSummary error={files.error} />
       {files.data && files.data.length === 0 && <p class="muted">ยังไม่มีไฟล์ / No files yet</p>}
       {files.data && files.data.length > 0 && (
-        <ul class="attachments" data-testid="evidence-files">
-          {files.data.map((f, i) => {
-            const name = f.fileName ?? `evidence-${i + 1}.${extension(f.contentType)}`;
-            return (
-              <li key={f.id}>
-                <OfficerThumbnail file={f} testId="evidence-thumbnail" />
-                <p>
-                  {kindLabel(f.contentType)} · {SOURCE[f.source]} · {sizeText(f.sizeBytes)} ·{' '}
-                  {formatDayBE(f.attachedOn)}
-                </p>
-                <button
-                  type="button"
-                  class="secondary"
-                  disabled={download.busy}
-                  onClick={() => void download.run(() => downloadWithToken(f.downloadUrl, name))}
-                >
-                  ดาวน์โหลด / Download {name}
-                </button>
-              </li>
-            );
-          })}
-        </ul>
+        <AttachmentList
+          files={files.data}
+          token={getAccessToken()}
+          testId="evidence-files"
+          thumbnailTestId="evidence-thumbnail"
+          details={(f) => ` · ${labels.both('attachmentSource', f.source)} · ${formatDayBE(f.attachedOn)}`}
+        />
       )}
       {canAdd && (
         <form noValidate onSubmit={(e) => void send(e)}>
-          <Field
+          <FilePicker
             id="evidence-input"
-            label="แนบเอกสารหรือหลักฐาน (รูปภาพหรือ PDF)"
-            labelEn="Attach documents or evidence (photos or PDF)"
-            hint={`ครั้งละ 1–${MAX_FILES} ไฟล์ เข้ารหัสไว้ / 1–${MAX_FILES} files at once, stored encrypted`}
-            error={upload.errorText}
-          >
-            {upload.control}
-          </Field>
+            label="แนบเอกสารหรือหลักฐาน (เข้ารหัสไว้)"
+            labelEn="Attach documents or evidence (stored encrypted)"
+            files={chosen}
+            onChange={(next) => {
+              setChosen(next);
+              upload.setError(null);
+            }}
+            error={upload.error ? fieldText(upload.error) : undefined}
+          />
           <button type="submit" disabled={upload.busy}>
             {upload.busy ? 'กำลังส่ง… / Sending…' : 'แนบไฟล์ / Attach'}
           </button>

@@ -11,9 +11,11 @@ import { api, call, type Schemas } from '../../shared/api';
 import { formatDayBE } from '../../shared/be-date';
 import { ErrorSummary, useFocusFirstInvalid } from '../../shared/components/ErrorSummary';
 import { errorsByField } from '../../shared/components/Field';
-import { PasswordField, RecoveryKeyFields } from '../../shared/components/RecoveryKeyFields';
+import { PasswordField } from '../../shared/components/PasswordField';
+import { RecoveryKeyFields } from '../../shared/components/RecoveryKeyFields';
 import { Link } from '../../shared/components/Link';
 import type { DescribedError } from '../../shared/errors';
+import { useLabels } from '../../shared/labels';
 import { type Officer, unlockKey } from '../../shared/session';
 import { useAction } from '../../shared/use-load';
 
@@ -49,17 +51,9 @@ export function NotForYou({ role, title }: { role: Role; title: string }) {
   );
 }
 
-const DEADLINE_STATE: Record<string, string> = {
-  on_track: 'อยู่ในกำหนด / On track',
-  due_soon: 'ใกล้ครบกำหนด / Due soon',
-  overdue: 'เกินกำหนด / Overdue',
-  met: 'ทันกำหนด / Met',
-  met_by_explanation: 'ชี้แจงทันกำหนด / Met by explanation',
-  missed: 'ไม่ทันกำหนด / Missed',
-};
-
 /** "15 มีนาคม 2569 · ใกล้ครบกำหนด / Due soon" (a day and its deadline state). */
 export function DueText({ day, state }: { day?: string | null; state?: string | null }) {
+  const labels = useLabels();
   if (!day) return <>—</>;
   return (
     <>
@@ -67,7 +61,7 @@ export function DueText({ day, state }: { day?: string | null; state?: string | 
       {state && (
         <>
           {' · '}
-          <span class={`deadline-state ${state}`}>{DEADLINE_STATE[state] ?? state}</span>
+          <span class={`deadline-state ${state}`}>{labels.both('deadlineState', state)}</span>
         </>
       )}
     </>
@@ -137,7 +131,15 @@ export function UnlockKey({ onUnlocked }: { onUnlocked: () => void }) {
         </p>
       )}
       <ErrorSummary error={error} fieldIds={UNLOCK_IDS} fieldLabels={UNLOCK_LABELS} />
-      <PasswordField id="unlock-password" error={errors.password} value={password} onInput={setPassword} />
+      <PasswordField
+        id="unlock-password"
+        label="รหัสผ่าน"
+        labelEn="Password"
+        autoComplete="current-password"
+        error={errors.password}
+        value={password}
+        onInput={setPassword}
+      />
       <RecoveryKeyFields
         id="unlock-recovery"
         label="กุญแจกู้คืน (ถ้ารหัสผ่านถูกตั้งใหม่)"

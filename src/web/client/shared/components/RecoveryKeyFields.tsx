@@ -49,25 +49,3 @@ export function RecoveryKeyFields(props: Props) {
     </>
   );
 }
-
-/** The officer's current password (sign-in, unlocking the integrity key). */
-export function PasswordField(props: {
-  id: string;
-  error?: string;
-  value: string;
-  onInput: (value: string) => void;
-}) {
-  return (
-    <Field id={props.id} label="รหัสผ่าน" labelEn="Password" required error={props.error}>
-      {(p) => (
-        <input
-          {...p}
-          type="password"
-          autoComplete="current-password"
-          value={props.value}
-          onInput={(e) => props.onInput(e.currentTarget.value)}
-        />
-      )}
-    </Field>
-  );
-}
