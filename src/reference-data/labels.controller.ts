@@ -26,7 +26,8 @@ import { ROLE_REQUEST_STATUS_LABELS } from '../users/entities/role-request.entit
 import { LabelsView, LabelView } from './dto/labels.dto';
 import { AllegationType } from './entities/allegation-type.entity';
 
-const entries = (labels: Record<string, { th: string; en: string }>): LabelView[] =>
+/** A code → names table as the labels route lists it. */
+export const entries = (labels: Record<string, { th: string; en: string }>): LabelView[] =>
   Object.entries(labels).map(([code, { th, en }]) => ({ code, th, en }));
 
 @Injectable()

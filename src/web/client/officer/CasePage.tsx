@@ -147,6 +147,19 @@ export function CasePage() {
         {(item.locationAddress || item.locationVillage) && (
           <p>สถานที่ / Place: {[item.locationAddress, item.locationVillage].filter(Boolean).join(', ')}</p>
         )}
+        {item.latitude !== null && item.longitude !== null && (
+          <p data-testid="coordinates">
+            พิกัด / Coordinates: {item.latitude.toFixed(6)}, {item.longitude.toFixed(6)} (
+            <a
+              href={`https://www.openstreetmap.org/?mlat=${item.latitude}&mlon=${item.longitude}#map=17/${item.latitude}/${item.longitude}`}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              ดูบนแผนที่ / Open the map
+            </a>
+            )
+          </p>
+        )}
         {item.resultMessage && (
           <p>
             <strong>ผลการดำเนินการ / Result:</strong> {item.resultMessage}
