@@ -1,15 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SET_PASSWORD_PATH } from '../src/users/account-links.service';
-import { LEGACY_OFFICER_PATHS, OFFICER_PATHS, WEB_ASSETS } from '../src/web/web-pages';
+import { OFFICER_PATHS, WEB_ASSETS } from '../src/web/web-pages';
 import { createTestApp, TestApp } from './helpers/test-app';
 
 const PUBLIC_DIR = join(__dirname, '..', 'src', 'web', 'public');
 const ID = '7b2f9a54-3f1e-4a8e-9d51-2f0c7a1e9b11';
 /** Every path a page answers on, including those already sent in e-mails. */
-const OFFICER_URLS = [...OFFICER_PATHS, ...LEGACY_OFFICER_PATHS, '/officer/users'].map((p) =>
-  p.replace(':id', ID),
-);
+const OFFICER_URLS = [...OFFICER_PATHS, '/officer/users'].map((p) => p.replace(':id', ID));
 const INTEGRITY_PAGES = ['/report', '/report?org=demo', '/orgs/demo/integrity/follow-up'];
 /** where invitation and reset links land (SET_PASSWORD_PATH): the token is in the fragment */
 const ACCOUNT_PAGES = [SET_PASSWORD_PATH];
@@ -49,6 +47,9 @@ describe('web pages', () => {
     const BUILT = [
       '/officer',
       '/officer/complaints',
+      '/officer/integrity-reports',
+      '/officer/integrity-reports/identity-requests',
+      `/officer/integrity-reports/${ID}`,
       '/officer/users',
       '/officer/no/such/page',
       ...ACCOUNT_PAGES,
@@ -93,9 +94,13 @@ describe('web pages', () => {
     });
   });
 
-  it('e-mail links land on the console: the identity-requests path is not taken for a report id', async () => {
-    const res = await t.request({ method: 'GET', url: '/officer/integrity-reports/identity-requests' });
-    expect(res.body).toContain('/assets/officer.js');
+  it('e-mail links to the integrity console land on the typed console, not on a legacy page', async () => {
+    const shell = (await t.request({ method: 'GET', url: '/officer' })).body;
+    for (const url of ['/officer/integrity-reports/identity-requests', `/officer/integrity-reports/${ID}`]) {
+      const res = await t.request({ method: 'GET', url });
+      expect(res.body).toBe(shell);
+    }
+    expect((await t.request({ method: 'GET', url: '/assets/officer.js' })).statusCode).toBe(404);
   });
 
   it('the password page is the typed console; it takes its token from the fragment only, and removes it from the address bar', async () => {
@@ -174,7 +179,7 @@ describe('web pages', () => {
   );
 
   it('no page or asset refers to another site', () => {
-    const files = [...WEB_ASSETS, 'officer.html'];
+    const files = [...WEB_ASSETS];
     for (const file of files) {
       expect({
         file,
@@ -185,20 +190,6 @@ describe('web pages', () => {
       });
     }
   });
-
-  it.each([['officer.js', 'officer.html']])(
-    'every element %s looks up by id is in %s (R.byId throws on a missing one)',
-    (script, page) => {
-      const source = readFileSync(join(PUBLIC_DIR, script), 'utf8');
-      const html = readFileSync(join(PUBLIC_DIR, page), 'utf8');
-      expect(source).toContain('const $ = R.byId;');
-      const wanted = [...new Set([...source.matchAll(/\$\('([\w-]+)'\)/g)].map((m) => m[1]))];
-      const present = new Set([...html.matchAll(/\bid="([\w-]+)"/g)].map((m) => m[1]));
-      expect(wanted.length).toBeGreaterThan(3);
-      expect(wanted.filter((id) => !present.has(id))).toEqual([]);
-      expect(html).toContain(`<script src="/assets/${script}"></script>`);
-    },
-  );
 
   it('the browser scripts and the typed front-end are type-checked and linted in CI (npm run lint)', () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {

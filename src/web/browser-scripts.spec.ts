@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import ts from 'typescript';
-import { STATUS_LABELS } from '../complaints/complaint-workflow';
 
 // The browser scripts (src/web/public) are plain classic scripts; these tests load app.js as a
 // browser would (a global `window`, `fetch`) and type-check the scripts as `npm run lint` does.
@@ -232,22 +231,5 @@ describe('type-check of the browser scripts against the API contract (as in npm 
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
-});
-
-describe('labels the console keeps for list rows', () => {
-  it('are the server’s complaint status labels', () => {
-    const source = readFileSync(join(PUBLIC_DIR, 'officer.js'), 'utf8');
-    const block = source.slice(
-      source.indexOf('const COMPLAINT_STATUS = {'),
-      source.indexOf('};', source.indexOf('const COMPLAINT_STATUS = {')),
-    );
-    const copied = Object.fromEntries(
-      [...block.matchAll(/^\s+(\w+): \['([^']+)', '([^']+)'\],$/gm)].map(([, code, th, en]) => [
-        code,
-        { th, en },
-      ]),
-    );
-    expect(copied).toEqual(STATUS_LABELS);
   });
 });

@@ -22,9 +22,9 @@ const TYPES: Record<string, string> = {
   js: 'text/javascript; charset=utf-8',
 };
 /** The only files served from /assets: a fixed list, so no path can reach anything else. */
-export const WEB_ASSETS = ['styles.css', 'app.js', 'officer.js'] as const;
+export const WEB_ASSETS = ['styles.css', 'app.js'] as const;
 const ASSETS = new Map(WEB_ASSETS.map((name) => [name, readFileSync(join(PUBLIC_DIR, name), 'utf8')]));
-const PAGES = new Map(['officer'].map((p) => [p, readFileSync(join(PUBLIC_DIR, `${p}.html`), 'utf8')]));
+const PAGES = new Map<string, string>();
 
 /**
  * The typed front-end (src/web/client), built by Vite into dist/web (`npm run build`): found beside the
@@ -45,10 +45,9 @@ const BUILT_PAGES: Record<string, string> = {
   report: 'public/report.html',
   'follow-up': 'public/follow-up.html',
 };
-/** What a ported page answers before `npm run build` has built it (the citizen and reporter pages have no legacy copy). */
+/** What a ported page answers before `npm run build` has built it (no page has a legacy copy any more). */
 const NOT_BUILT =
   '<!doctype html><html lang="th"><title>Rongrian</title><p>หน้านี้ยังไม่ได้สร้าง / This page is not built: run <code>npm run build</code></p></html>';
-// A ported page replaces its legacy page once built (the officer console keeps its legacy page until then).
 for (const [name, file] of Object.entries(BUILT_PAGES))
   if (WEB_DIST && existsSync(join(WEB_DIST, file)))
     PAGES.set(name, readFileSync(join(WEB_DIST, file), 'utf8'));
@@ -231,12 +230,6 @@ export class WebPages {
         .header('referrer-policy', 'no-referrer')
         .header('cache-control', 'no-store')
         .send(this.withUploadLimits(PAGES.get('officer')!));
-    const legacyOfficer = async (_request: FastifyRequest, reply: FastifyReply) =>
-      reply
-        .type(HTML)
-        .header('referrer-policy', 'no-referrer')
-        .header('cache-control', 'no-store')
-        .send(LEGACY_OFFICER_PAGE);
 
     fastify.get('/', page('index', { slugFrom: 'query' }));
     fastify.get(
@@ -285,11 +278,9 @@ export class WebPages {
       }),
     );
     fastify.get('/orgs/:slug/integrity/follow-up', page('follow-up', { slugFrom: 'path', noStore: true }));
-    // the ported console answers /officer, its list and any other path under /officer (its own "not
-    // found"); the paths of LEGACY_OFFICER_PATHS are still the legacy console's until they are ported
+    // the console answers /officer, its pages and any other path under /officer (its own "not found")
     for (const path of OFFICER_PATHS) fastify.get(path, officer);
     fastify.get('/officer/*', officer);
-    for (const path of LEGACY_OFFICER_PATHS) fastify.get(path, legacyOfficer);
     fastify.get('/assets/:name', async (request, reply) => {
       const name = (request.params as { name: string }).name;
       const built = BUILT_ASSETS.get(name);
@@ -337,7 +328,7 @@ function allowFraming(reply: FastifyReply): void {
   void reply.removeHeader('x-frame-options');
 }
 
-/** The paths of the officers' console ported to the typed front-end (src/web/client/officer). */
+/** The paths of the officers' console (src/web/client/officer), the integrity console's included. */
 export const OFFICER_PATHS = [
   '/officer',
   '/officer/complaints',
@@ -347,12 +338,7 @@ export const OFFICER_PATHS = [
   '/officer/complaints/:id/letter/:kind',
   // the landing page of invitation and reset links (SET_PASSWORD_PATH); the token is in the fragment
   '/officer/set-password',
-] as const;
-
-/** The paths still served by the legacy console (src/web/public/officer.js), until each is ported. */
-export const LEGACY_OFFICER_PATHS = [
   '/officer/integrity-reports',
   '/officer/integrity-reports/identity-requests',
   '/officer/integrity-reports/:id',
 ] as const;
-const LEGACY_OFFICER_PAGE = readFileSync(join(PUBLIC_DIR, 'officer.html'), 'utf8');

@@ -24,12 +24,17 @@ const approver = (): Credentials => ({
   password: browserEnv('approverPassword'),
 });
 
-/** A new officer with `roles` (protected roles approved by the run's executive). */
-export async function createOfficer(service: ServiceClient, roles: Role[], unitId: string | null = null) {
+/** A new officer with `roles` (protected roles approved by the run's executive), named `displayName` if given. */
+export async function createOfficer(
+  service: ServiceClient,
+  roles: Role[],
+  unitId: string | null = null,
+  displayName = `เจ้าหน้าที่ ${roles.join(', ')}`,
+) {
   const email = `${roles.join('-')}-${randomBytes(4).toString('hex')}@browser.test`;
   return service.createOfficer(
     firstAdmin(),
-    { email, displayName: `เจ้าหน้าที่ ${roles.join(', ')}`, roles, unitId },
+    { email, displayName, roles, unitId },
     roles.some(isProtected) ? approver() : undefined,
   );
 }

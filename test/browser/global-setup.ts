@@ -102,6 +102,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     LOG_LEVEL: 'warn',
     // every journey signs in several new officers (and the admin who invites them) from one address
     RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000',
+    // every integrity journey files its own report from this one address (the default is 5 an hour)
+    INTEGRITY_SUBMISSIONS_PER_HOUR: '1000',
     MAP_TILE_URL: `${tileOrigin}/{z}/{x}/{y}.png`,
     MAP_ATTRIBUTION: 'แผนที่ทดสอบ <Test tiles>',
     MAP_CENTER: '15.2287,104.8564,14',

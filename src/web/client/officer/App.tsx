@@ -1,7 +1,6 @@
 /**
- * The officers' console: one page for /officer and /officer/*, routed in the browser (shared/router.ts).
- * Paths not ported yet (a case's page, the integrity console) are still served by the legacy console
- * (src/web/public/officer.js) from the server, so links to them are plain <a> (a full page load).
+ * The officers' console: one page for /officer and /officer/*, routed in the browser (shared/router.ts),
+ * the integrity officers' and custodians' console (officer/integrity) included.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { Layout, type NavItem } from '../shared/components/Layout';
@@ -15,6 +14,10 @@ import { ADMIN_ROUTES, adminNav } from './admin/routes';
 import { CaseList } from './CaseList';
 import { CasePage } from './CasePage';
 import { Intake } from './Intake';
+import { IdentityRequestsPage } from './integrity/IdentityRequestsPage';
+import { IntegrityHome } from './integrity/IntegrityHome';
+import { IntegrityList } from './integrity/IntegrityList';
+import { IntegrityReport } from './integrity/IntegrityReport';
 import { Letter } from './Letter';
 import { loadMemberships, MyOrganizations } from './MyOrganizations';
 import { EditOrganization, NewOrganization, OperatorOrganizations } from './operator/Organizations';
@@ -34,6 +37,10 @@ const ROUTES = [
   { path: '/officer/complaints/:id', page: CasePage },
   { path: '/officer/complaints/:id/slip', page: Slip },
   { path: '/officer/complaints/:id/letter/:kind', page: Letter },
+  // the integrity console (officer/integrity); identity-requests before :id, the first match wins
+  { path: '/officer/integrity-reports', page: IntegrityList },
+  { path: '/officer/integrity-reports/identity-requests', page: IdentityRequestsPage },
+  { path: '/officer/integrity-reports/:id', page: IntegrityReport },
   { path: '/officer/organizations', page: MyOrganizations },
   ...ADMIN_ROUTES,
 ];
@@ -93,40 +100,45 @@ function Console() {
       </Layout>
     );
 
-  const nav: NavItem[] = [
-    { href: '/officer', label: 'งานของฉัน / My work' },
-    { href: '/officer/complaints', label: 'เรื่องร้องเรียน / Complaints' },
-  ];
+  // an officer of the integrity channel only (no complaint role): "my work" is their reports and requests
+  const integrityOnly = officer.roles.every((r) => r === 'integrity_officer' || r === 'custodian');
+  const nav: NavItem[] = [{ href: '/officer', label: 'งานของฉัน / My work' }];
+  if (!integrityOnly) nav.push({ href: '/officer/complaints', label: 'เรื่องร้องเรียน / Complaints' });
   if (officer.roles.some((r) => r === 'intake' || r === 'supervisor'))
     nav.push({ href: '/officer/intake', label: 'รับเรื่อง / Intake' });
-  if (officer.roles.some((r) => r === 'integrity_officer' || r === 'custodian'))
+  if (officer.roles.includes('integrity_officer'))
     nav.push({ href: '/officer/integrity-reports', label: 'แจ้งเบาะแสทุจริต / Integrity reports' });
+  if (officer.roles.includes('custodian'))
+    nav.push({
+      href: '/officer/integrity-reports/identity-requests',
+      label: 'คำขอเปิดเผยตัวตน / Identity requests',
+    });
   nav.push(...adminNav(officer));
   if ((memberships.data?.length ?? 0) > 1)
     nav.push({ href: '/officer/organizations', label: 'เปลี่ยนหน่วยงาน / Switch organisation' });
   if (officer.operator)
     nav.push({ href: '/officer/operator/organizations', label: 'หน่วยงานทั้งหมด / All organisations' });
   const routes = officer.operator ? [...ROUTES, ...OPERATOR_ROUTES] : ROUTES;
-  const routed = routes.find((r) => match(r.path, location.path));
-  for (const item of nav)
-    item.current =
-      item.href === location.path ||
-      (item.href === '/officer/admin' && location.path.startsWith('/officer/admin/')) ||
-      (item.href === '/officer/operator/organizations' && location.path.startsWith(`${item.href}/`));
+  const integrityWork = officer.roles.some((r) => r === 'integrity_officer' || r === 'custodian');
+  const routed =
+    location.path !== '/officer' || !integrityWork
+      ? routes.find((r) => match(r.path, location.path))
+      : { path: '/officer', page: integrityOnly ? IntegrityHome : MyWorkWithIntegrity };
+  // the menu item of this page: its own path, or the longest one this page lies under (a report's page
+  // under the integrity list, an administration page under Administration; "my work" only itself)
+  const here = nav
+    .filter(
+      (i) => i.href === location.path || (i.href !== '/officer' && location.path.startsWith(`${i.href}/`)),
+    )
+    .sort((a, b) => b.href.length - a.href.length)[0];
+  for (const item of nav) item.current = item === here;
 
   return (
     <Layout
       title={TITLE}
       homeHref="/officer"
       nav={nav}
-      // the integrity console is still the legacy page: a full load, not a console route
-      renderLink={(item) =>
-        routes.some((r) => r.path === item.href) ? (
-          <Link href={item.href}>{item.label}</Link>
-        ) : (
-          <a href={item.href}>{item.label}</a>
-        )
-      }
+      renderLink={(item) => <Link href={item.href}>{item.label}</Link>}
       actions={
         <>
           <span class="muted">
@@ -173,5 +185,15 @@ function Console() {
         </section>
       )}
     </Layout>
+  );
+}
+
+/** "My work" of an officer who works on complaints and on the integrity channel: both. */
+function MyWorkWithIntegrity() {
+  return (
+    <>
+      <CaseList />
+      <IntegrityHome embedded />
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
 import { errorsByField, Field } from '../shared/components/Field';
 import { PasswordField } from '../shared/components/PasswordField';
+import { RecoveryKeyFields } from '../shared/components/RecoveryKeyFields';
 import { describeError, type DescribedError } from '../shared/errors';
 import { type OrganizationChoice, organizationChoices, signIn } from '../shared/session';
 
@@ -145,28 +146,14 @@ export function SignIn() {
         <summary>
           รหัสผ่านถูกตั้งใหม่? <span class="en">Password was reset?</span>
         </summary>
-        <Field id="recoveryKey" label="กุญแจกู้คืน" labelEn="Recovery key" error={fieldErrors.recoveryKey}>
-          {(p) => (
-            <input
-              {...p}
-              autoComplete="off"
-              spellcheck={false}
-              value={recoveryKey}
-              onInput={(e) => setRecoveryKey(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={replaceKey}
-            onChange={(e) => setReplaceKey(e.currentTarget.checked)}
-          />
-          <span>
-            ไม่มีกุญแจกู้คืน: สร้างกุญแจใหม่ (ต้องขอสิทธิ์เรื่องเดิมใหม่){' '}
-            <span class="en">No recovery key: make a new key (earlier reports must be granted again)</span>
-          </span>
-        </label>
+        <RecoveryKeyFields
+          id="recoveryKey"
+          error={fieldErrors.recoveryKey}
+          recoveryKey={recoveryKey}
+          onRecoveryKey={setRecoveryKey}
+          replaceKey={replaceKey}
+          onReplaceKey={setReplaceKey}
+        />
       </details>
       <button type="submit" disabled={busy}>
         {busy ? 'กำลังเข้าสู่ระบบ… / Signing in…' : 'เข้าสู่ระบบ / Sign in'}

@@ -23,24 +23,17 @@ import {
 } from '../shared/components/Field';
 import { filesProblem } from '../shared/attachments';
 import { describeError, type DescribedError } from '../shared/errors';
+import { REPORTER_RELATIONS, type ReporterRelation } from '../shared/reporter-relations';
 import { EvidenceFilesField, EvidenceUpload } from './EvidenceFiles';
 import { followUpHref, formatReceipt, IntegrityLayout, retryable } from './IntegrityLayout';
 import { organization } from './page';
 
 type Body = Schemas['SubmitIntegrityReportDto'];
 type Kind = Body['kind'];
-type Relation = NonNullable<Body['reporterRelation']>;
 
 const KINDS: RadioOption<Kind>[] = [
   { code: 'complaint', th: 'ร้องเรียนการทุจริต/ประพฤติมิชอบ', en: 'Complaint about corruption or misconduct' },
   { code: 'tip', th: 'แจ้งเบาะแส', en: 'Tip-off' },
-];
-const RELATIONS: { code: Relation | ''; label: string }[] = [
-  { code: '', label: 'ไม่ระบุ / Not saying' },
-  { code: 'citizen', label: 'ประชาชน / Citizen' },
-  { code: 'staff', label: 'บุคลากรของหน่วยงาน / Staff of the organisation' },
-  { code: 'contractor', label: 'ผู้รับจ้าง/คู่สัญญา / Contractor' },
-  { code: 'other', label: 'อื่น ๆ / Other' },
 ];
 
 /** The API's field path → this page's input id. */
@@ -227,7 +220,7 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string, files: File[]) => 
       incidentPeriod: v('incidentPeriod'),
       place: v('place'),
       evidence: filled({ description: v('evidence'), witnesses: v('witnesses') }),
-      reporterRelation: (v('relation') as Relation | undefined) ?? undefined,
+      reporterRelation: (v('relation') as ReporterRelation | undefined) ?? undefined,
     };
     if (giveIdentity) {
       const identity = filled({
@@ -376,7 +369,7 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string, files: File[]) => 
       <Field id="relation" label="ท่านเป็น (ไม่บังคับ)" labelEn="You are (optional)" error={errorFor('relation')}>
         {(p) => (
           <select {...p} value={values.relation} onChange={set('relation')}>
-            {RELATIONS.map((r) => (
+            {REPORTER_RELATIONS.map((r) => (
               <option key={r.code} value={r.code}>
                 {r.label}
               </option>

@@ -18,11 +18,31 @@ export const setAccessToken = (token: string | null): void => {
 /** The access token, for the few calls openapi-fetch cannot make (multipart uploads, blob previews). */
 export const getAccessToken = (): string | null => accessToken;
 
+/**
+ * Renews the session when an access token has expired (set by session.ts): true when a new token is in
+ * place. One renewal at a time, since the refresh token is single use.
+ */
+let renew: (() => Promise<boolean>) | null = null;
+export const setRenewer = (fn: () => Promise<boolean>): void => {
+  renew = fn;
+};
+/** A copy of each signed-in request, to send again once after a 401 with the renewed token. */
+const copies = new WeakMap<Request, Request>();
+
 const auth: Middleware = {
   onRequest({ request }) {
     if (accessToken && !request.headers.has('authorization'))
       request.headers.set('authorization', `Bearer ${accessToken}`);
+    if (accessToken && !new URL(request.url).pathname.startsWith('/api/v1/auth/'))
+      copies.set(request, request.clone());
     return request;
+  },
+  // an access token lives 15 minutes: an officer who read a report for longer is not sent to sign in
+  async onResponse({ request, response }) {
+    const copy = copies.get(request);
+    if (response.status !== 401 || !copy || !renew || !(await renew())) return response;
+    copy.headers.set('authorization', `Bearer ${accessToken}`);
+    return fetch(copy);
   },
 };
 

@@ -65,6 +65,8 @@ export interface DescribedError {
   fields: FieldError[];
   retryAfterSeconds?: number;
   requestId?: string;
+  /** the API's stable error code, when it sent one (pages branch on it, e.g. INTEGRITY_KEY_LOCKED) */
+  code?: string;
 }
 
 /** How long to wait, in words: "30 วินาที / 30 seconds", "2 นาที / 2 minutes". */
@@ -173,7 +175,9 @@ function detailLines(details: unknown): { lines: string[]; wait?: number } {
 /** What went wrong, for anything a page catches. Never throws. */
 export function describeError(err: unknown): DescribedError {
   try {
-    return describe(err);
+    const described = describe(err);
+    if (err instanceof ApiError && err.code) described.code = err.code;
+    return described;
   } catch {
     return { kind: 'page', title: TITLES.page, lines: [], fields: [] };
   }

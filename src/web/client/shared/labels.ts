@@ -17,6 +17,10 @@ export type LabelGroup =
   | 'role'
   | 'integrityStatus'
   | 'integrityKind'
+  | 'integrityAction'
+  | 'allegationType'
+  | 'integrityAgency'
+  | 'integrityOutcome'
   | 'rejectReason'
   | 'eventType'
   | 'deadlineState'
@@ -52,6 +56,10 @@ export async function fetchLabels(): Promise<LabelTable> {
       role: byCode(body.roles),
       integrityStatus: byCode(body.integrityReports.statuses),
       integrityKind: byCode(body.integrityReports.kinds),
+      integrityAction: byCode(body.integrityReports.actions),
+      allegationType: byCode(body.integrityReports.allegationTypes),
+      integrityAgency: byCode(body.integrityReports.agencies),
+      integrityOutcome: byCode(body.integrityReports.outcomes),
       rejectReason: byCode(body.complaints.rejectReasons),
       eventType: byCode(body.complaints.eventTypes),
       deadlineState: byCode(body.deadlineStates),

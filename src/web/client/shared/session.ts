@@ -1,10 +1,10 @@
 /**
  * The officer's session in the browser. The access token lives in memory only (api.ts); the single-use
- * refresh token is kept in sessionStorage (this tab only) so a reload resumes the session. The keys are
- * the legacy console's (src/web/public/officer.js), so pages not yet ported share the session.
+ * refresh token is kept in sessionStorage (this tab only) so a reload resumes the session. Nothing
+ * else is stored: the integrity console's report contents stay in page memory.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { api, call, setAccessToken, type Schemas } from './api';
+import { api, call, setAccessToken, setRenewer, type Schemas } from './api';
 import { ApiError } from './errors';
 
 const REFRESH_KEY = 'rongrian.officer.refresh';
@@ -66,6 +66,25 @@ export async function signIn(
   return tokens;
 }
 
+/**
+ * Unlocks the integrity key of the signed-in officer when the API answers INTEGRITY_KEY_LOCKED: a new
+ * sign-in as the same officer with their password (and the recovery key after a password reset, or
+ * `replaceKey`), which carries the unlocked key; the session it replaces is ended. Resolves to the key's
+ * status ('locked' when the password alone could not open it).
+ */
+export async function unlockKey(
+  password: string,
+  key: { recoveryKey?: string; replaceKey?: boolean } = {},
+): Promise<Schemas['IntegrityKeyView'] | undefined> {
+  if (!current) throw new ApiError(401, null);
+  const previous = sessionStorage.getItem(REFRESH_KEY);
+  // this organisation's account (a person may have one in several)
+  const tokens = await signIn(current.email, password, { ...key, organizationId: current.organizationId });
+  if (previous)
+    await call(api.POST('/api/v1/auth/logout', { body: { refreshToken: previous } })).catch(() => undefined);
+  return tokens.integrityKey;
+}
+
 export interface OrganizationChoice {
   organizationId: string;
   slug: string;
@@ -112,6 +131,29 @@ export async function resume(): Promise<Officer | null> {
     throw err;
   }
 }
+
+/**
+ * After a 401 on a signed-in call: the session is renewed with the refresh token (one renewal at a
+ * time); when the server refuses it, the officer is signed out and the console shows the sign-in form.
+ */
+let renewing: Promise<boolean> | null = null;
+setRenewer(() => {
+  renewing ??= (async () => {
+    try {
+      const user = await resume();
+      if (!user) {
+        setAccessToken(null);
+        publish(null);
+      }
+      return !!user;
+    } catch {
+      return false;
+    } finally {
+      renewing = null;
+    }
+  })();
+  return renewing;
+});
 
 export async function signOut(): Promise<void> {
   const refreshToken = sessionStorage.getItem(REFRESH_KEY);
