@@ -34,13 +34,6 @@ export default tseslint.config(
     },
   },
   {
-    // The browser scripts (classic scripts over window.Rongrian): type-checked by src/web/public/tsconfig.json
-    // (`tsc -p src/web/public`, in `npm run lint`), which also resolves their globals, so no-undef is off.
-    files: ['src/web/public/**/*.js'],
-    languageOptions: { sourceType: 'script' },
-    rules: { 'no-undef': 'off', 'no-console': 'error' },
-  },
-  {
     // The typed front-end (Preact + TSX): type-aware through src/web/client/tsconfig.json (the nearest
     // tsconfig), plus the rules of hooks (eslint-plugin-react-hooks: Preact's hooks follow React's rules).
     files: ['src/web/client/**/*.{ts,tsx}'],

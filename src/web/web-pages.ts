@@ -16,14 +16,10 @@ import { fiscalYearOf } from '../common/time/fiscal-year';
 import { AnnualReportsService } from '../statistics/annual-reports.service';
 import { StatisticsService } from '../statistics/statistics.service';
 
-const PUBLIC_DIR = join(__dirname, 'public');
 const TYPES: Record<string, string> = {
   css: 'text/css; charset=utf-8',
   js: 'text/javascript; charset=utf-8',
 };
-/** The only files served from /assets: a fixed list, so no path can reach anything else. */
-export const WEB_ASSETS = ['styles.css', 'app.js'] as const;
-const ASSETS = new Map(WEB_ASSETS.map((name) => [name, readFileSync(join(PUBLIC_DIR, name), 'utf8')]));
 const PAGES = new Map<string, string>();
 
 /**
@@ -61,6 +57,8 @@ const BUILT_ASSETS = new Map<string, Buffer>(
       ])
     : [],
 );
+/** The only files served from /assets: the built ones, so no path can reach anything else. */
+export const builtAssetNames = (): string[] => [...BUILT_ASSETS.keys()];
 const HTML = 'text/html; charset=utf-8';
 
 /** Vite's manifest: which file each source became, and what it imports. */
@@ -289,12 +287,7 @@ export class WebPages {
           .type(TYPES[name.split('.').pop()!] ?? 'application/octet-stream')
           .header('cache-control', 'public, max-age=31536000, immutable')
           .send(built);
-      const body = ASSETS.get(name as (typeof WEB_ASSETS)[number]);
-      if (!body) return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
-      return reply
-        .type(TYPES[name.split('.').pop()!])
-        .header('cache-control', 'public, max-age=300')
-        .send(body);
+      return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
     });
   }
 
