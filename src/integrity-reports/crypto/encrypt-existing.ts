@@ -98,10 +98,10 @@ export class ReportEncryption {
     if ((await publicKeysOf(tx, readers)).size === 0) return false;
     if (identity && (await publicKeysOf(tx, custodians)).size === 0) return false;
     const dataKey = newKey();
-    await wrapTo(tx, report.id, 'data', dataKey, readers);
+    await wrapTo(tx, report, 'data', dataKey, readers);
     if (identity) {
       const half = await this.identities.seal(tx, report, identity, { dataKey, reporterKek: null });
-      await wrapTo(tx, report.id, 'identity', half, custodians);
+      await wrapTo(tx, report, 'identity', half, custodians);
     }
     const particulars = splitParticulars(legacy.workflow);
     await tx.query(
