@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { dataSourceOptions } from '../../infrastructure/database/data-source-options';
+import { systemDataSource } from '../../infrastructure/database/tenancy';
 import { Role } from '../../users/roles';
 import { IntegrityReporterIdentity } from '../entities/integrity-reporter-identity.entity';
 import { AccusedPerson, Evidence, WorkflowRecord } from '../entities/integrity-report.entity';
@@ -46,7 +47,7 @@ interface LegacyReport {
  * the service runs (row locks), and to run again.
  */
 export async function encryptExistingReports(config: AppConfig): Promise<EncryptionRun> {
-  const db = new DataSource({ ...dataSourceOptions(config), extra: { max: 2 } });
+  const db = systemDataSource({ ...dataSourceOptions(config), extra: { max: 2 } });
   await db.initialize();
   try {
     const run = await new ReportEncryption(db, new IdentityStore(db, new IntegritySecrets(config))).run();
