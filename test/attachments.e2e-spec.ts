@@ -233,6 +233,19 @@ describe('issue 17: attachments on complaints', () => {
       expect(res.json().code).toBe('IMAGE_NOT_DECODABLE');
     });
 
+    it('a photo with nothing to remove is stored byte for byte, with a preview', async () => {
+      const plain = await sharp(randomBytes(48 * 48 * 3), { raw: { width: 48, height: 48, channels: 3 } })
+        .jpeg()
+        .toBuffer();
+      const res = await officerUpload(intake, filed.id, [{ filename: 'site.jpg', data: plain }]);
+      expect(res.statusCode).toBe(201);
+      expect(res.json()[0]).toMatchObject({ contentType: 'image/jpeg', sizeBytes: plain.length });
+      const file = await get(res.json()[0].downloadUrl, intake);
+      expect(file.rawPayload.equals(plain)).toBe(true);
+      const thumb = await get(res.json()[0].thumbnailUrl, intake);
+      expect((await sharp(thumb.rawPayload).metadata()).format).toBe('webp');
+    });
+
     it('a PDF keeps its page and loses its author, title and XMP', async () => {
       const pdf = await pdfWithMetadata();
       expect(pdf.includes(Buffer.from('Somchai Whistle'))).toBe(true);
@@ -408,7 +421,16 @@ describe('issue 17: attachments on complaints', () => {
   });
 
   describe('the embedded store (PostgreSQL)', () => {
-    it.each([0, 1, CHUNK_BYTES - 1, CHUNK_BYTES, CHUNK_BYTES + 1, 3 * CHUNK_BYTES + 5])(
+    it.each([
+      0,
+      1,
+      CHUNK_BYTES - 1,
+      CHUNK_BYTES,
+      CHUNK_BYTES + 1,
+      3 * CHUNK_BYTES + 5,
+      4 * CHUNK_BYTES,
+      9 * CHUNK_BYTES + 3,
+    ])(
       'a blob of %i bytes, written in uneven pieces, reads back the same and is deleted whole',
       async (size) => {
         const store = t.app.get<BlobStore>(BLOB_STORE);
@@ -417,6 +439,11 @@ describe('issue 17: attachments on complaints', () => {
         const key = `roundtrip-${size}`;
         expect(await store.put(key, Readable.from(pieces.filter((p) => p.length > 0)))).toBe(size);
         expect((await buffer(await store.get(key))).equals(bytes)).toBe(true);
+        const [{ rows }] = await t.db.query(
+          `SELECT count(*)::int AS rows FROM attachment_chunks WHERE blob_key = $1`,
+          [key],
+        );
+        expect(rows).toBe(Math.max(1, Math.ceil(size / CHUNK_BYTES)));
         await store.delete(key);
         expect(await t.db.query(`SELECT 1 FROM attachment_chunks WHERE blob_key = $1`, [key])).toEqual([]);
       },

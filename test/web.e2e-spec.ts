@@ -100,6 +100,16 @@ describe('web pages', () => {
     expect(js).not.toMatch(/location\.search|URLSearchParams/);
   });
 
+  it.each(['/complain', '/track/ABCD-EFGH-JKMN', '/report', '/orgs/demo/integrity/follow-up', '/officer'])(
+    '%s carries the upload limits of the configuration for its file fields',
+    async (url) => {
+      const res = await t.request({ method: 'GET', url });
+      expect(res.body).toContain(`data-max-file-bytes="${t.config.attachments.maxFileBytes}"`);
+      expect(res.body).toContain(`data-max-files="${t.config.attachments.maxFiles}"`);
+      expect(res.body).not.toContain('{{MAX_');
+    },
+  );
+
   it('names the organisation, escaped', async () => {
     for (const url of [
       '/complain',

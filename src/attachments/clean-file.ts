@@ -1,10 +1,13 @@
 import { PDFDict, PDFDocument, PDFName, PDFRef, PDFStream } from 'pdf-lib';
 import sharp from 'sharp';
 import { DomainError } from '../common/errors/domain-error';
+import { imageIsClean } from './already-clean';
 import { FileKind } from './file-kinds';
 
 /** Longest side of the previews shown in officers' lists and on the tracking page. */
 export const THUMBNAIL_SIZE = 320;
+/** Previews are small: the fastest WebP effort makes them at about half the time, hardly larger. */
+const PREVIEW_WEBP = { quality: 70, effort: 0 };
 /** Largest image accepted, in pixels (a "decompression bomb" of a few KB could otherwise take gigabytes). */
 export const MAX_IMAGE_PIXELS = 100_000_000;
 
@@ -19,7 +22,9 @@ sharp.cache(false); // nothing of one upload stays in memory for the next
 
 /**
  * A copy of the file without what could identify or locate its author:
- * - images are decoded and encoded again (sharp/libvips) after turning them upright by their EXIF
+ * - JPEG, PNG and WebP images that carry nothing of the kind (see already-clean.ts: an allow-list of
+ *   segments and chunks) are kept byte for byte, and only their preview is made;
+ * - other images are decoded and encoded again (sharp/libvips) after turning them upright by their EXIF
  *   orientation; the new file carries no EXIF (GPS, camera serial, date), no XMP or IPTC, no maker
  *   notes and no embedded thumbnail, since sharp writes none unless asked to;
  * - PDFs lose their document information dictionary (author, creator, producer, dates, title) and
@@ -31,6 +36,15 @@ export async function cleanFile(kind: FileKind, input: Buffer): Promise<CleanFil
 
 async function cleanImage(kind: FileKind, input: Buffer): Promise<CleanFile> {
   try {
+    // nothing to remove and nothing to turn: stored as it is; the preview decodes it all the same, so
+    // a file that is not a decodable image is refused exactly as on the re-encoding path
+    if (imageIsClean(kind.detected, input)) {
+      const thumbnail = await sharp(input, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS })
+        .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+        .webp(PREVIEW_WEBP)
+        .toBuffer();
+      return { bytes: input, contentType: kind.stored, thumbnail };
+    }
     const image = sharp(input, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS }).rotate();
     const encoded =
       kind.stored === 'image/png'
@@ -43,7 +57,7 @@ async function cleanImage(kind: FileKind, input: Buffer): Promise<CleanFile> {
       image
         .clone()
         .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
-        .webp({ quality: 70 })
+        .webp(PREVIEW_WEBP)
         .toBuffer(),
     ]);
     return { bytes, contentType: kind.stored, thumbnail };

@@ -94,7 +94,7 @@ export class WebPages {
         if (options.frameable) allowFraming(reply);
         if (!org) return reply.status(404).send('<!doctype html><p>ไม่พบหน่วยงาน / Unknown organisation</p>');
         return reply.send(
-          PAGES.get(name)!
+          this.withUploadLimits(PAGES.get(name)!)
             .replaceAll('{{ORG_SLUG}}', escapeHtml(org.slug))
             .replaceAll('{{ORG_NAME}}', escapeHtml(org.nameTh)),
         );
@@ -106,7 +106,7 @@ export class WebPages {
         .type(HTML)
         .header('referrer-policy', 'no-referrer')
         .header('cache-control', 'no-store')
-        .send(PAGES.get('officer'));
+        .send(this.withUploadLimits(PAGES.get('officer')!));
     const legacyOfficer = async (_request: FastifyRequest, reply: FastifyReply) =>
       reply
         .type(HTML)
@@ -152,6 +152,13 @@ export class WebPages {
         .header('cache-control', 'public, max-age=300')
         .send(body);
     });
+  }
+
+  /** The upload limits the file fields show and check (`data-max-file-bytes`, `data-max-files`). */
+  private withUploadLimits(html: string): string {
+    return html
+      .replaceAll('{{MAX_FILE_BYTES}}', String(this.config.attachments.maxFileBytes))
+      .replaceAll('{{MAX_FILES}}', String(this.config.attachments.maxFiles));
   }
 
   /** `?org=` falls back to the default organisation; a slug in the path must name one. */

@@ -30,7 +30,8 @@ const CSP_DIRECTIVES = {
   scriptSrc: ["'self'"],
   // the pages' few style attributes and the printable annual report's style block
   styleSrc: ["'self'", "'unsafe-inline'"],
-  imgSrc: ["'self'", 'data:'],
+  // blob: the previews of files chosen on a form, shown before they are sent (object URLs of the page)
+  imgSrc: ["'self'", 'data:', 'blob:'],
 };
 /** Swagger UI's page and files: the same policy, with inline scripts allowed. */
 const docsPolicy = (policy: string) =>

@@ -7,15 +7,7 @@
 import './work.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, call, getAccessToken, type Schemas } from '../shared/api';
-import {
-  ACCEPT,
-  fieldText,
-  kindLabel,
-  MAX_FILES,
-  sizeText,
-  uploadFiles,
-  useBlobUrl,
-} from '../shared/attachments';
+import { ACCEPT, AttachmentList, fieldText, MAX_FILES, uploadFiles } from '../shared/attachments';
 import { formatDateTimeBE, formatDayBE } from '../shared/be-date';
 import { BEDateInput } from '../shared/components/BEDateInput';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
@@ -266,17 +258,6 @@ const SOURCE: Record<CaseFile['source'], string> = {
   officer: 'เจ้าหน้าที่ / Officer',
 };
 
-function Thumbnail({ file }: { file: CaseFile }) {
-  const src = useBlobUrl(file.thumbnailUrl, getAccessToken());
-  const text = `${kindLabel(file.contentType)} ${file.fileName ?? ''} ${sizeText(file.sizeBytes)}`.trim();
-  if (!file.thumbnailUrl) return <span class="muted">{text}</span>;
-  return src ? (
-    <img src={src} alt={text} width={96} height={96} data-testid="case-thumbnail" />
-  ) : (
-    <span class="muted">{text}</span>
-  );
-}
-
 /** The case's files: thumbnails (fetched with the token), upload as internal or public, publish or take back. */
 function CaseFiles({ caseId }: { caseId: string }) {
   const [files, setFiles] = useState<CaseFile[]>([]);
@@ -359,24 +340,20 @@ function CaseFiles({ caseId }: { caseId: string }) {
       {files.length === 0 ? (
         <p class="muted">ยังไม่มีไฟล์ / No files yet</p>
       ) : (
-        <ul class="attachments" data-testid="case-files">
-          {files.map((f) => (
-            <li key={f.id}>
-              <Thumbnail file={f} />
-              <p>
-                {f.fileName ?? kindLabel(f.contentType)} · {SOURCE[f.source]} · {sizeText(f.sizeBytes)} ·{' '}
-                {f.isPublic ? 'เผยแพร่ / Public' : 'ภายใน / Internal'}
-              </p>
-              <p>
-                <button type="button" class="secondary" onClick={() => void toggle(f)}>
-                  {f.isPublic
-                    ? `นำออก / Unpublish ${f.fileName ?? ''}`.trim()
-                    : `เผยแพร่ / Publish ${f.fileName ?? ''}`.trim()}
-                </button>
-              </p>
-            </li>
-          ))}
-        </ul>
+        <AttachmentList
+          files={files}
+          token={getAccessToken()}
+          testId="case-files"
+          thumbnailTestId="case-thumbnail"
+          details={(f) => ` · ${SOURCE[f.source]} · ${f.isPublic ? 'เผยแพร่ / Public' : 'ภายใน / Internal'}`}
+          actions={(f) => (
+            <button type="button" class="secondary" onClick={() => void toggle(f)}>
+              {f.isPublic
+                ? `นำออก / Unpublish ${f.fileName ?? ''}`.trim()
+                : `เผยแพร่ / Publish ${f.fileName ?? ''}`.trim()}
+            </button>
+          )}
+        />
       )}
       <form noValidate onSubmit={upload}>
         <Field

@@ -10,6 +10,8 @@ import { api, call, type Schemas } from '../shared/api';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
 import { errorsByField, Field } from '../shared/components/Field';
 import { describeError, type DescribedError } from '../shared/errors';
+import { FilePicker, filesProblem } from '../shared/attachments';
+import { ComplaintFilesReceipt } from './ComplaintFiles';
 import { organization } from './page';
 import { PublicLayout } from './PublicLayout';
 import { Receipt } from './Receipt';
@@ -33,6 +35,7 @@ const FIELD_IDS: Record<string, string> = {
   'complainant.name': 'name',
   'complainant.phone': 'phone',
   'complainant.email': 'email',
+  files: 'files',
 };
 const FIELD_LABELS: Record<string, string> = {
   kind: 'ประเภท / Kind',
@@ -44,6 +47,7 @@ const FIELD_LABELS: Record<string, string> = {
   'complainant.name': 'ชื่อ / Name',
   'complainant.phone': 'โทรศัพท์ / Phone',
   'complainant.email': 'อีเมล / E-mail',
+  files: 'ไฟล์ / Files',
 };
 type FormValues = Record<
   'category' | 'subject' | 'description' | 'address' | 'village' | 'name' | 'phone' | 'email',
@@ -95,6 +99,8 @@ function ComplaintForm() {
   // the same key on a retry (double click, flaky network) returns the first answer, not a second case
   const [idempotencyKey] = useState(() => `web-${crypto.randomUUID()}`);
   const [loadAttempt, setLoadAttempt] = useState(0);
+  // photos or PDF chosen on the form: sent with the tracking code once the complaint is filed
+  const [files, setFiles] = useState<File[]>([]);
   useFocusFirstInvalid(form, error);
   const fieldErrors = errorsByField(error);
   const errorFor = (id: keyof FormValues) =>
@@ -113,7 +119,7 @@ function ComplaintForm() {
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const problem = missing(values);
+    const problem = filesProblem(missing(values), files);
     setError(problem);
     if (problem) return;
     const v = (key: keyof FormValues) => values[key].trim() || undefined;
@@ -146,13 +152,16 @@ function ComplaintForm() {
 
   if (receipt)
     return (
-      <Receipt
-        receipt={receipt}
-        onNew={() => {
-          history.replaceState(null, '', `${location.pathname}${location.search}`);
-          location.reload();
-        }}
-      />
+      <>
+        <Receipt
+          receipt={receipt}
+          onNew={() => {
+            history.replaceState(null, '', `${location.pathname}${location.search}`);
+            location.reload();
+          }}
+        />
+        <ComplaintFilesReceipt code={receipt.code} files={files} />
+      </>
     );
 
   return (
@@ -243,6 +252,7 @@ function ComplaintForm() {
           {(p) => <input {...p} maxLength={200} value={values.village} onInput={set('village')} />}
         </Field>
       </div>
+      <FilePicker id="files" files={files} onChange={setFiles} error={fieldErrors.files} />
       <h2>
         ช่องทางติดต่อกลับ (ไม่บังคับ) <span class="en">Contact (optional)</span>
       </h2>

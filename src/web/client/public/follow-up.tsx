@@ -12,7 +12,9 @@ import { api, call, type Schemas } from '../shared/api';
 import { formatDayBE } from '../shared/be-date';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
 import { errorsByField, Field } from '../shared/components/Field';
+import { fieldText, filesProblem, uploadFiles } from '../shared/attachments';
 import { ApiError, describeError, type DescribedError } from '../shared/errors';
+import { EVIDENCE_URL, EvidenceFilesField, EvidenceList } from './EvidenceFiles';
 import { IntegrityLayout, retryable } from './IntegrityLayout';
 import { organization } from './page';
 
@@ -139,6 +141,8 @@ function AddInformation({
 }) {
   const form = useRef<HTMLFormElement>(null);
   const [body, setBody] = useState('');
+  // evidence files sent with the message (or alone), in this page's memory only
+  const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<DescribedError | null>(null);
   const [sent, setSent] = useState('');
   const [busy, setBusy] = useState(false);
@@ -146,22 +150,42 @@ function AddInformation({
   const submit = async (e: Event) => {
     e.preventDefault();
     setSent('');
-    if (!body.trim()) return setError(fieldError('body', 'กรุณากรอกช่องนี้ / This field is required'));
+    if (!body.trim() && !files.length)
+      return setError(
+        fieldError('body', 'กรุณากรอกช่องนี้ หรือแนบไฟล์ / This field is required, or attach a file'),
+      );
+    const problem = filesProblem(null, files, 'evidenceFiles');
+    if (problem) return setError(problem);
     setError(null);
     setBusy(true);
+    let step: 'body' | 'evidenceFiles' = 'body';
     try {
-      await call(
-        api.POST('/api/v1/integrity-reports/session/messages', {
-          body: { body: body.trim() },
-          ...bearer(token),
-        }),
-      );
-      setBody('');
-      setSent('ส่งแล้ว / Sent');
+      if (body.trim()) {
+        await call(
+          api.POST('/api/v1/integrity-reports/session/messages', {
+            body: { body: body.trim() },
+            ...bearer(token),
+          }),
+        );
+        setBody(''); // sent: a retry sends only the files
+      }
+      step = 'evidenceFiles';
+      if (files.length) {
+        const added = await uploadFiles<unknown[]>(EVIDENCE_URL, files, token);
+        setFiles([]);
+        setSent(`ส่งแล้ว พร้อมไฟล์ ${added.length} ไฟล์ / Sent with ${added.length} file(s)`);
+      } else setSent('ส่งแล้ว / Sent');
       onSent();
     } catch (err) {
-      if (ended(err)) onEnded();
-      else setError(describeError(err));
+      if (ended(err)) return onEnded();
+      const described = describeError(err);
+      // a refused file is shown at the file field (the message, if any, was sent)
+      setError(
+        step === 'evidenceFiles' && !described.fields.length
+          ? { ...described, fields: [{ field: 'evidenceFiles', message: fieldText(described) }] }
+          : described,
+      );
+      if (step === 'evidenceFiles') onSent();
     } finally {
       setBusy(false);
     }
@@ -171,7 +195,11 @@ function AddInformation({
       <h2 id="add-title">
         ส่งข้อมูลเพิ่มเติม <span class="en">Add information</span>
       </h2>
-      <ErrorSummary error={error} fieldIds={{ body: 'body' }} fieldLabels={{ body: 'ข้อความ / Message' }} />
+      <ErrorSummary
+        error={error}
+        fieldIds={{ body: 'body', evidenceFiles: 'evidenceFiles' }}
+        fieldLabels={{ body: 'ข้อความ / Message', evidenceFiles: 'ไฟล์หลักฐาน / Evidence files' }}
+      />
       {error && retryable(error.kind) && (
         <p>
           <button type="submit" class="secondary" disabled={busy}>
@@ -183,13 +211,14 @@ function AddInformation({
         id="body"
         label="ข้อความถึงเจ้าหน้าที่"
         labelEn="Message to the officers"
-        required
+        hint="เขียนข้อความ แนบไฟล์ หรือทั้งสองอย่าง / A message, files, or both"
         error={errorsByField(error).body}
       >
         {(p) => (
           <textarea {...p} maxLength={5000} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
         )}
       </Field>
+      <EvidenceFilesField files={files} onChange={setFiles} error={errorsByField(error).evidenceFiles} />
       <button type="submit" disabled={busy}>
         {busy ? 'กำลังส่ง… / Sending…' : 'ส่ง / Send'}
       </button>
@@ -214,6 +243,7 @@ function ReportView({
   onLeave: () => void;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const [filesAdded, setFilesAdded] = useState(0);
   useEffect(() => heading.current?.focus(), []);
   return (
     <>
@@ -277,7 +307,17 @@ function ReportView({
           </ol>
         )}
       </section>
-      {report.canAddInformation && <AddInformation token={token} onSent={onChanged} onEnded={onEnded} />}
+      <EvidenceList token={token} reload={report.messages.length + filesAdded} />
+      {report.canAddInformation && (
+        <AddInformation
+          token={token}
+          onSent={() => {
+            setFilesAdded((n) => n + 1);
+            onChanged();
+          }}
+          onEnded={onEnded}
+        />
+      )}
       <section class="card">
         <p class="muted">
           เมื่ออ่านเสร็จ โปรดกด &quot;ออก&quot; เพื่อปิดการเข้าถึงทันที (ปิดเองอัตโนมัติเมื่อหมดเวลา){' '}

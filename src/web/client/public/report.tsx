@@ -12,7 +12,9 @@ import { api, call, type Schemas } from '../shared/api';
 import { BEDateInput } from '../shared/components/BEDateInput';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
 import { type ControlProps, errorsByField, Field } from '../shared/components/Field';
+import { filesProblem } from '../shared/attachments';
 import { describeError, type DescribedError } from '../shared/errors';
+import { EvidenceFilesField, EvidenceUpload } from './EvidenceFiles';
 import { followUpHref, formatReceipt, IntegrityLayout, retryable } from './IntegrityLayout';
 import { organization } from './page';
 
@@ -45,6 +47,7 @@ const FIELD_IDS: Record<string, string> = {
   place: 'place',
   'evidence.description': 'evidence',
   'evidence.witnesses': 'witnesses',
+  evidenceFiles: 'evidenceFiles',
   reporterRelation: 'relation',
   'identity.name': 'idName',
   'identity.phone': 'idPhone',
@@ -63,6 +66,7 @@ const FIELD_LABELS: Record<string, string> = {
   place: 'สถานที่ / Place',
   'evidence.description': 'หลักฐาน / Evidence',
   'evidence.witnesses': 'พยาน / Witnesses',
+  evidenceFiles: 'ไฟล์หลักฐาน / Evidence files',
   reporterRelation: 'ท่านเป็น / You are',
   'identity.name': 'ชื่อ-นามสกุล / Name',
   'identity.phone': 'โทรศัพท์ / Phone',
@@ -87,7 +91,7 @@ type TextKey =
   | 'idNationalId';
 const EMPTY = Object.fromEntries(
   Object.values(FIELD_IDS)
-    .filter((id) => id !== 'kind-complaint' && id !== 'incidentDate')
+    .filter((id) => !['kind-complaint', 'incidentDate', 'evidenceFiles'].includes(id))
     .map((id) => [id, '']),
 ) as Record<TextKey, string>;
 
@@ -121,41 +125,44 @@ function filled<T extends object>(o: T): T | undefined {
   return Object.keys(out).length ? (out as T) : undefined;
 }
 
-function Done({ receipt }: { receipt: string }) {
+function Done({ receipt, files }: { receipt: string; files: File[] }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [cleared, setCleared] = useState(false);
   useEffect(() => heading.current?.focus(), []);
   const followUp = followUpHref(organization().slug);
   return (
-    <section class="card" aria-labelledby="done-title">
-      <h1 id="done-title" tabIndex={-1} ref={heading}>
-        ได้รับเรื่องแล้ว <span class="en">Report received</span>
-      </h1>
-      <p>
-        <strong>รหัสรับเรื่องของท่าน แสดงเพียงครั้งนี้ครั้งเดียว โปรดจดไว้ในที่ปลอดภัย</strong>{' '}
-        <span class="en">
-          <strong>Your receipt, shown this once only. Write it down and keep it safe.</strong>
-        </span>
-      </p>
-      <p class="code" data-testid="receipt">
-        {cleared ? '•••• •••• •••• ••••' : formatReceipt(receipt)}
-      </p>
-      <p>
-        ใช้รหัสนี้ที่หน้า <a href={followUp}>ติดตามเบาะแส</a> เพื่ออ่านสถานะ คำตอบของเจ้าหน้าที่ และส่งข้อมูลเพิ่มเติม หากทำรหัสหาย
-        จะไม่มีผู้ใดกู้คืนให้ได้{' '}
-        <span class="en">
-          Use it on the <a href={followUp}>follow-up page</a> to read the status and the officers&apos;
-          answers and to add information. If you lose it, nobody can recover it.
-        </span>
-      </p>
-      <button type="button" class="secondary" disabled={cleared} onClick={() => setCleared(true)}>
-        จดแล้ว ลบรหัสออกจากหน้าจอ / Written down: clear it from the screen
-      </button>
-    </section>
+    <>
+      <section class="card" aria-labelledby="done-title">
+        <h1 id="done-title" tabIndex={-1} ref={heading}>
+          ได้รับเรื่องแล้ว <span class="en">Report received</span>
+        </h1>
+        <p>
+          <strong>รหัสรับเรื่องของท่าน แสดงเพียงครั้งนี้ครั้งเดียว โปรดจดไว้ในที่ปลอดภัย</strong>{' '}
+          <span class="en">
+            <strong>Your receipt, shown this once only. Write it down and keep it safe.</strong>
+          </span>
+        </p>
+        <p class="code" data-testid="receipt">
+          {cleared ? '•••• •••• •••• ••••' : formatReceipt(receipt)}
+        </p>
+        <p>
+          ใช้รหัสนี้ที่หน้า <a href={followUp}>ติดตามเบาะแส</a> เพื่ออ่านสถานะ คำตอบของเจ้าหน้าที่ และส่งข้อมูลเพิ่มเติม
+          หากทำรหัสหาย จะไม่มีผู้ใดกู้คืนให้ได้{' '}
+          <span class="en">
+            Use it on the <a href={followUp}>follow-up page</a> to read the status and the officers&apos;
+            answers and to add information. If you lose it, nobody can recover it.
+          </span>
+        </p>
+        <button type="button" class="secondary" disabled={cleared} onClick={() => setCleared(true)}>
+          จดแล้ว ลบรหัสออกจากหน้าจอ / Written down: clear it from the screen
+        </button>
+      </section>
+      <EvidenceUpload receipt={receipt} files={files} />
+    </>
   );
 }
 
-function ReportForm({ onFiled }: { onFiled: (receipt: string) => void }) {
+function ReportForm({ onFiled }: { onFiled: (receipt: string, files: File[]) => void }) {
   const org = organization();
   const form = useRef<HTMLFormElement>(null);
   const [kind, setKind] = useState<Kind>('complaint');
@@ -169,6 +176,8 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string) => void }) {
   const [loadAttempt, setLoadAttempt] = useState(0);
   const [error, setError] = useState<DescribedError | null>(null);
   const [busy, setBusy] = useState(false);
+  // evidence files: sent through the reporter's session once the report is filed (memory only)
+  const [files, setFiles] = useState<File[]>([]);
   useFocusFirstInvalid(form, error);
   const fieldErrors = errorsByField(error);
   const errorFor = (id: string) =>
@@ -194,7 +203,7 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string) => void }) {
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const problem = problems(values, dateError);
+    const problem = filesProblem(problems(values, dateError), files, 'evidenceFiles');
     setError(problem);
     if (problem) return;
     const v = (key: TextKey) => values[key].trim() || undefined;
@@ -226,7 +235,7 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string) => void }) {
           body: filled(body) as Body,
         }),
       );
-      onFiled(filedReport.receipt);
+      onFiled(filedReport.receipt, files);
     } catch (err) {
       setError(describeError(err));
     } finally {
@@ -375,6 +384,7 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string) => void }) {
       <Field id="witnesses" label="พยาน" labelEn="Witnesses" error={errorFor('witnesses')}>
         {(p) => <textarea {...p} maxLength={2000} value={values.witnesses} onInput={set('witnesses')} />}
       </Field>
+      <EvidenceFilesField files={files} onChange={setFiles} error={errorFor('evidenceFiles')} />
       <Field id="relation" label="ท่านเป็น (ไม่บังคับ)" labelEn="You are (optional)" error={errorFor('relation')}>
         {(p) => (
           <select {...p} value={values.relation} onChange={set('relation')}>
@@ -503,14 +513,20 @@ function Notice() {
 function ReportPage() {
   // the receipt lives in this variable only: leaving or reloading the page forgets it
   const [receipt, setReceipt] = useState<string | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
   return (
     <IntegrityLayout current="report">
       {receipt ? (
-        <Done receipt={receipt} />
+        <Done receipt={receipt} files={files} />
       ) : (
         <>
           <Notice />
-          <ReportForm onFiled={setReceipt} />
+          <ReportForm
+            onFiled={(filed, chosen) => {
+              setFiles(chosen);
+              setReceipt(filed);
+            }}
+          />
         </>
       )}
     </IntegrityLayout>

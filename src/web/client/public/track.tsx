@@ -12,7 +12,7 @@ import { formatDateTimeBE, formatDayBE } from '../shared/be-date';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
 import { errorsByField, Field } from '../shared/components/Field';
 import { describeError, type DescribedError } from '../shared/errors';
-import { ACCEPT, fieldText, kindLabel, MAX_FILES, sizeText, uploadFiles } from '../shared/attachments';
+import { ACCEPT, AttachmentList, fieldText, MAX_FILES, uploadFiles } from '../shared/attachments';
 import { PublicLayout } from './PublicLayout';
 
 type Tracking = Schemas['TrackingView'];
@@ -237,29 +237,7 @@ function Files({ code, canUpload }: { code: string; canUpload: boolean }) {
       <h2 id="files-title">
         ไฟล์ประกอบ <span class="en">Files</span>
       </h2>
-      {files.length > 0 && (
-        <ul class="attachments" data-testid="public-files">
-          {files.map((f) => (
-            <li key={f.id}>
-              <a href={f.downloadUrl}>
-                {f.thumbnailUrl ? (
-                  <img
-                    src={f.thumbnailUrl}
-                    alt={`${kindLabel(f.contentType)} ${sizeText(f.sizeBytes)}`}
-                    width={96}
-                    height={96}
-                    loading="lazy"
-                  />
-                ) : (
-                  <span>
-                    {kindLabel(f.contentType)} {sizeText(f.sizeBytes)}
-                  </span>
-                )}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      {files.length > 0 && <AttachmentList files={files} testId="public-files" />}
       {canUpload && (
         <form noValidate onSubmit={submit}>
           <Field

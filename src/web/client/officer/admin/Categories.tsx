@@ -8,7 +8,7 @@ import { api, call, type Schemas } from '../../shared/api';
 import { ErrorSummary, useFocusFirstInvalid } from '../../shared/components/ErrorSummary';
 import { errorsByField, Field } from '../../shared/components/Field';
 import { useAction, useLoad } from '../../shared/use-load';
-import { BackToAdmin, loadingText, Notice, unitName, useUnits } from './common';
+import { BackToAdmin, EditableItem, EntryFormEnd, loadingText, Notice, unitName, useUnits } from './common';
 
 type Category = Schemas['CategoryAdminView'];
 type Unit = Schemas['UnitView'];
@@ -121,21 +121,12 @@ function CategoryForm({
           />
         )}
       </Field>
-      {category && (
-        <label class="check">
-          <input type="checkbox" name="isActive" defaultChecked={category.isActive} /> ใช้งาน / Active
-        </label>
-      )}
-      <div class="actions">
-        <button type="submit" disabled={action.busy}>
-          {category ? 'บันทึก / Save' : 'เพิ่มประเภท / Add category'}
-        </button>
-        {onCancel && (
-          <button type="button" class="secondary" onClick={onCancel}>
-            ยกเลิก / Cancel
-          </button>
-        )}
-      </div>
+      <EntryFormEnd
+        isActive={category?.isActive}
+        busy={action.busy}
+        addLabel="เพิ่มประเภท / Add category"
+        onCancel={onCancel}
+      />
     </form>
   );
 }
@@ -149,53 +140,26 @@ function CategoryItem({
   units: Unit[];
   onChanged: (msg: string) => void;
 }) {
-  const [editing, setEditing] = useState(false);
-  const action = useAction();
-  const remove = async () => {
-    if (!window.confirm(`ลบประเภท ${category.nameTh}? / Remove this category?`)) return;
-    const done = await action.run(() =>
-      call(api.DELETE('/api/v1/categories/{id}', { params: { path: { id: category.id } } })),
-    );
-    if (done)
-      onChanged(
-        done.outcome === 'deleted'
-          ? `ลบ ${category.nameTh} แล้ว / Deleted`
-          : `${category.nameTh} มีเรื่องอยู่ จึงปิดใช้งานแทนการลบ / In use, so deactivated instead`,
-      );
-  };
   return (
-    <li class="card" aria-label={category.nameTh}>
-      <h3>
-        {category.nameTh} <span class="en">{category.nameEn}</span>
-      </h3>
+    <EditableItem
+      name={category.nameTh}
+      heading={
+        <>
+          {category.nameTh} <span class="en">{category.nameEn}</span>
+        </>
+      }
+      removeQuestion={`ลบประเภท ${category.nameTh}? / Remove this category?`}
+      remove={() => call(api.DELETE('/api/v1/categories/{id}', { params: { path: { id: category.id } } }))}
+      onChanged={onChanged}
+      form={(done) => <CategoryForm category={category} units={units} {...done} />}
+    >
       <p class="muted">
         {category.code} · ส่งไปที่ / routed to:{' '}
         {category.defaultUnit ? unitName(category.defaultUnit) : 'เจ้าหน้าที่รับเรื่อง / intake'} ·{' '}
         {category.isActive ? 'ใช้งาน / active' : 'ปิดใช้งาน / inactive'}
       </p>
       {category.descriptionTh && <p>{category.descriptionTh}</p>}
-      <ErrorSummary error={action.error} />
-      {editing ? (
-        <CategoryForm
-          category={category}
-          units={units}
-          onCancel={() => setEditing(false)}
-          onSaved={(msg) => {
-            setEditing(false);
-            onChanged(msg);
-          }}
-        />
-      ) : (
-        <div class="actions">
-          <button type="button" class="secondary" onClick={() => setEditing(true)}>
-            แก้ไข / Edit
-          </button>
-          <button type="button" class="secondary" disabled={action.busy} onClick={remove}>
-            ลบ / Remove
-          </button>
-        </div>
-      )}
-    </li>
+    </EditableItem>
   );
 }
 

@@ -7,7 +7,7 @@ import { api, call, type Schemas } from '../../shared/api';
 import { ErrorSummary, useFocusFirstInvalid } from '../../shared/components/ErrorSummary';
 import { errorsByField, Field } from '../../shared/components/Field';
 import { useAction } from '../../shared/use-load';
-import { BackToAdmin, loadingText, Notice, useUnits } from './common';
+import { BackToAdmin, EditableItem, EntryFormEnd, loadingText, Notice, useUnits } from './common';
 
 type Unit = Schemas['UnitView'];
 
@@ -88,70 +88,35 @@ function UnitForm({
           <input {...p} name="sortOrder" type="number" min={0} defaultValue={String(unit?.sortOrder ?? 0)} />
         )}
       </Field>
-      {unit && (
-        <label class="check">
-          <input type="checkbox" name="isActive" defaultChecked={unit.isActive} /> ใช้งาน / Active
-        </label>
-      )}
-      <div class="actions">
-        <button type="submit" disabled={action.busy}>
-          {unit ? 'บันทึก / Save' : 'เพิ่มหน่วยงาน / Add unit'}
-        </button>
-        {onCancel && (
-          <button type="button" class="secondary" onClick={onCancel}>
-            ยกเลิก / Cancel
-          </button>
-        )}
-      </div>
+      <EntryFormEnd
+        isActive={unit?.isActive}
+        busy={action.busy}
+        addLabel="เพิ่มหน่วยงาน / Add unit"
+        onCancel={onCancel}
+      />
     </form>
   );
 }
 
 function UnitItem({ unit, onChanged }: { unit: Unit; onChanged: (msg: string) => void }) {
-  const [editing, setEditing] = useState(false);
-  const action = useAction();
-  const remove = async () => {
-    if (!window.confirm(`ลบหน่วยงาน ${unit.nameTh}? / Remove this unit?`)) return;
-    const done = await action.run(() =>
-      call(api.DELETE('/api/v1/units/{id}', { params: { path: { id: unit.id } } })),
-    );
-    if (done)
-      onChanged(
-        done.outcome === 'deleted'
-          ? `ลบ ${unit.nameTh} แล้ว / Deleted`
-          : `${unit.nameTh} มีประวัติการใช้งาน จึงปิดใช้งานแทนการลบ / In use, so deactivated instead`,
-      );
-  };
   return (
-    <li class="card" aria-label={unit.nameTh}>
-      <h3>
-        {unit.nameTh} {unit.nameEn && <span class="en">{unit.nameEn}</span>}
-      </h3>
+    <EditableItem
+      name={unit.nameTh}
+      heading={
+        <>
+          {unit.nameTh} {unit.nameEn && <span class="en">{unit.nameEn}</span>}
+        </>
+      }
+      removeQuestion={`ลบหน่วยงาน ${unit.nameTh}? / Remove this unit?`}
+      remove={() => call(api.DELETE('/api/v1/units/{id}', { params: { path: { id: unit.id } } }))}
+      onChanged={onChanged}
+      form={(done) => <UnitForm unit={unit} {...done} />}
+    >
       <p class="muted">
         {unit.code} · ลำดับ / order {unit.sortOrder} ·{' '}
         {unit.isActive ? 'ใช้งาน / active' : 'ปิดใช้งาน / inactive'}
       </p>
-      <ErrorSummary error={action.error} />
-      {editing ? (
-        <UnitForm
-          unit={unit}
-          onCancel={() => setEditing(false)}
-          onSaved={(msg) => {
-            setEditing(false);
-            onChanged(msg);
-          }}
-        />
-      ) : (
-        <div class="actions">
-          <button type="button" class="secondary" onClick={() => setEditing(true)}>
-            แก้ไข / Edit
-          </button>
-          <button type="button" class="secondary" disabled={action.busy} onClick={remove}>
-            ลบ / Remove
-          </button>
-        </div>
-      )}
-    </li>
+    </EditableItem>
   );
 }
 
