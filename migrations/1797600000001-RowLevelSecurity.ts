@@ -97,7 +97,7 @@ export class RowLevelSecurity1797600000001 implements MigrationInterface {
     await q.query(`ALTER VIEW complaint_figure_facts_now RESET (security_invoker)`);
     await q.query(`DO $$ DECLARE body text; BEGIN
       SELECT prosrc INTO body FROM pg_proc WHERE oid = 'next_reference_number(uuid, text, integer)'::regprocedure;
-      body := regexp_replace(body, '\s*IF NOT rongrian_tenancy_allows\(p_org\) THEN.*?END IF;', '');
+      body := regexp_replace(body, '\\s*IF NOT rongrian_tenancy_allows\\(p_org\\) THEN.*?END IF;', '');
       EXECUTE format('CREATE OR REPLACE FUNCTION next_reference_number(p_org uuid, p_series text, p_year integer)
         RETURNS bigint LANGUAGE plpgsql SECURITY INVOKER AS %L', body);
       ALTER FUNCTION next_reference_number(uuid, text, integer) RESET search_path;
