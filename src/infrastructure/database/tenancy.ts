@@ -34,13 +34,6 @@ const INLINE_BINARY_LIMIT = 16 * 1024;
 
 const cls = () => ClsServiceManager.getClsService();
 
-/** The tenancy of the running code: from the request context, else the data source's default. */
-export function currentTenancy(): Tenancy | null {
-  const store = cls();
-  if (!store.isActive()) return null;
-  return (store.get(KEY) as Tenancy | undefined) ?? null;
-}
-
 /** Runs `work` (and everything it starts) across organisations: trusted code paths only. */
 export function runAsSystem<T>(work: () => Promise<T>): Promise<T> {
   return runWithTenancy('system', work);
