@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../src/auth/password';
 import { Clock } from '../src/common/clock/clock';
+import { RejectionReason } from '../src/complaints/dto/complaint-actions.dto';
+import { ComplaintEventType } from '../src/complaints/entities/complaint-event.entity';
+import { OUTBOX_STATUSES } from '../src/notifications/entities/outbox-message.entity';
+import { OrganizationType } from '../src/organizations/organization-types';
 import { Role } from '../src/users/roles';
 import { fileComplaint, lightingComplaint } from './helpers/complaints';
 import { latestReportId, officerApi, submit } from './helpers/integrity';
@@ -78,6 +82,42 @@ describe('officer console API', () => {
       expect(codes(body.integrityReports.kinds)).toEqual(['complaint', 'tip']);
       expect(codes(body.integrityReports.allegationTypes)).toContain('bribery_extortion');
       expect(body.integrityReports.allegationTypes.every((a: { th: string }) => a.th.length > 0)).toBe(true);
+      // the codes the console shows that the server used to leave to each client's own copy
+      expect(codes(body.complaints.rejectReasons)).toEqual(Object.values(RejectionReason));
+      expect(body.complaints.rejectReasons).toContainEqual({
+        code: 'outside_remit',
+        th: 'ไม่อยู่ในอำนาจหน้าที่',
+        en: 'Outside our remit',
+      });
+      expect(codes(body.complaints.eventTypes)).toEqual(Object.values(ComplaintEventType));
+      expect(codes(body.deadlineStates)).toEqual([
+        'on_track',
+        'due_soon',
+        'overdue',
+        'met',
+        'met_by_explanation',
+        'missed',
+      ]);
+      expect(codes(body.attachmentSources)).toEqual(['citizen', 'reporter', 'officer']);
+      expect(codes(body.organizationTypes)).toEqual(Object.values(OrganizationType));
+      // failed first: the failed mail page's order
+      expect(codes(body.mailStatuses)[0]).toBe('failed');
+      expect(codes(body.mailStatuses).sort()).toEqual([...OUTBOX_STATUSES].sort());
+      expect(codes(body.mailRecipients)).toEqual(['complainant', 'reporter', 'officer']);
+      expect(codes(body.roleRequestStatuses)).toEqual(['pending', 'approved', 'denied']);
+      expect(codes(body.holidayKinds)).toEqual(['national', 'substitute', 'special', 'local']);
+      for (const list of [
+        body.complaints.rejectReasons,
+        body.complaints.eventTypes,
+        body.deadlineStates,
+        body.attachmentSources,
+        body.organizationTypes,
+        body.mailStatuses,
+        body.mailRecipients,
+        body.roleRequestStatuses,
+        body.holidayKinds,
+      ])
+        expect(list.every((l: { th: string; en: string }) => l.th.length > 0 && l.en.length > 0)).toBe(true);
     });
   });
 
@@ -612,6 +652,7 @@ describe('officer console API', () => {
         },
         officeHours: { start: '08:30', end: '16:30' },
         satisfactionTargetPercent: 80,
+        answerResumesClock: true,
       });
       const changed = await send('PATCH', admin, '/organization/settings', {
         deadlines: { complaint: { mode: 'working_days', days: 10 } },
@@ -651,6 +692,26 @@ describe('officer console API', () => {
         officeHours: { start: '08:30', end: '16:30' },
         satisfactionTargetPercent: 80,
       });
+    });
+
+    it("settings: whether a complainant's online answer resumes the clock (the column the answer reads; audited)", async () => {
+      const off = await send('PATCH', admin, '/organization/settings', { answerResumesClock: false });
+      expect(off.statusCode).toBe(200);
+      expect(off.json()).toMatchObject({ answerResumesClock: false, satisfactionTargetPercent: 80 });
+      expect((await get(admin, '/api/v1/organization/settings')).json().answerResumesClock).toBe(false);
+      const [org] = await t.db.query(`SELECT answer_resumes_clock FROM organizations WHERE slug = 'demo'`);
+      expect(org.answer_resumes_clock).toBe(false);
+      const [row] = await t.db.query(
+        `SELECT before, after FROM audit_entries WHERE action = 'organization.settings' ORDER BY id DESC LIMIT 1`,
+      );
+      expect([row.before.answerResumesClock, row.after.answerResumesClock]).toEqual([true, false]);
+      const bad = await send('PATCH', admin, '/organization/settings', { answerResumesClock: 'yes' });
+      expect(bad.json()).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [{ field: 'answerResumesClock' }],
+      });
+      const on = await send('PATCH', admin, '/organization/settings', { answerResumesClock: true });
+      expect(on.json().answerResumesClock).toBe(true);
     });
 
     it('refuses bad settings, other roles, and keeps organisations apart', async () => {

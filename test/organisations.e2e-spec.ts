@@ -108,6 +108,32 @@ describe('organisations as data, people in several organisations, national stati
       expect(await t.db.query(`SELECT 1 FROM organizations WHERE slug = 'x-org'`)).toEqual([]);
     });
 
+    it('tells the console who is an operator, and finds organisations by words, province and type', async () => {
+      const signIn = (email: string, password: string) =>
+        t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+      expect((await signIn('admin@test.local', 'admin-password-for-tests')).json().operator).toBe(true);
+      const other = await signIn('palad@banmai.go.th', 'ban-mai-admin-password');
+      expect([other.statusCode, other.json().operator]).toEqual([200, false]);
+
+      const slugs = async (query: string) => {
+        const res = await call('GET', `${ORGS}?${query}`, operator);
+        expect(res.statusCode).toBe(200);
+        return res.json().map((o: { slug: string }) => o.slug);
+      };
+      expect(await slugs(`q=${encodeURIComponent('บ้านใหม่')}`)).toEqual(['ban-mai']);
+      expect(await slugs('q=6999001')).toEqual(['ban-mai']);
+      // every word must be found, in any of the fields
+      expect(await slugs(`q=${encodeURIComponent(' วังเจ้า  ตาก ')}`)).toEqual(['ban-mai']);
+      expect(await slugs(`q=${encodeURIComponent('วังเจ้า ลำปาง')}`)).toEqual([]);
+      // LIKE's wildcards are plain characters
+      expect(await slugs('q=%25')).toEqual([]);
+      expect(await slugs('q=_')).toEqual([]);
+      expect(await slugs(`q=ban&province=${encodeURIComponent('ตาก')}&type=sao`)).toEqual(['ban-mai']);
+      expect(await slugs('q=ban&type=pao')).toEqual([]);
+      const tooLong = await call('GET', `${ORGS}?q=${'x'.repeat(201)}`, operator);
+      expect([tooLong.statusCode, tooLong.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+    });
+
     it('edits it (audited with the values before); refuses duplicates, bad input and a second first administrator', async () => {
       const edited = await call('PATCH', `${ORGS}/${orgId}`, operator, {
         district: 'เมืองตาก',

@@ -257,6 +257,7 @@ export class AuthService {
       refreshToken,
       tokenType: 'Bearer',
       user: UserView.of(user),
+      operator: this.config.operators.emails.includes(user.email),
     };
   }
 

@@ -32,6 +32,13 @@ export class AppConfig {
   };
   redis!: { url: string; prefix: string; cluster: boolean; schedulesCheckIntervalMs: number };
   organization!: { slug: string; name: string };
+  /** the map pin on /complain (null tileUrl: no map) and the tile origin the CSP allows in img-src */
+  map!: {
+    tileUrl: string | null;
+    attribution: string;
+    center: { lat: number; lng: number; zoom: number };
+    imgSource: string | null;
+  };
   admin!: { email: string; password?: string };
   /** e-mails (lower case) of the deployment's operators, who create and edit organisations */
   operators!: { emails: string[] };
@@ -180,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       schedulesCheckIntervalMs: e.SCHEDULES_CHECK_INTERVAL_MS,
     },
     organization: { slug: e.ORG_SLUG, name: e.ORG_NAME },
+    map: mapSettings(e),
     admin: { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD },
     operators: {
       emails: e.OPERATOR_EMAILS.split(',')
@@ -260,4 +268,17 @@ function identityKeys(e: Environment): { identityKeys: Record<string, Buffer>; i
     ]);
   }
   return { identityKeys: keys, identityKeyCurrent: current };
+}
+
+/** The map settings; the CSP source of the tiles is their origin, with `{s}` as a wildcard subdomain. */
+function mapSettings(e: Environment): AppConfig['map'] {
+  const [lat, lng, zoom] = e.MAP_CENTER.split(',').map(Number);
+  const tileUrl = e.MAP_TILE_URL ?? null;
+  const origin = tileUrl ? /^https?:\/\/[^/]+/.exec(tileUrl)![0] : null;
+  return {
+    tileUrl,
+    attribution: e.MAP_ATTRIBUTION,
+    center: { lat, lng, zoom },
+    imgSource: origin ? origin.replace(/\{s\}/, '*') : null,
+  };
 }

@@ -18,6 +18,7 @@ describe('.env.example', () => {
     'IDENTITY_KEY_CURRENT',
     'METRICS_TOKEN',
     'PUBLIC_BASE_URL',
+    'MAP_TILE_URL',
     'S3_ENDPOINT',
     'S3_ACCESS_KEY_ID',
     'S3_SECRET_ACCESS_KEY',

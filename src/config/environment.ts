@@ -238,6 +238,26 @@ export class Environment {
   @IsUrl({ require_tld: false, require_protocol: true }, { message: 'must be an absolute http(s) URL' })
   PUBLIC_BASE_URL?: string;
 
+  /**
+   * Map pin on /complain: a raster tile URL template with {z}, {x} and {y} (and optionally {s}, a
+   * subdomain); empty = no map, the address fields only. Its origin is allowed in the CSP's img-src.
+   */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+\/(?=\S*\{z\})(?=\S*\{x\})(?=\S*\{y\})\S*$/, {
+    message: 'must be an http(s) tile URL template with {z}, {x} and {y}',
+  })
+  MAP_TILE_URL?: string;
+
+  /** The tile server's credit shown on the map (e.g. "© OpenStreetMap contributors"), plain text. */
+  @IsString()
+  @MaxLength(300)
+  MAP_ATTRIBUTION = '';
+
+  /** Where the map opens: "latitude,longitude,zoom" (default: Thailand). */
+  @Matches(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?,\d{1,2}$/, { message: 'must be "latitude,longitude,zoom"' })
+  MAP_CENTER = '13.7563,100.5018,6';
+
   @Transform(blankToUndefined)
   @IsOptional()
   @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })

@@ -18,6 +18,16 @@ import type { DeadlineOutcome } from './entities/case-deadline.entity';
 
 export type DeadlineState = 'on_track' | 'due_soon' | 'overdue' | DeadlineOutcome;
 
+/** What each deadline state is called on screen (GET /labels). */
+export const DEADLINE_STATE_LABELS: Record<DeadlineState, { th: string; en: string }> = {
+  on_track: { th: 'อยู่ในกำหนด', en: 'On track' },
+  due_soon: { th: 'ใกล้ครบกำหนด', en: 'Due soon' },
+  overdue: { th: 'เกินกำหนด', en: 'Overdue' },
+  met: { th: 'ตอบภายในกำหนด', en: 'Met' },
+  met_by_explanation: { th: 'ชี้แจงภายในกำหนด', en: 'Met by explanation' },
+  missed: { th: 'เกินกำหนด', en: 'Missed' },
+};
+
 /** What the current due date is computed from. */
 export interface DueFacts {
   receivedDate: string;

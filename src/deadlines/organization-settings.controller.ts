@@ -17,7 +17,10 @@ import { OrganizationSettingsPatch, OrganizationSettingsView } from './dto/organ
 type Settings = Record<string, unknown>;
 const isRecord = (v: unknown): v is Settings => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Reads and changes an organisation's settings (deadline rules, office hours, satisfaction target). */
+/**
+ * Reads and changes an organisation's settings (deadline rules, office hours, satisfaction target, whether
+ * a complainant's online answer resumes the clock).
+ */
 @Injectable()
 export class OrganizationSettingsService {
   constructor(
@@ -57,6 +60,7 @@ export class OrganizationSettingsService {
       if (patch.satisfactionTargetPercent !== undefined) {
         settings.satisfactionTargetPercent = patch.satisfactionTargetPercent;
       }
+      if (patch.answerResumesClock !== undefined) o.answerResumesClock = patch.answerResumesClock;
       o.settings = settings;
       await tx.save(o);
       await this.audit.record(tx, actor, {
@@ -83,6 +87,7 @@ function view(org: Organization): OrganizationSettingsView {
     },
     officeHours: officeHours(org),
     satisfactionTargetPercent: satisfactionTargetPercent(org),
+    answerResumesClock: org.answerResumesClock,
   };
 }
 
@@ -103,7 +108,8 @@ export class OrganizationSettingsController {
   @Patch()
   @ApiOperation({
     summary:
-      'Change deadline rules (mode and days per track), office hours or the satisfaction target; only the ' +
+      'Change deadline rules (mode and days per track), office hours, the satisfaction target or whether a ' +
+      "complainant's online answer resumes the clock; only the " +
       'keys given change, new rules apply to cases received afterwards (administrators; audited)',
   })
   @ApiOkResponse({ type: OrganizationSettingsView })

@@ -27,6 +27,12 @@ export enum MessageTemplate {
 
 export type RecipientKind = 'complainant' | 'reporter' | 'officer';
 export const RECIPIENT_KINDS: readonly RecipientKind[] = ['complainant', 'reporter', 'officer'];
+/** Who a message is for, on screen (GET /labels). */
+export const RECIPIENT_KIND_LABELS: Record<RecipientKind, { th: string; en: string }> = {
+  complainant: { th: 'ผู้ร้องเรียน', en: 'complainant' },
+  reporter: { th: 'ผู้แจ้งเบาะแส', en: 'reporter' },
+  officer: { th: 'เจ้าหน้าที่', en: 'officer' },
+};
 
 export interface TemplateSpec {
   /** who may receive it: a complainant template never goes to an officer and the reverse */

@@ -74,14 +74,25 @@ export class OrganizationsService {
   }
 
   /** Every organisation, by province and name; optionally of one province or type (operators). */
-  list(filter: { province?: string; type?: OrganizationType }): Promise<Organization[]> {
-    return this.db.getRepository(Organization).find({
-      where: {
-        ...(filter.province ? { province: filter.province } : {}),
-        ...(filter.type ? { type: filter.type } : {}),
-      },
-      order: { province: 'ASC', nameTh: 'ASC' },
-    });
+  /** Organisations by province and type; `q`: words found in the names, slug, DLA code or district. */
+  list(filter: { province?: string; type?: OrganizationType; q?: string }): Promise<Organization[]> {
+    const query = this.db
+      .getRepository(Organization)
+      .createQueryBuilder('o')
+      .orderBy('o.province', 'ASC', 'NULLS LAST')
+      .addOrderBy('o.name_th', 'ASC');
+    if (filter.province) query.andWhere('o.province = :province', { province: filter.province });
+    if (filter.type) query.andWhere('o.type = :type', { type: filter.type });
+    (filter.q ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .forEach((word, i) =>
+        query.andWhere(
+          `concat_ws(' ', o.name_th, o.name_en, o.slug, o.dla_code, o.district, o.province) ILIKE :w${i}`,
+          { [`w${i}`]: `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%` },
+        ),
+      );
+    return query.getMany();
   }
 
   /**

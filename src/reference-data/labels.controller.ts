@@ -14,10 +14,20 @@ import {
   TRANSITIONS as INTEGRITY_TRANSITIONS,
 } from '../integrity-reports/workflow';
 import { ROLE_LABELS } from '../users/roles';
+import { ATTACHMENT_SOURCE_LABELS } from '../attachments/entities/attachment.entity';
+import { REJECTION_REASON_LABELS } from '../complaints/dto/complaint-actions.dto';
+import { EVENT_TYPE_LABELS } from '../complaints/entities/complaint-event.entity';
+import { DEADLINE_STATE_LABELS } from '../deadlines/deadline-rules';
+import { ORGANIZATION_TYPE_LABELS } from '../organizations/organization-types';
+import { HOLIDAY_KIND_LABELS } from '../deadlines/entities/holiday.entity';
+import { OUTBOX_STATUS_LABELS } from '../notifications/entities/outbox-message.entity';
+import { RECIPIENT_KIND_LABELS } from '../notifications/message-template';
+import { ROLE_REQUEST_STATUS_LABELS } from '../users/entities/role-request.entity';
 import { LabelsView, LabelView } from './dto/labels.dto';
 import { AllegationType } from './entities/allegation-type.entity';
 
-const entries = (labels: Record<string, { th: string; en: string }>): LabelView[] =>
+/** A code → names table as the labels route lists it. */
+export const entries = (labels: Record<string, { th: string; en: string }>): LabelView[] =>
   Object.entries(labels).map(([code, { th, en }]) => ({ code, th, en }));
 
 @Injectable()
@@ -42,6 +52,8 @@ export class LabelsService {
           roles: [...t.roles],
           unitScoped: t.unitScoped,
         })),
+        rejectReasons: entries(REJECTION_REASON_LABELS),
+        eventTypes: entries(EVENT_TYPE_LABELS),
       },
       integrityReports: {
         statuses: entries(STATUS_TEXT),
@@ -51,6 +63,13 @@ export class LabelsService {
         agencies: entries(AGENCY_TEXT),
         outcomes: entries(OUTCOME_TEXT),
       },
+      deadlineStates: entries(DEADLINE_STATE_LABELS),
+      attachmentSources: entries(ATTACHMENT_SOURCE_LABELS),
+      organizationTypes: entries(ORGANIZATION_TYPE_LABELS),
+      mailStatuses: entries(OUTBOX_STATUS_LABELS),
+      mailRecipients: entries(RECIPIENT_KIND_LABELS),
+      roleRequestStatuses: entries(ROLE_REQUEST_STATUS_LABELS),
+      holidayKinds: entries(HOLIDAY_KIND_LABELS),
     };
   }
 }

@@ -470,7 +470,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change deadline rules (mode and days per track), office hours or the satisfaction target; only the keys given change, new rules apply to cases received afterwards (administrators; audited) */
+    /** Change deadline rules (mode and days per track), office hours, the satisfaction target or whether a complainant's online answer resumes the clock; only the keys given change, new rules apply to cases received afterwards (administrators; audited) */
     patch: operations['OrganizationSettingsController_update'];
     trace?: never;
   };
@@ -2065,6 +2065,8 @@ export interface components {
       /** @example Bearer */
       tokenType: string;
       user: components['schemas']['UserView'];
+      /** @description A deployment operator (OPERATOR_EMAILS): may create and edit organisations */
+      operator: boolean;
       /** @description Sign-in only: keep it in this browser and send it with the next sign-in */
       deviceToken?: string;
       /** @description At sign-in: the encryption key of the integrity channel */
@@ -2220,6 +2222,8 @@ export interface components {
        * @example 80
        */
       satisfactionTargetPercent: number;
+      /** @description a complainant's online answer to a request for information resumes the case and its deadline clock (off: officers are told and an officer resumes it) */
+      answerResumesClock: boolean;
     };
     DeadlineRulePatch: {
       /** @enum {string} */
@@ -2237,6 +2241,8 @@ export interface components {
       deadlines?: components['schemas']['DeadlineRulesPatch'];
       officeHours?: components['schemas']['OfficeHoursView'];
       satisfactionTargetPercent?: number;
+      /** @description a complainant's online answer resumes the clock automatically */
+      answerResumesClock?: boolean;
     };
     AllegationTypeView: {
       /** @example bribery_extortion */
@@ -3927,6 +3933,10 @@ export interface components {
       /** @description complaint, suggestion or compliment */
       kinds: components['schemas']['LabelView'][];
       actions: components['schemas']['ActionLabelView'][];
+      /** @description why a case is refused (reject: reasonCode) */
+      rejectReasons: components['schemas']['LabelView'][];
+      /** @description entries of a case's history (event type) */
+      eventTypes: components['schemas']['LabelView'][];
     };
     IntegrityLabels: {
       statuses: components['schemas']['LabelView'][];
@@ -3941,6 +3951,20 @@ export interface components {
       roles: components['schemas']['LabelView'][];
       complaints: components['schemas']['ComplaintLabels'];
       integrityReports: components['schemas']['IntegrityLabels'];
+      /** @description a deadline's state (on track, due soon, overdue, outcomes) */
+      deadlineStates: components['schemas']['LabelView'][];
+      /** @description who attached a file (citizen, reporter, officer) */
+      attachmentSources: components['schemas']['LabelView'][];
+      /** @description kinds of local government (อบต., เทศบาล…) */
+      organizationTypes: components['schemas']['LabelView'][];
+      /** @description a mail message's status (failed mail page) */
+      mailStatuses: components['schemas']['LabelView'][];
+      /** @description who a mail message is for */
+      mailRecipients: components['schemas']['LabelView'][];
+      /** @description a protected role's request: pending, approved, denied */
+      roleRequestStatuses: components['schemas']['LabelView'][];
+      /** @description national, substitute, special or local holiday */
+      holidayKinds: components['schemas']['LabelView'][];
     };
     ErrorBody: {
       /** @example 400 */
@@ -4597,6 +4621,8 @@ export interface operations {
           | 'pao'
           | 'pattaya'
           | 'bangkok';
+        /** @description words in the names, slug, DLA code, district or province */
+        q?: string;
       };
       header?: never;
       path?: never;

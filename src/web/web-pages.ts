@@ -1,10 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Type } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { Organization } from '../organizations/entities/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { ComplaintQueries } from '../complaints/complaint-queries.service';
+import { SUBMISSION_KIND_LABELS } from '../complaints/submission-kinds';
+import { entries } from '../reference-data/labels.controller';
+import { HandbookService } from '../handbook/handbook.service';
+import { ReporterService } from '../integrity-reports/reporter.service';
+import { DomainError } from '../common/errors/domain-error';
+import { fiscalYearOf } from '../common/time/fiscal-year';
+import { AnnualReportsService } from '../statistics/annual-reports.service';
+import { StatisticsService } from '../statistics/statistics.service';
 
 const PUBLIC_DIR = join(__dirname, 'public');
 const TYPES: Record<string, string> = {
@@ -12,11 +22,9 @@ const TYPES: Record<string, string> = {
   js: 'text/javascript; charset=utf-8',
 };
 /** The only files served from /assets: a fixed list, so no path can reach anything else. */
-export const WEB_ASSETS = ['styles.css', 'app.js', 'officer.js', 'set-password.js'] as const;
+export const WEB_ASSETS = ['styles.css', 'app.js', 'officer.js'] as const;
 const ASSETS = new Map(WEB_ASSETS.map((name) => [name, readFileSync(join(PUBLIC_DIR, name), 'utf8')]));
-const PAGES = new Map(
-  ['officer', 'set-password'].map((p) => [p, readFileSync(join(PUBLIC_DIR, `${p}.html`), 'utf8')]),
-);
+const PAGES = new Map(['officer'].map((p) => [p, readFileSync(join(PUBLIC_DIR, `${p}.html`), 'utf8')]));
 
 /**
  * The typed front-end (src/web/client), built by Vite into dist/web (`npm run build`): found beside the
@@ -56,8 +64,59 @@ const BUILT_ASSETS = new Map<string, Buffer>(
 );
 const HTML = 'text/html; charset=utf-8';
 
+/** Vite's manifest: which file each source became, and what it imports. */
+const MANIFEST: Record<string, { file: string; imports?: string[] }> = WEB_DIST
+  ? (JSON.parse(readFileSync(join(WEB_DIST, '.vite', 'manifest.json'), 'utf8')) as Record<
+      string,
+      { file: string; imports?: string[] }
+    >)
+  : {};
+
+/** The map pin's part of /complain: a module of its own (vite.config.mts's MODULES), loaded by its URL. */
+const PIN_MODULE = 'public/LocationPin.tsx';
+
+/**
+ * `<link rel="modulepreload">` for a module that the page imports by its URL, and for what that module
+ * imports, each not already named in the page: the server names it when it knows the page will want
+ * it (the map pin's part of /complain when a tile server is configured), so it comes in the same round.
+ */
+export function withModulePreload(html: string, source: string): string {
+  const files = new Set<string>();
+  const walk = (key: string) => {
+    const chunk = MANIFEST[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const imported of chunk.imports ?? []) walk(imported);
+  };
+  walk(source);
+  const links = [...files]
+    .filter((file) => !html.includes(`/${file}"`))
+    .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`)
+    .join('');
+  return links ? html.replace('</head>', () => `${links}</head>`) : html;
+}
+
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * The data a page needs on load, written into its HTML as `<script type="application/json"
+ * id="initial-data">` (data, not code: the CSP's `script-src 'self'` is untouched), so that the page
+ * makes no API request before it can show itself (one round of requests). Each `<` is escaped, so
+ * no text in the data can close the element. A part that fails to load is left out: the page then
+ * fetches it itself (and shows that error, with a retry).
+ */
+export function withInitialData(html: string, data: Record<string, unknown>): string {
+  if (Object.keys(data).length === 0) return html;
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  return html.replace(
+    '</head>',
+    () => `<script type="application/json" id="initial-data">${json}</script></head>`,
+  );
+}
+
+/** The parts of a page's initial data by name, each a value or a promise of one. */
+type InitialParts = Record<string, Promise<unknown> | unknown>;
 
 interface PageOptions {
   /** where the organisation's slug comes from: `?org=` (default organisation without it) or `/orgs/:slug/…` */
@@ -66,6 +125,10 @@ interface PageOptions {
   noStore?: boolean;
   /** the embeddable widget: any site may frame it (every other page: frame-ancestors 'self') */
   frameable?: boolean;
+  /** what the page needs on load, inlined into its HTML (see withInitialData) */
+  initialData?: (org: Organization, request: FastifyRequest) => InitialParts | Promise<InitialParts>;
+  /** a module (its source path in Vite's manifest) the page imports by URL at once: named in the HTML */
+  preload?: () => string | undefined;
 }
 
 /**
@@ -79,7 +142,66 @@ export class WebPages {
   constructor(
     private readonly config: AppConfig,
     private readonly organizations: OrganizationsService,
+    private readonly modules: ModuleRef,
   ) {}
+
+  /** A service of another module (this module imports none of them: the pages only read). */
+  private service<T>(type: Type<T>): T {
+    return this.modules.get(type, { strict: false });
+  }
+
+  /** Each part that loads; a failed one is left out (the page fetches it, and shows the failure). */
+  private async initialData(given: InitialParts | Promise<InitialParts>): Promise<Record<string, unknown>> {
+    const parts = await given;
+    const entries = await Promise.all(
+      Object.entries(parts).map(async ([key, value]) => [
+        key,
+        await Promise.resolve(value).catch(() => undefined),
+      ]),
+    );
+    return Object.fromEntries(entries.filter(([, value]) => value !== undefined));
+  }
+
+  /** The fiscal year a statistics page shows: `?year=` when plausible (as the page reads it), else the current one. */
+  private fiscalYear(request: FastifyRequest): number {
+    const year = Number((request.query as { year?: string }).year);
+    return Number.isInteger(year) && year >= 2500 && year <= 2700
+      ? year
+      : fiscalYearOf(new Date(), this.config.app.timeZone);
+  }
+
+  /**
+   * What /statistics shows first: one organisation's figures of the year and whether its annual
+   * report is published (`null`: could not be told, as the page says when its own call fails), or,
+   * on /statistics/all, every organisation's.
+   */
+  private async statistics(org: Organization, request: FastifyRequest) {
+    const fiscalYear = this.fiscalYear(request);
+    const statistics = this.service(StatisticsService);
+    if (request.url.split('?')[0].replace(/\/$/, '') === '/statistics/all')
+      return { national: { fiscalYear, stats: await statistics.national({ fiscalYear }) } };
+    const [complaints, integrity, annual] = await Promise.all([
+      statistics.complaints(org.slug, { fiscalYear }),
+      statistics.integrityReports(org.slug, { fiscalYear }),
+      this.service(AnnualReportsService)
+        .published(org.slug, fiscalYear)
+        .then(
+          (report) => ({ published: true, publishedAt: report.publishedAt }),
+          (err: unknown) =>
+            err instanceof DomainError && err.code === 'ANNUAL_REPORT_NOT_PUBLISHED'
+              ? { published: false }
+              : null,
+        ),
+    ]);
+    return { statistics: { fiscalYear, complaints, integrity, annual } };
+  }
+
+  /** The map pin's settings for /complain, only when a tile server is configured. */
+  private mapSettings() {
+    const { tileUrl, attribution, center } = this.config.map;
+    const pin = MANIFEST[PIN_MODULE];
+    return tileUrl && pin ? { tileUrl, attribution, center, module: `/${pin.file}` } : undefined;
+  }
 
   register(fastify: FastifyInstance): void {
     const page =
@@ -93,11 +215,13 @@ export class WebPages {
         if (options.noStore) void reply.header('cache-control', 'no-store');
         if (options.frameable) allowFraming(reply);
         if (!org) return reply.status(404).send('<!doctype html><p>ไม่พบหน่วยงาน / Unknown organisation</p>');
-        return reply.send(
-          this.withUploadLimits(PAGES.get(name)!)
-            .replaceAll('{{ORG_SLUG}}', escapeHtml(org.slug))
-            .replaceAll('{{ORG_NAME}}', escapeHtml(org.nameTh)),
-        );
+        const html = this.withUploadLimits(PAGES.get(name)!)
+          .replaceAll('{{ORG_SLUG}}', escapeHtml(org.slug))
+          .replaceAll('{{ORG_NAME}}', escapeHtml(org.nameTh));
+        const preload = options.preload?.();
+        const named = preload ? withModulePreload(html, preload) : html;
+        if (!options.initialData) return reply.send(named);
+        return reply.send(withInitialData(named, await this.initialData(options.initialData(org, request))));
       };
     // The officers' console is one page for every path under /officer (links in e-mails land on it);
     // it names no organisation: the signed-in officer's account decides which one they work for.
@@ -115,28 +239,57 @@ export class WebPages {
         .send(LEGACY_OFFICER_PAGE);
 
     fastify.get('/', page('index', { slugFrom: 'query' }));
-    fastify.get('/complain', page('complain', { slugFrom: 'query' }));
+    fastify.get(
+      '/complain',
+      page('complain', {
+        slugFrom: 'query',
+        initialData: (org) => ({
+          categories: this.service(ComplaintQueries).categories(org.slug),
+          kinds: entries(SUBMISSION_KIND_LABELS),
+          map: this.mapSettings(),
+        }),
+        // with a tile server, the pin's part of the form (not Leaflet: that loads when the map is opened)
+        preload: () => (this.config.map.tileUrl ? PIN_MODULE : undefined),
+      }),
+    );
     fastify.get('/track', page('track', { slugFrom: 'query' }));
     fastify.get('/track/:code', page('track', { slugFrom: 'query' }));
-    fastify.get('/statistics', page('statistics', { slugFrom: 'query' }));
-    fastify.get('/statistics/all', page('statistics', { slugFrom: 'query' }));
-    fastify.get('/handbook', page('handbook', { slugFrom: 'query' }));
-    fastify.get('/orgs/:slug/widget', page('widget', { slugFrom: 'path', frameable: true }));
-    fastify.get('/report', page('report', { slugFrom: 'query', noStore: true }));
+    // the figures of the year the page opens on (a failed load: the page fetches them, and shows why)
+    const statistics = page('statistics', {
+      slugFrom: 'query',
+      initialData: (org, request) => this.statistics(org, request).catch(() => ({})),
+    });
+    fastify.get('/statistics', statistics);
+    fastify.get('/statistics/all', statistics);
+    fastify.get(
+      '/handbook',
+      page('handbook', {
+        slugFrom: 'query',
+        initialData: (org) => ({ handbook: this.service(HandbookService).handbook(org.slug) }),
+      }),
+    );
+    fastify.get(
+      '/orgs/:slug/widget',
+      page('widget', {
+        slugFrom: 'path',
+        frameable: true,
+        initialData: (org) => ({ widget: this.service(StatisticsService).complaints(org.slug, {}) }),
+      }),
+    );
+    fastify.get(
+      '/report',
+      page('report', {
+        slugFrom: 'query',
+        noStore: true,
+        initialData: (org) => ({ allegationTypes: this.service(ReporterService).allegationTypes(org.slug) }),
+      }),
+    );
     fastify.get('/orgs/:slug/integrity/follow-up', page('follow-up', { slugFrom: 'path', noStore: true }));
     // the ported console answers /officer, its list and any other path under /officer (its own "not
     // found"); the paths of LEGACY_OFFICER_PATHS are still the legacy console's until they are ported
     for (const path of OFFICER_PATHS) fastify.get(path, officer);
     fastify.get('/officer/*', officer);
     for (const path of LEGACY_OFFICER_PATHS) fastify.get(path, legacyOfficer);
-    // the landing page of invitation and reset links (SET_PASSWORD_PATH); the token is in the fragment
-    fastify.get('/officer/set-password', async (_request, reply) =>
-      reply
-        .type(HTML)
-        .header('referrer-policy', 'no-referrer')
-        .header('cache-control', 'no-store')
-        .send(PAGES.get('set-password')),
-    );
     fastify.get('/assets/:name', async (request, reply) => {
       const name = (request.params as { name: string }).name;
       const built = BUILT_ASSETS.get(name);
@@ -192,6 +345,8 @@ export const OFFICER_PATHS = [
   '/officer/complaints/:id',
   '/officer/complaints/:id/slip',
   '/officer/complaints/:id/letter/:kind',
+  // the landing page of invitation and reset links (SET_PASSWORD_PATH); the token is in the fragment
+  '/officer/set-password',
 ] as const;
 
 /** The paths still served by the legacy console (src/web/public/officer.js), until each is ported. */

@@ -80,11 +80,37 @@ test.describe('administration', () => {
     const token = await service.accountLinkToken(email);
     await page.getByRole('button', { name: /ออกจากระบบ/ }).click();
     await page.goto(`/officer/set-password#${token}`);
+    // whose link it is; the token leaves the address bar at once
+    await expect(page.getByRole('main')).toContainText(email);
+    expect(new URL(page.url()).hash).toBe('');
+    await checkPage(page);
     const password = `pw-${unique()}-${unique()}`;
+    // too short, then two different passwords: each error at its field, the focus on it
+    await page.getByLabel(/รหัสผ่านใหม่/).fill('short');
+    await page.getByLabel(/พิมพ์อีกครั้ง/).fill('short');
+    await page.getByRole('button', { name: /บันทึก/ }).click();
+    await expect(page.locator('#new-password-error')).toContainText('อย่างน้อย 12 ตัวอักษร');
+    await expect(page.getByLabel(/รหัสผ่านใหม่/)).toBeFocused();
+    await checkPage(page);
+    await page.getByLabel(/รหัสผ่านใหม่/).fill(password);
+    await page.getByLabel(/พิมพ์อีกครั้ง/).fill(`${password}x`);
+    await page.getByRole('button', { name: /บันทึก/ }).click();
+    await expect(page.locator('#again-password-error')).toContainText('ไม่ตรงกัน');
+    await expect(page.getByLabel(/พิมพ์อีกครั้ง/)).toBeFocused();
     await page.getByLabel(/รหัสผ่านใหม่/).fill(password);
     await page.getByLabel(/พิมพ์อีกครั้ง/).fill(password);
     await page.getByRole('button', { name: /บันทึก/ }).click();
     await expect(page.getByText('ตั้งรหัสผ่านแล้ว')).toBeVisible();
+    await checkPage(page);
+    // the link works once: opened again, it says so and what to do
+    await page.goto(`/officer/set-password#${token}`);
+    await expect(page.getByRole('alert')).toContainText('ลิงก์นี้ถูกใช้ไปแล้ว');
+    await checkPage(page);
+    // a link cut short (no token) and an unknown one
+    await page.goto('/officer/set-password');
+    await expect(page.getByRole('alert')).toContainText('ลิงก์ไม่ครบ');
+    await page.goto(`/officer/set-password#${'A'.repeat(43)}`);
+    await expect(page.getByRole('alert')).toContainText('ลิงก์นี้ใช้ไม่ได้');
     await signInWith(page, { email, password });
     await expect(page.getByRole('heading', { name: /งานของฉัน/ })).toBeVisible();
   });
@@ -149,6 +175,10 @@ test.describe('administration', () => {
     await expect(page.getByRole('status')).toContainText('บันทึกการตั้งค่าแล้ว');
     await page.reload();
     await expect(page.getByLabel(/^เป้าหมายความพึงพอใจ/)).toHaveValue('85');
+    // the integrity deadlines and whether a complainant's online answer resumes the clock (left on: other
+    // journeys on this database answer requests for information)
+    await expect(page.getByRole('group', { name: /เรื่องทุจริต: การสรุปผล/ })).toBeVisible();
+    await expect(page.getByLabel(/ดำเนินเรื่องต่อและนับเวลาต่อทันที/)).toBeChecked();
     await checkPage(page);
   });
 

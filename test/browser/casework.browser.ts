@@ -146,6 +146,15 @@ test.describe("the officers' working day", () => {
     await expectAccessible(page);
     await expectNoHorizontalScroll(page);
 
+    // printed again later (the page loaded anew): marked as a reprint, honest about the tracking code
+    await page.reload();
+    await expect(slip).toContainText('ฉบับพิมพ์ซ้ำ');
+    await expect(page.getByTestId('tracking-code')).toHaveText(/แสดงเฉพาะในใบรับเรื่องฉบับแรก/);
+    await expect(page.getByTestId('reprint-note')).toContainText(reference);
+    await expect(page.getByRole('img', { name: /QR/ })).toHaveCount(0);
+    await expectAccessible(page);
+    await expectNoHorizontalScroll(page);
+
     // the lists: search by phone, reference and tracking code; filters are kept in the address
     for (const key of [phone, reference, trackingCode]) {
       await page.goto('/officer/complaints');

@@ -1,5 +1,6 @@
 /** The citizen complaint form /complain (issue 16 item 3): errors at fields, focus, marks, labels. */
 import { expect, expectAccessible, expectNoHorizontalScroll, test } from './fixtures';
+import { withoutInitialData } from './public-helpers';
 
 test.describe('the complaint form', () => {
   test('a citizen files: required fields, a field error from the API at its field, then the receipt', async ({
@@ -85,6 +86,8 @@ test.describe('the complaint form', () => {
   });
 
   test('a failed load of the categories is shown with a way to retry', async ({ page }) => {
+    // the server could not inline them either: the page fetches them itself
+    await withoutInitialData(page, '/complain');
     let failures = 1;
     await page.route('**/api/v1/orgs/*/categories', (route) =>
       failures-- > 0

@@ -7,6 +7,8 @@ export const BROWSER_ENV = {
   /** the organisation's first executive (made by global setup): approves the protected roles tests ask for */
   approverEmail: 'RONGRIAN_BROWSER_APPROVER_EMAIL',
   approverPassword: 'RONGRIAN_BROWSER_APPROVER_PASSWORD',
+  /** the map tiles' server (global setup's own, one PNG for any tile): the service's MAP_TILE_URL origin */
+  tileOrigin: 'RONGRIAN_BROWSER_TILE_ORIGIN',
 } as const;
 
 export function browserEnv(name: keyof typeof BROWSER_ENV): string {

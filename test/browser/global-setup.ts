@@ -54,6 +54,21 @@ function serveMail(sink: SmtpSink): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/** A 1×1 PNG: the tile server's answer to every tile. */
+const TILE = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAADElEQVQImWM4//gEAAT/Antvg9tbAAAAAElFTkSuQmCC',
+  'base64',
+);
+
+/** A tiny map tile server for MAP_TILE_URL (the map pin on /complain): one PNG for any path. */
+function serveTiles(): Promise<Server> {
+  const server = createServer((_request, response) => {
+    response.setHeader('content-type', 'image/png');
+    response.end(TILE);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
 async function waitReady(url: string, server: ChildProcess, logFile: string): Promise<void> {
   const until = Date.now() + 90_000;
   while (Date.now() < until) {
@@ -75,6 +90,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const database = `rongrian_test_${process.env.RONGRIAN_TEST_RUN}_browser`;
   const sink = await SmtpSink.start();
   const mail = await serveMail(sink);
+  const tiles = await serveTiles();
+  const tileOrigin = `http://127.0.0.1:${(tiles.address() as AddressInfo).port}`;
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = testEnvironment(database, {
@@ -85,7 +102,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     LOG_LEVEL: 'warn',
     // every journey signs in several new officers (and the admin who invites them) from one address
     RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000',
+    MAP_TILE_URL: `${tileOrigin}/{z}/{x}/{y}.png`,
+    MAP_ATTRIBUTION: 'แผนที่ทดสอบ <Test tiles>',
+    MAP_CENTER: '15.2287,104.8564,14',
   });
+  // the organisation's first administrator is also the deployment's operator (organisations.browser.ts)
+  env.OPERATOR_EMAILS = env.ADMIN_EMAIL;
   mkdirSync(RESULTS_DIR, { recursive: true });
   const logFile = join(RESULTS_DIR, 'service.log');
   const log = createWriteStream(logFile);
@@ -105,6 +127,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       if (server.exitCode === null) server.kill('SIGKILL');
     }
     await new Promise((r) => mail.close(r));
+    await new Promise((r) => tiles.close(r));
     await sink.stop();
     await dropDatabase(database);
     log.end();
@@ -119,6 +142,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env[BROWSER_ENV.baseUrl] = baseUrl;
   process.env[BROWSER_ENV.mailUrl] = `http://127.0.0.1:${(mail.address() as AddressInfo).port}/messages`;
   process.env[BROWSER_ENV.adminEmail] = env.ADMIN_EMAIL;
+  process.env[BROWSER_ENV.tileOrigin] = tileOrigin;
   process.env[BROWSER_ENV.adminPassword] = env.ADMIN_PASSWORD;
   // the organisation's first executive takes office at once (the bootstrap exception); made here, in
   // one process, so that the tests' parallel workers never race to be first

@@ -4,6 +4,21 @@ import { expect, type Page } from '@playwright/test';
 import { createOfficer, firstAdmin } from './fixtures';
 import type { ServiceClient } from './officers';
 
+/**
+ * The page at `path` as it is when the server could not load its initial data: the HTML without
+ * `<script id="initial-data">`, so the page fetches the data itself (and shows any failure).
+ */
+export async function withoutInitialData(page: Page, path: string): Promise<void> {
+  await page.route(`**${path}`, async (route) => {
+    const original = await route.fetch();
+    const body = (await original.text()).replace(
+      /<script type="application\/json" id="initial-data">.*?<\/script>/s,
+      '',
+    );
+    await route.fulfill({ response: original, body });
+  });
+}
+
 /** Every URL the page requests from now on (documents, scripts, API calls, images). */
 export function recordRequests(page: Page): string[] {
   const urls: string[] = [];

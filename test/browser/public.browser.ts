@@ -11,6 +11,7 @@ import {
   expectNoStorage,
   expectSameOrigin,
   recordRequests,
+  withoutInitialData,
 } from './public-helpers';
 
 test.describe('statistics, handbook and annual report', () => {
@@ -100,6 +101,8 @@ test.describe('statistics, handbook and annual report', () => {
   });
 
   test('a failed load of the statistics says what happened and retries', async ({ page }) => {
+    // the server could not inline the figures either: the page fetches them itself
+    await withoutInitialData(page, '/statistics');
     let failures = 1;
     await page.route('**/api/v1/orgs/*/statistics/complaints*', (route) =>
       failures-- > 0 ? route.abort('internetdisconnected') : route.fallback(),

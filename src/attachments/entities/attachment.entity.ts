@@ -3,6 +3,13 @@ import { Check, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 /** Who added a file: the citizen (tracking code), the anonymous reporter (receipt session), an officer. */
 export type AttachmentSource = 'citizen' | 'reporter' | 'officer';
 
+/** Who attached a file, on screen (GET /labels). */
+export const ATTACHMENT_SOURCE_LABELS: Record<AttachmentSource, { th: string; en: string }> = {
+  citizen: { th: 'ผู้ร้อง', en: 'Complainant' },
+  reporter: { th: 'ผู้แจ้ง', en: 'Reporter' },
+  officer: { th: 'เจ้าหน้าที่', en: 'Officer' },
+};
+
 /**
  * A file attached to a case of some track (the engine knows tracks only by name: `complaint`,
  * `integrity_report`). Linked in the same transaction that commits it; its bytes live in the blob

@@ -102,6 +102,8 @@ export class TokensView {
   @ApiProperty({ description: 'Single-use; exchange at /auth/refresh for a new pair' }) refreshToken!: string;
   @ApiProperty({ example: 'Bearer' }) tokenType!: 'Bearer';
   @ApiProperty({ type: UserView }) user!: UserView;
+  @ApiProperty({ description: 'A deployment operator (OPERATOR_EMAILS): may create and edit organisations' })
+  operator!: boolean;
   @ApiPropertyOptional({
     description: 'Sign-in only: keep it in this browser and send it with the next sign-in',
   })

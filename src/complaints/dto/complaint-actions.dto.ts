@@ -47,6 +47,14 @@ export enum RejectionReason {
   Other = 'other',
 }
 
+/** What a refusal's reason is called on screen (GET /labels). */
+export const REJECTION_REASON_LABELS: Record<RejectionReason, { th: string; en: string }> = {
+  [RejectionReason.NotAComplaint]: { th: 'ไม่ใช่เรื่องร้องเรียน', en: 'Not a complaint' },
+  [RejectionReason.OutsideRemit]: { th: 'ไม่อยู่ในอำนาจหน้าที่', en: 'Outside our remit' },
+  [RejectionReason.InsufficientInformation]: { th: 'ข้อมูลไม่เพียงพอ', en: 'Not enough information' },
+  [RejectionReason.Other]: { th: 'อื่น ๆ', en: 'Other' },
+};
+
 export class RejectDto extends PublicMessageDto {
   @ApiProperty({ enum: RejectionReason })
   @IsEnum(RejectionReason)

@@ -24,6 +24,20 @@ export enum ComplaintEventType {
   ComplainantAnswer = 'complainant_answer',
 }
 
+/** What each entry of a case's history is called on screen (GET /labels). */
+export const EVENT_TYPE_LABELS: Record<ComplaintEventType, { th: string; en: string }> = {
+  [ComplaintEventType.Received]: { th: 'รับเรื่อง', en: 'Received' },
+  [ComplaintEventType.StatusChanged]: { th: 'เปลี่ยนสถานะ', en: 'Status changed' },
+  [ComplaintEventType.PublicReply]: { th: 'ตอบผู้ร้อง', en: 'Reply to the complainant' },
+  [ComplaintEventType.InternalNote]: { th: 'บันทึกภายใน', en: 'Internal note' },
+  [ComplaintEventType.DeadlineExtended]: { th: 'ขยายกำหนด', en: 'Deadline extended' },
+  [ComplaintEventType.DeadlineMilestone]: { th: 'กำหนดเวลา', en: 'Deadline' },
+  [ComplaintEventType.Feedback]: { th: 'ความพึงพอใจ', en: 'Feedback' },
+  [ComplaintEventType.FilesAdded]: { th: 'แนบไฟล์', en: 'Files attached' },
+  [ComplaintEventType.FileVisibilityChanged]: { th: 'เปลี่ยนการเปิดเผยไฟล์', en: 'File visibility changed' },
+  [ComplaintEventType.ComplainantAnswer]: { th: 'ผู้ร้องตอบ', en: 'Complainant answered' },
+};
+
 /**
  * Append-only history of a complaint: every action adds one row in the same transaction as the
  * change. Public rows form the complainant's timeline; the rest stay internal. Figures can be rebuilt

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -108,6 +109,12 @@ export class OrganizationSettingsView {
   officeHours!: OfficeHoursView;
   @ApiProperty({ example: 80, description: 'share of satisfied complainants (4-5 of 5) aimed for, percent' })
   satisfactionTargetPercent!: number;
+  @ApiProperty({
+    description:
+      "a complainant's online answer to a request for information resumes the case and its deadline clock " +
+      '(off: officers are told and an officer resumes it)',
+  })
+  answerResumesClock!: boolean;
 }
 
 /** A change of settings: only the keys given change. New rules apply to cases received afterwards. */
@@ -130,4 +137,9 @@ export class OrganizationSettingsPatch {
   @Min(1)
   @Max(100)
   satisfactionTargetPercent?: number;
+
+  @ApiPropertyOptional({ description: "a complainant's online answer resumes the clock automatically" })
+  @IsOptional()
+  @IsBoolean()
+  answerResumesClock?: boolean;
 }

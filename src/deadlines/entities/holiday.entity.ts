@@ -10,6 +10,13 @@ import {
 import { Organization } from '../../organizations/entities/organization.entity';
 
 export type HolidayKind = 'national' | 'substitute' | 'special' | 'local';
+/** What each kind of holiday is called on screen (GET /labels). */
+export const HOLIDAY_KIND_LABELS: Record<HolidayKind, { th: string; en: string }> = {
+  national: { th: 'วันหยุดราชการ', en: 'national' },
+  substitute: { th: 'วันหยุดชดเชย', en: 'substitute' },
+  special: { th: 'วันหยุดพิเศษ', en: 'special' },
+  local: { th: 'วันหยุดขององค์กร', en: 'local' },
+};
 
 /** A day on which offices are closed: national (organizationId null) or the organisation's own.
  *  Ignored while `removedAt` is set. */

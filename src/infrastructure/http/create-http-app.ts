@@ -24,15 +24,19 @@ import { setupOpenApi } from './openapi';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const SHUTTING_DOWN = new DomainError('SERVICE_UNAVAILABLE', undefined, undefined, { 'retry-after': '5' });
 
-/** With helmet's defaults (among them script-src-attr 'none', object-src 'none', frame-ancestors 'self'). */
-const CSP_DIRECTIVES = {
+/**
+ * With helmet's defaults (among them script-src-attr 'none', object-src 'none', frame-ancestors 'self').
+ * Images from the map's tile server only when one is configured (MAP_TILE_URL).
+ */
+const cspDirectives = (config: AppConfig) => ({
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   // the pages' few style attributes and the printable annual report's style block
   styleSrc: ["'self'", "'unsafe-inline'"],
-  // blob: the previews of files chosen on a form, shown before they are sent (object URLs of the page)
-  imgSrc: ["'self'", 'data:', 'blob:'],
-};
+  // blob: the previews of files chosen on a form, shown before they are sent (object URLs of the page);
+  // the map's tile server when one is configured (MAP_TILE_URL)
+  imgSrc: ["'self'", 'data:', 'blob:', ...(config.map.imgSource ? [config.map.imgSource] : [])],
+});
 /** Swagger UI's page and files: the same policy, with inline scripts allowed. */
 const docsPolicy = (policy: string) =>
   policy.replace(/script-src 'self'(?=;|$)/, "script-src 'self' 'unsafe-inline'");
@@ -95,7 +99,7 @@ export async function createHttpApp(
   // Every page runs only scripts from this origin (no inline script or handler can run, whatever
   // text gets into a page); Swagger UI alone needs inline scripts, on /api/docs only.
   await app.register(helmet, {
-    contentSecurityPolicy: { directives: CSP_DIRECTIVES },
+    contentSecurityPolicy: { directives: cspDirectives(config) },
     referrerPolicy: { policy: 'no-referrer' },
   });
   fastify.addHook('onSend', async (request, reply) => {

@@ -13,6 +13,16 @@ import type { RecipientKind } from '../message-template';
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'not_sent', 'suppressed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
+/** What each status of a message is called on screen (GET /labels). */
+export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, { th: string; en: string }> = {
+  failed: { th: 'ส่งไม่สำเร็จ', en: 'Failed' },
+  pending: { th: 'รอส่ง', en: 'Waiting' },
+  sending: { th: 'กำลังส่ง', en: 'Sending' },
+  not_sent: { th: 'ไม่ได้ส่ง', en: 'Not sent' },
+  sent: { th: 'ส่งแล้ว', en: 'Sent' },
+  suppressed: { th: 'งดส่ง', en: 'Suppressed' },
+};
+
 /**
  * The transactional outbox: one row per message, written in the caller's transaction together with
  * the change it reports. The rows are the truth; the `mail` queue in Redis only carries their ids.

@@ -126,6 +126,16 @@ export class OrganizationListQuery {
   @IsOptional()
   @IsEnum(OrganizationType)
   type?: OrganizationType;
+
+  @ApiPropertyOptional({
+    example: 'บ้านใหม่',
+    description: 'words in the names, slug, DLA code, district or province',
+  })
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
 }
 
 export class OrganizationView {

@@ -21,6 +21,10 @@ export class ComplaintLabels {
   @ApiProperty({ type: [LabelView] }) channels!: LabelView[];
   @ApiProperty({ type: [LabelView], description: 'complaint, suggestion or compliment' }) kinds!: LabelView[];
   @ApiProperty({ type: [ActionLabelView] }) actions!: ActionLabelView[];
+  @ApiProperty({ type: [LabelView], description: 'why a case is refused (reject: reasonCode)' })
+  rejectReasons!: LabelView[];
+  @ApiProperty({ type: [LabelView], description: "entries of a case's history (event type)" })
+  eventTypes!: LabelView[];
 }
 
 export class IntegrityLabels {
@@ -38,4 +42,21 @@ export class LabelsView {
   @ApiProperty({ type: [LabelView] }) roles!: LabelView[];
   @ApiProperty({ type: ComplaintLabels }) complaints!: ComplaintLabels;
   @ApiProperty({ type: IntegrityLabels }) integrityReports!: IntegrityLabels;
+  @ApiProperty({
+    type: [LabelView],
+    description: "a deadline's state (on track, due soon, overdue, outcomes)",
+  })
+  deadlineStates!: LabelView[];
+  @ApiProperty({ type: [LabelView], description: 'who attached a file (citizen, reporter, officer)' })
+  attachmentSources!: LabelView[];
+  @ApiProperty({ type: [LabelView], description: 'kinds of local government (อบต., เทศบาล…)' })
+  organizationTypes!: LabelView[];
+  @ApiProperty({ type: [LabelView], description: "a mail message's status (failed mail page)" })
+  mailStatuses!: LabelView[];
+  @ApiProperty({ type: [LabelView], description: 'who a mail message is for' })
+  mailRecipients!: LabelView[];
+  @ApiProperty({ type: [LabelView], description: "a protected role's request: pending, approved, denied" })
+  roleRequestStatuses!: LabelView[];
+  @ApiProperty({ type: [LabelView], description: 'national, substitute, special or local holiday' })
+  holidayKinds!: LabelView[];
 }

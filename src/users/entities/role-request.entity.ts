@@ -13,6 +13,12 @@ import { Role } from '../roles';
 import { User } from './user.entity';
 
 export type RoleRequestStatus = 'pending' | 'approved' | 'denied';
+/** What each status of a role request is called on screen (GET /labels). */
+export const ROLE_REQUEST_STATUS_LABELS: Record<RoleRequestStatus, { th: string; en: string }> = {
+  pending: { th: 'รออนุมัติ', en: 'Pending' },
+  approved: { th: 'อนุมัติแล้ว', en: 'Approved' },
+  denied: { th: 'ไม่อนุมัติ', en: 'Declined' },
+};
 
 /**
  * A request to give someone a role that needs a second person (PROTECTED_ROLES): written when an

@@ -17,6 +17,12 @@ const ENTRIES = {
   report: 'public/report.html',
   'follow-up': 'public/follow-up.html',
 };
+/**
+ * Modules a page imports by the URL the server gives it (not a page): the map pin's part of /complain,
+ * named by the server only when a tile server is configured (src/web/web-pages.ts reads its file from
+ * the manifest). An entry of its own, so the page carries no loader for it.
+ */
+const MODULES = { 'location-pin': 'public/LocationPin.tsx' };
 
 export default defineConfig({
   root,
@@ -34,7 +40,11 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     rolldownOptions: {
-      input: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, resolve(root, file)])),
+      input: Object.fromEntries(
+        Object.entries({ ...ENTRIES, ...MODULES }).map(([name, file]) => [name, resolve(root, file)]),
+      ),
+      // the modules keep their exports (a page has none to keep)
+      preserveEntrySignatures: 'exports-only',
       // code shared by several pages (Preact, the API client, the components): one cached file
       output: { chunkFileNames: 'assets/shared-[hash].js' },
     },

@@ -16,8 +16,12 @@ import { CaseList } from './CaseList';
 import { CasePage } from './CasePage';
 import { Intake } from './Intake';
 import { Letter } from './Letter';
+import { loadMemberships, MyOrganizations } from './MyOrganizations';
+import { EditOrganization, NewOrganization, OperatorOrganizations } from './operator/Organizations';
+import { SetPassword } from './SetPassword';
 import { Slip } from './Slip';
 import { SignIn } from './SignIn';
+import { useLoad } from '../shared/use-load';
 
 const TITLE = 'ระบบงานเจ้าหน้าที่ / Officer console';
 
@@ -30,12 +34,34 @@ const ROUTES = [
   { path: '/officer/complaints/:id', page: CasePage },
   { path: '/officer/complaints/:id/slip', page: Slip },
   { path: '/officer/complaints/:id/letter/:kind', page: Letter },
+  { path: '/officer/organizations', page: MyOrganizations },
   ...ADMIN_ROUTES,
 ];
+/** The deployment operator's pages (only for operators: OPERATOR_EMAILS); `new` before `:id`. */
+const OPERATOR_ROUTES = [
+  { path: '/officer/operator/organizations', page: OperatorOrganizations },
+  { path: '/officer/operator/organizations/new', page: NewOrganization },
+  { path: '/officer/operator/organizations/:id', page: EditOrganization },
+];
+/** The landing page of invitation and reset links: shown signed in or not (src/users/account-links.service.ts). */
+const SET_PASSWORD_PATH = '/officer/set-password';
 
 export function App() {
+  const location = useLocation();
+  // the link's page needs no session and must not start one: the token is the credential
+  if (location.path === SET_PASSWORD_PATH)
+    return (
+      <Layout title={TITLE} homeHref="/officer">
+        <SetPassword />
+      </Layout>
+    );
+  return <Console />;
+}
+
+function Console() {
   const officer = useOfficer();
   const location = useLocation();
+  const memberships = useLoad(() => (officer ? loadMemberships() : Promise.resolve([])), [officer?.id]);
   const [resuming, setResuming] = useState(true);
   const [error, setError] = useState<DescribedError | null>(null);
   const [keyNotice, setKeyNotice] = useState<Schemas['IntegrityKeyView'] | null>(null);
@@ -76,11 +102,17 @@ export function App() {
   if (officer.roles.some((r) => r === 'integrity_officer' || r === 'custodian'))
     nav.push({ href: '/officer/integrity-reports', label: 'แจ้งเบาะแสทุจริต / Integrity reports' });
   nav.push(...adminNav(officer));
-  const routed = ROUTES.find((r) => match(r.path, location.path));
+  if ((memberships.data?.length ?? 0) > 1)
+    nav.push({ href: '/officer/organizations', label: 'เปลี่ยนหน่วยงาน / Switch organisation' });
+  if (officer.operator)
+    nav.push({ href: '/officer/operator/organizations', label: 'หน่วยงานทั้งหมด / All organisations' });
+  const routes = officer.operator ? [...ROUTES, ...OPERATOR_ROUTES] : ROUTES;
+  const routed = routes.find((r) => match(r.path, location.path));
   for (const item of nav)
     item.current =
       item.href === location.path ||
-      (item.href === '/officer/admin' && location.path.startsWith('/officer/admin/'));
+      (item.href === '/officer/admin' && location.path.startsWith('/officer/admin/')) ||
+      (item.href === '/officer/operator/organizations' && location.path.startsWith(`${item.href}/`));
 
   return (
     <Layout
@@ -89,7 +121,7 @@ export function App() {
       nav={nav}
       // the integrity console is still the legacy page: a full load, not a console route
       renderLink={(item) =>
-        ROUTES.some((r) => r.path === item.href) ? (
+        routes.some((r) => r.path === item.href) ? (
           <Link href={item.href}>{item.label}</Link>
         ) : (
           <a href={item.href}>{item.label}</a>
@@ -97,7 +129,12 @@ export function App() {
       }
       actions={
         <>
-          <span class="muted">{officer.displayName}</span>
+          <span class="muted">
+            {officer.displayName}
+            {/* a person with several organisations sees which one they are working in */}
+            {(memberships.data?.length ?? 0) > 1 &&
+              ` · ${memberships.data?.find((m) => m.current)?.nameTh ?? ''}`}
+          </span>
           <button type="button" class="secondary" onClick={() => void signOut()}>
             ออกจากระบบ / Sign out
           </button>

@@ -37,23 +37,6 @@ const ROUTE: Record<Action, string> = {
   note: 'notes',
 };
 
-/** Reasons for refusing a case (RejectDto.reasonCode); the API has no labels for these four codes. */
-const REJECT_REASONS: [Schemas['RejectDto']['reasonCode'], string][] = [
-  ['not_a_complaint', 'ไม่ใช่เรื่องร้องเรียน / Not a complaint'],
-  ['outside_remit', 'ไม่อยู่ในอำนาจหน้าที่ / Outside our remit'],
-  ['insufficient_information', 'ข้อมูลไม่เพียงพอ / Not enough information'],
-  ['other', 'อื่น ๆ / Other'],
-];
-
-const DEADLINE_STATE: Record<string, string> = {
-  on_track: 'อยู่ในกำหนด / On track',
-  due_soon: 'ใกล้ครบกำหนด / Due soon',
-  overdue: 'เกินกำหนด / Overdue',
-  met: 'ตอบภายในกำหนด / Met',
-  met_by_explanation: 'ชี้แจงภายในกำหนด / Met by explanation',
-  missed: 'เกินกำหนด / Missed',
-};
-
 export function CasePage() {
   const { path } = useLocation();
   const id = match('/officer/complaints/:id', path)?.id ?? '';
@@ -164,6 +147,19 @@ export function CasePage() {
         {(item.locationAddress || item.locationVillage) && (
           <p>สถานที่ / Place: {[item.locationAddress, item.locationVillage].filter(Boolean).join(', ')}</p>
         )}
+        {item.latitude !== null && item.longitude !== null && (
+          <p data-testid="coordinates">
+            พิกัด / Coordinates: {item.latitude.toFixed(6)}, {item.longitude.toFixed(6)} (
+            <a
+              href={`https://www.openstreetmap.org/?mlat=${item.latitude}&mlon=${item.longitude}#map=17/${item.latitude}/${item.longitude}`}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              ดูบนแผนที่ / Open the map
+            </a>
+            )
+          </p>
+        )}
         {item.resultMessage && (
           <p>
             <strong>ผลการดำเนินการ / Result:</strong> {item.resultMessage}
@@ -236,7 +232,9 @@ export function CasePage() {
               <p>
                 <strong>
                   {h.actionLabel?.th ??
-                    (h.toStatus ? labels.th('complaintStatus', h.toStatus) : eventLabel(h.type))}
+                    (h.toStatus
+                      ? labels.th('complaintStatus', h.toStatus)
+                      : labels.both('eventType', h.type))}
                 </strong>
                 {h.toStatus && h.actionLabel && <> → {labels.th('complaintStatus', h.toStatus)}</>}
                 {!h.isPublic && h.type === 'internal_note' && <span class="muted"> (ภายใน / internal)</span>}
@@ -252,14 +250,10 @@ export function CasePage() {
 }
 
 type CaseFile = Schemas['AttachmentView'];
-const SOURCE: Record<CaseFile['source'], string> = {
-  citizen: 'ผู้ร้อง / Complainant',
-  reporter: 'ผู้แจ้ง / Reporter',
-  officer: 'เจ้าหน้าที่ / Officer',
-};
 
 /** The case's files: thumbnails (fetched with the token), upload as internal or public, publish or take back. */
 function CaseFiles({ caseId }: { caseId: string }) {
+  const labels = useLabels();
   const [files, setFiles] = useState<CaseFile[]>([]);
   const [reload, setReload] = useState(0);
   const [listError, setListError] = useState<DescribedError | null>(null);
@@ -345,7 +339,9 @@ function CaseFiles({ caseId }: { caseId: string }) {
           token={getAccessToken()}
           testId="case-files"
           thumbnailTestId="case-thumbnail"
-          details={(f) => ` · ${SOURCE[f.source]} · ${f.isPublic ? 'เผยแพร่ / Public' : 'ภายใน / Internal'}`}
+          details={(f) =>
+            ` · ${labels.both('attachmentSource', f.source)} · ${f.isPublic ? 'เผยแพร่ / Public' : 'ภายใน / Internal'}`
+          }
           actions={(f) => (
             <button type="button" class="secondary" onClick={() => void toggle(f)}>
               {f.isPublic
@@ -405,17 +401,6 @@ function CaseFiles({ caseId }: { caseId: string }) {
   );
 }
 
-const EVENT_LABELS: Record<string, string> = {
-  received: 'รับเรื่อง / Received',
-  public_reply: 'ตอบผู้ร้อง / Reply to the complainant',
-  internal_note: 'บันทึกภายใน / Internal note',
-  deadline_extended: 'ขยายกำหนด / Deadline extended',
-  deadline_milestone: 'กำหนดเวลา / Deadline',
-  feedback: 'ความพึงพอใจ / Feedback',
-  complainant_answer: 'ผู้ร้องตอบ / Complainant answered',
-};
-const eventLabel = (type: string) => EVENT_LABELS[type] ?? type;
-
 function actionLabel(labels: Labels, action: Action): string {
   if (action === 'extend') return 'ขยายกำหนด / Extend the deadline';
   if (action === 'note') return 'บันทึก / ตอบผู้ร้อง — Note / reply';
@@ -424,6 +409,7 @@ function actionLabel(labels: Labels, action: Action): string {
 }
 
 function DeadlineCard({ item }: { item: Case }) {
+  const labels = useLabels();
   const d = item.deadline;
   return (
     <section class={`card deadline ${d?.state ?? ''}`} aria-labelledby="deadline">
@@ -438,7 +424,7 @@ function DeadlineCard({ item }: { item: Case }) {
             {d.extended && ' (ขยายแล้ว / extended)'}
           </dd>
           <dt>สถานะ / State</dt>
-          <dd>{DEADLINE_STATE[d.state] ?? d.state}</dd>
+          <dd>{labels.both('deadlineState', d.state)}</dd>
           {item.daysLeft !== null && (
             <>
               <dt>เหลือ / Left</dt>
@@ -645,9 +631,9 @@ function ActionForm({
             {(p) => (
               <select {...p}>
                 <option value="">— เลือก / choose —</option>
-                {REJECT_REASONS.map(([code, text]) => (
+                {Object.keys(labels.table.rejectReason ?? {}).map((code) => (
                   <option key={code} value={code}>
-                    {text}
+                    {labels.both('rejectReason', code)}
                   </option>
                 ))}
               </select>

@@ -1,7 +1,10 @@
 /**
  * The acknowledgement slip (ใบรับเรื่อง, /officer/complaints/:id/slip): organisation, reference number,
  * tracking code and a QR code to the tracking page, received and due dates in the Buddhist era. The
- * tracking code is given once, at registration: a slip printed later (another tab, a reload) says so.
+ * tracking code is given once, at registration (the server keeps only its hash): a slip printed later
+ * (another tab, a reload) is marked as a reprint, says the code is on the first slip only, and tells the
+ * complainant to follow the case with the reference number through the organisation. No new code is issued
+ * here: the complainant's code stays the one they hold.
  */
 import { formatDateTimeBE, formatDayBE } from '../shared/be-date';
 import { useLabels } from '../shared/labels';
@@ -25,7 +28,8 @@ export function Slip() {
         <>
           <Letterhead org={org} />
           <h2 class="doc-title">
-            ใบรับเรื่อง <span class="en">Acknowledgement slip</span>
+            ใบรับเรื่อง{!receipt && ' (ฉบับพิมพ์ซ้ำ)'}{' '}
+            <span class="en">Acknowledgement slip{!receipt && ' (reprint)'}</span>
           </h2>
           <div class="slip-grid">
             <dl class="facts">
@@ -34,7 +38,7 @@ export function Slip() {
               <dt>รหัสติดตามเรื่อง / Tracking code</dt>
               <dd class="big code" data-testid="tracking-code">
                 {receipt?.trackingCode ??
-                  'แจ้งไว้ครั้งเดียวเมื่อรับเรื่อง / given once, when the complaint was registered'}
+                  'รหัสติดตามแสดงเฉพาะในใบรับเรื่องฉบับแรก / The tracking code is shown on the first slip only'}
               </dd>
               <dt>ประเภท / Kind</dt>
               <dd>{labels.th('complaintKind', item.kind)}</dd>
@@ -69,6 +73,16 @@ export function Slip() {
               </figure>
             )}
           </div>
+          {!receipt && (
+            <p data-testid="reprint-note">
+              ใบนี้พิมพ์ซ้ำ จึงไม่มีรหัสติดตามและ QR ผู้ร้องติดตามเรื่องได้ด้วยรหัสในใบรับเรื่องฉบับแรก หรือติดต่อหน่วยงานพร้อมเลขที่รับเรื่อง{' '}
+              {item.referenceNo}{' '}
+              <span class="en">
+                A reprint carries no tracking code or QR code: the complainant follows the case with the code
+                on the first slip, or by contacting us with reference number {item.referenceNo}.
+              </span>
+            </p>
+          )}
           <p class="signature">ลงชื่อ …………………………………… ผู้รับเรื่อง / Received by</p>
         </>
       )}

@@ -6,23 +6,22 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import '../shared/styles.css';
 import './public.css';
+import { inlinedOr, peek } from '../shared/initial-data';
 import { api, call, type Schemas } from '../shared/api';
+import { LoadFailure } from '../shared/components/LoadFailure';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
-import { errorsByField, Field } from '../shared/components/Field';
+import { RadioGroup, type RadioOption } from '../shared/components/RadioGroup';
+import { CodeSelect, errorsByField, Field, RequiredNote } from '../shared/components/Field';
 import { describeError, type DescribedError } from '../shared/errors';
 import { FilePicker, filesProblem } from '../shared/attachments';
 import { ComplaintFilesReceipt } from './ComplaintFiles';
 import { organization } from './page';
 import { PublicLayout } from './PublicLayout';
+import type { Pin } from './pin-map';
 import { Receipt } from './Receipt';
 import { receiptFromFragment, receiptToFragment, type ReceiptData } from './receipt-fragment';
 
 type Kind = NonNullable<Schemas['SubmitComplaintDto']['kind']>;
-const KINDS: { code: Kind; th: string; en: string }[] = [
-  { code: 'complaint', th: 'เรื่องร้องเรียน/ร้องทุกข์', en: 'Complaint' },
-  { code: 'suggestion', th: 'ข้อเสนอแนะ', en: 'Suggestion' },
-  { code: 'compliment', th: 'คำชมเชย', en: 'Compliment' },
-];
 
 /** The API's field path → this page's input id (for the error summary's links and focus). */
 const FIELD_IDS: Record<string, string> = {
@@ -44,6 +43,8 @@ const FIELD_LABELS: Record<string, string> = {
   description: 'รายละเอียด / What happened',
   'location.address': 'สถานที่ / Where',
   'location.village': 'หมู่บ้าน / Village',
+  'location.lat': 'หมุดบนแผนที่ / Map pin',
+  'location.lng': 'หมุดบนแผนที่ / Map pin',
   'complainant.name': 'ชื่อ / Name',
   'complainant.phone': 'โทรศัพท์ / Phone',
   'complainant.email': 'อีเมล / E-mail',
@@ -84,12 +85,33 @@ function missing(values: FormValues): DescribedError | null {
     : null;
 }
 
+/**
+ * The map pin's part of the form (LocationPin.tsx, its own chunk), loaded only when the server
+ * configured a tile server; without one the page is what it was, the address fields only.
+ */
+function LazyLocationPin(props: { value: Pin | null; onChange: (pin: Pin | null) => void }) {
+  const [module, setModule] = useState<typeof import('./LocationPin') | null>(null);
+  useEffect(() => {
+    const map = peek('map');
+    // by the URL the server gave (already preloaded): no bundler loader in this page for it
+    if (map)
+      (import(/* @vite-ignore */ map.module) as Promise<typeof import('./LocationPin')>).then(
+        setModule,
+        () => undefined, // no map then: the address fields say where
+      );
+  }, []);
+  return module ? <module.LocationPin {...props} /> : null;
+}
+
 function ComplaintForm() {
   const org = organization();
   const form = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<FormValues>(EMPTY);
   const [consent, setConsent] = useState(false);
   const [kind, setKind] = useState<Kind>('complaint');
+  // complaint, suggestion or compliment, named by the API (GET /labels), inlined with the categories
+  const [kinds, setKinds] = useState<RadioOption<Kind>[]>([]);
+  const [pin, setPin] = useState<Pin | null>(null);
   const [categories, setCategories] = useState<Schemas['PublicCategoryView'][] | null>(null);
   const [loadError, setLoadError] = useState<DescribedError | null>(null);
   const [error, setError] = useState<DescribedError | null>(null);
@@ -108,8 +130,16 @@ function ComplaintForm() {
 
   useEffect(() => {
     setLoadError(null);
-    call(api.GET('/api/v1/orgs/{orgSlug}/categories', { params: { path: { orgSlug: org.slug } } }))
-      .then(setCategories)
+    Promise.all([
+      inlinedOr('categories', () =>
+        call(api.GET('/api/v1/orgs/{orgSlug}/categories', { params: { path: { orgSlug: org.slug } } })),
+      ),
+      inlinedOr('kinds', () => call(api.GET('/api/v1/labels')).then((labels) => labels.complaints.kinds)),
+    ])
+      .then(([loaded, named]) => {
+        setCategories(loaded);
+        setKinds(named as RadioOption<Kind>[]);
+      })
       .catch((err: unknown) => setLoadError(describeError(err)));
   }, [loadAttempt, org.slug]);
 
@@ -129,7 +159,8 @@ function ComplaintForm() {
       subject: values.subject.trim(),
       description: values.description.trim(),
     };
-    if (v('address') || v('village')) body.location = { address: v('address'), village: v('village') };
+    if (v('address') || v('village') || pin)
+      body.location = { address: v('address'), village: v('village'), lat: pin?.lat, lng: pin?.lng };
     if (v('name') || v('phone') || v('email'))
       body.complainant = { name: v('name'), phone: v('phone'), email: v('email'), consentToContact: consent };
     setBusy(true);
@@ -169,36 +200,14 @@ function ComplaintForm() {
       <h1 id="form-title">
         ยื่นเรื่องร้องเรียน/ร้องทุกข์ <span class="en">File a complaint</span>
       </h1>
-      <p class="muted">
-        ช่องที่มีเครื่องหมาย <span class="required">*</span> จำเป็นต้องกรอก / Fields marked * are required
-      </p>
+      <RequiredNote />
       <ErrorSummary error={error} fieldIds={FIELD_IDS} fieldLabels={FIELD_LABELS} />
-      {loadError && (
-        <div>
-          <ErrorSummary error={loadError} />
-          <button type="button" class="secondary" onClick={() => setLoadAttempt((n) => n + 1)}>
-            โหลดประเภทเรื่องใหม่ / Reload the categories
-          </button>
-        </div>
-      )}
-      <fieldset class="stars">
-        <legend>
-          ประเภท <span class="en">Kind</span>
-        </legend>
-        {KINDS.map((k) => (
-          <label key={k.code} for={`kind-${k.code}`}>
-            <input
-              type="radio"
-              id={`kind-${k.code}`}
-              name="kind"
-              value={k.code}
-              checked={kind === k.code}
-              onChange={() => setKind(k.code)}
-            />
-            {k.th} <span class="en">{k.en}</span>
-          </label>
-        ))}
-      </fieldset>
+      <LoadFailure
+        error={loadError}
+        onRetry={() => setLoadAttempt((n) => n + 1)}
+        label="โหลดประเภทเรื่องใหม่ / Reload the categories"
+      />
+      <RadioGroup name="kind" legend={['ประเภท', 'Kind']} options={kinds} value={kind} onChange={setKind} />
       <Field
         id="category"
         label="เรื่องเกี่ยวกับ"
@@ -208,14 +217,13 @@ function ComplaintForm() {
         error={errorFor('category')}
       >
         {(p) => (
-          <select {...p} value={values.category} onChange={set('category')} disabled={!categories}>
-            <option value="">{categories ? '— เลือกประเภทเรื่อง / Choose —' : 'กำลังโหลด… / Loading…'}</option>
-            {categories?.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.nameTh} — {c.nameEn}
-              </option>
-            ))}
-          </select>
+          <CodeSelect
+            control={p}
+            value={values.category}
+            onChange={set('category')}
+            options={categories}
+            choose="— เลือกประเภทเรื่อง / Choose —"
+          />
         )}
       </Field>
       <Field id="subject" label="หัวเรื่อง" labelEn="Subject" required error={errorFor('subject')}>
@@ -252,6 +260,7 @@ function ComplaintForm() {
           {(p) => <input {...p} maxLength={200} value={values.village} onInput={set('village')} />}
         </Field>
       </div>
+      <LazyLocationPin value={pin} onChange={setPin} />
       <FilePicker id="files" files={files} onChange={setFiles} error={fieldErrors.files} />
       <h2>
         ช่องทางติดต่อกลับ (ไม่บังคับ) <span class="en">Contact (optional)</span>

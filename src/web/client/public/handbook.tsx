@@ -7,9 +7,10 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../shared/styles.css';
 import './public.css';
+import { inlinedOr } from '../shared/initial-data';
 import { api, call, type Schemas } from '../shared/api';
 import { formatDateTimeBE } from '../shared/be-date';
-import { ErrorSummary } from '../shared/components/ErrorSummary';
+import { LoadFailure } from '../shared/components/LoadFailure';
 import { describeError, type DescribedError } from '../shared/errors';
 import { organization, withOrg } from './page';
 import { PublicLayout } from './PublicLayout';
@@ -160,7 +161,9 @@ function HandbookPage() {
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     setError(null);
-    call(api.GET('/api/v1/orgs/{orgSlug}/handbook', { params: { path: { orgSlug: org.slug } } })).then(
+    inlinedOr('handbook', () =>
+      call(api.GET('/api/v1/orgs/{orgSlug}/handbook', { params: { path: { orgSlug: org.slug } } })),
+    ).then(
       (h) => {
         setData(h);
         if (location.hash === '#integrity')
@@ -171,14 +174,7 @@ function HandbookPage() {
   }, [attempt, org.slug]);
   return (
     <PublicLayout current="/handbook">
-      {error && (
-        <div class="card">
-          <ErrorSummary error={error} />
-          <button type="button" onClick={() => setAttempt((n) => n + 1)}>
-            ลองใหม่ / Try again
-          </button>
-        </div>
-      )}
+      <LoadFailure card error={error} onRetry={() => setAttempt((n) => n + 1)} />
       {!data && !error && (
         <p role="status" class="card">
           กำลังโหลด… / Loading…

@@ -8,10 +8,19 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import '../shared/styles.css';
 import './public.css';
+import { inlinedOr } from '../shared/initial-data';
 import { api, call, type Schemas } from '../shared/api';
 import { BEDateInput } from '../shared/components/BEDateInput';
+import { LoadFailure } from '../shared/components/LoadFailure';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
-import { type ControlProps, errorsByField, Field } from '../shared/components/Field';
+import { RadioGroup, type RadioOption } from '../shared/components/RadioGroup';
+import {
+  CodeSelect,
+  type ControlProps,
+  errorsByField,
+  Field,
+  RequiredNote,
+} from '../shared/components/Field';
 import { filesProblem } from '../shared/attachments';
 import { describeError, type DescribedError } from '../shared/errors';
 import { EvidenceFilesField, EvidenceUpload } from './EvidenceFiles';
@@ -22,7 +31,7 @@ type Body = Schemas['SubmitIntegrityReportDto'];
 type Kind = Body['kind'];
 type Relation = NonNullable<Body['reporterRelation']>;
 
-const KINDS: { code: Kind; th: string; en: string }[] = [
+const KINDS: RadioOption<Kind>[] = [
   { code: 'complaint', th: 'ร้องเรียนการทุจริต/ประพฤติมิชอบ', en: 'Complaint about corruption or misconduct' },
   { code: 'tip', th: 'แจ้งเบาะแส', en: 'Tip-off' },
 ];
@@ -186,10 +195,12 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string, files: File[]) => 
 
   useEffect(() => {
     setLoadError(null);
-    call(
-      api.GET('/api/v1/orgs/{orgSlug}/integrity-reports/allegation-types', {
-        params: { path: { orgSlug: org.slug } },
-      }),
+    inlinedOr('allegationTypes', () =>
+      call(
+        api.GET('/api/v1/orgs/{orgSlug}/integrity-reports/allegation-types', {
+          params: { path: { orgSlug: org.slug } },
+        }),
+      ),
     )
       .then(setTypes)
       .catch((err: unknown) => setLoadError(describeError(err)));
@@ -255,9 +266,7 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string, files: File[]) => 
       <h2 id="form-title">
         แจ้งเรื่อง <span class="en">Your report</span>
       </h2>
-      <p class="muted">
-        ช่องที่มีเครื่องหมาย <span class="required">*</span> จำเป็นต้องกรอก / Fields marked * are required
-      </p>
+      <RequiredNote />
       <ErrorSummary error={error} fieldIds={FIELD_IDS} fieldLabels={FIELD_LABELS} />
       {error && retryable(error.kind) && (
         <p>
@@ -266,32 +275,12 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string, files: File[]) => 
           </button>
         </p>
       )}
-      {loadError && (
-        <div>
-          <ErrorSummary error={loadError} />
-          <button type="button" class="secondary" onClick={() => setLoadAttempt((n) => n + 1)}>
-            โหลดลักษณะการกระทำใหม่ / Reload the kinds of wrongdoing
-          </button>
-        </div>
-      )}
-      <fieldset class="stars">
-        <legend>
-          ประเภท <span class="en">Kind</span>
-        </legend>
-        {KINDS.map((k) => (
-          <label key={k.code} for={`kind-${k.code}`}>
-            <input
-              type="radio"
-              id={`kind-${k.code}`}
-              name="kind"
-              value={k.code}
-              checked={kind === k.code}
-              onChange={() => setKind(k.code)}
-            />
-            {k.th} <span class="en">{k.en}</span>
-          </label>
-        ))}
-      </fieldset>
+      <LoadFailure
+        error={loadError}
+        onRetry={() => setLoadAttempt((n) => n + 1)}
+        label="โหลดลักษณะการกระทำใหม่ / Reload the kinds of wrongdoing"
+      />
+      <RadioGroup name="kind" legend={['ประเภท', 'Kind']} options={KINDS} value={kind} onChange={setKind} />
       <Field
         id="allegationType"
         label="ลักษณะการกระทำ"
@@ -300,14 +289,13 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string, files: File[]) => 
         error={errorFor('allegationType')}
       >
         {(p) => (
-          <select {...p} value={values.allegationType} onChange={set('allegationType')} disabled={!types}>
-            <option value="">{types ? '— เลือก / Choose —' : 'กำลังโหลด… / Loading…'}</option>
-            {types?.map((t) => (
-              <option key={t.code} value={t.code}>
-                {t.nameTh} — {t.nameEn}
-              </option>
-            ))}
-          </select>
+          <CodeSelect
+            control={p}
+            value={values.allegationType}
+            onChange={set('allegationType')}
+            options={types}
+            choose="— เลือก / Choose —"
+          />
         )}
       </Field>
       <Field

@@ -5,15 +5,16 @@
  * the CSV and open-data downloads; the annual report or "not yet published"; the embeddable widget.
  */
 import { render } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import '../shared/styles.css';
 import './public.css';
 import { api, call, type Schemas } from '../shared/api';
+import { take } from '../shared/initial-data';
 import { formatDateTimeBE } from '../shared/be-date';
-import { ErrorSummary } from '../shared/components/ErrorSummary';
+import { LoadFailure } from '../shared/components/LoadFailure';
 import { Field } from '../shared/components/Field';
 import { ApiError, describeError, type DescribedError } from '../shared/errors';
-import { BarChart } from './charts';
+import { ChartTable, type Column, FigureTable } from './FigureTable';
 import { fiscalYearBE, recentFiscalYears, yearFromQuery } from './fiscal-year';
 import { jsonOnly, organization, withOrg } from './page';
 import { PublicLayout } from './PublicLayout';
@@ -42,6 +43,18 @@ function Figures({ items }: { items: [string, string][] }) {
   );
 }
 
+/** A row's name: Thai, then English. */
+const bilingual = (r: { nameTh: string; nameEn: string }) => (
+  <>
+    {r.nameTh} <span class="en">{r.nameEn}</span>
+  </>
+);
+const byCode = (r: { code: string }) => r.code;
+const RECEIVED_OPEN: Column<{ received: number; open: number }>[] = [
+  { label: 'รับเรื่อง / Received', cell: (r) => number(r.received) },
+  { label: 'ยังไม่แล้วเสร็จ / Open', cell: (r) => number(r.open) },
+];
+
 /** One breakdown (category, channel, unit, month): a chart and the same figures as a table. */
 function Breakdown({
   id,
@@ -54,50 +67,27 @@ function Breakdown({
   cells: Cell[];
   horizontal?: boolean;
 }) {
-  const labels = useMemo(() => cells.map((c) => c.nameTh), [cells]);
-  const series = useMemo(
-    () => [
-      { label: 'รับเรื่อง / Received', values: cells.map((c) => c.received), color: '#0b5cad' },
-      { label: 'ยังไม่แล้วเสร็จ / Open', values: cells.map((c) => c.open), color: '#d9822b' },
-    ],
-    [cells],
-  );
   return (
     <section class="card" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       {cells.length === 0 ? (
         <p class="muted">ไม่มีเรื่องในช่วงนี้ / Nothing in this period</p>
       ) : (
-        <>
-          <BarChart title={title} labels={labels} series={series} horizontal={horizontal} />
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">รายการ / Item</th>
-                  <th scope="col">รับเรื่อง / Received</th>
-                  <th scope="col">ยังไม่แล้วเสร็จ / Open</th>
-                  <th scope="col">ตอบทันกำหนด (%) / On time</th>
-                  <th scope="col">วันเฉลี่ยถึงผล / Mean days</th>
-                </tr>
-              </thead>
-              <tbody>
-                {cells.map((c) => (
-                  <tr key={c.code}>
-                    <th scope="row">
-                      {c.nameTh} <span class="en">{c.nameEn}</span>
-                    </th>
-                    <td>{number(c.received)}</td>
-                    <td>{number(c.open)}</td>
-                    <td>{number(c.compliancePercent, '%')}</td>
-                    <td>{number(c.meanDaysToResult)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
+        <ChartTable
+          chartTitle={title}
+          horizontal={horizontal}
+          caption={title}
+          hiddenCaption
+          head="รายการ / Item"
+          rows={cells}
+          rowKey={byCode}
+          rowName={bilingual}
+          columns={[
+            ...RECEIVED_OPEN,
+            { label: 'ตอบทันกำหนด (%) / On time', cell: (c) => number(c.compliancePercent, '%') },
+            { label: 'วันเฉลี่ยถึงผล / Mean days', cell: (c) => number(c.meanDaysToResult) },
+          ]}
+        />
       )}
     </section>
   );
@@ -109,30 +99,17 @@ function Kinds({ kinds }: { kinds: Schemas['SubmissionKindCell'][] }) {
       <h2 id="kinds-title">
         แยกตามประเภทเรื่อง <span class="en">By kind (suggestions and compliments counted apart)</span>
       </h2>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">ประเภท / Kind</th>
-              <th scope="col">รับเรื่อง / Received</th>
-              <th scope="col">ตอบแล้ว / Answered</th>
-              <th scope="col">ดำเนินการอยู่ / In progress</th>
-            </tr>
-          </thead>
-          <tbody>
-            {kinds.map((k) => (
-              <tr key={k.code}>
-                <th scope="row">
-                  {k.nameTh} <span class="en">{k.nameEn}</span>
-                </th>
-                <td>{number(k.received)}</td>
-                <td>{number(k.answered)}</td>
-                <td>{number(k.open)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FigureTable
+        head="ประเภท / Kind"
+        rows={kinds}
+        rowKey={byCode}
+        rowName={bilingual}
+        columns={[
+          { label: 'รับเรื่อง / Received', cell: (k) => number(k.received) },
+          { label: 'ตอบแล้ว / Answered', cell: (k) => number(k.answered) },
+          { label: 'ดำเนินการอยู่ / In progress', cell: (k) => number(k.open) },
+        ]}
+      />
     </section>
   );
 }
@@ -161,27 +138,16 @@ function Definitions({ definitions }: { definitions: Record<string, Schemas['Sta
 
 function IntegrityTable({ title, cells }: { title: string; cells: Schemas['IntegrityCell'][] }) {
   return (
-    <div class="table-wrap">
-      <table>
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">รายการ / Item</th>
-            <th scope="col">จำนวน / Count</th>
-          </tr>
-        </thead>
-        <tbody>
-          {cells.map((c) => (
-            <tr key={c.code}>
-              <th scope="row">
-                {c.nameTh} <span class="en">{c.nameEn}</span>
-              </th>
-              <td>{typeof c.value === 'number' ? number(c.value) : c.value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FigureTable
+      caption={title}
+      head="รายการ / Item"
+      rows={cells}
+      rowKey={byCode}
+      rowName={bilingual}
+      columns={[
+        { label: 'จำนวน / Count', cell: (c) => (typeof c.value === 'number' ? number(c.value) : c.value) },
+      ]}
+    />
   );
 }
 
@@ -328,14 +294,6 @@ function OrgStatistics({ data, year }: { data: OrgData; year: number }) {
 
 function NationalStatistics({ stats, year }: { stats: NationalStats; year: number }) {
   const rows = stats.organizations;
-  const labels = useMemo(() => rows.map((r) => r.nameTh), [rows]);
-  const series = useMemo(
-    () => [
-      { label: 'รับเรื่อง / Received', values: rows.map((r) => r.received), color: '#0b5cad' },
-      { label: 'ยังไม่แล้วเสร็จ / Open', values: rows.map((r) => r.open), color: '#d9822b' },
-    ],
-    [rows],
-  );
   return (
     <>
       <Kinds kinds={stats.submissionsByKind} />
@@ -343,33 +301,21 @@ function NationalStatistics({ stats, year }: { stats: NationalStats; year: numbe
         <h2 id="orgs-title">
           แยกตามหน่วยงาน ปีงบประมาณ {year} <span class="en">By organisation</span>
         </h2>
-        <BarChart title="เรื่องร้องเรียนแยกตามหน่วยงาน" labels={labels} series={series} horizontal />
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">หน่วยงาน / Organisation</th>
-                <th scope="col">รับเรื่อง / Received</th>
-                <th scope="col">ยังไม่แล้วเสร็จ / Open</th>
-                <th scope="col">ตอบภายในกำหนด / On time</th>
-                <th scope="col">พึงพอใจ / Satisfied</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.slug}>
-                  <th scope="row">
-                    <a href={`/statistics?org=${encodeURIComponent(r.slug)}&year=${year}`}>{r.nameTh}</a>
-                  </th>
-                  <td>{number(r.received)}</td>
-                  <td>{number(r.open)}</td>
-                  <td>{number(r.compliancePercent, '%')}</td>
-                  <td>{number(r.satisfiedPercent, '%')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ChartTable
+          chartTitle="เรื่องร้องเรียนแยกตามหน่วยงาน"
+          horizontal
+          head="หน่วยงาน / Organisation"
+          rows={rows}
+          rowKey={(r) => r.slug}
+          rowName={(r) => (
+            <a href={`/statistics?org=${encodeURIComponent(r.slug)}&year=${year}`}>{r.nameTh}</a>
+          )}
+          columns={[
+            ...RECEIVED_OPEN,
+            { label: 'ตอบภายในกำหนด / On time', cell: (r) => number(r.compliancePercent, '%') },
+            { label: 'พึงพอใจ / Satisfied', cell: (r) => number(r.satisfiedPercent, '%') },
+          ]}
+        />
       </section>
       <section class="card" aria-labelledby="downloads-title">
         <h2 id="downloads-title">ดาวน์โหลด / Downloads</h2>
@@ -396,6 +342,12 @@ function StatisticsPage() {
     setData(null);
     setError(null);
     const query = { fiscalYear: year };
+    // the figures the server wrote into the page, when they are this year's (used once: a retry fetches)
+    const inlined = national ? take('national') : take('statistics');
+    if (inlined?.fiscalYear === year) {
+      setData('stats' in inlined ? inlined.stats : inlined);
+      return;
+    }
     const load = national
       ? call(api.GET('/api/v1/statistics/complaints', { params: { query } })).then(jsonOnly)
       : Promise.all([
@@ -453,14 +405,7 @@ function StatisticsPage() {
           )}
         </p>
       </div>
-      {error && (
-        <div class="card">
-          <ErrorSummary error={error} />
-          <button type="button" onClick={() => setAttempt((n) => n + 1)}>
-            ลองใหม่ / Try again
-          </button>
-        </div>
-      )}
+      <LoadFailure card error={error} onRetry={() => setAttempt((n) => n + 1)} />
       {!data && !error && (
         <p role="status" class="card">
           กำลังโหลด… / Loading…

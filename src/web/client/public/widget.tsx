@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import '../shared/styles.css';
 import './public.css';
 import { api, call, type Schemas } from '../shared/api';
+import { inlinedOr } from '../shared/initial-data';
 import { describeError } from '../shared/errors';
 import { jsonOnly, organization } from './page';
 
@@ -16,9 +17,11 @@ function Widget() {
   const [stats, setStats] = useState<Schemas['ComplaintStatisticsView'] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    call(api.GET('/api/v1/orgs/{orgSlug}/statistics/complaints', { params: { path: { orgSlug: org.slug } } }))
-      .then(jsonOnly)
-      .then(setStats, (err: unknown) => setError(describeError(err).title));
+    inlinedOr('widget', () =>
+      call(
+        api.GET('/api/v1/orgs/{orgSlug}/statistics/complaints', { params: { path: { orgSlug: org.slug } } }),
+      ).then(jsonOnly),
+    ).then(setStats, (err: unknown) => setError(describeError(err).title));
   }, [org.slug]);
   const f = stats?.figures;
   const full = `${location.origin}/statistics?org=${encodeURIComponent(org.slug)}`;

@@ -16,7 +16,16 @@ export type LabelGroup =
   | 'complaintKind'
   | 'role'
   | 'integrityStatus'
-  | 'integrityKind';
+  | 'integrityKind'
+  | 'rejectReason'
+  | 'eventType'
+  | 'deadlineState'
+  | 'attachmentSource'
+  | 'organizationType'
+  | 'mailStatus'
+  | 'mailRecipient'
+  | 'roleRequestStatus'
+  | 'holidayKind';
 export type LabelTable = Partial<Record<LabelGroup, Record<string, Label>>>;
 
 const byCode = (list: unknown): Record<string, Label> => {
@@ -43,6 +52,15 @@ export async function fetchLabels(): Promise<LabelTable> {
       role: byCode(body.roles),
       integrityStatus: byCode(body.integrityReports.statuses),
       integrityKind: byCode(body.integrityReports.kinds),
+      rejectReason: byCode(body.complaints.rejectReasons),
+      eventType: byCode(body.complaints.eventTypes),
+      deadlineState: byCode(body.deadlineStates),
+      attachmentSource: byCode(body.attachmentSources),
+      organizationType: byCode(body.organizationTypes),
+      mailStatus: byCode(body.mailStatuses),
+      mailRecipient: byCode(body.mailRecipients),
+      roleRequestStatus: byCode(body.roleRequestStatuses),
+      holidayKind: byCode(body.holidayKinds),
     };
   } catch {
     return {};
@@ -56,12 +74,18 @@ export interface Labels {
   /** the Thai label of `code` in `group`, or the code itself while unknown */
   th(group: LabelGroup, code: string | null | undefined): string;
   get(group: LabelGroup, code: string): Label | undefined;
+  /** "Thai / English" of `code` in `group`, or the code itself while unknown */
+  both(group: LabelGroup, code: string | null | undefined): string;
 }
 
 export const labelsFrom = (table: LabelTable): Labels => ({
   table,
   th: (group, code) => (code ? (table[group]?.[code]?.th ?? code) : '—'),
   get: (group, code) => table[group]?.[code],
+  both: (group, code) => {
+    const l = code ? table[group]?.[code] : undefined;
+    return l ? `${l.th} / ${l.en}` : code || '—';
+  },
 });
 
 export function useLabels(): Labels {

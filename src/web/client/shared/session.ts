@@ -10,7 +10,8 @@ import { ApiError } from './errors';
 const REFRESH_KEY = 'rongrian.officer.refresh';
 const deviceKey = (email: string) => `rongrian.officer.device:${email.toLowerCase()}`;
 
-export type Officer = Schemas['UserView'];
+/** The signed-in account, and whether the person is one of the deployment's operators. */
+export type Officer = Schemas['UserView'] & { operator: boolean };
 type Listener = (user: Officer | null) => void;
 
 let current: Officer | null = null;
@@ -34,26 +35,67 @@ function signedIn(tokens: Schemas['TokensView']): Officer {
   setAccessToken(tokens.accessToken);
   sessionStorage.setItem(REFRESH_KEY, tokens.refreshToken);
   if (tokens.deviceToken) localStorage.setItem(deviceKey(tokens.user.email), tokens.deviceToken);
-  publish(tokens.user);
-  return tokens.user;
+  const officer = { ...tokens.user, operator: tokens.operator };
+  publish(officer);
+  return officer;
 }
 
-/** Signs in; integrity officers after a password reset add their `recoveryKey` (or `replaceKey`). */
-export async function signIn(
-  email: string,
-  password: string,
-  key: { recoveryKey?: string; replaceKey?: boolean } = {},
-): Promise<Schemas['TokensView']> {
-  const tokens = await call(
-    api.POST('/api/v1/auth/login', {
-      body: { email, password, deviceToken: localStorage.getItem(deviceKey(email)) ?? undefined, ...key },
-    }),
-  );
+const noticeOf = (tokens: Schemas['TokensView']) => {
   const integrityKey = tokens.integrityKey;
   keyNotice =
     integrityKey && (integrityKey.recoveryKey || integrityKey.status === 'locked') ? integrityKey : null;
+};
+
+/**
+ * Signs in; integrity officers after a password reset add their `recoveryKey` (or `replaceKey`). A person
+ * with accounts in several organisations gets 409 ORGANIZATION_CHOICE_REQUIRED (see `organizationChoices`)
+ * and signs in again with the chosen `organizationId`.
+ */
+export async function signIn(
+  email: string,
+  password: string,
+  options: { recoveryKey?: string; replaceKey?: boolean; organizationId?: string } = {},
+): Promise<Schemas['TokensView']> {
+  const tokens = await call(
+    api.POST('/api/v1/auth/login', {
+      body: { email, password, deviceToken: localStorage.getItem(deviceKey(email)) ?? undefined, ...options },
+    }),
+  );
+  noticeOf(tokens);
   signedIn(tokens);
   return tokens;
+}
+
+export interface OrganizationChoice {
+  organizationId: string;
+  slug: string;
+  nameTh: string;
+}
+
+/** The organisations listed by a 409 ORGANIZATION_CHOICE_REQUIRED, or null for any other error. */
+export function organizationChoices(err: unknown): OrganizationChoice[] | null {
+  if (!(err instanceof ApiError) || err.code !== 'ORGANIZATION_CHOICE_REQUIRED') return null;
+  const details = err.body?.details as { organizations?: unknown } | undefined;
+  const list = Array.isArray(details?.organizations) ? (details.organizations as unknown[]) : [];
+  return list.filter(
+    (o): o is OrganizationChoice =>
+      typeof o === 'object' &&
+      o !== null &&
+      typeof (o as OrganizationChoice).organizationId === 'string' &&
+      typeof (o as OrganizationChoice).nameTh === 'string',
+  );
+}
+
+/**
+ * Moves to the person's account in another organisation (its own password): a new session there, and
+ * the current one ends. The old refresh token is dropped; the new one replaces it.
+ */
+export async function switchOrganization(organizationId: string, password: string): Promise<Officer> {
+  const tokens = await call(
+    api.POST('/api/v1/auth/switch-organization', { body: { organizationId, password } }),
+  );
+  noticeOf(tokens);
+  return signedIn(tokens);
 }
 
 /** Resumes the tab's session with its refresh token; null when there is none or it is no longer valid. */

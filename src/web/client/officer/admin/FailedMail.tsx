@@ -8,26 +8,15 @@ import { api, call, type Schemas } from '../../shared/api';
 import { formatDateTimeBE } from '../../shared/be-date';
 import { ErrorSummary } from '../../shared/components/ErrorSummary';
 import { Field } from '../../shared/components/Field';
+import { useLabels } from '../../shared/labels';
 import { useAction, useLoad } from '../../shared/use-load';
 import { BackToAdmin, loadingText, Notice, TableWrap } from './common';
 
 type Status = Schemas['MailMessageView']['status'];
-const STATUS_TH: Record<Status, string> = {
-  failed: 'ส่งไม่สำเร็จ / Failed',
-  pending: 'รอส่ง / Waiting',
-  sending: 'กำลังส่ง / Sending',
-  not_sent: 'ไม่ได้ส่ง / Not sent',
-  sent: 'ส่งแล้ว / Sent',
-  suppressed: 'งดส่ง / Suppressed',
-};
 const RETRYABLE: Status[] = ['failed', 'not_sent'];
-const RECIPIENT_TH: Record<string, string> = {
-  complainant: 'ผู้ร้องเรียน / complainant',
-  reporter: 'ผู้แจ้งเบาะแส / reporter',
-  officer: 'เจ้าหน้าที่ / officer',
-};
 
 export function FailedMail() {
+  const labels = useLabels();
   const [status, setStatus] = useState<Status | ''>('failed');
   const summary = useLoad(() => call(api.GET('/api/v1/notifications/summary')), []);
   const list = useLoad(
@@ -50,7 +39,7 @@ export function FailedMail() {
       call(api.POST('/api/v1/notifications/messages/{id}/retry', { params: { path: { id } } })),
     );
     if (done) {
-      setNotice(`ส่งใหม่แล้ว: ${STATUS_TH[done.status]} / Queued again`);
+      setNotice(`ส่งใหม่แล้ว: ${labels.both('mailStatus', done.status)} / Queued again`);
       list.reload();
       summary.reload();
     }
@@ -72,7 +61,7 @@ export function FailedMail() {
           <ul>
             {Object.entries(summary.data.counts).map(([s, n]) => (
               <li key={s}>
-                {STATUS_TH[s as Status] ?? s}: {n}
+                {labels.both('mailStatus', s)}: {n}
               </li>
             ))}
           </ul>
@@ -82,9 +71,9 @@ export function FailedMail() {
         {(p) => (
           <select {...p} value={status} onChange={(e) => setStatus(e.currentTarget.value as Status | '')}>
             <option value="">ยังไม่ได้ส่งทั้งหมด / All not delivered</option>
-            {(Object.keys(STATUS_TH) as Status[]).map((s) => (
+            {Object.keys(labels.table.mailStatus ?? {}).map((s) => (
               <option key={s} value={s}>
-                {STATUS_TH[s]}
+                {labels.both('mailStatus', s)}
               </option>
             ))}
           </select>
@@ -114,7 +103,7 @@ export function FailedMail() {
                 {list.data.items.map((m) => (
                   <tr key={m.id}>
                     <td>
-                      {RECIPIENT_TH[m.recipientKind] ?? m.recipientKind}
+                      {labels.both('mailRecipient', m.recipientKind)}
                       {m.recipient && <div>{m.recipient}</div>}
                       {!m.recipient && person(m) && (
                         <div>
@@ -123,7 +112,7 @@ export function FailedMail() {
                       )}
                     </td>
                     <td>{m.subjectLine ?? m.template}</td>
-                    <td>{STATUS_TH[m.status]}</td>
+                    <td>{labels.both('mailStatus', m.status)}</td>
                     <td>
                       {m.attempts}
                       {m.lastAttemptAt && <div class="muted">{formatDateTimeBE(m.lastAttemptAt)}</div>}

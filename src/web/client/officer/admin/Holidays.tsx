@@ -9,6 +9,7 @@ import { BE_OFFSET, formatDayBE, parseBEDate } from '../../shared/be-date';
 import { BEDateInput } from '../../shared/components/BEDateInput';
 import { ErrorSummary, useFocusFirstInvalid } from '../../shared/components/ErrorSummary';
 import { errorsByField, Field } from '../../shared/components/Field';
+import { useLabels } from '../../shared/labels';
 import { useAction, useLoad } from '../../shared/use-load';
 import { BackToAdmin, loadingText, Notice, TableWrap } from './common';
 
@@ -22,15 +23,10 @@ const LABELS: Record<string, string> = {
   nameTh: 'ชื่อวันหยุด (ไทย) / Thai name',
   nameEn: 'ชื่อวันหยุด (อังกฤษ) / English name',
 };
-const KIND_TH: Record<string, string> = {
-  national: 'วันหยุดราชการ / national',
-  substitute: 'วันหยุดชดเชย / substitute',
-  special: 'วันหยุดพิเศษ / special',
-  local: 'วันหยุดขององค์กร / local',
-};
 const recomputed = (n: number) => `ปรับวันครบกำหนด ${n} เรื่อง / ${n} due dates recomputed`;
 
 export function Holidays() {
+  const labels = useLabels();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const list = useLoad(() => call(api.GET('/api/v1/holidays', { params: { query: { year } } })), [year]);
@@ -164,7 +160,7 @@ export function Holidays() {
                     <td>
                       {h.nameTh} {h.nameEn && <span class="en">{h.nameEn}</span>}
                     </td>
-                    <td>{h.scope === 'organization' ? KIND_TH.local : (KIND_TH[h.kind] ?? h.kind)}</td>
+                    <td>{labels.both('holidayKind', h.scope === 'organization' ? 'local' : h.kind)}</td>
                     <td>
                       {h.scope === 'organization' && (
                         <button

@@ -14,11 +14,6 @@ import { loadingText, Notice } from './common';
 
 type Request = Schemas['RoleRequestView'];
 type Status = Request['status'];
-const STATUS_TH: Record<Status, string> = {
-  pending: 'รออนุมัติ / Pending',
-  approved: 'อนุมัติแล้ว / Approved',
-  denied: 'ไม่อนุมัติ / Declined',
-};
 
 function Decide({ request, onDone }: { request: Request; onDone: (msg: string) => void }) {
   const labels = useLabels();
@@ -33,7 +28,10 @@ function Decide({ request, onDone }: { request: Request; onDone: (msg: string) =
         }),
       ),
     );
-    if (done) onDone(`${STATUS_TH[done.status]}: ${labels.th('role', done.role)} — ${done.user.displayName}`);
+    if (done)
+      onDone(
+        `${labels.both('roleRequestStatus', done.status)}: ${labels.th('role', done.role)} — ${done.user.displayName}`,
+      );
   };
   const id = `reason-${request.id}`;
   return (
@@ -69,7 +67,7 @@ function Decide({ request, onDone }: { request: Request; onDone: (msg: string) =
         </>
       ) : (
         <p>
-          {STATUS_TH[request.status]}
+          {labels.both('roleRequestStatus', request.status)}
           {request.decidedBy && ` · ${request.decidedBy.displayName}`}
           {request.decidedAt && ` · ${formatDateTimeBE(request.decidedAt)}`}
           {request.decisionReason && ` · ${request.decisionReason}`}
@@ -80,6 +78,7 @@ function Decide({ request, onDone }: { request: Request; onDone: (msg: string) =
 }
 
 export function RoleRequests() {
+  const labels = useLabels();
   const [status, setStatus] = useState<Status>('pending');
   const list = useLoad(
     () => call(api.GET('/api/v1/role-requests', { params: { query: { status } } })),
@@ -96,9 +95,9 @@ export function RoleRequests() {
       <Field id="rr-status" label="แสดง" labelEn="Show">
         {(p) => (
           <select {...p} value={status} onChange={(e) => setStatus(e.currentTarget.value as Status)}>
-            {(Object.keys(STATUS_TH) as Status[]).map((s) => (
+            {Object.keys(labels.table.roleRequestStatus ?? {}).map((s) => (
               <option key={s} value={s}>
-                {STATUS_TH[s]}
+                {labels.both('roleRequestStatus', s)}
               </option>
             ))}
           </select>

@@ -1,7 +1,7 @@
 /**
  * /officer/admin/settings: the organisation's deadline rules (complaints; integrity reports' first
  * answer and conclusion: calendar or working days, how many, reminders, longest extension), office
- * hours and the satisfaction target.
+ * hours, the satisfaction target, and whether a complainant's online answer resumes the clock.
  */
 import { useRef, useState } from 'preact/hooks';
 import { api, call, type Schemas } from '../../shared/api';
@@ -66,6 +66,7 @@ function SettingsForm({ settings, onSaved }: { settings: SettingsView; onSaved: 
             deadlines,
             officeHours: { start: text('officeHours.start'), end: text('officeHours.end') },
             satisfactionTargetPercent: Number(text('satisfactionTargetPercent')),
+            answerResumesClock: d.get(id('answerResumesClock')) === 'on',
           },
         }),
       ),
@@ -167,6 +168,25 @@ function SettingsForm({ settings, onSaved }: { settings: SettingsView; onSaved: 
           )}
         </Field>
       </div>
+      <fieldset class="card">
+        <legend>
+          เมื่อผู้ร้องตอบคำขอข้อมูลทางออนไลน์ <span class="en">When a complainant answers a request online</span>
+        </legend>
+        <label class="check">
+          <input
+            type="checkbox"
+            id={id('answerResumesClock')}
+            name={id('answerResumesClock')}
+            defaultChecked={settings.answerResumesClock}
+          />
+          <span>
+            ดำเนินเรื่องต่อและนับเวลาต่อทันที (ปิด: แจ้งเจ้าหน้าที่ให้ดำเนินเรื่องต่อเอง){' '}
+            <span class="en">
+              Resume the case and its deadline clock at once (off: the officers are told and resume it)
+            </span>
+          </span>
+        </label>
+      </fieldset>
       <button type="submit" disabled={action.busy}>
         บันทึกการตั้งค่า / Save settings
       </button>

@@ -10,7 +10,7 @@ import { ErrorSummary, useFocusFirstInvalid } from '../../shared/components/Erro
 import { errorsByField, Field } from '../../shared/components/Field';
 import { useLabels } from '../../shared/labels';
 import { useAction, useLoad } from '../../shared/use-load';
-import { BackToAdmin, loadingText, Notice, ROLES, type Role, unitName, useUnits } from './common';
+import { BackToAdmin, loadingText, Notice, type Role, unitName, useUnits } from './common';
 
 type User = Schemas['UserView'];
 type Unit = Schemas['UnitView'];
@@ -33,9 +33,10 @@ function RolePicker({ idPrefix, value, legend }: { idPrefix: string; value: Role
   return (
     <fieldset class="field" id={`${idPrefix}-roles`}>
       <legend>{legend}</legend>
-      {ROLES.map((role) => (
+      {/* the roles in the API's order, from GET /labels */}
+      {Object.keys(labels.table.role ?? {}).map((role) => (
         <label class="check" key={role}>
-          <input type="checkbox" name="roles" value={role} defaultChecked={value.includes(role)} />{' '}
+          <input type="checkbox" name="roles" value={role} defaultChecked={value.includes(role as Role)} />{' '}
           {labels.th('role', role)}
         </label>
       ))}

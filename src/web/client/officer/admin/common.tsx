@@ -7,17 +7,6 @@ import { Link } from '../../shared/components/Link';
 import { useAction, useLoad } from '../../shared/use-load';
 
 export type Role = Schemas['UserView']['roles'][number];
-/** The roles in the order the API's enum lists them (their names come from the labels route). */
-export const ROLES: Role[] = [
-  'intake',
-  'officer',
-  'unit_head',
-  'supervisor',
-  'executive',
-  'admin',
-  'integrity_officer',
-  'custodian',
-];
 
 /** A success message read out by screen readers (role="status"). */
 export function Notice({ children }: { children: ComponentChildren }) {

@@ -67,3 +67,39 @@ export function Field({ id, label, labelEn, required = false, hint, error, child
 export const errorsByField = (
   error: { fields: { field: string; message: string }[] } | null,
 ): Record<string, string> => Object.fromEntries((error?.fields ?? []).map((f) => [f.field, f.message]));
+
+/** The line under a form's heading that explains the required mark. */
+export function RequiredNote() {
+  return (
+    <p class="muted">
+      ช่องที่มีเครื่องหมาย <span class="required">*</span> จำเป็นต้องกรอก / Fields marked * are required
+    </p>
+  );
+}
+
+/** A coded choice (categories, kinds of wrongdoing): Thai — English; "Loading…" and disabled until known. */
+export function CodeSelect({
+  control,
+  value,
+  onChange,
+  options,
+  choose,
+}: {
+  control: ControlProps;
+  value: string;
+  onChange: (e: Event) => void;
+  options: { code: string; nameTh: string; nameEn: string }[] | null;
+  /** the empty choice's text once the options are known */
+  choose: string;
+}) {
+  return (
+    <select {...control} value={value} onChange={onChange} disabled={!options}>
+      <option value="">{options ? choose : 'กำลังโหลด… / Loading…'}</option>
+      {options?.map((o) => (
+        <option key={o.code} value={o.code}>
+          {o.nameTh} — {o.nameEn}
+        </option>
+      ))}
+    </select>
+  );
+}
