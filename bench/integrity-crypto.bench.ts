@@ -120,23 +120,25 @@ async function run(db: DataSource, app: Awaited<ReturnType<typeof createHttpApp>
       );
       for (let seq = 1; seq <= 6; seq++) {
         await tx.query(
-          `INSERT INTO integrity_report_messages (report_id, seq, author, sealed_body, sent_on)
-           VALUES ($1, $2, 'reporter', $3, current_date)`,
-          [id, seq, sealMessage(dataKey, id, seq, TEXT)],
+          `INSERT INTO integrity_report_messages (report_id, organization_id, seq, author, sealed_body, sent_on)
+           VALUES ($1, $4, $2, 'reporter', $3, current_date)`,
+          [id, seq, sealMessage(dataKey, id, seq, TEXT), org],
         );
       }
       for (let n = 0; n < 2; n++) {
         const noteId = randomUUID();
         await tx.query(
-          `INSERT INTO integrity_report_notes (id, report_id, author_user_id, sealed_body) VALUES ($1, $2, $3, $4)`,
-          [noteId, id, officerId, sealNote(dataKey, id, noteId, TEXT)],
+          `INSERT INTO integrity_report_notes (id, report_id, organization_id, author_user_id, sealed_body)
+           VALUES ($1, $2, $5, $3, $4)`,
+          [noteId, id, officerId, sealNote(dataKey, id, noteId, TEXT), org],
         );
       }
       await tx.query(
-        `INSERT INTO integrity_report_access (report_id, user_id, status) VALUES ($1, $2, 'granted')`,
-        [id, officerId],
+        `INSERT INTO integrity_report_access (report_id, organization_id, user_id, status)
+         VALUES ($1, $3, $2, 'granted')`,
+        [id, officerId, org],
       );
-      await wrapTo(tx, id, 'data', dataKey, [officerId]);
+      await wrapTo(tx, { id, organizationId: org }, 'data', dataKey, [officerId]);
     });
   }
 

@@ -2,6 +2,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DestinationStream } from 'pino';
+import { DataSource } from 'typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClockModule } from './common/clock/clock';
@@ -12,8 +13,9 @@ import { ConfigModule } from './config/config.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { HealthModule } from './health/health.module';
 import { IntegrityReportsModule } from './integrity-reports/integrity-reports.module';
-import { dataSourceOptions } from './infrastructure/database/data-source-options';
+import { appDatabaseRole, appDataSourceOptions } from './infrastructure/database/data-source-options';
 import { ReadDataSourceModule } from './infrastructure/database/read-data-source';
+import { enforceTenancy } from './infrastructure/database/tenancy';
 import { LoggingModule } from './infrastructure/logging/logging.module';
 import { RequestContextModule } from './infrastructure/request-context/request-context';
 import { MetricsModule } from './infrastructure/metrics/metrics.module';
@@ -67,7 +69,12 @@ export class AppModule {
         ConfigModule.forRoot(config),
         RequestContextModule,
         LoggingModule.forRoot(config, options.logDestination),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config), retryAttempts: 2, retryDelay: 1000 }),
+        // as rongrian_app, each transaction carrying its tenancy (row-level security, tenancy.ts)
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...appDataSourceOptions(config), retryAttempts: 2, retryDelay: 1000 }),
+          dataSourceFactory: async (options) =>
+            enforceTenancy(await new DataSource(options!).initialize(), 'system', appDatabaseRole(config)),
+        }),
         ReadDataSourceModule,
         ClockModule,
         RedisModule,

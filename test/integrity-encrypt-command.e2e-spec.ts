@@ -60,12 +60,13 @@ describe('encrypt-integrity-reports: reports filed before encryption move into i
     );
     await t.db.query(`DELETE FROM integrity_report_keys WHERE report_id = $1`, [id]);
     await t.db.query(
-      `INSERT INTO integrity_report_messages (report_id, seq, author, body, sent_on)
-       VALUES ($1, 1, 'reporter', $2, current_date)`,
+      `INSERT INTO integrity_report_messages (report_id, organization_id, seq, author, body, sent_on)
+       SELECT id, organization_id, 1, 'reporter', $2, current_date FROM integrity_reports WHERE id = $1`,
       [id, LEGACY.message],
     );
     await t.db.query(
-      `INSERT INTO integrity_report_notes (report_id, author_user_id, body) VALUES ($1, $2, $3)`,
+      `INSERT INTO integrity_report_notes (report_id, organization_id, author_user_id, body)
+       SELECT id, organization_id, $2, $3 FROM integrity_reports WHERE id = $1`,
       [id, io1.id, LEGACY.note],
     );
     if (!identity) return;
@@ -107,7 +108,8 @@ describe('encrypt-integrity-reports: reports filed before encryption move into i
     await asBeforeEncryption(waitingId, WAITING_DESCRIPTION);
     await t.db.query(`DELETE FROM integrity_report_access WHERE report_id = $1`, [waitingId]);
     await t.db.query(
-      `INSERT INTO integrity_report_access (report_id, user_id, status) VALUES ($1, $2, 'granted')`,
+      `INSERT INTO integrity_report_access (report_id, organization_id, user_id, status)
+       SELECT id, organization_id, $2, 'granted' FROM integrity_reports WHERE id = $1`,
       [waitingId, withoutKey.id],
     );
   });

@@ -471,8 +471,8 @@ describe('integrity reports: encrypted per report and per reader (issue 11)', ()
       // …and were a grant entry written for them (by a later grant, as an officer would), its key
       // still does not open
       await t.db.query(
-        `INSERT INTO integrity_report_access (report_id, user_id, status, changed_by_user_id)
-         VALUES ($1, $2, 'granted', $3)`,
+        `INSERT INTO integrity_report_access (report_id, organization_id, user_id, status, changed_by_user_id)
+         SELECT id, organization_id, $2, 'granted', $3 FROM integrity_reports WHERE id = $1`,
         [reportId, adminId, officers[0].id],
       );
       const read = await detail(adminToken);

@@ -1,5 +1,6 @@
 import { OutboxMessage } from '../src/notifications/entities/outbox-message.entity';
 import { MessageTemplate, TEMPLATES } from '../src/notifications/message-template';
+import { ownerQuery } from './helpers/databases';
 import { captureLogs } from './helpers/log-capture';
 import { demoOrganizationId, enqueueOne, waitForStatus } from './helpers/outbox';
 import { SmtpSink } from './helpers/smtp-sink';
@@ -20,8 +21,11 @@ describe('mail accepted by SMTP when recording it fails', () => {
       { SMTP_URL: sink.url, MAIL_DISPATCH_INTERVAL_MS: '100', MAIL_RETRY_DELAY_MS: '200', LOG_LEVEL: 'info' },
       { logDestination: logs.destination },
     );
-    // PostgreSQL refuses the first `sent` update (as when the connection is lost at that moment)
-    await t.db.query(`
+    // PostgreSQL refuses the first `sent` update (as when the connection is lost at that moment);
+    // made by the tables' owner (the service's role may create nothing)
+    await ownerQuery(
+      t.database,
+      `
       CREATE SEQUENCE test_sent_updates;
       CREATE FUNCTION test_fail_first_sent() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -31,7 +35,8 @@ describe('mail accepted by SMTP when recording it fails', () => {
         RETURN NEW;
       END $$;
       CREATE TRIGGER test_fail_first_sent BEFORE UPDATE ON notification_outbox
-        FOR EACH ROW EXECUTE FUNCTION test_fail_first_sent();`);
+        FOR EACH ROW EXECUTE FUNCTION test_fail_first_sent();`,
+    );
   });
   afterAll(async () => {
     await t.close();

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTa
 import { ApiErrors } from '../common/errors/api-errors';
 import { FastifyRequest } from 'fastify';
 import { Actor } from '../common/auth/actor';
-import { CurrentActor, Public } from '../common/auth/decorators';
+import { AcrossOrganizations, CurrentActor, Public } from '../common/auth/decorators';
 import { AppConfig } from '../config/app-config';
 import { clientKey } from '../infrastructure/http/client-key';
 import { UserView } from '../users/dto/user.dto';
@@ -42,6 +42,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Get('organizations')
+  @AcrossOrganizations()
   @ApiOperation({ summary: 'The organisations in which I have an account (to choose or switch)' })
   @ApiOkResponse({ type: [MembershipView] })
   organizations(@CurrentActor() actor: Actor): Promise<MembershipView[]> {
@@ -50,6 +51,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Post('switch-organization')
+  @AcrossOrganizations()
   @HttpCode(200)
   @LimitPerMinute('signIn')
   @ApiOperation({

@@ -2,8 +2,9 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { FastifyRequest } from 'fastify';
 import { Actor } from '../common/auth/actor';
-import { IS_PUBLIC, OPERATOR_ONLY, ROLES } from '../common/auth/decorators';
+import { ACROSS_ORGANIZATIONS, IS_PUBLIC, OPERATOR_ONLY, ROLES } from '../common/auth/decorators';
 import { DomainError } from '../common/errors/domain-error';
+import { enterOrganization, enterSystemScope } from '../infrastructure/database/tenancy';
 import { Role } from '../users/roles';
 import { AuthService } from './auth.service';
 
@@ -31,8 +32,13 @@ export class AuthGuard implements CanActivate {
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.some((r) => actor.roles.includes(r))) throw new DomainError('FORBIDDEN');
-    if (this.reflector.getAllAndOverride<boolean>(OPERATOR_ONLY, targets) && !actor.operator)
-      throw new DomainError('FORBIDDEN');
+    const operatorOnly = this.reflector.getAllAndOverride<boolean>(OPERATOR_ONLY, targets);
+    if (operatorOnly && !actor.operator) throw new DomainError('FORBIDDEN');
+    // row-level security: the rest of the request sees the officer's organisation only; the
+    // deployment operator's routes and the person's own memberships work across organisations
+    if (operatorOnly || this.reflector.getAllAndOverride<boolean>(ACROSS_ORGANIZATIONS, targets))
+      enterSystemScope();
+    else enterOrganization(actor.organizationId);
     return true;
   }
 }

@@ -236,6 +236,7 @@ export class AuthService {
     const refreshToken = sessionKey ? `${random}.${sessionKey}` : random;
     await tx.insert(RefreshToken, {
       userId: user.id,
+      organizationId: user.organizationId,
       tokenHash: sha256(refreshToken),
       familyId,
       expiresAt: new Date(Date.now() + this.config.auth.refreshTokenTtlSeconds * 1000),

@@ -23,7 +23,13 @@ export class AppConfig {
     /** no published percentage over fewer cases than this */
     statisticsMinSample: number;
   };
-  database!: { url: string; readUrl: string | null; poolSize: number; migrateOnStart: boolean };
+  database!: {
+    url: string;
+    appUrl: string | null;
+    readUrl: string | null;
+    poolSize: number;
+    migrateOnStart: boolean;
+  };
   redis!: { url: string; prefix: string; cluster: boolean; schedulesCheckIntervalMs: number };
   organization!: { slug: string; name: string };
   /** the map pin on /complain (null tileUrl: no map) and the tile origin the CSP allows in img-src */
@@ -169,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     database: {
       url: e.DATABASE_URL,
+      appUrl: e.DATABASE_APP_URL || null,
       readUrl: e.DATABASE_READ_URL || null,
       poolSize: e.DATABASE_POOL_SIZE,
       migrateOnStart: e.DATABASE_MIGRATE_ON_START,

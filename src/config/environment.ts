@@ -62,6 +62,17 @@ export class Environment {
   })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/rongrian';
 
+  /**
+   * Optional: how the running service reaches the database, as the role `rongrian_app` (row-level
+   * security; see the README). Empty: DATABASE_URL, acting as `rongrian_app` (SET ROLE at connection).
+   * DATABASE_URL itself stays the owner's, for migrations and the commands.
+   */
+  @IsOptional()
+  @Matches(/^(postgres(ql)?:\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?)?$/, {
+    message: 'must be empty or a postgres:// URL with a database name, like DATABASE_URL',
+  })
+  DATABASE_APP_URL = '';
+
   /** Optional: a read-only replica (or a pooler in front of one) for the statistics' reads. */
   @IsOptional()
   @Matches(/^(postgres(ql)?:\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?)?$/, {

@@ -134,10 +134,12 @@ export class DeadlineMilestonesService {
     for (const o of due) {
       const relevant = stillRelevant(o, schedule, now);
       const inserted: unknown[] = await tx.query(
-        `INSERT INTO case_deadline_milestones (deadline_id, key, milestone, target_date, fire_at, handled_at, notified)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT ON CONSTRAINT uq_case_deadline_milestones_occurrence DO NOTHING
+        `INSERT INTO case_deadline_milestones
+           (deadline_id, organization_id, key, milestone, target_date, fire_at, handled_at, notified)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT ON CONSTRAINT uq_case_deadline_milestones_occurrence DO NOTHING
          RETURNING id`,
-        [row.id, o.key, o.milestone, o.targetDate, o.fireAt, now, relevant],
+        [row.id, row.organizationId, o.key, o.milestone, o.targetDate, o.fireAt, now, relevant],
       );
       if (inserted.length === 0) throw new ConcurrentChange();
       if (o.milestone === 'due' && !overdueSince) overdueSince = o.fireAt;

@@ -229,6 +229,7 @@ export class DeadlinesService {
     await this.save(tx, row, ctx, now, { rederive: true });
     await tx.insert(CaseDeadlineChange, {
       deadlineId: row.id,
+      organizationId: row.organizationId,
       kind: 'extension',
       previousDueDate,
       newDueDate: row.currentDueDate,
@@ -297,7 +298,11 @@ export class DeadlinesService {
     if (row.pausedSince) return this.view(tx, row);
     this.noteLapse(row, at);
     row.pausedSince = at;
-    await tx.insert(CaseDeadlinePause, { deadlineId: row.id, pausedAt: at });
+    await tx.insert(CaseDeadlinePause, {
+      deadlineId: row.id,
+      organizationId: row.organizationId,
+      pausedAt: at,
+    });
     await this.save(tx, row, await this.calendars.context(row.organizationId, tx), this.clock.now());
     return this.view(tx, row);
   }
@@ -452,7 +457,7 @@ export class DeadlinesService {
     const changed: CaseDeadline[] = [];
     const history: Pick<
       CaseDeadlineChange,
-      'deadlineId' | 'kind' | 'previousDueDate' | 'newDueDate' | 'reason' | 'at'
+      'deadlineId' | 'organizationId' | 'kind' | 'previousDueDate' | 'newDueDate' | 'reason' | 'at'
     >[] = [];
     for (const row of rows) {
       const { organization, calendar } = await calendars.get(row.organizationId);
@@ -469,6 +474,7 @@ export class DeadlinesService {
         row.dueSetAt = now;
         history.push({
           deadlineId: row.id,
+          organizationId: row.organizationId,
           kind: 'holiday_change',
           previousDueDate,
           newDueDate: row.currentDueDate,
@@ -553,6 +559,7 @@ export class DeadlinesService {
     if (row.currentDueDate !== previousDueDate) {
       await tx.insert(CaseDeadlineChange, {
         deadlineId: row.id,
+        organizationId: row.organizationId,
         kind: 'resume',
         previousDueDate,
         newDueDate: row.currentDueDate,

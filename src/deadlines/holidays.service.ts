@@ -9,6 +9,7 @@ import { AppConfig } from '../config/app-config';
 import { Organization } from '../organizations/entities/organization.entity';
 import { BusinessCalendarService } from './business-calendar.service';
 import { CaseRef, DeadlinesService } from './deadlines.service';
+import { runAsSystem } from '../infrastructure/database/tenancy';
 import { DeadlineScheduler } from './deadline-scheduler.service';
 import { CreateHolidayDto, HolidayChangeResult, HolidayView } from './dto/holiday.dto';
 import { Holiday } from './entities/holiday.entity';
@@ -49,76 +50,86 @@ export class HolidaysService {
 
   async create(actor: Actor, dto: CreateHolidayDto): Promise<HolidayChangeResult> {
     const national = dto.scope === 'national';
-    const { view, cases } = await this.db.transaction(async (tx) => {
-      if (national) await this.assertMayManageNational(tx, actor);
-      const organizationId = national ? null : actor.organizationId;
-      const sameDay = await tx.find(Holiday, {
-        where: [
-          { organizationId: IsNull(), date: dto.date },
-          { organizationId: actor.organizationId, date: dto.date },
-        ],
-      });
-      if (sameDay.some((h) => !h.removedAt && (!national || h.organizationId === null))) {
-        throw new DomainError('HOLIDAY_EXISTS');
-      }
-      const fields = {
-        nameTh: dto.nameTh,
-        nameEn: dto.nameEn ?? null,
-        kind: national ? (dto.kind ?? 'special') : ('local' as const),
-        removedAt: null,
-      };
-      // a removed day keeps its row (see Holiday.removedAt): bring it back rather than insert
-      const removed = sameDay.find((h) => h.removedAt && h.organizationId === organizationId);
-      const holiday = removed
-        ? await tx.save(Object.assign(removed, fields))
-        : await tx.save(tx.create(Holiday, { organizationId, date: dto.date, ...fields }));
-      const view = HolidayView.of(holiday);
-      await this.audit.record(tx, actor, {
-        action: 'holiday.create',
-        entityType: 'holiday',
-        entityId: holiday.id,
-        after: { ...view },
-      });
-      const reason = `holiday added: ${holiday.date} ${holiday.nameTh}`;
-      return {
-        view,
-        cases: await this.deadlines.recomputeForHolidayChange(tx, organizationId, holiday.date, reason),
-      };
-    });
+    // a national day is every organisation's, and moves every organisation's cases
+    const { view, cases } = await acrossIfNational(national, () =>
+      this.db.transaction(async (tx) => {
+        if (national) await this.assertMayManageNational(tx, actor);
+        const organizationId = national ? null : actor.organizationId;
+        const sameDay = await tx.find(Holiday, {
+          where: [
+            { organizationId: IsNull(), date: dto.date },
+            { organizationId: actor.organizationId, date: dto.date },
+          ],
+        });
+        if (sameDay.some((h) => !h.removedAt && (!national || h.organizationId === null))) {
+          throw new DomainError('HOLIDAY_EXISTS');
+        }
+        const fields = {
+          nameTh: dto.nameTh,
+          nameEn: dto.nameEn ?? null,
+          kind: national ? (dto.kind ?? 'special') : ('local' as const),
+          removedAt: null,
+        };
+        // a removed day keeps its row (see Holiday.removedAt): bring it back rather than insert
+        const removed = sameDay.find((h) => h.removedAt && h.organizationId === organizationId);
+        const holiday = removed
+          ? await tx.save(Object.assign(removed, fields))
+          : await tx.save(tx.create(Holiday, { organizationId, date: dto.date, ...fields }));
+        const view = HolidayView.of(holiday);
+        await this.audit.record(tx, actor, {
+          action: 'holiday.create',
+          entityType: 'holiday',
+          entityId: holiday.id,
+          after: { ...view },
+        });
+        const reason = `holiday added: ${holiday.date} ${holiday.nameTh}`;
+        return {
+          view,
+          cases: await this.deadlines.recomputeForHolidayChange(tx, organizationId, holiday.date, reason),
+        };
+      }),
+    );
     this.rescheduleInBackground(cases);
     return { holiday: view, recomputedCases: cases.length };
   }
 
   async remove(actor: Actor, id: string): Promise<HolidayChangeResult> {
-    const { view, cases } = await this.db.transaction(async (tx) => {
-      const holiday = await tx.findOne(Holiday, {
-        where: { id, removedAt: IsNull() },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!holiday || (holiday.organizationId !== null && holiday.organizationId !== actor.organizationId)) {
-        throw new DomainError('HOLIDAY_NOT_FOUND');
-      }
-      if (holiday.organizationId === null) await this.assertMayManageNational(tx, actor);
-      holiday.removedAt = this.clock.now();
-      await tx.update(Holiday, { id }, { removedAt: holiday.removedAt });
-      const view = HolidayView.of(holiday);
-      await this.audit.record(tx, actor, {
-        action: 'holiday.remove',
-        entityType: 'holiday',
-        entityId: holiday.id,
-        before: { ...view },
-      });
-      const reason = `holiday removed: ${holiday.date} ${holiday.nameTh}`;
-      return {
-        view,
-        cases: await this.deadlines.recomputeForHolidayChange(
-          tx,
-          holiday.organizationId,
-          holiday.date,
-          reason,
-        ),
-      };
-    });
+    // national days are readable by every organisation: whether this is one decides the scope
+    const national = (await this.db.manager.findOneBy(Holiday, { id }))?.organizationId === null;
+    const { view, cases } = await acrossIfNational(national, () =>
+      this.db.transaction(async (tx) => {
+        const holiday = await tx.findOne(Holiday, {
+          where: { id, removedAt: IsNull() },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (
+          !holiday ||
+          (holiday.organizationId !== null && holiday.organizationId !== actor.organizationId)
+        ) {
+          throw new DomainError('HOLIDAY_NOT_FOUND');
+        }
+        if (holiday.organizationId === null) await this.assertMayManageNational(tx, actor);
+        holiday.removedAt = this.clock.now();
+        await tx.update(Holiday, { id }, { removedAt: holiday.removedAt });
+        const view = HolidayView.of(holiday);
+        await this.audit.record(tx, actor, {
+          action: 'holiday.remove',
+          entityType: 'holiday',
+          entityId: holiday.id,
+          before: { ...view },
+        });
+        const reason = `holiday removed: ${holiday.date} ${holiday.nameTh}`;
+        return {
+          view,
+          cases: await this.deadlines.recomputeForHolidayChange(
+            tx,
+            holiday.organizationId,
+            holiday.date,
+            reason,
+          ),
+        };
+      }),
+    );
     this.rescheduleInBackground(cases);
     return { holiday: view, recomputedCases: cases.length };
   }
@@ -130,7 +141,8 @@ export class HolidaysService {
   private rescheduleInBackground(cases: CaseRef[]): void {
     this.calendars.invalidate();
     if (cases.length === 0) return;
-    void this.scheduler.rescheduleMany(cases).then(() => {
+    // the worker's business, for whichever organisations the cases are in
+    void runAsSystem(() => this.scheduler.rescheduleMany(cases)).then(() => {
       if (cases.length > 100)
         this.logger.log(`Deadline jobs of ${cases.length} cases rescheduled after a holiday change`);
     });
@@ -142,4 +154,9 @@ export class HolidaysService {
       throw new DomainError('FORBIDDEN', { reason: 'national_holidays_primary_organization_only' });
     }
   }
+}
+
+/** National days are written in the system scope (row-level security), after the caller's checks. */
+function acrossIfNational<T>(national: boolean, work: () => Promise<T>): Promise<T> {
+  return national ? runAsSystem(work) : work();
 }

@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { seedReferenceData } from '../reference-data/seed-reference-data';
 import { ensureFirstAdministrator } from '../users/first-administrator';
 import { dataSourceOptions } from './database/data-source-options';
+import { systemDataSource } from './database/tenancy';
 import { applyMigrations, ensureDatabaseExists, withMigrationLock } from './database/prepare-database';
 import { DependencyUnavailableError } from './dependency-unavailable.error';
 import { createRedis } from './redis/redis.module';
@@ -17,7 +17,7 @@ export async function prepareDatabase(config: AppConfig, options: { migrate?: bo
   const logger = new Logger('Startup');
   const created = await ensureDatabaseExists(config.database.url);
   if (created) logger.log('Created the database');
-  const db = new DataSource({ ...dataSourceOptions(config), extra: { max: 2 } });
+  const db = systemDataSource({ ...dataSourceOptions(config), extra: { max: 2 } });
   await db.initialize();
   try {
     await withMigrationLock(config.database.url, async () => {

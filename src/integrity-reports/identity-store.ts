@@ -74,6 +74,7 @@ export class IdentityStore {
     await tx.getRepository(IntegrityReporterIdentity).upsert(
       {
         reportId: report.id,
+        organizationId: report.organizationId,
         sealed: sealJson(identityKey(half, keys.dataKey), identity, associatedData(report)),
         reporterWrappedKey: keys.reporterKek
           ? sealForReporter(keys.reporterKek, report.id, half, 'identity')

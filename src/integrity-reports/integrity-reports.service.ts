@@ -181,6 +181,7 @@ export class IntegrityReportsService {
       Object.assign(report, changes);
       await tx.insert(IntegrityReportTransition, {
         reportId: report.id,
+        organizationId: report.organizationId,
         action: rule.action,
         fromStatus: from,
         toStatus: rule.to,
@@ -255,6 +256,7 @@ export class IntegrityReportsService {
         tx.create(IntegrityReportNote, {
           id: noteId,
           reportId: report.id,
+          organizationId: report.organizationId,
           authorUserId: actor.userId,
           sealedBody: sealNote(dataKey, report.id, noteId, body),
         }),
@@ -355,6 +357,7 @@ export class IntegrityReportsService {
     await tx.getRepository(IntegrityReportAccess).upsert(
       {
         reportId: report.id,
+        organizationId: report.organizationId,
         userId,
         status,
         reason,

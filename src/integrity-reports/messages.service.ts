@@ -32,6 +32,7 @@ export class MessagesService {
     return tx.save(
       tx.create(IntegrityReportMessage, {
         reportId: report.id,
+        organizationId: report.organizationId,
         seq: report.lastMessageSeq,
         ...rest,
         sealedBody: sealMessage(dataKey, report.id, report.lastMessageSeq, body),

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from '../infrastructure/database/data-source-options';
+import { systemDataSource } from '../infrastructure/database/tenancy';
 import { IdentityStore } from './identity-store';
 import { IntegritySecrets } from './integrity-secrets';
 
@@ -11,7 +11,7 @@ import { IntegritySecrets } from './integrity-secrets';
  * removed. Safe to run while the service runs, and to run again.
  */
 export async function reencryptIdentities(config: AppConfig): Promise<number> {
-  const db = new DataSource({ ...dataSourceOptions(config), extra: { max: 2 } });
+  const db = systemDataSource({ ...dataSourceOptions(config), extra: { max: 2 } });
   await db.initialize();
   try {
     const count = await new IdentityStore(db, new IntegritySecrets(config)).reencryptAll();

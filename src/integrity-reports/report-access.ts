@@ -47,8 +47,8 @@ export class ReportAccessPolicy {
    */
   async grantCurrentOfficers(tx: EntityManager, report: IntegrityReport): Promise<void> {
     const granted: unknown[] = await tx.query(
-      `INSERT INTO integrity_report_access (report_id, user_id, status)
-       SELECT $1, u.id, 'granted' FROM users u
+      `INSERT INTO integrity_report_access (report_id, organization_id, user_id, status)
+       SELECT $1, $2, u.id, 'granted' FROM users u
        WHERE u.organization_id = $2 AND u.is_active AND ${IO} = ANY(u.roles)
        RETURNING user_id`,
       [report.id, report.organizationId],

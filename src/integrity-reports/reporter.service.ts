@@ -139,12 +139,12 @@ export class ReporterService {
     await this.identityForNewCustodians(report, kek);
     if (report.reporterWrappedKey) {
       const dataKey = openForReporter(kek, report.id, report.reporterWrappedKey);
-      await this.dataKeyForGrantedOfficers(report.id, dataKey);
+      await this.dataKeyForGrantedOfficers(report, dataKey);
       return dataKey;
     }
     await this.db.transaction(async (tx) => {
       const holders = await this.keys.holders(tx, report.id, 'data');
-      await this.keys.wrapTo(tx, report.id, 'reporter_kek', kek, holders);
+      await this.keys.wrapTo(tx, report, 'reporter_kek', kek, holders);
     });
     return null;
   }
@@ -154,19 +154,22 @@ export class ReporterService {
    * got no wrap then: the reporter's session, which holds the data key, wraps it to them now. No one
    * else: an officer appointed later still needs a grant from an officer with access.
    */
-  private async dataKeyForGrantedOfficers(reportId: string, dataKey: Buffer): Promise<void> {
+  private async dataKeyForGrantedOfficers(
+    report: Pick<IntegrityReport, 'id' | 'organizationId'>,
+    dataKey: Buffer,
+  ): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const holders = new Set(await this.keys.holders(tx, reportId, 'data'));
+      const holders = new Set(await this.keys.holders(tx, report.id, 'data'));
       // granted at arrival: no officer changed the entry since (a later grant re-wraps by itself)
       // and still active integrity officers: one moved to another role (a custodian) gets no data key back
       const granted: { user_id: string }[] = await tx.query(
         `SELECT x.user_id FROM integrity_report_access x JOIN users u ON u.id = x.user_id
          WHERE x.report_id = $1 AND x.status = 'granted' AND x.changed_by_user_id IS NULL
            AND u.is_active AND $2 = ANY(u.roles)`,
-        [reportId, Role.IntegrityOfficer],
+        [report.id, Role.IntegrityOfficer],
       );
       const missing = granted.map((g) => g.user_id).filter((id) => !holders.has(id));
-      if (missing.length > 0) await this.keys.wrapTo(tx, reportId, 'data', dataKey, missing);
+      if (missing.length > 0) await this.keys.wrapTo(tx, report, 'data', dataKey, missing);
     });
   }
 
@@ -189,7 +192,7 @@ export class ReporterService {
       );
       if (missing.length === 0) return;
       const half = openForReporter(kek, report.id, row.reporterWrappedKey, 'identity');
-      await this.keys.wrapTo(tx, report.id, 'identity', half, missing);
+      await this.keys.wrapTo(tx, report, 'identity', half, missing);
     });
   }
 
@@ -288,7 +291,7 @@ export class ReporterService {
     const granted = await tx.getRepository(IntegrityReportAccess).findBy({ reportId: id, status: 'granted' });
     await this.keys.wrapTo(
       tx,
-      id,
+      report,
       'data',
       dataKey,
       granted.map((g) => g.userId),
@@ -297,7 +300,7 @@ export class ReporterService {
       const half = await this.identities.store(tx, report, identity, { dataKey, reporterKek: reporter.kek });
       await this.keys.wrapTo(
         tx,
-        id,
+        report,
         'identity',
         half,
         await this.identities.custodians(tx, organizationId, id),

@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from '../infrastructure/database/data-source-options';
+import { systemDataSource } from '../infrastructure/database/tenancy';
 import { CommandRefused } from '../users/reset-administrator-password';
 import { changesFor, parseDlaCsv } from './dla-csv';
 import { Organization } from './entities/organization.entity';
@@ -47,7 +48,7 @@ export async function importOrganisations(
     const more = problems.length > SHOWN_PROBLEMS ? `\n  … and ${problems.length - SHOWN_PROBLEMS} more` : '';
     throw new CommandRefused(`${file}: nothing imported, ${problems.length} problem(s):\n${shown}${more}`);
   }
-  const db = new DataSource({ ...dataSourceOptions(config), extra: { max: 2 } });
+  const db = systemDataSource({ ...dataSourceOptions(config), extra: { max: 2 } });
   await db.initialize();
   const report: ImportReport = { rows: rows.length, created: 0, updated: 0, unchanged: 0 };
   const by = (action: string) => ({ userId: null, requestId: null, action });

@@ -3,6 +3,7 @@ import { PassThrough, pipeline, Readable, Transform } from 'node:stream';
 import type { Pool, PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { READ_DATA_SOURCE } from '../infrastructure/database/read-data-source';
+import { preludeFor } from '../infrastructure/database/tenancy';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { fiscalYearRange } from '../common/time/fiscal-year';
@@ -73,8 +74,10 @@ export class OpenDataService {
     );
     const options = format === 'csv' ? '(FORMAT csv)' : `(FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`;
     try {
-      // the year's sort and small-cell windows in memory, without JIT (as the statistics' queries)
-      await client.query(`SET work_mem = '128MB'; SET jit = off`);
+      // one transaction, of this organisation's rows only (row-level security); the year's sort and
+      // small-cell windows in memory, without JIT (as the statistics' queries)
+      const prelude = preludeFor(this.db, { organizationId: org.id });
+      await client.query(`START TRANSACTION; ${prelude}; SET LOCAL work_mem = '128MB'; SET LOCAL jit = off`);
     } catch (error) {
       client.release(error as Error);
       throw error;
@@ -88,13 +91,13 @@ export class OpenDataService {
 }
 
 /**
- * Gives the connection back with its settings reset; a copy cut short (the client went away)
- * closes it instead, which ends the statement on the server.
+ * Gives the connection back with its transaction (and so its settings) ended; a copy cut short (the
+ * client went away) closes it instead, which ends the statement on the server.
  */
 async function release(client: PoolClient, error: Error | null | undefined): Promise<void> {
   if (error) return client.release(error);
   try {
-    await client.query('RESET work_mem; RESET jit');
+    await client.query('COMMIT');
     client.release();
   } catch (reset) {
     client.release(reset as Error);

@@ -84,6 +84,7 @@ export class AccountLinksService implements OnModuleInit, RecipientResolver {
     await tx.insert(AccountLink, {
       id,
       userId: user.id,
+      organizationId: user.organizationId,
       purpose,
       tokenHash: sha256(this.tokenFor(id)),
       expiresAt,

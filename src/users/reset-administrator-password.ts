@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
 import { RefreshToken } from '../auth/entities/refresh-token.entity';
 import { accountFailureKeys } from '../auth/login-throttle.service';
 import { hashPassword } from '../auth/password';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from '../infrastructure/database/data-source-options';
+import { systemDataSource } from '../infrastructure/database/tenancy';
 import { createRedis } from '../infrastructure/redis/redis.module';
 import { User } from './entities/user.entity';
 import { Role } from './roles';
@@ -28,7 +28,7 @@ export async function resetAdministratorPassword(
 ): Promise<string> {
   if (!email)
     throw new CommandRefused('Usage: reset-admin-password <administrator e-mail> [organisation slug]');
-  const db = new DataSource({ ...dataSourceOptions(config), extra: { max: 2 } });
+  const db = systemDataSource({ ...dataSourceOptions(config), extra: { max: 2 } });
   await db.initialize();
   const password = randomBytes(12).toString('base64url');
   try {

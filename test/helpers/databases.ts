@@ -1,11 +1,25 @@
 import { Client } from 'pg';
-import { TEST_PG_URL } from './test-env';
+import { databaseUrl, TEST_PG_URL } from './test-env';
 
 export async function withAdminClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: TEST_PG_URL });
   await client.connect();
   try {
     return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A connection to a test application's database as its OWNER (the tests' PostgreSQL user), for what
+ * the service's own role may not do (DDL). The application itself acts as rongrian_app.
+ */
+export async function ownerQuery(database: string, sql: string, params: unknown[] = []): Promise<unknown[]> {
+  const client = new Client({ connectionString: databaseUrl(database) });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows;
   } finally {
     await client.end();
   }

@@ -26,6 +26,15 @@ export const OPERATOR_ONLY = 'rongrian:operatorOnly';
 export const OperatorOnly = () =>
   applyDecorators(SetMetadata(OPERATOR_ONLY, true), ApiExtension('x-operator', true));
 
+export const ACROSS_ORGANIZATIONS = 'rongrian:acrossOrganizations';
+
+/**
+ * The route reads the signed-in person's accounts in other organisations (their memberships), so it
+ * is not confined to the organisation of the session by row-level security (see tenancy.ts). Every
+ * other officer route is.
+ */
+export const AcrossOrganizations = () => SetMetadata(ACROSS_ORGANIZATIONS, true);
+
 /** The signed-in officer; only on routes the auth guard protects. */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
   const request = ctx.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();

@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { Organization } from '../../organizations/entities/organization.entity';
 import { CaseDeadline } from './case-deadline.entity';
 
 /** `extension`: an officer's explanation with a new date; `resume`: a pause moved the date;
@@ -29,6 +30,14 @@ export class CaseDeadlineChange {
   @ManyToOne(() => CaseDeadline, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'deadline_id', foreignKeyConstraintName: 'fk_case_deadline_changes_deadline' })
   deadline?: CaseDeadline;
+
+  /** the organisation the row belongs to (row-level security); always its parent's */
+  @Column('uuid')
+  organizationId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_case_deadline_changes_organization' })
+  organization?: Organization;
 
   @Column('text')
   kind!: DeadlineChangeKind;

@@ -1,4 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Organization } from '../../organizations/entities/organization.entity';
 import type { Milestone } from '../deadline-track';
 import { CaseDeadline } from './case-deadline.entity';
 
@@ -21,6 +22,17 @@ export class CaseDeadlineMilestone {
   @ManyToOne(() => CaseDeadline, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'deadline_id', foreignKeyConstraintName: 'fk_case_deadline_milestones_deadline' })
   deadline?: CaseDeadline;
+
+  /** the organisation the row belongs to (row-level security); always its parent's */
+  @Column('uuid')
+  organizationId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'organization_id',
+    foreignKeyConstraintName: 'fk_case_deadline_milestones_organization',
+  })
+  organization?: Organization;
 
   /** 'reminder-3', 'reminder-1', 'due', 'very_overdue' */
   @Column('text')

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Organization } from '../../organizations/entities/organization.entity';
 import { CaseDeadline } from './case-deadline.entity';
 
 /** A period in which the case awaited information from the complainant (the clock stopped). */
@@ -17,6 +18,14 @@ export class CaseDeadlinePause {
   @ManyToOne(() => CaseDeadline, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'deadline_id', foreignKeyConstraintName: 'fk_case_deadline_pauses_deadline' })
   deadline?: CaseDeadline;
+
+  /** the organisation the row belongs to (row-level security); always its parent's */
+  @Column('uuid')
+  organizationId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_case_deadline_pauses_organization' })
+  organization?: Organization;
 
   @Column('timestamptz')
   pausedAt!: Date;

@@ -1,8 +1,8 @@
-import { DataSource } from 'typeorm';
 import { loadConfig } from '../../config/app-config';
 import { loadDotEnv } from '../../config/dotenv';
 import { dataSourceOptions } from './data-source-options';
+import { systemDataSource } from './tenancy';
 
 // Used by the TypeORM CLI (npm run migration:*). Same validated settings as the service.
 loadDotEnv();
-export default new DataSource(dataSourceOptions(loadConfig()));
+export default systemDataSource(dataSourceOptions(loadConfig()));

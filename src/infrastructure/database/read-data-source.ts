@@ -2,7 +2,8 @@ import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } fro
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
-import { dataSourceOptions } from './data-source-options';
+import { appDatabaseRole, appDataSourceOptions } from './data-source-options';
+import { enforceTenancy } from './tenancy';
 
 /**
  * The database that statistics read from: DATABASE_READ_URL (a read-only replica, or a pooler in
@@ -31,7 +32,7 @@ class ReadDataSourceLifecycle implements OnApplicationShutdown {
       useFactory: async (config: AppConfig, primary: DataSource): Promise<DataSource> => {
         const url = config.database.readUrl;
         if (!url) return primary;
-        const options = dataSourceOptions({ ...config, database: { ...config.database, url } });
+        const options = appDataSourceOptions(config, url);
         const read = new DataSource({
           ...options,
           // raw SQL only: no entities to load, never a migration
@@ -39,7 +40,7 @@ class ReadDataSourceLifecycle implements OnApplicationShutdown {
           migrations: [],
           extra: { ...(options.extra as object), application_name: `rongrian-${config.app.role}-read` },
         });
-        await read.initialize();
+        enforceTenancy(await read.initialize(), 'system', appDatabaseRole(config));
         new Logger('Database').log('Statistics read from DATABASE_READ_URL');
         return read;
       },

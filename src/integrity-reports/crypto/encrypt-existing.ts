@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { dataSourceOptions } from '../../infrastructure/database/data-source-options';
+import { systemDataSource } from '../../infrastructure/database/tenancy';
 import { Role } from '../../users/roles';
 import { IntegrityReporterIdentity } from '../entities/integrity-reporter-identity.entity';
 import { AccusedPerson, Evidence, WorkflowRecord } from '../entities/integrity-report.entity';
@@ -46,7 +47,7 @@ interface LegacyReport {
  * the service runs (row locks), and to run again.
  */
 export async function encryptExistingReports(config: AppConfig): Promise<EncryptionRun> {
-  const db = new DataSource({ ...dataSourceOptions(config), extra: { max: 2 } });
+  const db = systemDataSource({ ...dataSourceOptions(config), extra: { max: 2 } });
   await db.initialize();
   try {
     const run = await new ReportEncryption(db, new IdentityStore(db, new IntegritySecrets(config))).run();
@@ -98,10 +99,10 @@ export class ReportEncryption {
     if ((await publicKeysOf(tx, readers)).size === 0) return false;
     if (identity && (await publicKeysOf(tx, custodians)).size === 0) return false;
     const dataKey = newKey();
-    await wrapTo(tx, report.id, 'data', dataKey, readers);
+    await wrapTo(tx, report, 'data', dataKey, readers);
     if (identity) {
       const half = await this.identities.seal(tx, report, identity, { dataKey, reporterKek: null });
-      await wrapTo(tx, report.id, 'identity', half, custodians);
+      await wrapTo(tx, report, 'identity', half, custodians);
     }
     const particulars = splitParticulars(legacy.workflow);
     await tx.query(

@@ -160,6 +160,7 @@ export class OfficerKeyring {
     await tx.getRepository(IntegrityOfficerKey).upsert(
       {
         userId: actor.userId,
+        organizationId: actor.organizationId,
         publicKey: pair.publicKey,
         kekSalt,
         privateKeyByPassword: seal(kek, pair.privateKey, byPassword(actor.userId)),

@@ -6,6 +6,12 @@ import { PrivateKey, SealOpenError, unwrap, wrapFor } from './envelope';
 import { IntegrityReportKey, WrappedSecret } from './entities/report-key.entity';
 import { OfficerKeyring, publicKeysOf } from './officer-keyring';
 
+/** The report a key is wrapped for: its id and its organisation (the key row's own). */
+export interface ReportOfKeys {
+  id: string;
+  organizationId: string;
+}
+
 /** Binds a wrapped secret to its report, its kind and its holder. */
 export const wrapPlace = (secret: WrappedSecret, reportId: string, userId: string) =>
   `integrity-report-key|${secret}|${reportId}|${userId}`;
@@ -66,18 +72,20 @@ export class ReportKeys {
 
   wrapTo(
     tx: EntityManager,
-    reportId: string,
+    report: ReportOfKeys,
     secret: WrappedSecret,
     key: Buffer,
     userIds: string[],
   ): Promise<string[]> {
-    return wrapTo(tx, reportId, secret, key, userIds);
+    return wrapTo(tx, report, secret, key, userIds);
   }
 
   /** The actor's data key re-wrapped for `userId` (a grant); OFFICER_HAS_NO_KEY if they have no key pair. */
   async grant(tx: EntityManager, actor: Actor, reportId: string, userId: string): Promise<void> {
     const key = await this.dataKey(tx, actor, reportId);
-    const wrapped = await this.wrapTo(tx, reportId, 'data', key, [userId]);
+    // the officer holding the data key belongs to the report's organisation
+    const report = { id: reportId, organizationId: actor.organizationId };
+    const wrapped = await this.wrapTo(tx, report, 'data', key, [userId]);
     if (wrapped.length === 0) throw new DomainError('OFFICER_HAS_NO_KEY');
   }
 
@@ -110,17 +118,18 @@ function opened(privateKey: PrivateKey, row: IntegrityReportKey, userId: string)
 /** Wraps `key` to every one of `userIds` who has a key pair; returns those it was wrapped to. */
 export async function wrapTo(
   tx: EntityManager,
-  reportId: string,
+  report: ReportOfKeys,
   secret: WrappedSecret,
   key: Buffer,
   userIds: string[],
 ): Promise<string[]> {
   const publicKeys = await publicKeysOf(tx, userIds);
   const rows = [...publicKeys].map(([userId, publicKey]) => ({
-    reportId,
+    reportId: report.id,
+    organizationId: report.organizationId,
     userId,
     secret,
-    wrapped: wrapFor(publicKey, key, wrapPlace(secret, reportId, userId)),
+    wrapped: wrapFor(publicKey, key, wrapPlace(secret, report.id, userId)),
   }));
   if (rows.length > 0)
     await tx.getRepository(IntegrityReportKey).upsert(rows, ['reportId', 'userId', 'secret']);

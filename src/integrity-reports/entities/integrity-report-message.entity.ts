@@ -1,4 +1,5 @@
 import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Organization } from '../../organizations/entities/organization.entity';
 import { User } from '../../users/entities/user.entity';
 import { IntegrityReport } from './integrity-report.entity';
 
@@ -22,6 +23,17 @@ export class IntegrityReportMessage {
   @ManyToOne(() => IntegrityReport, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'fk_integrity_report_messages_report' })
   report?: IntegrityReport;
+
+  /** the organisation the row belongs to (row-level security); always its parent's */
+  @Column('uuid')
+  organizationId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'organization_id',
+    foreignKeyConstraintName: 'fk_integrity_report_messages_organization',
+  })
+  organization?: Organization;
 
   @Column('int')
   seq!: number;

@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { Organization } from '../../organizations/entities/organization.entity';
 import { User } from '../../users/entities/user.entity';
 import { IntegrityReport } from './integrity-report.entity';
 
@@ -23,6 +24,14 @@ export class IntegrityReportNote {
   @ManyToOne(() => IntegrityReport, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'fk_integrity_report_notes_report' })
   report?: IntegrityReport;
+
+  /** the organisation the row belongs to (row-level security); always its parent's */
+  @Column('uuid')
+  organizationId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_integrity_report_notes_organization' })
+  organization?: Organization;
 
   @Column('uuid')
   authorUserId!: string;

@@ -1,4 +1,5 @@
-import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, OneToOne, PrimaryColumn } from 'typeorm';
+import { Organization } from '../../organizations/entities/organization.entity';
 import { IntegrityReport } from './integrity-report.entity';
 
 /**
@@ -13,6 +14,17 @@ export class IntegrityReporterIdentity {
   @OneToOne(() => IntegrityReport, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'fk_integrity_reporter_identities_report' })
   report?: IntegrityReport;
+
+  /** the organisation the row belongs to (row-level security); always its parent's */
+  @Column('uuid')
+  organizationId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'organization_id',
+    foreignKeyConstraintName: 'fk_integrity_reporter_identities_organization',
+  })
+  organization?: Organization;
 
   /**
    * The identity, sealed under a key derived from BOTH the report's data key (integrity officers with

@@ -8,6 +8,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { Organization } from '../../organizations/entities/organization.entity';
 import { User } from './user.entity';
 
 export type AccountLinkPurpose = 'invitation' | 'reset';
@@ -33,6 +34,14 @@ export class AccountLink {
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_account_links_user' })
   user?: User;
+
+  /** the organisation the row belongs to (row-level security); always its parent's */
+  @Column('uuid')
+  organizationId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_account_links_organization' })
+  organization?: Organization;
 
   @Column('text')
   purpose!: AccountLinkPurpose;

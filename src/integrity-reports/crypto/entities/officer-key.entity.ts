@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToOne, PrimaryColumn } from 'typeorm';
+import { Organization } from '../../../organizations/entities/organization.entity';
 import { User } from '../../../users/entities/user.entity';
 
 /**
@@ -15,6 +16,14 @@ export class IntegrityOfficerKey {
   @OneToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_integrity_officer_keys_user' })
   user?: User;
+
+  /** the organisation the row belongs to (row-level security); always its parent's */
+  @Column('uuid')
+  organizationId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_integrity_officer_keys_organization' })
+  organization?: Organization;
 
   @Column('bytea')
   publicKey!: Buffer;

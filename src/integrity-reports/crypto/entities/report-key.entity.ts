@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Organization } from '../../../organizations/entities/organization.entity';
 import { User } from '../../../users/entities/user.entity';
 import { IntegrityReport } from '../../entities/integrity-report.entity';
 
@@ -31,6 +32,14 @@ export class IntegrityReportKey {
 
   @PrimaryColumn('text', { primaryKeyConstraintName: 'pk_integrity_report_keys' })
   secret!: WrappedSecret;
+
+  /** the organisation the row belongs to (row-level security); always its parent's */
+  @Column('uuid')
+  organizationId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_integrity_report_keys_organization' })
+  organization?: Organization;
 
   @Column('bytea')
   wrapped!: Buffer;
