@@ -538,8 +538,12 @@ describe('officer console API', () => {
   });
 
   describe('administration: units, categories, settings', () => {
-    const send = (method: 'POST' | 'PATCH' | 'DELETE', token: string, url: string, payload?: object) =>
-      t.request({ method, url: `/api/v1${url}`, headers: bearer(token), ...(payload ? { payload } : {}) });
+    const send = (
+      method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+      token: string,
+      url: string,
+      payload?: object,
+    ) => t.request({ method, url: `/api/v1${url}`, headers: bearer(token), ...(payload ? { payload } : {}) });
     const auditOf = async (entityId: string) =>
       (
         await t.db.query(
