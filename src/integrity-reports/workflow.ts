@@ -184,7 +184,7 @@ export const AGENCY_TEXT: Record<Agency, Text> = {
 };
 
 export const KIND_TEXT: Record<ReportKind, Text> = {
-  complaint: { th: 'ร้องเรียนการทุจริต', en: 'Corruption complaint' },
+  complaint: { th: 'ร้องเรียนการทุจริต/ประพฤติมิชอบ', en: 'Complaint about corruption or misconduct' },
   tip: { th: 'แจ้งเบาะแส', en: 'Tip-off' },
 };
 
@@ -192,4 +192,20 @@ export const OUTCOME_TEXT: Record<Outcome, Text> = {
   substantiated: { th: 'มีมูล', en: 'Substantiated' },
   unsubstantiated: { th: 'ไม่มีมูล', en: 'Unsubstantiated' },
   insufficient_evidence: { th: 'พยานหลักฐานไม่เพียงพอ', en: 'Insufficient evidence' },
+};
+
+/** The kinds of action taken after a substantiated report (a conclusion's actionsTaken[].kind). */
+export const ACTION_TAKEN_TEXT: Record<ActionTakenKind, Text> = {
+  disciplinary: { th: 'ทางวินัย', en: 'Disciplinary' },
+  criminal: { th: 'ทางอาญา', en: 'Criminal' },
+  administrative: { th: 'ทางปกครอง', en: 'Administrative' },
+  other: { th: 'อื่น ๆ', en: 'Other' },
+};
+
+/** Who the reporter is to the organisation (reporterRelation), as the report form offers it. */
+export const REPORTER_RELATION_TEXT: Record<ReporterRelation, Text> = {
+  citizen: { th: 'ประชาชน', en: 'Citizen' },
+  staff: { th: 'บุคลากรของหน่วยงาน', en: 'Staff of the organisation' },
+  contractor: { th: 'ผู้รับจ้าง/คู่สัญญา', en: 'Contractor' },
+  other: { th: 'อื่น ๆ', en: 'Other' },
 };

@@ -7,9 +7,11 @@ import { CHANNEL_LABELS } from '../complaints/channels';
 import { SUBMISSION_KIND_LABELS } from '../complaints/submission-kinds';
 import { ACTION_LABELS, STATUS_LABELS, TRANSITIONS } from '../complaints/complaint-workflow';
 import {
+  ACTION_TAKEN_TEXT,
   AGENCY_TEXT,
   KIND_TEXT,
   OUTCOME_TEXT,
+  REPORTER_RELATION_TEXT,
   STATUS_TEXT,
   TRANSITIONS as INTEGRITY_TRANSITIONS,
 } from '../integrity-reports/workflow';
@@ -27,8 +29,14 @@ import { LabelsView, LabelView } from './dto/labels.dto';
 import { AllegationType } from './entities/allegation-type.entity';
 
 /** A code → names table as the labels route lists it. */
-export const entries = (labels: Record<string, { th: string; en: string }>): LabelView[] =>
-  Object.entries(labels).map(([code, { th, en }]) => ({ code, th, en }));
+export const entries = <C extends string>(
+  labels: Record<C, { th: string; en: string }>,
+): (LabelView & { code: C })[] =>
+  (Object.entries(labels) as [C, { th: string; en: string }][]).map(([code, { th, en }]) => ({
+    code,
+    th,
+    en,
+  }));
 
 @Injectable()
 export class LabelsService {
@@ -62,6 +70,8 @@ export class LabelsService {
         allegationTypes: allegationTypes.map((a) => ({ code: a.code, th: a.nameTh, en: a.nameEn })),
         agencies: entries(AGENCY_TEXT),
         outcomes: entries(OUTCOME_TEXT),
+        actionsTaken: entries(ACTION_TAKEN_TEXT),
+        reporterRelations: entries(REPORTER_RELATION_TEXT),
       },
       deadlineStates: entries(DEADLINE_STATE_LABELS),
       attachmentSources: entries(ATTACHMENT_SOURCE_LABELS),

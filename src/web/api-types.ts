@@ -3938,6 +3938,28 @@ export interface components {
       /** @description entries of a case's history (event type) */
       eventTypes: components['schemas']['LabelView'][];
     };
+    ActionTakenLabelView: {
+      /**
+       * @example disciplinary
+       * @enum {string}
+       */
+      code: 'disciplinary' | 'criminal' | 'administrative' | 'other';
+      /** @example ทางวินัย */
+      th: string;
+      /** @example Disciplinary */
+      en: string;
+    };
+    ReporterRelationLabelView: {
+      /**
+       * @example citizen
+       * @enum {string}
+       */
+      code: 'citizen' | 'staff' | 'contractor' | 'other';
+      /** @example ประชาชน */
+      th: string;
+      /** @example Citizen */
+      en: string;
+    };
     IntegrityLabels: {
       statuses: components['schemas']['LabelView'][];
       actions: components['schemas']['LabelView'][];
@@ -3946,6 +3968,10 @@ export interface components {
       allegationTypes: components['schemas']['LabelView'][];
       agencies: components['schemas']['LabelView'][];
       outcomes: components['schemas']['LabelView'][];
+      /** @description what was done after a substantiated report (disciplinary, criminal…) */
+      actionsTaken: components['schemas']['ActionTakenLabelView'][];
+      /** @description who the reporter is to the organisation (citizen, staff, contractor, other) */
+      reporterRelations: components['schemas']['ReporterRelationLabelView'][];
     };
     LabelsView: {
       roles: components['schemas']['LabelView'][];

@@ -11,6 +11,7 @@ import { SUBMISSION_KIND_LABELS } from '../complaints/submission-kinds';
 import { entries } from '../reference-data/labels.controller';
 import { HandbookService } from '../handbook/handbook.service';
 import { ReporterService } from '../integrity-reports/reporter.service';
+import { KIND_TEXT, REPORTER_RELATION_TEXT } from '../integrity-reports/workflow';
 import { DomainError } from '../common/errors/domain-error';
 import { fiscalYearOf } from '../common/time/fiscal-year';
 import { AnnualReportsService } from '../statistics/annual-reports.service';
@@ -272,7 +273,11 @@ export class WebPages {
       page('report', {
         slugFrom: 'query',
         noStore: true,
-        initialData: (org) => ({ allegationTypes: this.service(ReporterService).allegationTypes(org.slug) }),
+        initialData: (org) => ({
+          allegationTypes: this.service(ReporterService).allegationTypes(org.slug),
+          reportKinds: entries(KIND_TEXT),
+          reporterRelations: entries(REPORTER_RELATION_TEXT),
+        }),
       }),
     );
     fastify.get('/orgs/:slug/integrity/follow-up', page('follow-up', { slugFrom: 'path', noStore: true }));

@@ -1,4 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
+import {
+  ACTION_TAKEN_KINDS,
+  type ActionTakenKind,
+  REPORTER_RELATIONS,
+  type ReporterRelation,
+} from '../../integrity-reports/workflow';
 
 /** One code and what it is called on screen. */
 export class LabelView {
@@ -27,6 +33,20 @@ export class ComplaintLabels {
   eventTypes!: LabelView[];
 }
 
+/** A kind of action taken after a substantiated integrity report (conclusion.actionsTaken[].kind). */
+export class ActionTakenLabelView {
+  @ApiProperty({ enum: ACTION_TAKEN_KINDS, example: 'disciplinary' }) code!: ActionTakenKind;
+  @ApiProperty({ example: 'ทางวินัย' }) th!: string;
+  @ApiProperty({ example: 'Disciplinary' }) en!: string;
+}
+
+/** Who an integrity reporter is to the organisation (reporterRelation). */
+export class ReporterRelationLabelView {
+  @ApiProperty({ enum: REPORTER_RELATIONS, example: 'citizen' }) code!: ReporterRelation;
+  @ApiProperty({ example: 'ประชาชน' }) th!: string;
+  @ApiProperty({ example: 'Citizen' }) en!: string;
+}
+
 export class IntegrityLabels {
   @ApiProperty({ type: [LabelView] }) statuses!: LabelView[];
   @ApiProperty({ type: [LabelView] }) actions!: LabelView[];
@@ -35,6 +55,16 @@ export class IntegrityLabels {
   @ApiProperty({ type: [LabelView] }) allegationTypes!: LabelView[];
   @ApiProperty({ type: [LabelView] }) agencies!: LabelView[];
   @ApiProperty({ type: [LabelView] }) outcomes!: LabelView[];
+  @ApiProperty({
+    type: [ActionTakenLabelView],
+    description: 'what was done after a substantiated report (disciplinary, criminal…)',
+  })
+  actionsTaken!: ActionTakenLabelView[];
+  @ApiProperty({
+    type: [ReporterRelationLabelView],
+    description: 'who the reporter is to the organisation (citizen, staff, contractor, other)',
+  })
+  reporterRelations!: ReporterRelationLabelView[];
 }
 
 /** Every code the clients show, with its Thai and English label: the one source they read. */

@@ -23,18 +23,13 @@ import {
 } from '../shared/components/Field';
 import { filesProblem } from '../shared/attachments';
 import { describeError, type DescribedError } from '../shared/errors';
-import { REPORTER_RELATIONS, type ReporterRelation } from '../shared/reporter-relations';
 import { EvidenceFilesField, EvidenceUpload } from './EvidenceFiles';
 import { followUpHref, formatReceipt, IntegrityLayout, retryable } from './IntegrityLayout';
 import { organization } from './page';
 
 type Body = Schemas['SubmitIntegrityReportDto'];
+type ReporterRelation = Schemas['ReporterRelationLabelView']['code'];
 type Kind = Body['kind'];
-
-const KINDS: RadioOption<Kind>[] = [
-  { code: 'complaint', th: 'ร้องเรียนการทุจริต/ประพฤติมิชอบ', en: 'Complaint about corruption or misconduct' },
-  { code: 'tip', th: 'แจ้งเบาะแส', en: 'Tip-off' },
-];
 
 /** The API's field path → this page's input id. */
 const FIELD_IDS: Record<string, string> = {
@@ -174,6 +169,8 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string, files: File[]) => 
   const [giveIdentity, setGiveIdentity] = useState(false);
   const [consent, setConsent] = useState(false);
   const [types, setTypes] = useState<Schemas['AllegationTypeView'][] | null>(null);
+  const [kinds, setKinds] = useState<RadioOption<Kind>[]>([]);
+  const [relations, setRelations] = useState<Schemas['ReporterRelationLabelView'][]>([]);
   const [loadError, setLoadError] = useState<DescribedError | null>(null);
   const [loadAttempt, setLoadAttempt] = useState(0);
   const [error, setError] = useState<DescribedError | null>(null);
@@ -188,14 +185,26 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string, files: File[]) => 
 
   useEffect(() => {
     setLoadError(null);
-    inlinedOr('allegationTypes', () =>
-      call(
-        api.GET('/api/v1/orgs/{orgSlug}/integrity-reports/allegation-types', {
-          params: { path: { orgSlug: org.slug } },
-        }),
+    Promise.all([
+      inlinedOr('allegationTypes', () =>
+        call(
+          api.GET('/api/v1/orgs/{orgSlug}/integrity-reports/allegation-types', {
+            params: { path: { orgSlug: org.slug } },
+          }),
+        ),
       ),
-    )
-      .then(setTypes)
+      inlinedOr('reportKinds', () =>
+        call(api.GET('/api/v1/labels')).then((labels) => labels.integrityReports.kinds),
+      ),
+      inlinedOr('reporterRelations', () =>
+        call(api.GET('/api/v1/labels')).then((labels) => labels.integrityReports.reporterRelations),
+      ),
+    ])
+      .then(([named, kindNames, relationNames]) => {
+        setKinds(kindNames as RadioOption<Kind>[]);
+        setRelations(relationNames);
+        setTypes(named);
+      })
       .catch((err: unknown) => setLoadError(describeError(err)));
   }, [loadAttempt, org.slug]);
 
@@ -273,7 +282,7 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string, files: File[]) => 
         onRetry={() => setLoadAttempt((n) => n + 1)}
         label="โหลดลักษณะการกระทำใหม่ / Reload the kinds of wrongdoing"
       />
-      <RadioGroup name="kind" legend={['ประเภท', 'Kind']} options={KINDS} value={kind} onChange={setKind} />
+      <RadioGroup name="kind" legend={['ประเภท', 'Kind']} options={kinds} value={kind} onChange={setKind} />
       <Field
         id="allegationType"
         label="ลักษณะการกระทำ"
@@ -369,9 +378,10 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string, files: File[]) => 
       <Field id="relation" label="ท่านเป็น (ไม่บังคับ)" labelEn="You are (optional)" error={errorFor('relation')}>
         {(p) => (
           <select {...p} value={values.relation} onChange={set('relation')}>
-            {REPORTER_RELATIONS.map((r) => (
+            <option value="">ไม่ระบุ / Not saying</option>
+            {relations.map((r) => (
               <option key={r.code} value={r.code}>
-                {r.label}
+                {r.th} / {r.en}
               </option>
             ))}
           </select>

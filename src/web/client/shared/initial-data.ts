@@ -21,6 +21,10 @@ export interface InitialData {
   /** /complain: the kinds of submission with their names (as GET /labels gives them) */
   kinds: Schemas['LabelView'][];
   allegationTypes: Schemas['AllegationTypeView'][];
+  /** /report: complaint or tip, with names (as GET /labels gives them) */
+  reportKinds: Schemas['LabelView'][];
+  /** /report: who the reporter is to the organisation, with names (as GET /labels gives them) */
+  reporterRelations: Schemas['ReporterRelationLabelView'][];
   handbook: Schemas['HandbookView'];
   map: MapSettings;
   /** /statistics: the figures of the year it opens on; `annual` null when it could not be told */

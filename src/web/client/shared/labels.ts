@@ -21,6 +21,8 @@ export type LabelGroup =
   | 'allegationType'
   | 'integrityAgency'
   | 'integrityOutcome'
+  | 'integrityActionTaken'
+  | 'reporterRelation'
   | 'rejectReason'
   | 'eventType'
   | 'deadlineState'
@@ -60,6 +62,8 @@ export async function fetchLabels(): Promise<LabelTable> {
       allegationType: byCode(body.integrityReports.allegationTypes),
       integrityAgency: byCode(body.integrityReports.agencies),
       integrityOutcome: byCode(body.integrityReports.outcomes),
+      integrityActionTaken: byCode(body.integrityReports.actionsTaken),
+      reporterRelation: byCode(body.integrityReports.reporterRelations),
       rejectReason: byCode(body.complaints.rejectReasons),
       eventType: byCode(body.complaints.eventTypes),
       deadlineState: byCode(body.deadlineStates),

@@ -12,7 +12,6 @@ import { formatDayBE } from '../../shared/be-date';
 import { ErrorSummary } from '../../shared/components/ErrorSummary';
 import { Link } from '../../shared/components/Link';
 import { type Labels, useLabels } from '../../shared/labels';
-import { relationLabel } from '../../shared/reporter-relations';
 import { match, useLocation } from '../../shared/router';
 import { type Officer, useOfficer } from '../../shared/session';
 import { useLoad } from '../../shared/use-load';
@@ -135,7 +134,7 @@ function Report({ me }: { me: Officer }) {
             <dt>สถานที่ / Place</dt>
             <dd>{r.place ?? '—'}</dd>
             <dt>ผู้แจ้งเป็น / Reporter is</dt>
-            <dd>{relationLabel(r.reporterRelation)}</dd>
+            <dd>{labels.both('reporterRelation', r.reporterRelation)}</dd>
             <dt>ผู้แจ้งระบุตัวตน / Identity given</dt>
             <dd>{r.identityProvided ? 'ใช่ / yes' : 'ไม่ / no (นิรนาม / anonymous)'}</dd>
           </dl>
@@ -215,7 +214,7 @@ function Report({ me }: { me: Officer }) {
         )}
       </section>
 
-      <Particulars record={r.workflow} workflow={flow.data} />
+      <Particulars record={r.workflow} workflow={flow.data} labels={labels} />
 
       <section class="card" aria-labelledby="r-messages">
         <h2 id="r-messages">ข้อความกับผู้แจ้ง / Conversation with the reporter</h2>

@@ -5,22 +5,13 @@
  */
 import type { ComponentChildren } from 'preact';
 import { formatDayBE } from '../../shared/be-date';
+import type { Labels } from '../../shared/labels';
 import type { Workflow } from './common';
 
 type Part = Record<string, unknown>;
 const isPart = (v: unknown): v is Part => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 const list = (v: unknown): Part[] => (Array.isArray(v) ? v.filter(isPart) : []);
-
-/** The kinds of action taken after a substantiated report (ActionTakenDto.kind); the API has no labels for them. */
-export const ACTIONS_TAKEN: [string, string][] = [
-  ['disciplinary', 'ทางวินัย / Disciplinary'],
-  ['criminal', 'ทางอาญา / Criminal'],
-  ['administrative', 'ทางปกครอง / Administrative'],
-  ['other', 'อื่น ๆ / Other'],
-];
-const actionTaken = (kind: unknown) =>
-  ACTIONS_TAKEN.find(([code]) => code === kind)?.[1] ?? text(kind) ?? '—';
 
 function Row({ th, en, value }: { th: string; en: string; value: ComponentChildren }) {
   if (value === null || value === undefined || value === '') return null;
@@ -34,7 +25,15 @@ function Row({ th, en, value }: { th: string; en: string; value: ComponentChildr
   );
 }
 
-export function Particulars({ record, workflow }: { record: object; workflow: Workflow }) {
+export function Particulars({
+  record,
+  workflow,
+  labels,
+}: {
+  record: object;
+  workflow: Workflow;
+  labels: Labels;
+}) {
   const parts = record as Record<string, unknown>;
   const label = (map: Record<string, { th: string; en: string }>, code: unknown) => {
     const t = typeof code === 'string' ? map[code] : undefined;
@@ -87,7 +86,10 @@ export function Particulars({ record, workflow }: { record: object; workflow: Wo
               en="Action taken"
               value={
                 list(conclusion.actionsTaken)
-                  .map((a) => `${actionTaken(a.kind)}: ${text(a.description) ?? ''}`)
+                  .map(
+                    (a) =>
+                      `${labels.both('integrityActionTaken', text(a.kind))}: ${text(a.description) ?? ''}`,
+                  )
                   .join('\n') || null
               }
             />

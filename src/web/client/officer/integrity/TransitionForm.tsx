@@ -12,7 +12,6 @@ import type { DescribedError } from '../../shared/errors';
 import type { Labels } from '../../shared/labels';
 import { useAction } from '../../shared/use-load';
 import type { Workflow } from './common';
-import { ACTIONS_TAKEN } from './Particulars';
 
 type Step = Workflow['transitions'][number];
 type Body = Schemas['TransitionDto'];
@@ -309,11 +308,7 @@ export function TransitionForm({
             {(p) => (
               <select {...p}>
                 <option value="">—</option>
-                {ACTIONS_TAKEN.map(([code, text]) => (
-                  <option key={code} value={code}>
-                    {text}
-                  </option>
-                ))}
+                {texts(labels.table.integrityActionTaken ?? {})}
               </select>
             )}
           </Field>
