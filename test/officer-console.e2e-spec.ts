@@ -3,6 +3,7 @@ import { hashPassword } from '../src/auth/password';
 import { Clock } from '../src/common/clock/clock';
 import { RejectionReason } from '../src/complaints/dto/complaint-actions.dto';
 import { ComplaintEventType } from '../src/complaints/entities/complaint-event.entity';
+import { ACTION_TAKEN_KINDS, REPORTER_RELATIONS } from '../src/integrity-reports/workflow';
 import { OUTBOX_STATUSES } from '../src/notifications/entities/outbox-message.entity';
 import { OrganizationType } from '../src/organizations/organization-types';
 import { Role } from '../src/users/roles';
@@ -82,6 +83,19 @@ describe('officer console API', () => {
       expect(codes(body.integrityReports.kinds)).toEqual(['complaint', 'tip']);
       expect(codes(body.integrityReports.allegationTypes)).toContain('bribery_extortion');
       expect(body.integrityReports.allegationTypes.every((a: { th: string }) => a.th.length > 0)).toBe(true);
+      // the report form's relations and the conclusion's actions taken: no client keeps its own copy
+      expect(codes(body.integrityReports.reporterRelations)).toEqual([...REPORTER_RELATIONS]);
+      expect(body.integrityReports.reporterRelations).toContainEqual({
+        code: 'contractor',
+        th: 'ผู้รับจ้าง/คู่สัญญา',
+        en: 'Contractor',
+      });
+      expect(codes(body.integrityReports.actionsTaken)).toEqual([...ACTION_TAKEN_KINDS]);
+      expect(body.integrityReports.actionsTaken).toContainEqual({
+        code: 'disciplinary',
+        th: 'ทางวินัย',
+        en: 'Disciplinary',
+      });
       // the codes the console shows that the server used to leave to each client's own copy
       expect(codes(body.complaints.rejectReasons)).toEqual(Object.values(RejectionReason));
       expect(body.complaints.rejectReasons).toContainEqual({
@@ -107,6 +121,8 @@ describe('officer console API', () => {
       expect(codes(body.roleRequestStatuses)).toEqual(['pending', 'approved', 'denied']);
       expect(codes(body.holidayKinds)).toEqual(['national', 'substitute', 'special', 'local']);
       for (const list of [
+        body.integrityReports.reporterRelations,
+        body.integrityReports.actionsTaken,
         body.complaints.rejectReasons,
         body.complaints.eventTypes,
         body.deadlineStates,

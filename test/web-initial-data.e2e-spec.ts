@@ -44,13 +44,20 @@ describe('initial data and the map pin (issue 16)', () => {
       expect(imgSrc(res.headers['content-security-policy'])).toBe("'self' data: blob:");
     });
 
-    it('/report carries the kinds of wrongdoing, /handbook the handbook (the organisation name escaped)', async () => {
+    it('/report carries the kinds of wrongdoing, of report and the relations, /handbook the handbook (the organisation name escaped)', async () => {
       const report = await t.request({ method: 'GET', url: '/report' });
       const types = await t.request({
         method: 'GET',
         url: '/api/v1/orgs/demo/integrity-reports/allegation-types',
       });
-      expect(initialData(report.body)).toEqual({ allegationTypes: JSON.parse(types.body) as unknown });
+      const labels = JSON.parse((await t.request({ method: 'GET', url: '/api/v1/labels' })).body) as {
+        integrityReports: { kinds: unknown; reporterRelations: unknown };
+      };
+      expect(initialData(report.body)).toEqual({
+        allegationTypes: JSON.parse(types.body) as unknown,
+        reportKinds: labels.integrityReports.kinds,
+        reporterRelations: labels.integrityReports.reporterRelations,
+      });
       expect(report.headers['cache-control']).toBe('no-store');
 
       const handbook = await t.request({ method: 'GET', url: '/handbook' });

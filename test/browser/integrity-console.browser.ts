@@ -28,11 +28,22 @@ const PNG = Buffer.from(
 );
 
 /** Files a report through the public API (anonymous unless `identity`); its receipt. */
-async function fileReport(service: ServiceClient, description: string, identity?: object): Promise<string> {
+async function fileReport(
+  service: ServiceClient,
+  description: string,
+  identity?: object,
+  more: object = {},
+): Promise<string> {
   const { receipt } = await service.request<{ receipt: string }>(
     'POST',
     '/api/v1/orgs/demo/integrity-reports',
-    { kind: 'tip', allegationType: 'bribery_extortion', description, ...(identity ? { identity } : {}) },
+    {
+      kind: 'tip',
+      allegationType: 'bribery_extortion',
+      description,
+      ...(identity ? { identity } : {}),
+      ...more,
+    },
     undefined,
     201,
   );
@@ -99,7 +110,9 @@ test.describe("the integrity officers' console", () => {
     // a colleague who holds a key when the report arrives, so they get access too
     const colleagueName = `เพื่อนร่วมงาน ${marker}`;
     await service.login(await createOfficer(service, ['integrity_officer'], null, colleagueName));
-    const receipt = await fileReport(service, `เจ้าหน้าที่เรียกรับเงินเพื่อให้ผ่านการตรวจรับงาน ${marker}`);
+    const receipt = await fileReport(service, `เจ้าหน้าที่เรียกรับเงินเพื่อให้ผ่านการตรวจรับงาน ${marker}`, undefined, {
+      reporterRelation: 'staff',
+    });
     const report = await findReport(service, officer, marker);
 
     await nav.getByRole('link', { name: /แจ้งเบาะแสทุจริต/ }).click();
@@ -119,6 +132,8 @@ test.describe("the integrity officers' console", () => {
     await expect(page).toHaveURL(new RegExp(`/officer/integrity-reports/${report.id}$`));
     await expect(page.getByTestId('integrity-description')).toContainText(marker);
     await expect(page.getByText('ไม่ / no (นิรนาม / anonymous)')).toBeVisible();
+    // who the reporter is, named by GET /labels
+    await expect(page.getByText('บุคลากรของหน่วยงาน / Staff of the organisation')).toBeVisible();
     // the menu still marks where the officer is: a report lies under the integrity list
     await expect(nav.locator('li[aria-current="page"]')).toHaveText(/แจ้งเบาะแสทุจริต/);
     await expect(page.getByTestId('integrity-status')).toHaveText('ได้รับเรื่องแล้ว รอเจ้าหน้าที่ตรวจสอบ');

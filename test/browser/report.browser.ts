@@ -31,6 +31,16 @@ test.describe('the integrity channel', () => {
       await expect(page.getByLabel(label, { exact: false }).first()).toBeVisible();
     await expect(page.locator('label[for="allegationType"] .required')).toHaveText(/\*/);
     await expect(page.locator('label[for="description"] .required')).toHaveText(/\*/);
+    // the kinds of report and the reporter's relations are named by the server (inlined: no labels request)
+    await expect(page.getByRole('radio', { name: /แจ้งเบาะแส/ })).toBeVisible();
+    await expect(page.locator('#relation option')).toHaveText([
+      'ไม่ระบุ / Not saying',
+      'ประชาชน / Citizen',
+      'บุคลากรของหน่วยงาน / Staff of the organisation',
+      'ผู้รับจ้าง/คู่สัญญา / Contractor',
+      'อื่น ๆ / Other',
+    ]);
+    expect(requests.filter((u) => u.includes('/api/v1/labels'))).toEqual([]);
 
     // nothing filled in: the errors are at their fields, the focus on the first
     const send = page.getByRole('button', { name: /ส่งเรื่อง/ });
@@ -52,7 +62,8 @@ test.describe('the integrity channel', () => {
     await expect(date).toBeFocused();
     await date.fill('15/3/2569');
     await date.blur();
-    let sent: { incidentDate?: string; identity?: unknown } = {};
+    await page.locator('#relation').selectOption('contractor');
+    let sent: { incidentDate?: string; identity?: unknown; reporterRelation?: string } = {};
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/api/v1/orgs/demo/integrity-reports'))
         sent = r.postDataJSON() as typeof sent;
@@ -61,6 +72,7 @@ test.describe('the integrity channel', () => {
     await expect(page.getByRole('heading', { name: /ได้รับเรื่องแล้ว/ })).toBeFocused();
     expect(sent.incidentDate).toBe('2026-03-15');
     expect(sent.identity).toBeUndefined();
+    expect(sent.reporterRelation).toBe('contractor');
     const receipt = (await page.getByTestId('receipt').textContent())!;
     expect(receipt).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
     expect(page.url()).not.toContain(receipt.replace(/ /g, ''));
