@@ -252,7 +252,16 @@ test.describe('administration', () => {
     await service.accountLinkToken(email);
   });
 
-  test('the audit trail is filtered by action, entity and dates', async ({ page }) => {
+  test('the audit trail is filtered by action, entity and dates', async ({ page, service }) => {
+    // a category change: its entries are of the entity type the server writes (complaint_category)
+    const code = `audit_${unique()}`;
+    await service.request(
+      'POST',
+      '/api/v1/categories',
+      { code, nameTh: `หมวดตรวจสอบ ${code}`, nameEn: `Audit ${code}` },
+      await service.login(firstAdmin()),
+      201,
+    );
     await signInAs(page, 'supervisor');
     await page
       .getByRole('navigation')
@@ -268,6 +277,11 @@ test.describe('administration', () => {
     await expect(page).toHaveURL(/action=user\.&entityType=user&from=\d{4}-\d{2}-\d{2}/);
     await expect(page.getByRole('cell', { name: /^user\./ }).first()).toBeVisible();
     await expect(page.locator('tbody tr').filter({ hasNotText: 'user.' })).toHaveCount(0);
+    await page.getByLabel(/^การกระทำ/).fill('category.');
+    await page.getByLabel(/^ประเภทข้อมูล/).selectOption('complaint_category');
+    await page.getByRole('button', { name: /กรอง/ }).click();
+    await expect(page).toHaveURL(/entityType=complaint_category/);
+    await expect(page.getByRole('cell', { name: /^category\.create/ }).first()).toBeVisible();
     await checkPage(page);
   });
 });

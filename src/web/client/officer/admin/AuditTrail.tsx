@@ -21,7 +21,7 @@ const ENTITY_TYPES: [string, string][] = [
   ['integrity_report', 'เรื่องทุจริต / integrity report'],
   ['user', 'ผู้ใช้ / user'],
   ['unit', 'หน่วยงาน / unit'],
-  ['category', 'ประเภท / category'],
+  ['complaint_category', 'ประเภทเรื่อง / complaint category'],
   ['holiday', 'วันหยุด / holiday'],
   ['organization', 'องค์กร / organisation'],
 ];
