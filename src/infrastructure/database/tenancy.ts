@@ -197,17 +197,15 @@ function shaped(raw: PgResult, structured: boolean): unknown {
  */
 export function inlineParameters(sql: string, parameters: unknown[]): string | null {
   if (parameters.length === 0) return sql;
-  let binary = 0;
-  const literals = parameters.map((value) => {
-    const text = prepareValue(value);
+  const prepared = parameters.map(prepareValue);
+  // decided before any conversion: a megabyte written out as hex text would cost more than the round trips
+  const binary = prepared.reduce((n, text) => n + (Buffer.isBuffer(text) ? text.length : 0), 0);
+  if (binary > INLINE_BINARY_LIMIT) return null;
+  const literals = prepared.map((text) => {
     if (text === null) return 'NULL';
-    if (Buffer.isBuffer(text)) {
-      binary += text.length;
-      return escapeLiteral(`\\x${text.toString('hex')}`);
-    }
+    if (Buffer.isBuffer(text)) return escapeLiteral(`\\x${text.toString('hex')}`);
     return escapeLiteral(text);
   });
-  if (binary > INLINE_BINARY_LIMIT) return null;
   let out = '';
   let i = 0;
   while (i < sql.length) {
