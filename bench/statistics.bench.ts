@@ -15,6 +15,10 @@
  *
  *   npx ts-node --transpile-only bench/statistics.bench.ts [complaints, default 10000000] [organisations, default 7850]
  *
+ * BENCH_KEEP_DATABASE=<name> keeps the seeded database under that name, and a later run with the
+ * same name skips the seed (and the rebuild, unless BENCH_REBUILD=1 or the kept figures are empty);
+ * each run's fresh filings get their own reference numbers.
+ *
  * Not part of CI. The seed, the deadlines and the rebuild are most of the time, about linear in the
  * number of complaints: 2,000,000 in 7,850 organisations took 23 minutes on 2 cores shared with other
  * test runs (load average ~20), so the default size needs about two hours there (less on a quiet machine).
@@ -230,18 +234,26 @@ async function main(): Promise<void> {
     const config = loadConfig(scratch.env());
     await prepareDatabase(config, { migrate: true });
     const pg = new PgPool({ connectionString: scratch.databaseUrl, max: 2 });
-    const seeding = await pg.connect();
-    try {
-      await seed(seeding);
-    } finally {
-      seeding.release();
+    const [{ n: present }] = (await pg.query(`SELECT count(*)::int AS n FROM complaints`)).rows;
+    const reuse = scratch.kept !== undefined && present >= COMPLAINTS;
+    if (reuse) console.log(`kept database ${scratch.name}: ${present} complaints already seeded`);
+    else {
+      const seeding = await pg.connect();
+      try {
+        await seed(seeding);
+      } finally {
+        seeding.release();
+      }
     }
     const ds = new DataSource(dataSourceOptions(config));
     await ds.initialize();
     let t0 = performance.now();
-    const counted = await new ComplaintFiguresRollup(ds).rebuild();
-    console.log(`rebuilt the incrementally kept figures of ${counted} complaints in ${seconds(t0)}`);
-    await pg.query('VACUUM ANALYZE complaint_figure_cells, complaint_figure_orgs, complaint_figure_days');
+    const [{ n: cells }] = (await pg.query(`SELECT count(*)::int AS n FROM complaint_figure_orgs`)).rows;
+    if (!reuse || process.env.BENCH_REBUILD === '1' || cells === 0) {
+      const counted = await new ComplaintFiguresRollup(ds).rebuild();
+      console.log(`rebuilt the incrementally kept figures of ${counted} complaints in ${seconds(t0)}`);
+      await pg.query('VACUUM ANALYZE complaint_figure_cells, complaint_figure_orgs, complaint_figure_days');
+    }
     const [{ id: org }] = (await pg.query(`SELECT id FROM organizations WHERE slug = 'demo'`)).rows;
 
     const range = [new Date(FY_START), new Date(FY_END)];
@@ -280,13 +292,16 @@ async function main(): Promise<void> {
 
     // 2. fresh changes with the triggers on, folded by the next reading
     t0 = performance.now();
-    await pg.query(`
+    await pg.query(
+      `
       INSERT INTO complaints (organization_id, reference_no, fiscal_year, tracking_code_hash, category_id, channel,
         status, subject, description, received_at)
-      SELECT o.a[1 + i % array_length(o.a, 1)], 'N' || i, ${FY}, md5('new' || i), cat.id, 'web', 'received', 's', 'd',
+      SELECT o.a[1 + i % array_length(o.a, 1)], 'N' || $1 || '-' || i, ${FY}, md5('new' || $1 || i), cat.id, 'web', 'received', 's', 'd',
         timestamptz '${FY_START}' + (i % 300) * interval '1 day'
       FROM generate_series(1, 5000) i, (SELECT array_agg(id) AS a FROM organizations) o,
-        (SELECT id FROM complaint_categories LIMIT 1) cat`);
+        (SELECT id FROM complaint_categories LIMIT 1) cat`,
+      [Date.now().toString(36)],
+    );
     await pg.query(`
       UPDATE case_deadlines SET result_at = now(), outcome = 'missed'
       WHERE id IN (SELECT id FROM case_deadlines WHERE result_at IS NULL LIMIT 5000)`);

@@ -4,9 +4,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 
-/** A throw-away database and Redis prefix for one bench run, removed at the end. */
+/**
+ * A throw-away database and Redis prefix for one bench run, removed at the end. With
+ * BENCH_KEEP_DATABASE=<name> the database has that name and is kept (a long seed is then paid once).
+ */
 export class Scratch {
-  readonly name = `rongrian_bench_${randomBytes(4).toString('hex')}`;
+  readonly kept = process.env.BENCH_KEEP_DATABASE;
+  readonly name = this.kept ?? `rongrian_bench_${randomBytes(4).toString('hex')}`;
   readonly pgBase = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   readonly redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
   readonly redisPrefix = `rongrian-bench:${this.name}`;
@@ -73,10 +77,12 @@ export class Scratch {
 
   async cleanup(): Promise<void> {
     await this.stopServer();
-    const admin = new Client({ connectionString: this.pgBase });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${this.name}" WITH (FORCE)`);
-    await admin.end();
+    if (!this.kept) {
+      const admin = new Client({ connectionString: this.pgBase });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS "${this.name}" WITH (FORCE)`);
+      await admin.end();
+    }
     const redis = new Redis(this.redisUrl);
     let cursor = '0';
     do {
