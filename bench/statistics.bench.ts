@@ -283,73 +283,97 @@ async function main(): Promise<void> {
     };
     const env = { APP_ROLE: 'api', RATE_LIMIT_PER_MINUTE: '100000000', DATABASE_POOL_SIZE: '10' };
 
+    // BENCH_PARTS picks some of them, e.g. BENCH_PARTS=cold,open-data (default: all four)
+    const parts = new Set((process.env.BENCH_PARTS ?? 'cold,fold,warm,open-data').split(','));
+    let port = PORT;
+    const withServer = async (
+      extra: Record<string, string>,
+      connections: number,
+      run: (http: HttpPool) => Promise<void>,
+    ) => {
+      const http = new HttpPool(await scratch.startServer(port++, { ...env, ...extra }), { connections });
+      try {
+        await run(http);
+      } finally {
+        await http.close();
+        await scratch.stopServer();
+      }
+    };
+    const cold = { STATISTICS_CACHE_SECONDS: '0' };
+
     // 1. cold: computed on every request
-    let base = await scratch.startServer(PORT, { ...env, STATISTICS_CACHE_SECONDS: '0' });
-    let http = new HttpPool(base, { connections: 4 });
-    console.log('\ncold: computed on every request (STATISTICS_CACHE_SECONDS=0), sequential:');
-    for (const path of [...ORG_ENDPOINTS, ...NATIONAL_ENDPOINTS])
-      report(path, await timeRequests(http, path, 7, 1));
+    if (parts.has('cold'))
+      await withServer(cold, 4, async (http) => {
+        console.log('\ncold: computed on every request (STATISTICS_CACHE_SECONDS=0), sequential:');
+        for (const path of [...ORG_ENDPOINTS, ...NATIONAL_ENDPOINTS])
+          report(path, await timeRequests(http, path, 7, 1));
+      });
 
     // 2. fresh changes with the triggers on, folded by the next reading
-    t0 = performance.now();
-    await pg.query(
-      `
+    if (parts.has('fold'))
+      await withServer(cold, 1, async (http) => {
+        t0 = performance.now();
+        await pg.query(
+          `
       INSERT INTO complaints (organization_id, reference_no, fiscal_year, tracking_code_hash, category_id, channel,
         status, subject, description, received_at)
       SELECT o.a[1 + i % array_length(o.a, 1)], 'N' || $1 || '-' || i, ${FY}, md5('new' || $1 || i), cat.id, 'web', 'received', 's', 'd',
         timestamptz '${FY_START}' + (i % 300) * interval '1 day'
       FROM generate_series(1, 5000) i, (SELECT array_agg(id) AS a FROM organizations) o,
         (SELECT id FROM complaint_categories LIMIT 1) cat`,
-      [Date.now().toString(36)],
-    );
-    await pg.query(`
+          [Date.now().toString(36)],
+        );
+        await pg.query(`
       UPDATE case_deadlines SET result_at = now(), outcome = 'missed'
       WHERE id IN (SELECT id FROM case_deadlines WHERE result_at IS NULL LIMIT 5000)`);
-    const [{ n: deltas }] = (await pg.query(`SELECT count(*)::int AS n FROM complaint_figure_deltas`)).rows;
-    console.log(
-      `\n5,000 complaints filed and 5,000 deadlines met with the triggers on in ${seconds(t0)}: ${deltas} deltas`,
-    );
-    for (const path of NATIONAL_ENDPOINTS) {
-      const [first] = await timeRequests(http, path, 1, 1);
-      console.log(
-        `${path.padEnd(72)} first reading after them (folds ${deltas} deltas): ${ms(first)} (${(first / nationalCount.ms).toFixed(2)}× count)`,
-      );
-    }
-    await http.close();
-    await scratch.stopServer();
+        const [{ n: deltas }] = (await pg.query(`SELECT count(*)::int AS n FROM complaint_figure_deltas`))
+          .rows;
+        console.log(
+          `\n5,000 complaints filed and 5,000 deadlines met with the triggers on in ${seconds(t0)}: ${deltas} deltas`,
+        );
+        for (const path of NATIONAL_ENDPOINTS) {
+          const [first] = await timeRequests(http, path, 1, 1);
+          console.log(
+            `${path.padEnd(72)} first reading after them (folds ${deltas} deltas): ${ms(first)} (${(first / nationalCount.ms).toFixed(2)}× count)`,
+          );
+        }
+      });
 
     // 3. warm: as served, the 20 s cache, 20 concurrent readers
-    base = await scratch.startServer(PORT + 1, env);
-    http = new HttpPool(base, { connections: 20 });
-    console.log(
-      '\nwarm: as served (default 20 s cache): the first request, then 400 from 20 concurrent clients:',
-    );
-    for (const path of [...ORG_ENDPOINTS, ...NATIONAL_ENDPOINTS]) {
-      const [cold] = await timeRequests(http, path, 1, 1);
-      console.log(`${path.padEnd(72)} first ${ms(cold)} (${(cold / baselineOf(path)).toFixed(2)}× count)`);
-      report(path, await timeRequests(http, path, 400, 20));
-    }
-    await http.close();
+    if (parts.has('warm'))
+      await withServer({}, 20, async (http) => {
+        console.log(
+          '\nwarm: as served (default 20 s cache): the first request, then 400 from 20 concurrent clients:',
+        );
+        for (const path of [...ORG_ENDPOINTS, ...NATIONAL_ENDPOINTS]) {
+          const [first] = await timeRequests(http, path, 1, 1);
+          console.log(
+            `${path.padEnd(72)} first ${ms(first)} (${(first / baselineOf(path)).toFixed(2)}× count)`,
+          );
+          report(path, await timeRequests(http, path, 400, 20));
+        }
+      });
 
     // 4. open data: the stream (rule on, k = 3) against COPY of the same rows and columns
-    http = new HttpPool(base, { connections: 1 });
-    console.log(`\nopen data of demo, FY ${FY}, service ${await memory(scratch.serverPid)} before:`);
-    const copy = await copyBaseline(pg, org);
-    console.log(`  COPY (SELECT …) TO STDOUT (FORMAT csv), same rows and columns: ${rate(copy)}`);
-    const streamed = await streamOpenData(http);
-    console.log(`  GET …/open-data/complaints (CSV, small-cell rule k = 3):     ${rate(streamed)}`);
-    console.log(
-      `  → ${(streamed.bytes / streamed.s / (copy.bytes / copy.s)).toFixed(2)}× COPY's MB/s, ${(streamed.rows / streamed.s / (copy.rows / copy.s)).toFixed(2)}× its rows/s (target ≥ 0.5×); service ${await memory(scratch.serverPid)}`,
-    );
-    await http.close();
-    await scratch.stopServer();
-    base = await scratch.startServer(PORT + 2, { ...env, OPEN_DATA_MIN_CELL: '1' });
-    http = new HttpPool(base, { connections: 1 });
-    const off = await streamOpenData(http);
-    console.log(
-      `  GET …/open-data/complaints (CSV, rule off k = 1):            ${rate(off)} → ${(off.rows / off.s / (copy.rows / copy.s)).toFixed(2)}× COPY's rows/s`,
-    );
-    await http.close();
+    if (parts.has('open-data')) {
+      let copy = { bytes: 0, rows: 0, s: 1 };
+      await withServer({}, 1, async (http) => {
+        console.log(`\nopen data of demo, FY ${FY}, service ${await memory(scratch.serverPid)} before:`);
+        copy = await copyBaseline(pg, org);
+        console.log(`  COPY (SELECT …) TO STDOUT (FORMAT csv), same rows and columns: ${rate(copy)}`);
+        const streamed = await streamOpenData(http);
+        console.log(`  GET …/open-data/complaints (CSV, small-cell rule k = 3):     ${rate(streamed)}`);
+        console.log(
+          `  → ${(streamed.bytes / streamed.s / (copy.bytes / copy.s)).toFixed(2)}× COPY's MB/s, ${(streamed.rows / streamed.s / (copy.rows / copy.s)).toFixed(2)}× its rows/s (target ≥ 0.5×); service ${await memory(scratch.serverPid)}`,
+        );
+      });
+      await withServer({ OPEN_DATA_MIN_CELL: '1' }, 1, async (http) => {
+        const off = await streamOpenData(http);
+        console.log(
+          `  GET …/open-data/complaints (CSV, rule off k = 1):            ${rate(off)} → ${(off.rows / off.s / (copy.rows / copy.s)).toFixed(2)}× COPY's rows/s`,
+        );
+      });
+    }
     await ds.destroy();
     await pg.end();
   } finally {
