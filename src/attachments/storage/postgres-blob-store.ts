@@ -16,27 +16,41 @@ const COPY_TRAILER = Buffer.from([0xff, 0xff]);
 /**
  * The embedded store: each file in rows of `attachment_chunks` (at most 256 KiB each), so the
  * database backup (pg_dump) holds the files with their cases and nothing else needs backing up.
- * Written as the upload arrives by one binary COPY (one statement, one commit: a failed write leaves
- * no piece behind), the bytes passed to the socket as they came (no copy into a statement's
- * parameters); read back one piece at a time.
+ * Written as the upload arrives by one binary COPY (one round trip, one commit with the upload's
+ * `attachment_uploads` row: a failed write leaves nothing behind), the bytes passed to the socket as
+ * they came (no copy into a statement's parameters); read back one piece at a time.
  */
 export class PostgresBlobStore implements BlobStore {
   readonly name = 'postgres';
 
   constructor(private readonly db: DataSource) {}
 
-  async put(key: string, data: Readable): Promise<number> {
+  put(key: string, data: Readable): Promise<number> {
+    return this.write(key, data, false);
+  }
+
+  putUnlinked(key: string, data: Readable): Promise<number> {
+    return this.write(key, data, true);
+  }
+
+  private async write(key: string, data: Readable, unlinked: boolean): Promise<number> {
     const pool = (this.db.driver as PostgresDriver).master as Pool;
     const client = await pool.connect();
-    // the table is outside row-level security: the runtime role is all the COPY needs, sent with it
-    // as one simple query (an implicit transaction) so that the write costs one round trip
-    const role = rolePreludeFor(this.db);
-    const copy = client.query(
-      copyFrom(`${role ? `${role}; ` : ''}COPY attachment_chunks (blob_key, seq, data) FROM STDIN (FORMAT binary)`),
-    );
+    // both tables are outside row-level security: the runtime role is all they need, sent with the
+    // COPY as one simple query (an implicit transaction), so that the write costs one round trip
+    const statements = [
+      rolePreludeFor(this.db),
+      unlinked ? `INSERT INTO attachment_uploads (blob_key) VALUES (${client.escapeLiteral(key)})` : null,
+      'COPY attachment_chunks (blob_key, seq, data) FROM STDIN (FORMAT binary)',
+    ];
+    const copy = client.query(copyFrom(statements.filter(Boolean).join('; ')));
     let total = 0;
     try {
-      await pipeline(data, binaryRows(key, (n) => (total += n)), copy);
+      await pipeline(
+        data,
+        binaryRows(key, (n) => (total += n)),
+        copy,
+      );
     } catch (error) {
       client.release(error as Error); // closes the connection, which ends the COPY on the server
       throw error;
