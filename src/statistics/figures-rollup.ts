@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
  * statistics.sql.ts. Triggers on `complaints` and `case_deadlines` compare a case's facts with those
  * last counted (`complaint_figure_facts`) in the transaction that changes it and append a -1 row for
  * the old facts and a +1 row for the new ones to `complaint_figure_deltas` (append-only: filings
- * never wait for one another on a counter row). A reading first folds the deltas written since the
+ * never wait for one another on a counter row). A reading folds, beside it, the deltas written since the
  * last fold into the rollups (`fold`; one folder at a time, a reader that finds one at work goes
  * on without waiting), which bounds the work of a fold by the changes since the previous reading
  * (readings are cached for STATISTICS_CACHE_SECONDS): each breakdown (category, channel, unit) by

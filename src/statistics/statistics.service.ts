@@ -172,11 +172,14 @@ export class StatisticsService {
           .map((r) => ({ days: Number(r.key), cases: Number(r.received) })),
       };
     }
-    await this.rollup.fold();
+    // Each reading is exact in its own snapshot (rollups + deltas not folded), so the fold that keeps
+    // the deltas short runs beside it, not before. A few hundred rollup rows: a plain statement
+    // (one round trip), no analytic settings.
     const months = [organizationId, p.firstDay, p.lastDay];
-    const [rows, days] = await Promise.all([
-      this.analytic<MeasureRow[]>(ROLLUP_FIGURES_SQL, [...months, today]),
-      this.analytic<{ days: number; cases: string }[]>(ROLLUP_DAYS_SQL, months),
+    const [, rows, days] = await Promise.all([
+      this.rollup.fold(),
+      this.db.query<MeasureRow[]>(ROLLUP_FIGURES_SQL, [...months, today]),
+      this.db.query<{ days: number; cases: string }[]>(ROLLUP_DAYS_SQL, months),
     ]);
     return { rows, histogram: days.map((d) => ({ days: Number(d.days), cases: Number(d.cases) })) };
   }
@@ -193,8 +196,11 @@ export class StatisticsService {
   ): Promise<NationalRow[]> {
     if (source === 'cases')
       return this.analytic(NATIONAL_FIGURES_SQL, [null, p.start, p.end, this.zone, today, province]);
-    await this.rollup.fold();
-    return this.analytic(ROLLUP_NATIONAL_SQL, [null, p.firstDay, p.lastDay, today, province]);
+    const [, rows] = await Promise.all([
+      this.rollup.fold(),
+      this.analytic<NationalRow[]>(ROLLUP_NATIONAL_SQL, [null, p.firstDay, p.lastDay, today, province]),
+    ]);
+    return rows;
   }
 
   /** No published percentage over fewer cases (STATISTICS_MIN_SAMPLE). */
