@@ -95,6 +95,11 @@ export class FiguresByBreakdown1797730000000 implements MigrationInterface {
         CONSTRAINT "uq_complaint_figure_running" UNIQUE NULLS NOT DISTINCT
           ("dim", "organization_id", "due_date", "month", "key"))`,
     );
+    // the national reading: every organisation's running deadlines due before today, from the index alone
+    await q.query(
+      `CREATE INDEX "ix_complaint_figure_running_totals" ON "complaint_figure_running" ("due_date", "month")
+        INCLUDE ("organization_id", "cases") WHERE dim = 'total'`,
+    );
     // the fold deletes the rows whose deadlines all stopped running
     await q.query(
       `CREATE INDEX "ix_complaint_figure_running_spent" ON "complaint_figure_running" ("organization_id") WHERE cases = 0`,

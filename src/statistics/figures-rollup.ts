@@ -157,25 +157,29 @@ SELECT days, sum(cases)::bigint AS cases FROM (
   SELECT days, sign FROM complaint_figure_deltas WHERE organization_id = $1 AND ${inMonths} AND days IS NOT NULL
 ) h GROUP BY days HAVING sum(cases) <> 0`;
 
+/** The organisations of the province asked for ($5), if one is. */
+const ofProvince = `($5::text IS NULL OR organization_id IN (SELECT id FROM o))`;
+
 /**
  * Every organisation (or those of one province), one row each, shaped and ordered as
  * NATIONAL_FIGURES_SQL's: $1 unused (null), $2 and $3 the first and last day, $4 today,
- * $5 one province or null.
+ * $5 one province or null. The whole country reads each rollup in one scan (no join per
+ * organisation); the running deadlines from a covering index of their totals.
  */
 export const ROLLUP_NATIONAL_SQL = `
 WITH o AS (SELECT id, slug, name_th, dla_code, type, province, district FROM organizations
            WHERE $5::text IS NULL OR province = $5),
 src AS (
   SELECT organization_id, ${list(NAMES)}
-  FROM complaint_figure_orgs WHERE ${inMonths} AND organization_id IN (SELECT id FROM o)
+  FROM complaint_figure_orgs WHERE ${inMonths} AND ${ofProvince}
   UNION ALL
   SELECT organization_id, ${factMeasuresOn('$4::date')}
-  FROM complaint_figure_deltas WHERE ${inMonths} AND $1::uuid IS NULL AND organization_id IN (SELECT id FROM o)
+  FROM complaint_figure_deltas WHERE ${inMonths} AND $1::uuid IS NULL AND ${ofProvince}
   GROUP BY organization_id
   UNION ALL
   SELECT organization_id, ${runningAsPast}
   FROM complaint_figure_running
-  WHERE dim = 'total' AND due_date < $4::date AND ${inMonths} AND organization_id IN (SELECT id FROM o)
+  WHERE dim = 'total' AND due_date < $4::date AND ${inMonths} AND ${ofProvince}
   GROUP BY organization_id
 ),
 per_org AS (SELECT organization_id, ${sums} FROM src GROUP BY organization_id)
