@@ -252,7 +252,9 @@ async function main(): Promise<void> {
     if (!reuse || process.env.BENCH_REBUILD === '1' || cells === 0) {
       const counted = await new ComplaintFiguresRollup(ds).rebuild();
       console.log(`rebuilt the incrementally kept figures of ${counted} complaints in ${seconds(t0)}`);
-      await pg.query('VACUUM ANALYZE complaint_figure_cells, complaint_figure_orgs, complaint_figure_days');
+      await pg.query(
+        'VACUUM ANALYZE complaint_figure_breakdowns, complaint_figure_orgs, complaint_figure_running, complaint_figure_days',
+      );
     }
     const [{ id: org }] = (await pg.query(`SELECT id FROM organizations WHERE slug = 'demo'`)).rows;
 

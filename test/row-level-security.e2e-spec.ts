@@ -175,7 +175,8 @@ describe('row-level security: organization_id on every tenant table, enforced fo
         'refresh_tokens',
         'attachments',
         'complaint_figure_deltas',
-        'complaint_figure_cells',
+        'complaint_figure_breakdowns',
+        'complaint_figure_running',
       ]),
     );
     // a view reads with the caller's rights, not its owner's (which would skip the policies)

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { ComplaintFiguresRollup } from '../src/statistics/figures-rollup';
 import { resolvePeriod, Period } from '../src/statistics/periods';
 import { MeasureRow, StatisticsService } from '../src/statistics/statistics.service';
+import { SUBMISSION_KINDS_SQL } from '../src/statistics/statistics.sql';
+import { OrganizationsService } from '../src/organizations/organizations.service';
 import { createTestApp, TestApp } from './helpers/test-app';
 
 /** A small seeded generator, so that a failing run can be replayed (the seed is in the test name). */
@@ -219,6 +221,14 @@ describe(`statistics kept incrementally equal statistics computed from the case 
     }
     const [{ pending }] = await t.db.query(`SELECT count(*)::int AS pending FROM complaint_figure_deltas`);
     expect(pending).toBe(0); // the readings folded them
+    // the running deadlines' rollup holds exactly the deadlines running now, no spent rows
+    const running = await t.db.query(
+      `SELECT (SELECT count(*)::int FROM complaint_figure_running WHERE cases = 0) AS spent,
+              (SELECT coalesce(sum(cases), 0)::int FROM complaint_figure_running WHERE dim = 'total') AS counted,
+              (SELECT count(*)::int FROM complaint_figure_facts WHERE due_date IS NOT NULL) AS facts`,
+    );
+    expect(running).toEqual([{ spent: 0, counted: running[0].facts, facts: running[0].facts }]);
+    expect(running[0].facts).toBeGreaterThan(0);
   });
 
   it('concurrent changes of one case (officer and deadline engine in parallel transactions) are counted once', async () => {
@@ -248,9 +258,66 @@ describe(`statistics kept incrementally equal statistics computed from the case 
     expect(stale).toBe(0);
   });
 
+  it('counts submissions by kind as the case tables do: complaints from the rollups, suggestions and compliments apart', async () => {
+    for (let i = 0; i < 12; i++) {
+      const org = pick(orgs);
+      const id = randomUUID();
+      await t.db.query(
+        `INSERT INTO complaints (id, organization_id, reference_no, fiscal_year, tracking_code_hash, category_id,
+           channel, status, subject, description, received_at, kind)
+         VALUES ($1, $2, $3, 2569, $4, $5, 'web', $6, 's', 'd', $7, $8)`,
+        [
+          id,
+          org.id,
+          `S-${id}`,
+          `h-${id}`,
+          pick(org.categories),
+          pick(STATUSES),
+          instant(),
+          pick(['suggestion', 'compliment']),
+        ],
+      );
+    }
+    const organizations = t.app.get(OrganizationsService);
+    const slugs = await t.db.query<{ id: string; slug: string }[]>(`SELECT id, slug FROM organizations`);
+    const asCounted = async (orgId: string | null, p: Period) =>
+      (
+        await t.db.query<{ key: string; received: string; answered: string }[]>(SUBMISSION_KINDS_SQL, [
+          orgId,
+          p.start,
+          p.end,
+          null,
+        ])
+      )
+        .filter((r) => Number(r.received) > 0)
+        .map((r) => ({ code: r.key, received: Number(r.received), answered: Number(r.answered) }))
+        .sort((a, b) => a.code.localeCompare(b.code));
+    const shown = (kinds: { code: string; received: number; answered: number }[]) =>
+      kinds
+        .filter((k) => k.received > 0)
+        .map(({ code, received, answered }) => ({ code, received, answered }))
+        .sort((a, b) => a.code.localeCompare(b.code));
+    for (const p of periods()) {
+      expect(shown((await statistics.computeNational(p)).submissionsByKind)).toEqual(
+        await asCounted(null, p),
+      );
+      for (const org of orgs) {
+        const { slug } = slugs.find((o) => o.id === org.id)!;
+        const figures = await statistics.computeComplaints(await organizations.bySlug(slug), p);
+        expect(shown(figures.submissionsByKind)).toEqual(await asCounted(org.id, p));
+      }
+    }
+    const [{ others }] = await t.db.query(
+      `SELECT count(*)::int AS others FROM complaints WHERE kind <> 'complaint'`,
+    );
+    expect(others).toBeGreaterThanOrEqual(12);
+  });
+
   it('a rebuild from the case tables gives the same figures', async () => {
     const before = await statistics.nationalMeasures(periods()[0], '2026-03-01', 'rollups');
-    const [{ complaints }] = await t.db.query(`SELECT count(*)::int AS complaints FROM complaints`);
+    const [{ complaints }] = await t.db.query(
+      `SELECT count(*)::int AS complaints FROM complaints WHERE kind = 'complaint'`,
+    );
     expect(await rollup.rebuild()).toBe(complaints);
     expect(await statistics.nationalMeasures(periods()[0], '2026-03-01', 'rollups')).toEqual(before);
     await expectSameFigures();

@@ -11,18 +11,21 @@ import { DataSource } from 'typeorm';
  * statistics.sql.ts. Triggers on `complaints` and `case_deadlines` compare a case's facts with those
  * last counted (`complaint_figure_facts`) in the transaction that changes it and append a -1 row for
  * the old facts and a +1 row for the new ones to `complaint_figure_deltas` (append-only: filings
- * never wait for one another on a counter row). A reading first folds the deltas written since the
- * last fold into three rollups (`fold`; one folder at a time, a reader that finds one at work goes
+ * never wait for one another on a counter row). A reading folds, beside it, the deltas written since the
+ * last fold into the rollups (`fold`; one folder at a time, a reader that finds one at work goes
  * on without waiting), which bounds the work of a fold by the changes since the previous reading
- * (readings are cached for STATISTICS_CACHE_SECONDS): cells by (organisation, month, category, channel, unit, due date),
- * organisations by (organisation, month, due date) and the days-to-result histogram by
- * (organisation, month, days). A reading sums the rollups and the deltas not yet folded in one
+ * (readings are cached for STATISTICS_CACHE_SECONDS): each breakdown (category, channel, unit) by
+ * (organisation, month), each organisation by month for the national view, the days-to-result
+ * histogram by (organisation, month, days), and the running deadlines by due date. A reading reads
+ * only the rows of its breakdowns, never their product: one organisation's fiscal year is a few
+ * hundred rows whatever its size. A reading sums the rollups and the deltas not yet folded in one
  * snapshot, so it is exact whenever it is read, folded or not. (A fold is not a BullMQ recurring job:
  * a schedule every few seconds on a queue with a busy worker is put back by that worker after a
  * Redis flush and hides the loss from RecurringJobs.)
  *
- * "Open past deadline" depends on the day of reading: a case whose deadline runs is kept with its
- * due date, and the reading counts it as past deadline when that date is before today.
+ * "Open past deadline" depends on the day of reading: the cases whose deadline runs are counted apart,
+ * by due date (`complaint_figure_running`, by breakdown and in total; rows that fall to zero are
+ * deleted, so it holds the deadlines running now), and the reading adds those due before today.
  */
 const FOLD_LOCK = 1796600001;
 
@@ -51,36 +54,53 @@ const factMeasures = FACT_MEASURES.map(([name, expr]) => `coalesce(${expr}, 0)::
 );
 const list = (names: string[]) => names.join(', ');
 const addUp = (table: string) => NAMES.map((n) => `${n} = ${table}.${n} + excluded.${n}`).join(', ');
-/** Sums of the measures; open past deadline adds the running cases whose due date is before `$today`. */
-const readingSums = (today: string) =>
-  NAMES.map((n) =>
-    n === 'open_past_deadline'
-      ? `(sum(open_past_deadline) + coalesce(sum(received) FILTER (WHERE due_date < ${today}), 0))::bigint AS ${n}`
-      : `sum(${n})::bigint AS ${n}`,
-  ).join(', ');
+/** How a breakdown's rows are named: the dimension of the grouping set and its key as text. */
+const dimOf = (dims: [string, string][]) =>
+  `CASE ${dims.map(([column, dim]) => `WHEN GROUPING(${column}) = 0 THEN '${dim}'`).join(' ')} ELSE 'total' END`;
+const BREAKDOWNS: [string, string][] = [
+  ['category_id', 'category'],
+  ['channel', 'channel'],
+  ['unit_id', 'unit'],
+];
+const breakdownKey = `coalesce(category_id::text, channel, unit_id::text)`;
 
-const CELL_KEY = ['organization_id', 'month', 'category_id', 'channel', 'unit_id', 'due_date'];
-const ORG_KEY = ['organization_id', 'month', 'due_date'];
-
-/** Folds fact rows (`source`: a SELECT or DELETE … RETURNING of rows with `sign`) into the rollups. */
+/**
+ * Folds fact rows (`source`: a SELECT or DELETE … RETURNING of rows with `sign`) into the rollups:
+ * each breakdown by month, each organisation by month, the running deadlines by due date, and the
+ * days-to-result histogram.
+ */
 const foldSql = (source: string) => `
 WITH moved AS (${source}),
-cells AS (
-  INSERT INTO complaint_figure_cells AS t (${list(CELL_KEY)}, ${list(NAMES)})
-  SELECT ${list(CELL_KEY)}, ${factMeasures} FROM moved GROUP BY ${list(CELL_KEY)}
-  ON CONFLICT ON CONSTRAINT uq_complaint_figure_cells DO UPDATE SET ${addUp('t')}
+breakdowns AS (
+  INSERT INTO complaint_figure_breakdowns AS t (organization_id, month, dim, key, ${list(NAMES)})
+  SELECT organization_id, month, ${dimOf(BREAKDOWNS)}, ${breakdownKey}, ${factMeasures} FROM moved
+  GROUP BY GROUPING SETS ((organization_id, month, category_id), (organization_id, month, channel),
+    (organization_id, month, unit_id))
+  ON CONFLICT ON CONSTRAINT uq_complaint_figure_breakdowns DO UPDATE SET ${addUp('t')}
+),
+orgs AS (
+  INSERT INTO complaint_figure_orgs AS t (organization_id, month, ${list(NAMES)})
+  SELECT organization_id, month, ${factMeasures} FROM moved GROUP BY organization_id, month
+  ON CONFLICT ON CONSTRAINT pk_complaint_figure_orgs DO UPDATE SET ${addUp('t')}
+),
+running AS (
+  INSERT INTO complaint_figure_running AS t (dim, organization_id, due_date, month, key, cases)
+  SELECT ${dimOf(BREAKDOWNS)}, organization_id, due_date, month, ${breakdownKey}, sum(sign) FROM moved
+  WHERE due_date IS NOT NULL
+  GROUP BY GROUPING SETS ((organization_id, due_date, month), (organization_id, due_date, month, category_id),
+    (organization_id, due_date, month, channel), (organization_id, due_date, month, unit_id))
+  HAVING sum(sign) <> 0
+  ON CONFLICT ON CONSTRAINT uq_complaint_figure_running DO UPDATE SET cases = t.cases + excluded.cases
 ),
 days AS (
   INSERT INTO complaint_figure_days AS t (organization_id, month, days, cases)
   SELECT organization_id, month, days, sum(sign) FROM moved WHERE days IS NOT NULL GROUP BY organization_id, month, days
   ON CONFLICT ON CONSTRAINT pk_complaint_figure_days DO UPDATE SET cases = t.cases + excluded.cases
-),
-orgs AS (
-  INSERT INTO complaint_figure_orgs AS t (${list(ORG_KEY)}, ${list(NAMES)})
-  SELECT ${list(ORG_KEY)}, ${factMeasures} FROM moved GROUP BY ${list(ORG_KEY)}
-  ON CONFLICT ON CONSTRAINT uq_complaint_figure_orgs DO UPDATE SET ${addUp('t')}
 )
 SELECT count(*)::int AS moved FROM moved`;
+
+/** After a fold: the rows of running deadlines that all stopped running (the table holds the running ones). */
+const SPENT_SQL = `DELETE FROM complaint_figure_running WHERE cases = 0`;
 
 /**
  * Parameters of the readings: $1 organisation id, $2 first month, $3 last month (dates, inclusive),
@@ -88,29 +108,46 @@ SELECT count(*)::int AS moved FROM moved`;
  */
 const inMonths = `month >= date_trunc('month', $2::date)::date AND month <= $3::date`;
 
-/** One organisation: the total and each breakdown, rows shaped as COMPLAINT_FIGURES_SQL's. */
+/** The measures of fact rows (deltas not folded yet) read on `today`: a running deadline due before it is past. */
+const factMeasuresOn = (today: string) =>
+  FACT_MEASURES.map(([name, expr]) => {
+    const sum =
+      name === 'open_past_deadline'
+        ? `sum(sign) FILTER (WHERE dl = 'open_past_deadline' OR due_date < ${today})`
+        : expr;
+    return `coalesce(${sum}, 0)::bigint AS ${name}`;
+  }).join(', ');
+/** The running deadlines' cases as measures: those due before today count as open past deadline. */
+const runningAsPast = NAMES.map(
+  (n) => `${n === 'open_past_deadline' ? 'sum(cases)' : '0'}::bigint AS ${n}`,
+).join(', ');
+const sums = NAMES.map((n) => `sum(${n})::bigint AS ${n}`).join(', ');
+
+/**
+ * One organisation: the total and each breakdown, rows shaped as COMPLAINT_FIGURES_SQL's. Each
+ * breakdown by month from the rollups, the deltas not folded yet and the running deadlines now
+ * past; the months and the total are the sums of the categories (every complaint has one).
+ */
 export const ROLLUP_FIGURES_SQL = `
 WITH src AS (
-  SELECT category_id, channel, unit_id, month, due_date, ${list(NAMES)}
-  FROM complaint_figure_cells WHERE organization_id = $1 AND ${inMonths}
+  SELECT dim, key, month, ${list(NAMES)}
+  FROM complaint_figure_breakdowns WHERE organization_id = $1 AND ${inMonths}
   UNION ALL
-  SELECT category_id, channel, unit_id, month, due_date, ${factMeasures}
+  SELECT ${dimOf(BREAKDOWNS)}, ${breakdownKey}, month, ${factMeasuresOn('$4::date')}
   FROM complaint_figure_deltas WHERE organization_id = $1 AND ${inMonths}
-  GROUP BY category_id, channel, unit_id, month, due_date
+  GROUP BY GROUPING SETS ((month, category_id), (month, channel), (month, unit_id))
+  UNION ALL
+  SELECT dim, key, month, ${runningAsPast}
+  FROM complaint_figure_running
+  WHERE dim IN ('category', 'channel', 'unit') AND organization_id = $1 AND due_date < $4::date AND ${inMonths}
+  GROUP BY dim, key, month
 ),
-fine AS (
-  SELECT category_id AS category, channel COLLATE "C" AS channel, unit_id AS unit, month, ${readingSums('$4::date')}
-  FROM src GROUP BY category_id, channel, unit_id, month
-)
-SELECT CASE WHEN GROUPING(category) = 0 THEN 'category'
-            WHEN GROUPING(channel) = 0 THEN 'channel'
-            WHEN GROUPING(unit) = 0 THEN 'unit'
-            WHEN GROUPING(month) = 0 THEN 'month'
-            ELSE 'total' END AS dim,
-  coalesce(category::text, channel, unit::text, to_char(month, 'YYYY-MM')) AS key,
-  ${NAMES.map((n) => `sum(${n})::bigint AS ${n}`).join(', ')}
-FROM fine
-GROUP BY GROUPING SETS ((), (category), (channel), (unit), (month))`;
+fine AS (SELECT dim, key, month, ${sums} FROM src GROUP BY dim, key, month)
+SELECT dim, key, ${sums} FROM fine GROUP BY dim, key
+UNION ALL
+SELECT 'month', to_char(month, 'YYYY-MM'), ${sums} FROM fine WHERE dim = 'category' GROUP BY month
+UNION ALL
+SELECT 'total', NULL, ${sums} FROM fine WHERE dim = 'category'`;
 
 /** One organisation's days from receipt to result: days → cases. */
 export const ROLLUP_DAYS_SQL = `
@@ -120,23 +157,32 @@ SELECT days, sum(cases)::bigint AS cases FROM (
   SELECT days, sign FROM complaint_figure_deltas WHERE organization_id = $1 AND ${inMonths} AND days IS NOT NULL
 ) h GROUP BY days HAVING sum(cases) <> 0`;
 
+/** The organisations of the province asked for ($5), if one is. */
+const ofProvince = `($5::text IS NULL OR organization_id IN (SELECT id FROM o))`;
+
 /**
  * Every organisation (or those of one province), one row each, shaped and ordered as
  * NATIONAL_FIGURES_SQL's: $1 unused (null), $2 and $3 the first and last day, $4 today,
- * $5 one province or null.
+ * $5 one province or null. The whole country reads each rollup in one scan (no join per
+ * organisation); the running deadlines from a covering index of their totals.
  */
 export const ROLLUP_NATIONAL_SQL = `
 WITH o AS (SELECT id, slug, name_th, dla_code, type, province, district FROM organizations
            WHERE $5::text IS NULL OR province = $5),
 src AS (
-  SELECT organization_id, due_date, ${list(NAMES)}
-  FROM complaint_figure_orgs WHERE ${inMonths} AND organization_id IN (SELECT id FROM o)
+  SELECT organization_id, ${list(NAMES)}
+  FROM complaint_figure_orgs WHERE ${inMonths} AND ${ofProvince}
   UNION ALL
-  SELECT organization_id, due_date, ${factMeasures}
-  FROM complaint_figure_deltas WHERE ${inMonths} AND $1::uuid IS NULL AND organization_id IN (SELECT id FROM o)
-  GROUP BY organization_id, due_date
+  SELECT organization_id, ${factMeasuresOn('$4::date')}
+  FROM complaint_figure_deltas WHERE ${inMonths} AND $1::uuid IS NULL AND ${ofProvince}
+  GROUP BY organization_id
+  UNION ALL
+  SELECT organization_id, ${runningAsPast}
+  FROM complaint_figure_running
+  WHERE dim = 'total' AND due_date < $4::date AND ${inMonths} AND ${ofProvince}
+  GROUP BY organization_id
 ),
-per_org AS (SELECT organization_id, ${readingSums('$4::date')} FROM src GROUP BY organization_id)
+per_org AS (SELECT organization_id, ${sums} FROM src GROUP BY organization_id)
 SELECT o.slug, o.name_th, o.dla_code, o.type, o.province, o.district,
   ${NAMES.map((n) => `coalesce(p.${n}, 0)::bigint AS ${n}`).join(', ')}
 FROM o LEFT JOIN per_org p ON p.organization_id = o.id
@@ -155,8 +201,9 @@ export class ComplaintFiguresRollup {
    */
   fold(): Promise<number> {
     return this.db.transaction(async (tx) => {
+      // nothing to fold (the usual case between changes): no plan of the fold's statement
       const [{ locked }] = await tx.query<{ locked: boolean }[]>(
-        `SELECT pg_try_advisory_xact_lock($1) AS locked`,
+        `SELECT EXISTS (SELECT FROM complaint_figure_deltas) AND pg_try_advisory_xact_lock($1) AS locked`,
         [FOLD_LOCK],
       );
       if (!locked) return 0;
@@ -164,6 +211,7 @@ export class ComplaintFiguresRollup {
       const [{ moved }] = await tx.query<{ moved: number }[]>(
         foldSql('DELETE FROM complaint_figure_deltas RETURNING *'),
       );
+      if (moved > 0) await tx.query(SPENT_SQL);
       return moved;
     });
   }
@@ -178,8 +226,8 @@ export class ComplaintFiguresRollup {
       await tx.query(`SET LOCAL jit = off; SET LOCAL work_mem = '256MB'; SET LOCAL statement_timeout = 0`);
       await tx.query(
         `LOCK TABLE complaint_figure_facts, complaint_figure_deltas IN EXCLUSIVE MODE;
-         TRUNCATE complaint_figure_facts, complaint_figure_deltas, complaint_figure_cells, complaint_figure_orgs,
-           complaint_figure_days`,
+         TRUNCATE complaint_figure_facts, complaint_figure_deltas, complaint_figure_breakdowns, complaint_figure_orgs,
+           complaint_figure_running, complaint_figure_days`,
       );
       await tx.query(`INSERT INTO complaint_figure_facts SELECT * FROM complaint_figure_facts_now`);
       const [{ moved }] = await tx.query<{ moved: number }[]>(

@@ -44,6 +44,7 @@ import {
   COMPLAINT_FIGURES_SQL,
   INTEGRITY_FIGURES_SQL,
   NATIONAL_FIGURES_SQL,
+  OTHER_SUBMISSION_KINDS_SQL,
   SUBMISSION_KINDS_SQL,
   UNIT_LABELS_SQL,
 } from './statistics.sql';
@@ -56,6 +57,7 @@ interface Label {
   name_th: string;
   name_en: string | null;
 }
+type KindRow = { key: SubmissionKind; received: string | number; answered: string | number };
 export type MeasureRow = Record<string, string | number | null> & { dim?: string; key?: string | null };
 /** One organisation's row of the national figures (NATIONAL_FIGURES_SQL, ROLLUP_NATIONAL_SQL). */
 export type NationalRow = MeasureRow & {
@@ -170,11 +172,14 @@ export class StatisticsService {
           .map((r) => ({ days: Number(r.key), cases: Number(r.received) })),
       };
     }
-    await this.rollup.fold();
+    // Each reading is exact in its own snapshot (rollups + deltas not folded), so the fold that keeps
+    // the deltas short runs beside it, not before. A few hundred rollup rows: a plain statement
+    // (one round trip), no analytic settings.
     const months = [organizationId, p.firstDay, p.lastDay];
-    const [rows, days] = await Promise.all([
-      this.analytic<MeasureRow[]>(ROLLUP_FIGURES_SQL, [...months, today]),
-      this.analytic<{ days: number; cases: string }[]>(ROLLUP_DAYS_SQL, months),
+    const [, rows, days] = await Promise.all([
+      this.rollup.fold(),
+      this.db.query<MeasureRow[]>(ROLLUP_FIGURES_SQL, [...months, today]),
+      this.db.query<{ days: number; cases: string }[]>(ROLLUP_DAYS_SQL, months),
     ]);
     return { rows, histogram: days.map((d) => ({ days: Number(d.days), cases: Number(d.cases) })) };
   }
@@ -191,8 +196,11 @@ export class StatisticsService {
   ): Promise<NationalRow[]> {
     if (source === 'cases')
       return this.analytic(NATIONAL_FIGURES_SQL, [null, p.start, p.end, this.zone, today, province]);
-    await this.rollup.fold();
-    return this.analytic(ROLLUP_NATIONAL_SQL, [null, p.firstDay, p.lastDay, today, province]);
+    const [, rows] = await Promise.all([
+      this.rollup.fold(),
+      this.analytic<NationalRow[]>(ROLLUP_NATIONAL_SQL, [null, p.firstDay, p.lastDay, today, province]),
+    ]);
+    return rows;
   }
 
   /** No published percentage over fewer cases (STATISTICS_MIN_SAMPLE). */
@@ -200,14 +208,36 @@ export class StatisticsService {
     return this.config.app.statisticsMinSample;
   }
 
-  /** Received and answered per kind of general submission, every kind listed (zeros included). */
-  private async submissionKinds(organizationId: string | null, p: Period, province: string | null = null) {
-    const rows = await this.db.query<{ key: SubmissionKind; received: string; answered: string }[]>(
-      SUBMISSION_KINDS_SQL,
-      [organizationId, p.start, p.end, province],
-    );
+  /**
+   * Received and answered per kind of general submission (rows of key, received, answered). When the
+   * rollups count the complaints, only the other kinds are read here (see submissionsByKind).
+   */
+  private submissionKindRows(organizationId: string | null, p: Period, province: string | null = null) {
+    return this.db.query<KindRow[]>(this.fromRollups ? OTHER_SUBMISSION_KINDS_SQL : SUBMISSION_KINDS_SQL, [
+      organizationId,
+      p.start,
+      p.end,
+      province,
+    ]);
+  }
+
+  /**
+   * Every kind listed (zeros included); the complaints from their measures when the rollups count
+   * them: answered is every status group but in progress, the statuses SUBMISSION_KINDS_SQL counts.
+   */
+  private submissionsByKind(rows: KindRow[], complaints: Measures) {
+    const found = this.fromRollups
+      ? [
+          ...rows,
+          {
+            key: SubmissionKind.Complaint,
+            received: complaints.received,
+            answered: complaints.received - complaints.inProgress,
+          },
+        ]
+      : rows;
     return SUBMISSION_KINDS.map((kind) => {
-      const r = rows.find((row) => row.key === kind);
+      const r = found.find((row) => row.key === kind);
       const received = Number(r?.received ?? 0);
       const answered = Number(r?.answered ?? 0);
       const label = SUBMISSION_KIND_LABELS[kind];
@@ -297,11 +327,11 @@ export class StatisticsService {
   async computeComplaints(org: Organization, p: Period) {
     const now = this.clock.now();
     const today = civilDate(now, this.zone);
-    const [{ rows, histogram }, categories, units, byKind] = await Promise.all([
+    const [{ rows, histogram }, categories, units, kindRows] = await Promise.all([
       this.complaintMeasures(org.id, p, today),
       this.db.query<Label[]>(CATEGORY_LABELS_SQL, [org.id]),
       this.db.query<Label[]>(UNIT_LABELS_SQL, [org.id]),
-      this.submissionKinds(org.id, p),
+      this.submissionKindRows(org.id, p),
     ]);
     const byDim = (dim: string) => new Map(rows.filter((r) => r.dim === dim).map((r) => [r.key ?? null, r]));
     const total = toMeasures(rows.find((r) => r.dim === 'total')!);
@@ -328,7 +358,7 @@ export class StatisticsService {
       computedAt: now.toISOString(),
       minimumSample: this.minSample,
       figures: headlineFigures(total, histogram, this.minSample, satisfactionTargetPercent(org)),
-      submissionsByKind: byKind,
+      submissionsByKind: this.submissionsByKind(kindRows, total),
       breakdowns: {
         byCategory: cells(
           'category',
@@ -419,21 +449,22 @@ export class StatisticsService {
   async computeNational(p: Period, province: string | null = null) {
     const now = this.clock.now();
     const today = civilDate(now, this.zone);
-    const [found, byKind] = await Promise.all([
+    const [found, kindRows] = await Promise.all([
       this.nationalMeasures(p, today, undefined, province),
-      this.submissionKinds(null, p, province),
+      this.submissionKindRows(null, p, province),
     ]);
     const rows = found.map((r) => ({ row: r, measures: toMeasures(r) }));
     const figures = (m: Measures) => summaryFigures(m, this.minSample);
+    const total = rows.reduce((sum, r) => addMeasures(sum, r.measures), EMPTY_MEASURES);
     return {
       period: this.describe(p),
       computedAt: now.toISOString(),
       province,
       minimumSample: this.minSample,
-      submissionsByKind: byKind,
+      submissionsByKind: this.submissionsByKind(kindRows, total),
       total: {
         organizations: rows.length,
-        ...figures(rows.reduce((sum, r) => addMeasures(sum, r.measures), EMPTY_MEASURES)),
+        ...figures(total),
       },
       byProvince: totalsBy(rows, (r) => r.row.province ?? '').map((g) => ({
         province: g.key || null,

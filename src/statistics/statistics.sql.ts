@@ -81,18 +81,24 @@ FROM o LEFT JOIN c ON c.organization_id = o.id
 GROUP BY o.id, o.slug, o.name_th, o.dla_code, o.type, o.province, o.district
 ORDER BY o.province NULLS LAST, o.slug`;
 
+const submissionKindsSql = (kinds: string) => `
+SELECT c.kind AS key, count(*)::bigint AS received,
+  count(*) FILTER (WHERE c.status IN ('resolved', 'closed', 'rejected', 'referred', 'duplicate'))::bigint AS answered
+FROM complaints c
+WHERE ($1::uuid IS NULL OR c.organization_id = $1) AND c.received_at >= $2 AND c.received_at < $3
+  AND ($4::text IS NULL OR c.organization_id IN (SELECT o.id FROM organizations o WHERE o.province = $4))${kinds}
+GROUP BY c.kind`;
 /**
  * General submissions by kind (complaint, suggestion, compliment) received in the period: counted
  * apart, because every other complaint figure counts complaints only. $1 organisation id or null for
  * every organisation, $2 start, $3 end, $4 one province or null (with $1 null: the national view).
  */
-export const SUBMISSION_KINDS_SQL = `
-SELECT c.kind AS key, count(*)::bigint AS received,
-  count(*) FILTER (WHERE c.status IN ('resolved', 'closed', 'rejected', 'referred', 'duplicate'))::bigint AS answered
-FROM complaints c
-WHERE ($1::uuid IS NULL OR c.organization_id = $1) AND c.received_at >= $2 AND c.received_at < $3
-  AND ($4::text IS NULL OR c.organization_id IN (SELECT o.id FROM organizations o WHERE o.province = $4))
-GROUP BY c.kind`;
+export const SUBMISSION_KINDS_SQL = submissionKindsSql('');
+/**
+ * The same for suggestions and compliments only, when the rollups count the complaints
+ * (a partial index holds the other kinds: the reading does not scan the year's complaints).
+ */
+export const OTHER_SUBMISSION_KINDS_SQL = submissionKindsSql(`\n  AND c.kind <> 'complaint'`);
 
 /** Labels of the breakdown keys. */
 export const CATEGORY_LABELS_SQL = `
