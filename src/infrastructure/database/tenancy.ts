@@ -209,6 +209,14 @@ export function inlineParameters(sql: string, parameters: unknown[]): string | n
   let out = '';
   let i = 0;
   while (i < sql.length) {
+    // plain text up to the next character that may start a placeholder, string or comment, in one piece
+    PLAIN_UNTIL.lastIndex = i;
+    const stop = PLAIN_UNTIL.exec(sql)?.index ?? sql.length;
+    if (stop > i) {
+      out += sql.slice(i, stop);
+      i = stop;
+      continue;
+    }
     const c = sql[i];
     const next = sql[i + 1];
     let end = i + 1;
@@ -242,6 +250,8 @@ export function inlineParameters(sql: string, parameters: unknown[]): string | n
   }
   return out;
 }
+
+const PLAIN_UNTIL = /['"\-/$]/g;
 
 // node-postgres' conversion of a parameter to its text (or Buffer) form
 // eslint-disable-next-line @typescript-eslint/no-require-imports
