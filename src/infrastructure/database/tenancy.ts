@@ -232,14 +232,16 @@ export function inlineParameters(sql: string, parameters: unknown[]): string | n
       end = sql.indexOf('*/', i + 2);
       end = end === -1 ? sql.length : end + 2;
     } else if (c === '$' && /[0-9]/.test(next ?? '')) {
-      const digits = /^\$([0-9]+)/.exec(sql.slice(i))!;
+      PLACEHOLDER.lastIndex = i;
+      const digits = PLACEHOLDER.exec(sql)!;
       const index = Number(digits[1]) - 1;
       if (index >= literals.length) throw new Error(`Tenancy: no value for placeholder $${index + 1}`);
       out += literals[index];
       i += digits[0].length;
       continue;
     } else if (c === '$') {
-      const tag = /^\$[A-Za-z_][A-Za-z_0-9]*\$|^\$\$/.exec(sql.slice(i));
+      DOLLAR_TAG.lastIndex = i;
+      const tag = DOLLAR_TAG.exec(sql);
       if (tag && !/[A-Za-z_0-9]/.test(sql[i - 1] ?? '')) {
         end = sql.indexOf(tag[0], i + tag[0].length);
         end = end === -1 ? sql.length : end + tag[0].length;
@@ -252,6 +254,10 @@ export function inlineParameters(sql: string, parameters: unknown[]): string | n
 }
 
 const PLAIN_UNTIL = /['"\-/$]/g;
+// sticky: matched where lastIndex says, on the statement itself (a regular expression run on a slice
+// of the rest of a long statement copies it, at every placeholder)
+const PLACEHOLDER = /\$([0-9]+)/y;
+const DOLLAR_TAG = /\$[A-Za-z_][A-Za-z_0-9]*\$|\$\$/y;
 
 // node-postgres' conversion of a parameter to its text (or Buffer) form
 // eslint-disable-next-line @typescript-eslint/no-require-imports
