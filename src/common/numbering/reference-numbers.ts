@@ -59,7 +59,12 @@ export class ReferenceNumberBlocks {
   ) {}
 
   /** The next number of the series; a round trip (through `session`) only when its block is used up. */
-  async take(session: EntityManager, organizationId: string, name: string, fiscalYear: number): Promise<number> {
+  async take(
+    session: EntityManager,
+    organizationId: string,
+    name: string,
+    fiscalYear: number,
+  ): Promise<number> {
     const key = `${organizationId}/${name}/${fiscalYear}`;
     let s = this.series.get(key);
     if (!s) this.series.set(key, (s = { numbers: [], takenAt: 0, size: 0 }));

@@ -86,7 +86,8 @@ export class IdempotencyService {
       } catch (error) {
         const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError
           ?.constraint;
-        if (!keys || !(error instanceof QueryFailedError) || constraint !== 'pk_idempotency_records') throw error;
+        if (!keys || !(error instanceof QueryFailedError) || constraint !== 'pk_idempotency_records')
+          throw error;
         const earlier = await this.replay<T>(keys, requestHash);
         if (earlier) return earlier;
         // the record had expired and is gone: the key may be used again, once
