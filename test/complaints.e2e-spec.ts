@@ -255,6 +255,20 @@ describe('general complaints', () => {
       expect(n).toBe(1);
     });
 
+    it('concurrent filings take distinct numbers (in blocks while busy)', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 24 }, () => submit(complaint({ subject: 'ทีละหลายเรื่อง' }))),
+      );
+      expect(results.map((r) => r.statusCode)).toEqual(Array(24).fill(201));
+      const numbers = results.map((r) => r.json().referenceNo as string);
+      expect(new Set(numbers).size).toBe(24);
+      const stored = await t.db.query(`SELECT reference_no FROM complaints WHERE subject = 'ทีละหลายเรื่อง'`);
+      expect(stored.map((r: { reference_no: string }) => r.reference_no).sort()).toEqual([...numbers].sort());
+      // the next filing continues after them, through the same numbering
+      const next = (await submit(complaint())).json().referenceNo as string;
+      expect(numbers.every((n) => n < next)).toBe(true);
+    });
+
     it('the same key with another body is refused', async () => {
       const headers = { 'idempotency-key': `reuse-${Date.now()}` };
       await submit(complaint({ subject: 'หนึ่ง' }), headers);

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { Actor, hasRole } from '../common/auth/actor';
 import { Clock } from '../common/clock/clock';
 import { DomainError, TransitionNotAllowed } from '../common/errors/domain-error';
-import { nextReferenceNumber, normalizeReferenceNo } from '../common/numbering/reference-numbers';
+import { normalizeReferenceNo, ReferenceNumberBlocks } from '../common/numbering/reference-numbers';
 import { fiscalYearOf } from '../common/time/fiscal-year';
 import { normalizeThaiPhone } from '../common/validation/validators';
 import { AppConfig } from '../config/app-config';
@@ -88,6 +88,7 @@ export type ActionInput =
 @Injectable()
 export class ComplaintsService {
   private readonly logger = new Logger(ComplaintsService.name);
+  private readonly referenceNumbers = new ReferenceNumberBlocks();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -170,8 +171,9 @@ export class ComplaintsService {
 
   /**
    * The next number of the organisation's register for the fiscal year of receipt, from that
-   * register's sequence (nextReferenceNumber): concurrent submissions never wait for one another's
-   * number. A submission that fails afterwards leaves a gap in the numbers; numbers never repeat.
+   * register's sequence, in blocks while filings are busy (ReferenceNumberBlocks): concurrent
+   * submissions never wait for one another's number. A submission that fails afterwards leaves a gap
+   * in the numbers; numbers never repeat.
    */
   private async takeReferenceNumber(
     session: EntityManager,
@@ -179,7 +181,7 @@ export class ComplaintsService {
     receivedAt: Date,
   ): Promise<string> {
     const fiscalYear = fiscalYearOf(receivedAt, this.config.app.timeZone);
-    const sequence = await nextReferenceNumber(session, organizationId, COMPLAINT_TRACK, fiscalYear);
+    const sequence = await this.referenceNumbers.take(session, organizationId, COMPLAINT_TRACK, fiscalYear);
     return `${fiscalYear}/${String(sequence).padStart(6, '0')}`;
   }
 

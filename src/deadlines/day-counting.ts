@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { civilDay } from '../common/time/fiscal-year';
 import type { HolidayKind } from './entities/holiday.entity';
 
 /**
@@ -272,17 +273,34 @@ function minutesOf(hhmm: string): number {
  * zone) on a working day: officers' notifications are held until then.
  */
 export function nextOfficeWindow(now: Date, calendar: BusinessCalendar): Date {
-  const local = DateTime.fromJSDate(now, { zone: calendar.zone });
-  const minute = local.hour * 60 + local.minute + local.second / 60 + local.millisecond / 60000;
+  const day = civilDay(now, calendar.zone)!;
+  const today = day.date;
+  // on a day of 24 hours the time since midnight is the clock time; a day with a DST change asks luxon
+  const local = day.end - day.start === DAY_MS ? null : DateTime.fromJSDate(now, { zone: calendar.zone });
+  const minute = local
+    ? local.hour * 60 + local.minute + local.second / 60 + local.millisecond / 60000
+    : (now.getTime() - day.start) / 60000;
   const open = minutesOf(calendar.officeHours.start);
   const close = minutesOf(calendar.officeHours.end);
-  const today = local.toISODate()!;
   if (calendar.isWorkingDay(today) && minute >= open && minute < close) return now;
-  const day =
+  const opening =
     calendar.isWorkingDay(today) && minute < open ? today : nextWorkingDay(addDays(today, 1), calendar);
-  return DateTime.fromISO(day, { zone: calendar.zone })
+  return openingOn(opening, open, calendar.zone);
+}
+
+// the last opening computed per zone: every message outside office hours asks for the same one
+const lastOpenings = new Map<string, { key: string; at: number }>();
+
+/** The instant `open` minutes after midnight on civil date `day` in `zone`. */
+function openingOn(day: string, open: number, zone: string): Date {
+  const key = `${day} ${open}`;
+  const last = lastOpenings.get(zone);
+  if (last?.key === key) return new Date(last.at);
+  const at = DateTime.fromISO(day, { zone })
     .set({ hour: Math.floor(open / 60), minute: open % 60 })
-    .toJSDate();
+    .toMillis();
+  lastOpenings.set(zone, { key, at });
+  return new Date(at);
 }
 
 /**
@@ -291,11 +309,8 @@ export function nextOfficeWindow(now: Date, calendar: BusinessCalendar): Date {
  */
 export function nextOfficeOpening(now: Date, calendar: BusinessCalendar): Date {
   const open = minutesOf(calendar.officeHours.start);
-  const opening = (day: string) =>
-    DateTime.fromISO(day, { zone: calendar.zone })
-      .set({ hour: Math.floor(open / 60), minute: open % 60 })
-      .toJSDate();
-  const today = DateTime.fromJSDate(now, { zone: calendar.zone }).toISODate()!;
+  const opening = (day: string) => openingOn(day, open, calendar.zone);
+  const today = civilDay(now, calendar.zone)!.date;
   if (calendar.isWorkingDay(today) && opening(today).getTime() > now.getTime()) return opening(today);
   return opening(nextWorkingDay(addDays(today, 1), calendar));
 }

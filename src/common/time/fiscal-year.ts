@@ -33,7 +33,30 @@ export function fiscalYearRange(
   };
 }
 
+/** A civil date in a zone and the instants that bound it: [start, end). */
+export interface CivilDay {
+  date: string;
+  start: number;
+  end: number;
+}
+
+// the last day looked up per zone: most instants asked for fall on it (a zoned DateTime costs an Intl lookup)
+const lastDays = new Map<string, CivilDay>();
+
+/** The civil day of an instant in `zone`, with its bounds (null for an invalid instant). */
+export function civilDay(at: Date, zone: string): CivilDay | null {
+  const t = at.getTime();
+  const last = lastDays.get(zone);
+  if (last && t >= last.start && t < last.end) return last;
+  const local = DateTime.fromJSDate(at, { zone });
+  if (!local.isValid) return null;
+  const start = local.startOf('day');
+  const day = { date: local.toISODate(), start: start.toMillis(), end: start.plus({ days: 1 }).toMillis() };
+  lastDays.set(zone, day);
+  return day;
+}
+
 /** Civil date (YYYY-MM-DD) of an instant in `zone`. */
 export function civilDate(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).toISODate()!;
+  return (civilDay(at, zone)?.date ?? null) as string;
 }

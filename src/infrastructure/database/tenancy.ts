@@ -218,6 +218,14 @@ export function inlineParameters(sql: string, parameters: unknown[]): string | n
   let out = '';
   let i = 0;
   while (i < sql.length) {
+    // plain text up to the next character that may start a placeholder, string or comment, in one piece
+    PLAIN_UNTIL.lastIndex = i;
+    const stop = PLAIN_UNTIL.exec(sql)?.index ?? sql.length;
+    if (stop > i) {
+      out += sql.slice(i, stop);
+      i = stop;
+      continue;
+    }
     const c = sql[i];
     const next = sql[i + 1];
     let end = i + 1;
@@ -233,14 +241,16 @@ export function inlineParameters(sql: string, parameters: unknown[]): string | n
       end = sql.indexOf('*/', i + 2);
       end = end === -1 ? sql.length : end + 2;
     } else if (c === '$' && /[0-9]/.test(next ?? '')) {
-      const digits = /^\$([0-9]+)/.exec(sql.slice(i))!;
+      PLACEHOLDER.lastIndex = i;
+      const digits = PLACEHOLDER.exec(sql)!;
       const index = Number(digits[1]) - 1;
       if (index >= literals.length) throw new Error(`Tenancy: no value for placeholder $${index + 1}`);
       out += literals[index];
       i += digits[0].length;
       continue;
     } else if (c === '$') {
-      const tag = /^\$[A-Za-z_][A-Za-z_0-9]*\$|^\$\$/.exec(sql.slice(i));
+      DOLLAR_TAG.lastIndex = i;
+      const tag = DOLLAR_TAG.exec(sql);
       if (tag && !/[A-Za-z_0-9]/.test(sql[i - 1] ?? '')) {
         end = sql.indexOf(tag[0], i + tag[0].length);
         end = end === -1 ? sql.length : end + tag[0].length;
@@ -251,6 +261,12 @@ export function inlineParameters(sql: string, parameters: unknown[]): string | n
   }
   return out;
 }
+
+const PLAIN_UNTIL = /['"\-/$]/g;
+// sticky: matched where lastIndex says, on the statement itself (a regular expression run on a slice
+// of the rest of a long statement copies it, at every placeholder)
+const PLACEHOLDER = /\$([0-9]+)/y;
+const DOLLAR_TAG = /\$[A-Za-z_][A-Za-z_0-9]*\$|\$\$/y;
 
 // node-postgres' conversion of a parameter to its text (or Buffer) form
 // eslint-disable-next-line @typescript-eslint/no-require-imports

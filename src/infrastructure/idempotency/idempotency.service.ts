@@ -29,8 +29,8 @@ export interface Creation<T> {
 
 /**
  * Runs a creating request at most once per Idempotency-Key: the record is written in the same
- * statement as the new rows, so a retry (even one racing the first) gets the first answer, and
- * nothing is created twice.
+ * statement as the new rows, so a retry (even one racing the first) fails on the record and gets the
+ * first answer, and nothing is created twice.
  */
 @Injectable()
 export class IdempotencyService {
@@ -67,31 +67,32 @@ export class IdempotencyService {
     }
     const keys = key ? this.keysOf(scope, key) : null;
     const requestHash = keys ? this.bodyHash(keys, body) : '';
-    if (keys) {
-      const earlier = await this.replay<T>(keys, requestHash);
-      if (earlier) return earlier;
-    }
-    try {
-      return await this.inSession(async (session) => {
-        const planned = await steps.plan(await steps.prepare(session), session);
-        const record = keys
-          ? [
-              rowsOf(IdempotencyRecord, [
-                { scopedKey: keys.id, requestHash, statusCode: 201, response: seal(keys, planned.result) },
-              ]),
-            ]
-          : [];
-        await insertRows(session, [...planned.rows, ...record]);
-        return planned.result;
-      });
-    } catch (error) {
-      const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError
-        ?.constraint;
-      if (keys && error instanceof QueryFailedError && constraint === 'pk_idempotency_records') {
-        const winner = await this.replay<T>(keys, requestHash);
-        if (winner) return winner;
+    // Written first and looked up only when the key's record exists: a first request (nearly all of
+    // them) makes no extra round trip; a retry costs a planned statement that fails on the record.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.inSession(async (session) => {
+          const planned = await steps.plan(await steps.prepare(session), session);
+          const record = keys
+            ? [
+                rowsOf(IdempotencyRecord, [
+                  { scopedKey: keys.id, requestHash, statusCode: 201, response: seal(keys, planned.result) },
+                ]),
+              ]
+            : [];
+          await insertRows(session, [...planned.rows, ...record]);
+          return planned.result;
+        });
+      } catch (error) {
+        const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError
+          ?.constraint;
+        if (!keys || !(error instanceof QueryFailedError) || constraint !== 'pk_idempotency_records')
+          throw error;
+        const earlier = await this.replay<T>(keys, requestHash);
+        if (earlier) return earlier;
+        // the record had expired and is gone: the key may be used again, once
+        if (attempt > 0) throw error;
       }
-      throw error;
     }
   }
 
