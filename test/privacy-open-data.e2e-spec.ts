@@ -143,7 +143,9 @@ describe('issue 12 item 4: open data applies a small-cell rule (k = OPEN_DATA_MI
         .trim()
         .split('\n')
         .map((l) => JSON.parse(l) as OpenRow);
-      expect(rows.map((r) => [r.received_date, r.latitude, r.longitude, r.reference_no === null]).sort()).toEqual([
+      expect(
+        rows.map((r) => [r.received_date, r.latitude, r.longitude, r.reference_no === null]).sort(),
+      ).toEqual([
         ['2026-06', null, null, true],
         ['2026-06-20', null, null, false],
         ['2026-06-20', null, null, false],

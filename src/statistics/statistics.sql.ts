@@ -155,28 +155,28 @@ export function openDataSql(v: OpenDataLiterals, quote: (value: string) => strin
   if (!Number.isInteger(v.minCell)) throw new Error('minCell must be an integer');
   const zone = quote(v.zone);
   const k = v.minCell;
-  // y: the year's rows (read once); s: the published squares; e: the cells published exactly.
-  // A cell's square is keyed as (placed, lat, lng) with 0 for "no published square", so that the
-  // join is an equality that hashes (IS NOT DISTINCT FROM does not).
+  // y: the year's rows, read once; s: the published squares, numbered; e: the cells published
+  // exactly, a cell's square being its number or 0 when it has none (an equality that hashes,
+  // where IS NOT DISTINCT FROM on the coordinates would not)
   const cells =
     k <= 1
       ? ''
       : `,
 s AS (
-  SELECT lat, lng FROM y WHERE lat IS NOT NULL AND lng IS NOT NULL GROUP BY lat, lng HAVING count(*) >= ${k}
+  SELECT lat, lng, row_number() OVER () AS square
+  FROM y WHERE lat IS NOT NULL AND lng IS NOT NULL GROUP BY lat, lng HAVING count(*) >= ${k}
 ),
 e AS (
-  SELECT y.day, y.category_id, s.lat IS NOT NULL AS placed, coalesce(s.lat, 0) AS lat, coalesce(s.lng, 0) AS lng
+  SELECT y.day, y.category_id, coalesce(s.square, 0) AS square
   FROM y LEFT JOIN s ON s.lat = y.lat AND s.lng = y.lng
-  GROUP BY 1, 2, 3, 4, 5 HAVING count(*) >= ${k}
+  GROUP BY 1, 2, 3 HAVING count(*) >= ${k}
 )`;
   const rule =
     k <= 1
       ? `SELECT y.*, y.lat AS plat, y.lng AS plng, true AS dated FROM y`
       : `SELECT y.*, s.lat AS plat, s.lng AS plng, e.day IS NOT NULL AS dated
          FROM y LEFT JOIN s ON s.lat = y.lat AND s.lng = y.lng
-         LEFT JOIN e ON e.day = y.day AND e.category_id = y.category_id AND e.placed = (s.lat IS NOT NULL)
-                    AND e.lat = coalesce(s.lat, 0) AND e.lng = coalesce(s.lng, 0)`;
+         LEFT JOIN e ON e.day = y.day AND e.category_id = y.category_id AND e.square = coalesce(s.square, 0)`;
   const date = (expr: string) =>
     `CASE WHEN r.dated THEN to_char(${expr}, 'YYYY-MM-DD') ELSE to_char(${expr}, 'YYYY-MM') END`;
   const columns: [string, string][] = [
@@ -197,7 +197,7 @@ e AS (
     ? `json_build_object(${columns.map(([name, expr]) => `'${name}', ${expr}`).join(', ')})::text`
     : columns.map(([name, expr]) => `${expr} AS ${name}`).join(', ');
   return `
-WITH y AS MATERIALIZED (
+WITH y AS (
   SELECT c.id, c.reference_no, c.category_id, c.channel, c.unit_id, c.status, c.rating, c.received_at,
     (c.received_at AT TIME ZONE ${zone})::date AS day,
     round(c.latitude::numeric, 2) AS lat, round(c.longitude::numeric, 2) AS lng
