@@ -155,9 +155,11 @@ export function openDataSql(v: OpenDataLiterals, quote: (value: string) => strin
   if (!Number.isInteger(v.minCell)) throw new Error('minCell must be an integer');
   const zone = quote(v.zone);
   const k = v.minCell;
-  // y: the year's rows, read once; s: the published squares, numbered; e: the cells published
-  // exactly, a cell's square being its number or 0 when it has none (an equality that hashes,
-  // where IS NOT DISTINCT FROM on the coordinates would not)
+  // y: the year's rows with their category, unit and deadline, read once (joined as a plain COPY of
+  // them is: the year's rows hashed, the deadlines streamed past them; joined after the rule, the
+  // planner hashed every deadline instead); s: the published squares, numbered; e: the cells
+  // published exactly, a cell's square being its number or 0 when it has none (an equality that
+  // hashes, where IS NOT DISTINCT FROM on the coordinates would not)
   const cells =
     k <= 1
       ? ''
@@ -181,14 +183,14 @@ e AS (
     `CASE WHEN r.dated THEN to_char(${expr}, 'YYYY-MM-DD') ELSE to_char(${expr}, 'YYYY-MM') END`;
   const columns: [string, string][] = [
     ['reference_no', 'CASE WHEN r.dated THEN r.reference_no END'],
-    ['category_code', 'cat.code'],
+    ['category_code', 'r.category_code'],
     ['channel', 'r.channel'],
-    ['unit_code', 'u.code'],
+    ['unit_code', 'r.unit_code'],
     ['received_date', date(`r.received_at AT TIME ZONE ${zone}`)],
-    ['due_date', date('d.current_due_date')],
-    ['result_date', date(`d.result_at AT TIME ZONE ${zone}`)],
+    ['due_date', date('r.current_due_date')],
+    ['result_date', date(`r.result_at AT TIME ZONE ${zone}`)],
     ['status', 'r.status'],
-    ['deadline_outcome', 'd.outcome'],
+    ['deadline_outcome', 'r.outcome'],
     ['rating', 'r.rating'],
     ['latitude', 'r.plat::float8'],
     ['longitude', 'r.plng::float8'],
@@ -198,18 +200,19 @@ e AS (
     : columns.map(([name, expr]) => `${expr} AS ${name}`).join(', ');
   return `
 WITH y AS (
-  SELECT c.id, c.reference_no, c.category_id, c.channel, c.unit_id, c.status, c.rating, c.received_at,
+  SELECT c.id, c.reference_no, c.category_id, cat.code AS category_code, c.channel, u.code AS unit_code,
+    c.status, c.rating, c.received_at, d.current_due_date, d.result_at, d.outcome,
     (c.received_at AT TIME ZONE ${zone})::date AS day,
     round(c.latitude::numeric, 2) AS lat, round(c.longitude::numeric, 2) AS lng
   FROM complaints c
+  JOIN complaint_categories cat ON cat.id = c.category_id
+  LEFT JOIN units u ON u.id = c.unit_id
+  LEFT JOIN case_deadlines d ON d.track = 'complaint' AND d.case_id = c.id
   WHERE c.organization_id = ${quote(v.organizationId)}
     AND c.received_at >= ${quote(v.start)}::timestamptz AND c.received_at < ${quote(v.end)}::timestamptz
 )${cells}
 SELECT ${select}
 FROM (${rule}) r
-JOIN complaint_categories cat ON cat.id = r.category_id
-LEFT JOIN units u ON u.id = r.unit_id
-LEFT JOIN case_deadlines d ON d.track = 'complaint' AND d.case_id = r.id
 ORDER BY date_trunc('month', r.received_at AT TIME ZONE ${zone}), r.id`;
 }
 
