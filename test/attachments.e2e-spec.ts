@@ -514,6 +514,19 @@ describe('issue 17: attachments on complaints', () => {
         expect(await t.db.query(`SELECT 1 FROM attachment_chunks WHERE blob_key = $1`, [key])).toEqual([]);
       },
     );
+
+    it('a source that fails mid-way fails the put and leaves no piece behind', async () => {
+      const store = t.app.get<BlobStore>(BLOB_STORE);
+      async function* failing() {
+        yield randomBytes(3 * CHUNK_BYTES);
+        throw new Error('client went away');
+      }
+      await expect(store.put('broken', Readable.from(failing()))).rejects.toThrow('client went away');
+      expect(await t.db.query(`SELECT 1 FROM attachment_chunks WHERE blob_key = 'broken'`)).toEqual([]);
+      // the store (and its pool) go on working
+      expect(await store.put('after-broken', Readable.from([Buffer.from('ok')]))).toBe(2);
+      expect((await buffer(await store.get('after-broken'))).toString()).toBe('ok');
+    });
   });
 
   describe('abandoned uploads', () => {

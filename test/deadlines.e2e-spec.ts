@@ -210,7 +210,7 @@ describe('deadline engine (service API, milestones through the sweeper, holiday 
         action: 'deadline.extend',
         actor_user_id: officer.userId,
         before: { currentDueDate: '2026-04-27' },
-        after: { currentDueDate: '2026-05-07', timely: true },
+        after: { track: 'complaint', currentDueDate: '2026-05-07', timely: true },
       });
     });
 

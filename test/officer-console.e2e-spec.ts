@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../src/auth/password';
 import { Clock } from '../src/common/clock/clock';
+import { DEADLINE_MODES } from '../src/deadlines/day-counting';
+import { DEADLINE_TRACKS } from '../src/deadlines/deadline-track';
 import { RejectionReason } from '../src/complaints/dto/complaint-actions.dto';
 import { ComplaintEventType } from '../src/complaints/entities/complaint-event.entity';
 import { ACTION_TAKEN_KINDS, REPORTER_RELATIONS } from '../src/integrity-reports/workflow';
@@ -120,6 +122,8 @@ describe('officer console API', () => {
       expect(codes(body.mailRecipients)).toEqual(['complainant', 'reporter', 'officer']);
       expect(codes(body.roleRequestStatuses)).toEqual(['pending', 'approved', 'denied']);
       expect(codes(body.holidayKinds)).toEqual(['national', 'substitute', 'special', 'local']);
+      expect(codes(body.deadlineTracks)).toEqual([...DEADLINE_TRACKS]);
+      expect(codes(body.deadlineModes)).toEqual([...DEADLINE_MODES]);
       for (const list of [
         body.integrityReports.reporterRelations,
         body.integrityReports.actionsTaken,
@@ -132,6 +136,9 @@ describe('officer console API', () => {
         body.mailRecipients,
         body.roleRequestStatuses,
         body.holidayKinds,
+        body.deadlineTracks,
+        body.deadlineModes,
+        body.auditEntityTypes,
       ])
         expect(list.every((l: { th: string; en: string }) => l.th.length > 0 && l.en.length > 0)).toBe(true);
     });
@@ -474,6 +481,14 @@ describe('officer console API', () => {
       expect(paged.items).toHaveLength(2);
     });
 
+    it('has a label for every kind of entry written so far (the filter lists them)', async () => {
+      const labels = (await t.request({ method: 'GET', url: '/api/v1/labels' })).json();
+      const labelled = labels.auditEntityTypes.map((l: { code: string }) => l.code);
+      const written = await t.db.query(`SELECT DISTINCT entity_type FROM audit_entries`);
+      expect(written.length).toBeGreaterThan(2);
+      for (const { entity_type } of written) expect(labelled).toContain(entity_type);
+    });
+
     it("keeps the integrity channel's rows for integrity officers, without contents", async () => {
       const general = await audit(admin, `entityId=${reportId}`);
       expect(general.json().total).toBe(0);
@@ -489,14 +504,14 @@ describe('officer console API', () => {
 
     it('refuses other roles, bad input and other organisations', async () => {
       for (const who of [intake, officer, executive]) expect((await audit(who.token)).statusCode).toBe(403);
-      const bad = await audit(admin, 'actorId=me&from=yesterday&pageSize=1000');
+      const bad = await audit(admin, 'actorId=me&from=yesterday&pageSize=1000&entityType=category');
       expect(bad.statusCode).toBe(400);
       expect(
         bad
           .json()
           .details.map((d: { field: string }) => d.field)
           .sort(),
-      ).toEqual(['actorId', 'from', 'pageSize']);
+      ).toEqual(['actorId', 'entityType', 'from', 'pageSize']);
       expect((await audit(otherOrgAdmin, `entityId=${caseId}`)).json().total).toBe(0);
     });
   });

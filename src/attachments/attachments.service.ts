@@ -61,8 +61,8 @@ const newBlobKey = () => randomBytes(18).toString('base64url');
  * Attachments of any track's cases (the engine knows tracks only by the name a caller gives).
  * An upload is received part by part: each file is read (at most ATTACHMENT_MAX_FILE_BYTES), typed
  * by its bytes, cleaned of metadata, optionally encrypted, and written to the blob store with an
- * `attachment_uploads` row; the caller then links the files to its case in its own transaction, which
- * removes those rows. Any failure before the commit removes what was written; what a crash leaves
+ * `attachment_uploads` row (in the same commit, for the embedded store); the caller then links the
+ * files to its case in its own transaction, which removes those rows. Any failure before the commit removes what was written; what a crash leaves
  * is removed by the sweeper. An image's preview is not made on upload but on its first view (`open`),
  * and stored once (same store, encrypted with the same data key as the file).
  */
@@ -159,9 +159,8 @@ export class AttachmentsService implements OnApplicationShutdown {
       fileName: options.keepNames ? cleanFileName(givenName, clean.contentType) : null,
       fileSeal: null,
     };
-    await this.db.getRepository(AttachmentUpload).insert({ blobKey: file.blobKey });
     try {
-      file.fileSeal = await this.put(file.blobKey, clean.bytes, options.dataKey);
+      file.fileSeal = await this.putUnlinked(file.blobKey, clean.bytes, options.dataKey);
     } catch (error) {
       await this.discard([file]);
       throw error;
@@ -169,35 +168,67 @@ export class AttachmentsService implements OnApplicationShutdown {
     return file;
   }
 
-  private async put(blobKey: string, bytes: Buffer, dataKey?: Buffer): Promise<Buffer | null> {
-    if (!dataKey) {
-      await this.store.put(blobKey, Readable.from([bytes]));
-      return null;
+  /**
+   * Stores a blob (encrypted with `dataKey` when given) recorded as an unlinked upload, so that a crash
+   * leaves nothing the sweeper would not remove; resolves with the seal of an encrypted one.
+   */
+  private async putUnlinked(blobKey: string, bytes: Buffer, dataKey?: Buffer): Promise<Buffer | null> {
+    const { sealed, seal } = dataKey ? sealBlob(dataKey, blobKey, bytes) : { sealed: bytes, seal: null };
+    const data = Readable.from([sealed]);
+    if (this.store.putUnlinked) {
+      await this.store.putUnlinked(blobKey, data);
+    } else {
+      await this.db.getRepository(AttachmentUpload).insert({ blobKey });
+      await this.store.put(blobKey, data);
     }
-    const { sealed, seal } = sealBlob(dataKey, blobKey, bytes);
-    await this.store.put(blobKey, Readable.from([sealed]));
     return seal;
   }
 
   /** Links received files to a case inside the caller's transaction (which should hold the case's lock). */
   async link(tx: EntityManager, files: ReceivedFile[], target: LinkTarget): Promise<Attachment[]> {
-    // the case's room and last ordinal, and the files' upload rows removed, in one round trip (a
-    // refusal below rolls the removal back with the rest)
-    const [{ used, last }] = (await tx.query(
-      `WITH linked AS (DELETE FROM attachment_uploads WHERE blob_key = ANY($3::text[]))
-       SELECT coalesce(sum(size_bytes), 0)::bigint AS used, coalesce(max(ordinal), 0)::int AS last
-         FROM attachments WHERE case_track = $1 AND case_id = $2`,
-      [target.caseTrack, target.caseId, files.map((f) => f.blobKey)],
-    )) as { used: string; last: number }[];
     const adding = files.reduce((sum, f) => sum + f.sizeBytes, 0);
     const { maxCaseBytes } = this.config.attachments;
-    if (Number(used) + adding > maxCaseBytes)
+    // one round trip: the files' upload rows removed, the case's room and last ordinal read, and the
+    // files inserted after it when they fit (a refusal below rolls the removal back with the rest)
+    const [{ used, added }] = (await tx.query(
+      `WITH linked AS (DELETE FROM attachment_uploads WHERE blob_key = ANY($3::text[])),
+       room AS (
+         SELECT coalesce(sum(size_bytes), 0)::bigint AS used, coalesce(max(ordinal), 0)::int AS last
+           FROM attachments WHERE case_track = $1 AND case_id = $2),
+       added AS (
+         INSERT INTO attachments (ordinal, organization_id, case_track, case_id, source, uploaded_by,
+                                  is_public, content_type, size_bytes, file_name, blob_key, file_seal)
+         SELECT room.last + f.n, $4, $1, $2, $5, $6, $7, f.content_type, f.size_bytes, f.file_name,
+                f.blob_key, f.file_seal
+           FROM room, unnest($8::text[], $9::bigint[], $10::text[], $3::text[], $11::bytea[])
+                      WITH ORDINALITY AS f(content_type, size_bytes, file_name, blob_key, file_seal, n)
+          WHERE room.used + $12 <= $13
+         RETURNING id, ordinal, attached_on::text AS "attachedOn")
+       SELECT room.used, coalesce((SELECT json_agg(added ORDER BY ordinal) FROM added), '[]') AS added
+         FROM room`,
+      [
+        target.caseTrack,
+        target.caseId,
+        files.map((f) => f.blobKey),
+        target.organizationId,
+        target.source,
+        target.uploadedBy,
+        target.isPublic,
+        files.map((f) => f.contentType),
+        files.map((f) => f.sizeBytes),
+        files.map((f) => f.fileName),
+        files.map((f) => f.fileSeal),
+        adding,
+        maxCaseBytes,
+      ],
+    )) as { used: string; added: { id: string; ordinal: number; attachedOn: string }[] }[];
+    if (added.length === 0)
       throw new DomainError('CASE_ATTACHMENTS_FULL', { maxCaseBytes, usedBytes: Number(used) });
     const repo = tx.getRepository(Attachment);
-    const rows = files.map((f, i) =>
+    return files.map((f, i) =>
       repo.create({
         ...target,
-        ordinal: last + 1 + i,
+        ...added[i],
         contentType: f.contentType,
         sizeBytes: String(f.sizeBytes),
         fileName: f.fileName,
@@ -205,13 +236,8 @@ export class AttachmentsService implements OnApplicationShutdown {
         thumbnailKey: null,
         fileSeal: f.fileSeal,
         thumbnailSeal: null,
-        attachedOn: undefined,
       }),
     );
-    // one INSERT (ids and the day come back with it), no reload
-    const inserted = await repo.insert(rows);
-    inserted.generatedMaps.forEach((generated, i) => Object.assign(rows[i], generated));
-    return rows;
   }
 
   /** Removes stored files that will not be linked (errors are left to the sweeper). */
@@ -321,10 +347,9 @@ export class AttachmentsService implements OnApplicationShutdown {
       return makePreview(Buffer.concat(chunks));
     });
     const key = newBlobKey();
-    await this.db.getRepository(AttachmentUpload).insert({ blobKey: key });
     let seal: Buffer | null;
     try {
-      seal = await this.put(key, preview, dataKey);
+      seal = await this.putUnlinked(key, preview, dataKey);
     } catch (error) {
       await this.discardBlob(key);
       throw error;

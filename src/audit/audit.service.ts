@@ -4,11 +4,12 @@ import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity
 import { Actor } from '../common/auth/actor';
 import { currentRequestId } from '../infrastructure/request-context/request-context';
 import { insertRows, rowsOf, RowsOf } from '../infrastructure/database/insert-rows';
+import { AuditEntityType } from './audit-entity-types';
 import { AuditEntry } from './entities/audit-entry.entity';
 
 export interface AuditRecord {
   action: string;
-  entityType: string;
+  entityType: AuditEntityType;
   entityId: string;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;

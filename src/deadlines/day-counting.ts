@@ -11,6 +11,10 @@ import type { HolidayKind } from './entities/holiday.entity';
  *  working day. `working_days`: N working days from the day after receipt. */
 export type DeadlineMode = 'calendar' | 'working_days';
 export const DEADLINE_MODES: readonly DeadlineMode[] = ['calendar', 'working_days'];
+export const DEADLINE_MODE_LABELS: Record<DeadlineMode, { th: string; en: string }> = {
+  calendar: { th: 'วันปฏิทิน', en: 'Calendar days' },
+  working_days: { th: 'วันทำการ', en: 'Working days' },
+};
 
 export interface HolidayInfo {
   date: string;

@@ -13,6 +13,11 @@ export const DEADLINE_TRACKS: readonly DeadlineTrack[] = [
   'integrity_report',
   'integrity_report_conclusion',
 ];
+export const DEADLINE_TRACK_LABELS: Record<DeadlineTrack, { th: string; en: string }> = {
+  complaint: { th: 'เรื่องร้องเรียนทั่วไป', en: 'Complaints' },
+  integrity_report: { th: 'เรื่องทุจริต: การตอบครั้งแรก', en: 'Integrity reports: first answer' },
+  integrity_report_conclusion: { th: 'เรื่องทุจริต: การสรุปผล', en: 'Integrity reports: conclusion' },
+};
 
 /**
  * `reminder`: N working days before the due date (default 3 and 1); `due`: the due date passed with

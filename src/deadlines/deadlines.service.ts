@@ -240,10 +240,11 @@ export class DeadlinesService {
     });
     await this.audit.record(tx, actor, {
       action: 'deadline.extend',
-      entityType: track,
+      // the case's entry (both deadlines of an integrity report are the report's); `track` says which
+      entityType: track === 'complaint' ? 'complaint' : 'integrity_report',
       entityId: caseId,
       before: { currentDueDate: previousDueDate },
-      after: { currentDueDate: row.currentDueDate, timely, ...longExtensionReason },
+      after: { track, currentDueDate: row.currentDueDate, timely, ...longExtensionReason },
     });
     return this.view(tx, row);
   }

@@ -25,6 +25,9 @@ import { HOLIDAY_KIND_LABELS } from '../deadlines/entities/holiday.entity';
 import { OUTBOX_STATUS_LABELS } from '../notifications/entities/outbox-message.entity';
 import { RECIPIENT_KIND_LABELS } from '../notifications/message-template';
 import { ROLE_REQUEST_STATUS_LABELS } from '../users/entities/role-request.entity';
+import { DEADLINE_TRACK_LABELS } from '../deadlines/deadline-track';
+import { DEADLINE_MODE_LABELS } from '../deadlines/day-counting';
+import { AUDIT_ENTITY_LABELS } from '../audit/audit-entity-types';
 import { LabelsView, LabelView } from './dto/labels.dto';
 import { AllegationType } from './entities/allegation-type.entity';
 
@@ -80,6 +83,9 @@ export class LabelsService {
       mailRecipients: entries(RECIPIENT_KIND_LABELS),
       roleRequestStatuses: entries(ROLE_REQUEST_STATUS_LABELS),
       holidayKinds: entries(HOLIDAY_KIND_LABELS),
+      deadlineTracks: entries(DEADLINE_TRACK_LABELS),
+      deadlineModes: entries(DEADLINE_MODE_LABELS),
+      auditEntityTypes: entries(AUDIT_ENTITY_LABELS),
     };
   }
 }

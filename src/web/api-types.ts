@@ -3991,6 +3991,12 @@ export interface components {
       roleRequestStatuses: components['schemas']['LabelView'][];
       /** @description national, substitute, special or local holiday */
       holidayKinds: components['schemas']['LabelView'][];
+      /** @description a deadline rule: complaints, integrity reports' first answer or conclusion */
+      deadlineTracks: components['schemas']['LabelView'][];
+      /** @description how a deadline counts: calendar or working days */
+      deadlineModes: components['schemas']['LabelView'][];
+      /** @description what an audit entry is about (its entityType) */
+      auditEntityTypes: components['schemas']['LabelView'][];
     };
     ErrorBody: {
       /** @example 400 */
@@ -4120,7 +4126,20 @@ export interface operations {
         actorId?: string;
         /** @description exact action, or a prefix ending in a dot */
         action?: string;
-        entityType?: string;
+        /** @description labels: GET /labels (auditEntityTypes) */
+        entityType?:
+          | 'complaint'
+          | 'integrity_report'
+          | 'integrity_identity_request'
+          | 'integrity_key'
+          | 'user'
+          | 'role_request'
+          | 'unit'
+          | 'complaint_category'
+          | 'holiday'
+          | 'organization'
+          | 'mail_message'
+          | 'annual_report';
         entityId?: string;
         /** @description from this Bangkok date (inclusive) */
         from?: string;

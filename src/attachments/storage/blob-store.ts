@@ -8,6 +8,12 @@ import { Readable } from 'node:stream';
 export interface BlobStore {
   readonly name: string;
   put(key: string, data: Readable): Promise<number>;
+  /**
+   * `put`, with the blob recorded as an unlinked upload (its `attachment_uploads` row) in the same
+   * commit as its bytes; for a store that can (the embedded one). Otherwise the caller records the
+   * upload, then puts.
+   */
+  putUnlinked?(key: string, data: Readable): Promise<number>;
   get(key: string): Promise<Readable>;
   delete(key: string): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { AUDIT_ENTITY_LABELS, AuditEntityType } from '../audit-entity-types';
 
 export class ListAuditQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'the officer who acted' })
@@ -16,10 +17,13 @@ export class ListAuditQuery {
   @Matches(/^[a-z0-9_.]{1,100}$/)
   action?: string;
 
-  @ApiPropertyOptional({ example: 'complaint' })
+  @ApiPropertyOptional({
+    enum: Object.keys(AUDIT_ENTITY_LABELS),
+    description: 'labels: GET /labels (auditEntityTypes)',
+  })
   @IsOptional()
-  @Matches(/^[a-z0-9_]{1,64}$/)
-  entityType?: string;
+  @IsIn(Object.keys(AUDIT_ENTITY_LABELS))
+  entityType?: AuditEntityType;
 
   @ApiPropertyOptional({ example: '5b0c…' })
   @IsOptional()

@@ -90,6 +90,15 @@ export function preludeFor(dataSource: DataSource, tenancy: Tenancy): string {
   return transactionPrelude(roles.get(dataSource) ?? null, tenancy)!;
 }
 
+/**
+ * What makes a connection of `dataSource` act as its runtime role for the rest of a transaction
+ * (`SET LOCAL ROLE`, only when the connection is the owner's); null for nothing to do. For statements
+ * sent by hand on tables outside row-level security (the attachment store's COPY).
+ */
+export function rolePreludeFor(dataSource: DataSource): string | null {
+  return transactionPrelude(roles.get(dataSource) ?? null, null);
+}
+
 /** A DataSource of the owner (migrations, seeding, commands): every transaction in the system scope. */
 export function systemDataSource(options: DataSourceOptions): DataSource {
   return enforceTenancy(new DataSource(options), 'system');

@@ -89,4 +89,13 @@ export class LabelsView {
   roleRequestStatuses!: LabelView[];
   @ApiProperty({ type: [LabelView], description: 'national, substitute, special or local holiday' })
   holidayKinds!: LabelView[];
+  @ApiProperty({
+    type: [LabelView],
+    description: "a deadline rule: complaints, integrity reports' first answer or conclusion",
+  })
+  deadlineTracks!: LabelView[];
+  @ApiProperty({ type: [LabelView], description: 'how a deadline counts: calendar or working days' })
+  deadlineModes!: LabelView[];
+  @ApiProperty({ type: [LabelView], description: 'what an audit entry is about (its entityType)' })
+  auditEntityTypes!: LabelView[];
 }

@@ -12,6 +12,7 @@ import { formatDateTimeBE, formatDayBE } from '../shared/be-date';
 import { BEDateInput } from '../shared/components/BEDateInput';
 import { ErrorSummary } from '../shared/components/ErrorSummary';
 import { Field } from '../shared/components/Field';
+import { FilterSelect } from '../shared/components/FilterSelect';
 import { Link } from '../shared/components/Link';
 import { describeError, type DescribedError } from '../shared/errors';
 import { useLabels } from '../shared/labels';
@@ -128,14 +129,8 @@ export function CaseList() {
     next.set('page', String(n));
     return `${path}?${next}`;
   };
-  // `selected` on the option, not `value` on the select: Preact would reset a select's value on every
-  // re-render (a date typed elsewhere in the form), undoing the officer's choice
-  const choices = (group: 'complaintStatus' | 'channel' | 'complaintKind', current: string) =>
-    Object.entries(labels.table[group] ?? {}).map(([code, l]) => (
-      <option key={code} value={code} selected={code === current}>
-        {l.th}
-      </option>
-    ));
+  const choices = (group: 'complaintStatus' | 'channel' | 'complaintKind'): [string, string][] =>
+    Object.entries(labels.table[group] ?? {}).map(([code, l]) => [code, l.th]);
   const pages = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
   const v = (k: string) => query.get(k) ?? '';
 
@@ -166,57 +161,45 @@ export function CaseList() {
           >
             {(p) => <input {...p} type="search" defaultValue={v('q')} />}
           </Field>
-          <Field id="f-status" label="สถานะ" labelEn="Status">
-            {(p) => (
-              <select {...p}>
-                <option value="">ทั้งหมด / All</option>
-                <option value={OPEN.join(',')} selected={v('status') === OPEN.join(',')}>
-                  ยังไม่เสร็จ / Open
-                </option>
-                {choices('complaintStatus', v('status'))}
-              </select>
-            )}
-          </Field>
-          <Field id="f-kind" label="ประเภท" labelEn="Kind">
-            {(p) => (
-              <select {...p}>
-                <option value="">ทั้งหมด / All</option>
-                {choices('complaintKind', v('kind'))}
-              </select>
-            )}
-          </Field>
-          <Field id="f-unitId" label="หน่วยงาน" labelEn="Unit">
-            {(p) => (
-              <select {...p}>
-                <option value="">ทั้งหมด / All</option>
-                {units.map((u) => (
-                  <option key={u.id} value={u.id} selected={u.id === v('unitId')}>
-                    {u.nameTh}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id="f-categoryCode" label="หมวด" labelEn="Category">
-            {(p) => (
-              <select {...p}>
-                <option value="">ทั้งหมด / All</option>
-                {categories.map((c) => (
-                  <option key={c.code} value={c.code} selected={c.code === v('categoryCode')}>
-                    {c.nameTh}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id="f-channel" label="ช่องทาง" labelEn="Channel">
-            {(p) => (
-              <select {...p}>
-                <option value="">ทั้งหมด / All</option>
-                {choices('channel', v('channel'))}
-              </select>
-            )}
-          </Field>
+          <FilterSelect
+            id="f-status"
+            label="สถานะ"
+            labelEn="Status"
+            options={choices('complaintStatus')}
+            current={v('status')}
+          >
+            <option value={OPEN.join(',')} selected={v('status') === OPEN.join(',')}>
+              ยังไม่เสร็จ / Open
+            </option>
+          </FilterSelect>
+          <FilterSelect
+            id="f-kind"
+            label="ประเภท"
+            labelEn="Kind"
+            options={choices('complaintKind')}
+            current={v('kind')}
+          />
+          <FilterSelect
+            id="f-unitId"
+            label="หน่วยงาน"
+            labelEn="Unit"
+            options={units.map((u) => [u.id, u.nameTh])}
+            current={v('unitId')}
+          />
+          <FilterSelect
+            id="f-categoryCode"
+            label="หมวด"
+            labelEn="Category"
+            options={categories.map((c) => [c.code, c.nameTh])}
+            current={v('categoryCode')}
+          />
+          <FilterSelect
+            id="f-channel"
+            label="ช่องทาง"
+            labelEn="Channel"
+            options={choices('channel')}
+            current={v('channel')}
+          />
           <Field id="f-dueWithinDays" label="ครบกำหนดภายใน (วัน)" labelEn="Due within (days)">
             {(p) => (
               <input

@@ -7,7 +7,8 @@
 import './work.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, call, getAccessToken, type Schemas } from '../shared/api';
-import { ACCEPT, AttachmentList, fieldText, MAX_FILES, uploadFiles } from '../shared/attachments';
+import { AttachmentList, MAX_FILES, uploadFiles } from '../shared/attachments';
+import { useSendFiles } from '../shared/SendFiles';
 import { formatDateTimeBE, formatDayBE } from '../shared/be-date';
 import { BEDateInput } from '../shared/components/BEDateInput';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
@@ -257,13 +258,7 @@ function CaseFiles({ caseId }: { caseId: string }) {
   const [files, setFiles] = useState<CaseFile[]>([]);
   const [reload, setReload] = useState(0);
   const [listError, setListError] = useState<DescribedError | null>(null);
-  const [chosen, setChosen] = useState<File[]>([]);
   const [visibility, setVisibility] = useState<'internal' | 'public'>('internal');
-  const [error, setError] = useState<DescribedError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState('');
-  const input = useRef<HTMLInputElement>(null);
-  const [pick, setPick] = useState(0);
   useEffect(() => {
     let stale = false;
     call(api.GET('/api/v1/complaints/{id}/attachments', { params: { path: { id: caseId } } })).then(
@@ -278,37 +273,17 @@ function CaseFiles({ caseId }: { caseId: string }) {
       stale = true;
     };
   }, [caseId, reload]);
-  const upload = async (e: Event) => {
-    e.preventDefault();
-    setStatus('');
-    const fail = (title: string) => {
-      setError({ kind: 'validation', title, lines: [], fields: [] });
-      input.current?.focus();
-    };
-    if (!chosen.length) return fail('โปรดเลือกไฟล์ / Choose a file');
-    if (chosen.length > MAX_FILES)
-      return fail(`ครั้งละไม่เกิน ${MAX_FILES} ไฟล์ / At most ${MAX_FILES} files at once`);
-    setError(null);
-    setBusy(true);
-    try {
-      const added = await uploadFiles<CaseFile[]>(
-        `/api/v1/complaints/${encodeURIComponent(caseId)}/attachments?visibility=${visibility}`,
-        chosen,
-        getAccessToken(),
-      );
-      setChosen([]);
-      setPick((n) => n + 1); // a fresh, empty file input
-      setStatus(`แนบแล้ว ${added.length} ไฟล์ / ${added.length} file(s) attached`);
-      setReload((n) => n + 1);
-    } catch (err) {
-      setError(describeError(err));
-      input.current?.focus();
-    } finally {
-      setBusy(false);
-    }
-  };
+  const sending = useSendFiles(async (chosen) => {
+    const added = await uploadFiles<CaseFile[]>(
+      `/api/v1/complaints/${encodeURIComponent(caseId)}/attachments?visibility=${visibility}`,
+      chosen,
+      getAccessToken(),
+    );
+    setReload((n) => n + 1);
+    return `แนบแล้ว ${added.length} ไฟล์ / ${added.length} file(s) attached`;
+  });
   const toggle = async (file: CaseFile) => {
-    setStatus('');
+    sending.setStatus('');
     setListError(null);
     try {
       await call(
@@ -317,7 +292,7 @@ function CaseFiles({ caseId }: { caseId: string }) {
           body: { isPublic: !file.isPublic },
         }),
       );
-      setStatus(
+      sending.setStatus(
         file.isPublic
           ? 'นำออกจากหน้าติดตามแล้ว / Taken off the tracking page'
           : 'เผยแพร่บนหน้าติดตามแล้ว / Published on the tracking page',
@@ -351,26 +326,8 @@ function CaseFiles({ caseId }: { caseId: string }) {
           )}
         />
       )}
-      <form noValidate onSubmit={upload}>
-        <Field
-          id="case-files-input"
-          label="แนบรูปภาพหรือ PDF"
-          labelEn="Attach photos or PDF"
-          hint={`ครั้งละ 1–${MAX_FILES} ไฟล์ / 1–${MAX_FILES} files at once`}
-          error={error ? fieldText(error) : undefined}
-        >
-          {(p) => (
-            <input
-              {...p}
-              key={pick}
-              ref={input}
-              type="file"
-              multiple
-              accept={ACCEPT}
-              onChange={(e) => setChosen(Array.from(e.currentTarget.files ?? []))}
-            />
-          )}
-        </Field>
+      <form noValidate onSubmit={sending.submit}>
+        {sending.field('case-files-input', `ครั้งละ 1–${MAX_FILES} ไฟล์ / 1–${MAX_FILES} files at once`)}
         <fieldset>
           <legend>ผู้เห็นไฟล์ / Who sees the files</legend>
           <label>
@@ -392,11 +349,11 @@ function CaseFiles({ caseId }: { caseId: string }) {
             แสดงบนหน้าติดตาม / On the tracking page
           </label>
         </fieldset>
-        <button type="submit" disabled={busy}>
-          {busy ? 'กำลังส่ง… / Sending…' : 'แนบไฟล์ / Attach'}
+        <button type="submit" disabled={sending.busy}>
+          {sending.busy ? 'กำลังส่ง… / Sending…' : 'แนบไฟล์ / Attach'}
         </button>
       </form>
-      <p aria-live="polite">{status}</p>
+      <p aria-live="polite">{sending.status}</p>
     </section>
   );
 }

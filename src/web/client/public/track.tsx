@@ -12,7 +12,8 @@ import { formatDateTimeBE, formatDayBE } from '../shared/be-date';
 import { ErrorSummary, useFocusFirstInvalid } from '../shared/components/ErrorSummary';
 import { errorsByField, Field } from '../shared/components/Field';
 import { describeError, type DescribedError } from '../shared/errors';
-import { ACCEPT, AttachmentList, fieldText, MAX_FILES, uploadFiles } from '../shared/attachments';
+import { AttachmentList, MAX_FILES, uploadFiles } from '../shared/attachments';
+import { useSendFiles } from '../shared/SendFiles';
 import { PublicLayout } from './PublicLayout';
 
 type Tracking = Schemas['TrackingView'];
@@ -184,85 +185,50 @@ function FeedbackForm({ code, onDone }: { code: string; onDone: (text: string) =
 
 function Files({ code, canUpload }: { code: string; canUpload: boolean }) {
   const [files, setFiles] = useState<PublicFile[]>([]);
-  const [chosen, setChosen] = useState<File[]>([]);
-  const [error, setError] = useState<DescribedError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [sent, setSent] = useState('');
+  const [listError, setListError] = useState<DescribedError | null>(null);
   const [reload, setReload] = useState(0);
-  const input = useRef<HTMLInputElement>(null);
-  const [pick, setPick] = useState(0);
   useEffect(() => {
     let stale = false;
     call(
       api.GET('/api/v1/track/{trackingCode}/attachments', { params: { path: { trackingCode: code } } }),
     ).then(
-      (list) => !stale && setFiles(list),
-      () => undefined,
+      (list) => {
+        if (stale) return;
+        setFiles(list);
+        setListError(null);
+      },
+      (err: unknown) => !stale && setListError(describeError(err)),
     );
     return () => {
       stale = true;
     };
   }, [code, reload]);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setSent('');
-    const fail = (message: string) => {
-      setError({ kind: 'validation', title: message, lines: [], fields: [] });
-      input.current?.focus();
-    };
-    if (!chosen.length) return fail('โปรดเลือกไฟล์ / Choose a file');
-    if (chosen.length > MAX_FILES)
-      return fail(`ครั้งละไม่เกิน ${MAX_FILES} ไฟล์ / At most ${MAX_FILES} files at once`);
-    setError(null);
-    setBusy(true);
-    try {
-      const added = await uploadFiles<PublicFile[]>(
-        `/api/v1/track/${encodeURIComponent(code)}/attachments`,
-        chosen,
-      );
-      setChosen([]);
-      setPick((n) => n + 1); // a fresh, empty file input
-      setSent(`ส่งไฟล์แล้ว ${added.length} ไฟล์ / ${added.length} file(s) sent`);
-      setReload((n) => n + 1);
-    } catch (err) {
-      setError(describeError(err));
-      input.current?.focus();
-    } finally {
-      setBusy(false);
-    }
-  };
-  if (!canUpload && !files.length) return null;
+  const sending = useSendFiles(async (chosen) => {
+    const added = await uploadFiles<PublicFile[]>(
+      `/api/v1/track/${encodeURIComponent(code)}/attachments`,
+      chosen,
+    );
+    setReload((n) => n + 1);
+    return `ส่งไฟล์แล้ว ${added.length} ไฟล์ / ${added.length} file(s) sent`;
+  });
+  if (!canUpload && !files.length && !listError) return null;
   return (
     <section class="card" aria-labelledby="files-title">
       <h2 id="files-title">
         ไฟล์ประกอบ <span class="en">Files</span>
       </h2>
+      <ErrorSummary error={listError} />
       {files.length > 0 && <AttachmentList files={files} testId="public-files" />}
       {canUpload && (
-        <form noValidate onSubmit={submit}>
-          <Field
-            id="files"
-            label="แนบรูปภาพหรือ PDF"
-            labelEn="Attach photos or PDF"
-            hint={`ครั้งละ 1–${MAX_FILES} ไฟล์ (JPEG, PNG, WebP, HEIC, PDF) / 1–${MAX_FILES} files at once`}
-            error={error ? fieldText(error) : undefined}
-          >
-            {(p) => (
-              <input
-                {...p}
-                key={pick}
-                ref={input}
-                type="file"
-                multiple
-                accept={ACCEPT}
-                onChange={(e) => setChosen(Array.from(e.currentTarget.files ?? []))}
-              />
-            )}
-          </Field>
-          <button type="submit" disabled={busy}>
-            {busy ? 'กำลังส่ง… / Sending…' : 'ส่งไฟล์ / Send the files'}
+        <form noValidate onSubmit={sending.submit}>
+          {sending.field(
+            'files',
+            `ครั้งละ 1–${MAX_FILES} ไฟล์ (JPEG, PNG, WebP, HEIC, PDF) / 1–${MAX_FILES} files at once`,
+          )}
+          <button type="submit" disabled={sending.busy}>
+            {sending.busy ? 'กำลังส่ง… / Sending…' : 'ส่งไฟล์ / Send the files'}
           </button>
-          <p role="status">{sent}</p>
+          <p role="status">{sending.status}</p>
         </form>
       )}
     </section>

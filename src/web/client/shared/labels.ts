@@ -31,7 +31,10 @@ export type LabelGroup =
   | 'mailStatus'
   | 'mailRecipient'
   | 'roleRequestStatus'
-  | 'holidayKind';
+  | 'holidayKind'
+  | 'deadlineTrack'
+  | 'deadlineMode'
+  | 'auditEntityType';
 export type LabelTable = Partial<Record<LabelGroup, Record<string, Label>>>;
 
 const byCode = (list: unknown): Record<string, Label> => {
@@ -73,6 +76,9 @@ export async function fetchLabels(): Promise<LabelTable> {
       mailRecipient: byCode(body.mailRecipients),
       roleRequestStatus: byCode(body.roleRequestStatuses),
       holidayKind: byCode(body.holidayKinds),
+      deadlineTrack: byCode(body.deadlineTracks),
+      deadlineMode: byCode(body.deadlineModes),
+      auditEntityType: byCode(body.auditEntityTypes),
     };
   } catch {
     return {};

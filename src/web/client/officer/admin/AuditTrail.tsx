@@ -9,22 +9,15 @@ import { formatDateTimeBE, parseBEDate } from '../../shared/be-date';
 import { BEDateInput } from '../../shared/components/BEDateInput';
 import { ErrorSummary } from '../../shared/components/ErrorSummary';
 import { Field } from '../../shared/components/Field';
+import { FilterSelect } from '../../shared/components/FilterSelect';
 import { Link } from '../../shared/components/Link';
+import { useLabels } from '../../shared/labels';
 import { navigate, useLocation } from '../../shared/router';
 import { useLoad } from '../../shared/use-load';
 import { loadingText, TableWrap } from './common';
 
 const PAGE_SIZE = 50;
 const KEYS = ['actorId', 'action', 'entityType', 'entityId', 'from', 'to'] as const;
-const ENTITY_TYPES: [string, string][] = [
-  ['complaint', 'เรื่องร้องเรียน / complaint'],
-  ['integrity_report', 'เรื่องทุจริต / integrity report'],
-  ['user', 'ผู้ใช้ / user'],
-  ['unit', 'หน่วยงาน / unit'],
-  ['complaint_category', 'ประเภทเรื่อง / complaint category'],
-  ['holiday', 'วันหยุด / holiday'],
-  ['organization', 'องค์กร / organisation'],
-];
 
 /** A short readable form of a before/after object: `key: value` pairs. */
 const brief = (value: Record<string, unknown> | null): string =>
@@ -35,6 +28,7 @@ const brief = (value: Record<string, unknown> | null): string =>
     : '';
 
 export function AuditTrail() {
+  const labels = useLabels();
   const { path, query } = useLocation();
   const filter = Object.fromEntries(KEYS.map((k) => [k, query.get(k) ?? ''])) as Record<
     (typeof KEYS)[number],
@@ -94,33 +88,29 @@ export function AuditTrail() {
     <>
       <h1>บันทึกการใช้งาน / Audit trail</h1>
       <form key={query.toString()} class="card filters" onSubmit={apply} aria-label="ตัวกรอง / Filters">
-        <Field id="a-actor" label="ผู้กระทำ" labelEn="Actor">
-          {(p) => (
-            <select {...p} name="actorId" defaultValue={filter.actorId}>
-              <option value="">ทุกคน / Anyone</option>
-              {(officers.data ?? []).map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.displayName}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <FilterSelect
+          id="a-actor"
+          name="actorId"
+          label="ผู้กระทำ"
+          labelEn="Actor"
+          anyLabel="ทุกคน / Anyone"
+          options={(officers.data ?? []).map((o) => [o.id, o.displayName])}
+          current={filter.actorId}
+        />
         <Field id="a-action" label="การกระทำ" labelEn="Action" hint="เช่น complaint.assign หรือ complaint.">
           {(p) => <input {...p} name="action" defaultValue={filter.action} autoComplete="off" />}
         </Field>
-        <Field id="a-entity" label="ประเภทข้อมูล" labelEn="Entity">
-          {(p) => (
-            <select {...p} name="entityType" defaultValue={filter.entityType}>
-              <option value="">ทั้งหมด / All</option>
-              {ENTITY_TYPES.map(([code, label]) => (
-                <option key={code} value={code}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <FilterSelect
+          id="a-entity"
+          name="entityType"
+          label="ประเภทข้อมูล"
+          labelEn="Entity"
+          options={Object.keys(labels.table.auditEntityType ?? {}).map((code) => [
+            code,
+            labels.both('auditEntityType', code),
+          ])}
+          current={filter.entityType}
+        />
         <Field id="a-entity-id" label="รหัสข้อมูล" labelEn="Entity id">
           {(p) => <input {...p} name="entityId" defaultValue={filter.entityId} autoComplete="off" />}
         </Field>
@@ -186,7 +176,8 @@ export function AuditTrail() {
                         <code>{e.action}</code>
                       </td>
                       <td>
-                        {e.entityType} <span class="muted">{e.entityId.slice(0, 8)}</span>
+                        {labels.th('auditEntityType', e.entityType)}{' '}
+                        <span class="muted">{e.entityId.slice(0, 8)}</span>
                       </td>
                       <td class="audit-details">
                         {e.before && <div>ก่อน / before: {brief(e.before)}</div>}

@@ -7,16 +7,14 @@ import { useRef, useState } from 'preact/hooks';
 import { api, call, type Schemas } from '../../shared/api';
 import { ErrorSummary, useFocusFirstInvalid } from '../../shared/components/ErrorSummary';
 import { errorsByField, Field } from '../../shared/components/Field';
+import { type Labels, labelsFrom, useLabels } from '../../shared/labels';
 import { useAction, useLoad } from '../../shared/use-load';
 import { BackToAdmin, loadingText, Notice } from './common';
 
 type SettingsView = Schemas['OrganizationSettingsView'];
 type RuleKey = keyof SettingsView['deadlines'];
-const RULES: { key: RuleKey; th: string; en: string }[] = [
-  { key: 'complaint', th: 'เรื่องร้องเรียนทั่วไป', en: 'Complaints' },
-  { key: 'integrity_report', th: 'เรื่องทุจริต: การตอบครั้งแรก', en: 'Integrity reports: first answer' },
-  { key: 'integrity_report_conclusion', th: 'เรื่องทุจริต: การสรุปผล', en: 'Integrity reports: conclusion' },
-];
+const RULES: RuleKey[] = ['complaint', 'integrity_report', 'integrity_report_conclusion'];
+const MODES: SettingsView['deadlines'][RuleKey]['mode'][] = ['calendar', 'working_days'];
 const PARTS = {
   mode: 'การนับวัน / Counting',
   days: 'จำนวนวัน / Days',
@@ -24,19 +22,24 @@ const PARTS = {
   maxExtensionDays: 'ขยายเวลาได้สูงสุด / Longest extension',
 };
 const id = (path: string) => `set-${path.replace(/\./g, '-')}`;
-const FIELD_LABELS: Record<string, string> = {
+/** The error summary's names of the fields; the rules' names come from the labels. */
+const fieldLabels = (labels: Labels): Record<string, string> => ({
   ...Object.fromEntries(
-    RULES.flatMap((r) =>
-      Object.entries(PARTS).map(([p, label]) => [`deadlines.${r.key}.${p}`, `${r.th}: ${label}`]),
+    RULES.flatMap((key) =>
+      Object.entries(PARTS).map(([p, label]) => [
+        `deadlines.${key}.${p}`,
+        `${labels.th('deadlineTrack', key)}: ${label}`,
+      ]),
     ),
   ),
   'officeHours.start': 'เวลาเริ่มงาน / Office opens',
   'officeHours.end': 'เวลาเลิกงาน / Office closes',
   satisfactionTargetPercent: 'เป้าหมายความพึงพอใจ / Satisfaction target',
-};
-const FIELD_IDS = Object.fromEntries(Object.keys(FIELD_LABELS).map((k) => [k, id(k)]));
+});
+const FIELD_IDS = Object.fromEntries(Object.keys(fieldLabels(labelsFrom({}))).map((k) => [k, id(k)]));
 
 function SettingsForm({ settings, onSaved }: { settings: SettingsView; onSaved: (s: SettingsView) => void }) {
+  const labels = useLabels();
   const form = useRef<HTMLFormElement>(null);
   const action = useAction();
   const fields = errorsByField(action.error);
@@ -46,7 +49,7 @@ function SettingsForm({ settings, onSaved }: { settings: SettingsView; onSaved: 
     const d = new FormData(e.currentTarget as HTMLFormElement);
     const text = (k: string) => String(d.get(id(k)) ?? '').trim();
     const deadlines = Object.fromEntries(
-      RULES.map(({ key }) => [
+      RULES.map((key) => [
         key,
         {
           mode: text(`deadlines.${key}.mode`) as 'calendar' | 'working_days',
@@ -75,20 +78,24 @@ function SettingsForm({ settings, onSaved }: { settings: SettingsView; onSaved: 
   };
   return (
     <form ref={form} onSubmit={submit} noValidate>
-      <ErrorSummary error={action.error} fieldIds={FIELD_IDS} fieldLabels={FIELD_LABELS} />
-      {RULES.map((rule) => {
-        const value = settings.deadlines[rule.key];
-        const path = (p: string) => `deadlines.${rule.key}.${p}`;
+      <ErrorSummary error={action.error} fieldIds={FIELD_IDS} fieldLabels={fieldLabels(labels)} />
+      {RULES.map((key) => {
+        const value = settings.deadlines[key];
+        const path = (p: string) => `deadlines.${key}.${p}`;
+        const name = labels.get('deadlineTrack', key);
         return (
-          <fieldset class="card" key={rule.key}>
+          <fieldset class="card" key={key}>
             <legend>
-              {rule.th} <span class="en">{rule.en}</span>
+              {name?.th ?? key} <span class="en">{name?.en}</span>
             </legend>
             <Field id={id(path('mode'))} label="การนับวัน" labelEn="Counting" error={fields[path('mode')]}>
               {(p) => (
-                <select {...p} name={p.id} defaultValue={value.mode}>
-                  <option value="calendar">วันปฏิทิน / Calendar days</option>
-                  <option value="working_days">วันทำการ / Working days</option>
+                <select {...p} name={p.id}>
+                  {MODES.map((mode) => (
+                    <option key={mode} value={mode} selected={mode === value.mode}>
+                      {labels.both('deadlineMode', mode)}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
