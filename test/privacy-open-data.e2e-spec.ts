@@ -111,6 +111,51 @@ describe('issue 12 item 4: open data applies a small-cell rule (k = OPEN_DATA_MI
     expect([...months].sort()).toEqual(months);
   });
 
+  it('complaints without a published square form cells too: with or without a location given', async () => {
+    const own = await createTestApp();
+    try {
+      own.app.get(Clock).freeze(bangkok('2026-06-30T12:00:00'));
+      const officer = await createOfficer(own, await own.login(), [Role.Intake]);
+      const fileOn = async (day: string, location?: { lat: number; lng: number }) => {
+        const res = await own.request({
+          method: 'POST',
+          url: '/api/v1/complaints',
+          headers: bearer(officer.token),
+          payload: {
+            channel: 'phone',
+            receivedAt: bangkok(`${day}T09:00:00`).toISOString(),
+            categoryCode: 'roads',
+            subject: 'ถนน',
+            description: 'รายละเอียด',
+            ...(location ? { location } : {}),
+          },
+        });
+        expect(res.statusCode).toBe(201);
+      };
+      // on 20 June: two without a location and one alone in its square (so not published) are a cell of 3
+      await fileOn('2026-06-20');
+      await fileOn('2026-06-20');
+      await fileOn('2026-06-20', FARM);
+      // on 21 June: one without a location, alone
+      await fileOn('2026-06-21');
+      const res = await own.request({ method: 'GET', url: OPEN_DATA });
+      const rows = res.body
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as OpenRow);
+      expect(
+        rows.map((r) => [r.received_date, r.latitude, r.longitude, r.reference_no === null]).sort(),
+      ).toEqual([
+        ['2026-06', null, null, true],
+        ['2026-06-20', null, null, false],
+        ['2026-06-20', null, null, false],
+        ['2026-06-20', null, null, false],
+      ]);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('k is configurable: with OPEN_DATA_MIN_CELL=2 a pair is published in full, one alone is not', async () => {
     const two = await createTestApp({ OPEN_DATA_MIN_CELL: '2' });
     try {

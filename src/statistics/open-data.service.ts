@@ -75,9 +75,13 @@ export class OpenDataService {
     const options = format === 'csv' ? '(FORMAT csv)' : `(FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`;
     try {
       // one transaction, of this organisation's rows only (row-level security); the year's sort and
-      // small-cell windows in memory, without JIT (as the statistics' queries)
+      // the small-cell counts in memory, without JIT (as the statistics' queries); hash joins only:
+      // the planner knows no statistics of the year's rows (a CTE) and would rather sort them twice
+      // to merge-join a few thousand squares
       const prelude = preludeFor(this.db, { organizationId: org.id });
-      await client.query(`START TRANSACTION; ${prelude}; SET LOCAL work_mem = '128MB'; SET LOCAL jit = off`);
+      await client.query(
+        `START TRANSACTION; ${prelude}; SET LOCAL work_mem = '128MB'; SET LOCAL jit = off; SET LOCAL enable_mergejoin = off`,
+      );
     } catch (error) {
       client.release(error as Error);
       throw error;

@@ -152,31 +152,51 @@ export interface OpenDataLiterals {
  * 2. exact dates and the reference number only when at least k complaints of the year share the
  *    received day, the category and the published square (or the lack of one); otherwise the dates
  *    are given as their months (YYYY-MM) and the reference number is left out.
+ * Both counts are GROUP BY aggregates kept to the squares and cells that pass (hashed, small beside
+ * the year), then hash-joined to the year's rows: no window has to sort a million rows, and the one
+ * sort left, into the file's order, is that of the published columns.
  * `quote` makes SQL literals of the values (the connection's escapeLiteral).
  */
 export function openDataSql(v: OpenDataLiterals, quote: (value: string) => string, json: boolean): string {
   if (!Number.isInteger(v.minCell)) throw new Error('minCell must be an integer');
   const zone = quote(v.zone);
   const k = v.minCell;
+  // y: the year's rows with their category, unit and deadline, read once (joined as a plain COPY of
+  // them is: the year's rows hashed, the deadlines streamed past them; joined after the rule, the
+  // planner hashed every deadline instead); s: the published squares, numbered; e: the cells
+  // published exactly, a cell's square being its number or 0 when it has none (an equality that
+  // hashes, where IS NOT DISTINCT FROM on the coordinates would not)
+  const cells =
+    k <= 1
+      ? ''
+      : `,
+s AS (
+  SELECT lat, lng, row_number() OVER () AS square
+  FROM y WHERE lat IS NOT NULL AND lng IS NOT NULL GROUP BY lat, lng HAVING count(*) >= ${k}
+),
+e AS (
+  SELECT y.day, y.category_id, coalesce(s.square, 0) AS square
+  FROM y LEFT JOIN s ON s.lat = y.lat AND s.lng = y.lng
+  GROUP BY 1, 2, 3 HAVING count(*) >= ${k}
+)`;
   const rule =
     k <= 1
       ? `SELECT y.*, y.lat AS plat, y.lng AS plng, true AS dated FROM y`
-      : `SELECT p.*, count(*) OVER (PARTITION BY day, category_id, plat, plng) >= ${k} AS dated
-         FROM (SELECT y.*, CASE WHEN s.n >= ${k} THEN y.lat END AS plat, CASE WHEN s.n >= ${k} THEN y.lng END AS plng
-               FROM y LEFT JOIN (SELECT lat, lng, count(*) AS n FROM y WHERE lat IS NOT NULL AND lng IS NOT NULL
-                                 GROUP BY lat, lng) s ON s.lat = y.lat AND s.lng = y.lng) p`;
+      : `SELECT y.*, s.lat AS plat, s.lng AS plng, e.day IS NOT NULL AS dated
+         FROM y LEFT JOIN s ON s.lat = y.lat AND s.lng = y.lng
+         LEFT JOIN e ON e.day = y.day AND e.category_id = y.category_id AND e.square = coalesce(s.square, 0)`;
   const date = (expr: string) =>
     `CASE WHEN r.dated THEN to_char(${expr}, 'YYYY-MM-DD') ELSE to_char(${expr}, 'YYYY-MM') END`;
   const columns: [string, string][] = [
     ['reference_no', 'CASE WHEN r.dated THEN r.reference_no END'],
-    ['category_code', 'cat.code'],
+    ['category_code', 'r.category_code'],
     ['channel', 'r.channel'],
-    ['unit_code', 'u.code'],
+    ['unit_code', 'r.unit_code'],
     ['received_date', date(`r.received_at AT TIME ZONE ${zone}`)],
-    ['due_date', date('d.current_due_date')],
-    ['result_date', date(`d.result_at AT TIME ZONE ${zone}`)],
+    ['due_date', date('r.current_due_date')],
+    ['result_date', date(`r.result_at AT TIME ZONE ${zone}`)],
     ['status', 'r.status'],
-    ['deadline_outcome', 'd.outcome'],
+    ['deadline_outcome', 'r.outcome'],
     ['rating', 'r.rating'],
     ['latitude', 'r.plat::float8'],
     ['longitude', 'r.plng::float8'],
@@ -186,18 +206,19 @@ export function openDataSql(v: OpenDataLiterals, quote: (value: string) => strin
     : columns.map(([name, expr]) => `${expr} AS ${name}`).join(', ');
   return `
 WITH y AS (
-  SELECT c.id, c.reference_no, c.category_id, c.channel, c.unit_id, c.status, c.rating, c.received_at,
+  SELECT c.id, c.reference_no, c.category_id, cat.code AS category_code, c.channel, u.code AS unit_code,
+    c.status, c.rating, c.received_at, d.current_due_date, d.result_at, d.outcome,
     (c.received_at AT TIME ZONE ${zone})::date AS day,
     round(c.latitude::numeric, 2) AS lat, round(c.longitude::numeric, 2) AS lng
   FROM complaints c
+  JOIN complaint_categories cat ON cat.id = c.category_id
+  LEFT JOIN units u ON u.id = c.unit_id
+  LEFT JOIN case_deadlines d ON d.track = 'complaint' AND d.case_id = c.id
   WHERE c.organization_id = ${quote(v.organizationId)}
     AND c.received_at >= ${quote(v.start)}::timestamptz AND c.received_at < ${quote(v.end)}::timestamptz
-)
+)${cells}
 SELECT ${select}
 FROM (${rule}) r
-JOIN complaint_categories cat ON cat.id = r.category_id
-LEFT JOIN units u ON u.id = r.unit_id
-LEFT JOIN case_deadlines d ON d.track = 'complaint' AND d.case_id = r.id
 ORDER BY date_trunc('month', r.received_at AT TIME ZONE ${zone}), r.id`;
 }
 
