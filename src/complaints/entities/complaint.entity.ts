@@ -31,6 +31,9 @@ import { SubmissionKind } from '../submission-kinds';
 @Index('ix_complaints_organization_phone', ['organizationId', 'complainantPhone'])
 // Trigram index over subject and description for Thai substring search (no word boundaries in Thai).
 @Index('ix_complaints_search_trgm', { synchronize: false })
+// Statistics count suggestions and compliments from the table (complaints come from the rollups):
+// partial, on (received_at, organization_id) WHERE kind <> 'complaint' (migration FiguresByBreakdown).
+@Index('ix_complaints_other_kinds', { synchronize: false })
 export class Complaint {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_complaints' })
   id!: string;
