@@ -9,6 +9,39 @@ const OPEN_DATA = '/api/v1/orgs/demo/open-data/complaints?fiscalYear=2569&format
 const MARKET = { lat: 15.2311, lng: 104.8612 };
 const FARM = { lat: 15.3488, lng: 104.9923 };
 
+/** An officer files a phone complaint about roads received on `day` (Bangkok), at `location` if given. */
+async function fileByPhone(
+  app: TestApp,
+  token: string,
+  day: string,
+  location?: { lat: number; lng: number },
+): Promise<void> {
+  const res = await app.request({
+    method: 'POST',
+    url: '/api/v1/complaints',
+    headers: bearer(token),
+    payload: {
+      channel: 'phone',
+      receivedAt: bangkok(`${day}T09:00:00`).toISOString(),
+      categoryCode: 'roads',
+      subject: 'ถนน',
+      description: 'รายละเอียด',
+      ...(location ? { location } : {}),
+    },
+  });
+  expect(res.statusCode).toBe(201);
+}
+
+/** The open data of FY 2569 as JSON lines, parsed. */
+async function openRows(app: TestApp): Promise<OpenRow[]> {
+  const res = await app.request({ method: 'GET', url: OPEN_DATA });
+  expect(res.statusCode).toBe(200);
+  return res.body
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as OpenRow);
+}
+
 interface OpenRow {
   reference_no: string | null;
   category_code: string;
@@ -41,14 +74,7 @@ describe('issue 12 item 4: open data applies a small-cell rule (k = OPEN_DATA_MI
     if (res.statusCode !== 201) throw new Error(`${res.statusCode} ${res.body}`);
     filed.push({ referenceNo: res.json().referenceNo, place, day, category });
   };
-  const openData = async () => {
-    const res = await t.request({ method: 'GET', url: OPEN_DATA });
-    expect(res.statusCode).toBe(200);
-    return res.body
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as OpenRow);
-  };
+  const openData = () => openRows(t);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -116,33 +142,15 @@ describe('issue 12 item 4: open data applies a small-cell rule (k = OPEN_DATA_MI
     try {
       own.app.get(Clock).freeze(bangkok('2026-06-30T12:00:00'));
       const officer = await createOfficer(own, await own.login(), [Role.Intake]);
-      const fileOn = async (day: string, location?: { lat: number; lng: number }) => {
-        const res = await own.request({
-          method: 'POST',
-          url: '/api/v1/complaints',
-          headers: bearer(officer.token),
-          payload: {
-            channel: 'phone',
-            receivedAt: bangkok(`${day}T09:00:00`).toISOString(),
-            categoryCode: 'roads',
-            subject: 'ถนน',
-            description: 'รายละเอียด',
-            ...(location ? { location } : {}),
-          },
-        });
-        expect(res.statusCode).toBe(201);
-      };
+      const fileOn = (day: string, location?: { lat: number; lng: number }) =>
+        fileByPhone(own, officer.token, day, location);
       // on 20 June: two without a location and one alone in its square (so not published) are a cell of 3
       await fileOn('2026-06-20');
       await fileOn('2026-06-20');
       await fileOn('2026-06-20', FARM);
       // on 21 June: one without a location, alone
       await fileOn('2026-06-21');
-      const res = await own.request({ method: 'GET', url: OPEN_DATA });
-      const rows = res.body
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as OpenRow);
+      const rows = await openRows(own);
       expect(
         rows.map((r) => [r.received_date, r.latitude, r.longitude, r.reference_no === null]).sort(),
       ).toEqual([
@@ -161,27 +169,9 @@ describe('issue 12 item 4: open data applies a small-cell rule (k = OPEN_DATA_MI
     try {
       two.app.get(Clock).freeze(bangkok('2026-06-30T12:00:00'));
       const officer = await createOfficer(two, await two.login(), [Role.Intake]);
-      const fileAtFarm = (day: string) =>
-        two.request({
-          method: 'POST',
-          url: '/api/v1/complaints',
-          headers: bearer(officer.token),
-          payload: {
-            channel: 'phone',
-            receivedAt: bangkok(`${day}T09:00:00`).toISOString(),
-            categoryCode: 'roads',
-            subject: 'ถนนในไร่',
-            description: 'รายละเอียด',
-            location: FARM,
-          },
-        });
       for (const day of ['2026-06-02', '2026-06-02', '2026-06-05'])
-        expect((await fileAtFarm(day)).statusCode).toBe(201);
-      const res = await two.request({ method: 'GET', url: OPEN_DATA });
-      const rows = res.body
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as OpenRow);
+        await fileByPhone(two, officer.token, day, FARM);
+      const rows = await openRows(two);
       expect(rows.map((r) => [r.received_date, r.latitude, r.reference_no === null]).sort()).toEqual([
         ['2026-06', 15.35, true],
         ['2026-06-02', 15.35, false],
