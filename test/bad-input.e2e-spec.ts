@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AddressInfo, connect } from 'node:net';
 import Redis from 'ioredis';
 import { REDIS } from '../src/infrastructure/redis/redis.module';
 import { MAX_JSON_DEPTH } from '../src/infrastructure/http/request-guards';
@@ -368,6 +369,47 @@ describe('bad input on every route', () => {
       } finally {
         await partner.close();
       }
+    });
+  });
+
+  describe('requests the HTTP parser refuses', () => {
+    /** What comes back over a real socket for `request` (written raw: no client would send it). */
+    const exchange = (port: number, request: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.end(request));
+        let answer = '';
+        socket.setEncoding('utf8').on('data', (chunk: string) => (answer += chunk));
+        socket.on('close', () => resolve(answer));
+        // the server closes without reading the rest of a refused request: a reset after its answer
+        socket.on('error', (error) => (answer ? resolve(answer) : reject(error)));
+      });
+
+    it('a huge query string or a malformed request line gets the standard error body, not Fastify\u2019s', async () => {
+      await t.app.listen(0, '127.0.0.1');
+      const port = (t.app.getHttpServer().address() as AddressInfo).port;
+
+      const huge = await exchange(
+        port,
+        `GET /api/v1/labels?q=${'x'.repeat(100_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+      );
+      expect(huge).toMatch(/^HTTP\/1\.1 431 /);
+      const hugeBody = JSON.parse(huge.slice(huge.indexOf('\r\n\r\n') + 4));
+      expect(hugeBody).toMatchObject({
+        statusCode: 431,
+        code: 'HEADERS_TOO_LARGE',
+        messageTh: expect.any(String),
+      });
+      expect(hugeBody.requestId).toMatch(/^[0-9a-f-]{36}$/);
+
+      const garbled = await exchange(port, 'NOT A REQUEST\r\n\r\n');
+      expect(garbled).toMatch(/^HTTP\/1\.1 400 /);
+      expect(JSON.parse(garbled.slice(garbled.indexOf('\r\n\r\n') + 4))).toMatchObject({
+        code: 'BAD_REQUEST',
+      });
+
+      // the server still answers ordinary requests afterwards
+      const ok = await exchange(port, 'GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      expect(ok).toMatch(/^HTTP\/1\.1 200 /);
     });
   });
 });

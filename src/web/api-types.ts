@@ -4043,6 +4043,8 @@ export interface components {
         | 'FEEDBACK_NOT_OPEN'
         | 'FEEDBACK_ALREADY_GIVEN'
         | 'PAYLOAD_TOO_LARGE'
+        | 'HEADERS_TOO_LARGE'
+        | 'REQUEST_TIMEOUT'
         | 'BODY_TOO_DEEP'
         | 'ORIGIN_NOT_ALLOWED'
         | 'UNSUPPORTED_MEDIA_TYPE'

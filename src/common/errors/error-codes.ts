@@ -116,6 +116,16 @@ export const ERRORS = {
     th: 'ท่านได้ประเมินความพึงพอใจเรื่องนี้แล้ว',
   },
   PAYLOAD_TOO_LARGE: { status: 413, en: 'The request body is too large.', th: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินไป' },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    en: 'The request line or headers are too large (a very long address, or too many cookies).',
+    th: 'ที่อยู่หรือส่วนหัวของคำขอยาวเกินไป',
+  },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    en: 'The request took too long to arrive; send it again.',
+    th: 'ส่งคำขอนานเกินกำหนด กรุณาส่งใหม่อีกครั้ง',
+  },
   BODY_TOO_DEEP: {
     status: 400,
     en: 'The request body is nested too deeply.',

@@ -18,6 +18,7 @@ import { installRequestGuards } from './request-guards';
 import { fallbackRateLimitStore } from './fallback-rate-limit-store';
 import { installRouteLimits } from './route-limits';
 import { isReporterPath } from '../logging/private-paths';
+import { answerClientError } from './client-errors';
 import { installMethodNotAllowed } from './method-not-allowed';
 import { setupOpenApi } from './openapi';
 
@@ -68,6 +69,7 @@ export async function createHttpApp(
     trustProxy: hops > 0 ? (_address: string, hop: number) => hop < hops : false,
     genReqId: requestId,
     return503OnClosing: false, // answered in the standard error body below
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     bufferLogs: true,
