@@ -43,6 +43,13 @@ test('a reporter sends evidence with the report, sees it on the follow-up page a
   ).toContainText('the type is read from the file itself');
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);
+  // leaving now would forget the unsent file (and this page is the receipt's only showing): the browser asks
+  const asked = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+  await expect(page.getByTestId('receipt')).toHaveText(receipt);
   await page.getByRole('button', { name: /Remove fake\.png/ }).click();
   await page.getByLabel(/Attach photos or PDF/).setInputFiles(pngFile('memo.png'));
   await page.getByRole('button', { name: /Send the files again/ }).click();

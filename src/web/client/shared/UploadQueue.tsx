@@ -70,6 +70,19 @@ export function UploadQueue({
     );
   };
 
+  // leaving or reloading the page forgets files not yet sent (they live in its memory only; on the
+  // integrity channel the receipt too): the browser asks first, while any is sending or waiting
+  const unsent = busy || pending.length > 0;
+  useEffect(() => {
+    if (!unsent) return;
+    const ask = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = ''; // older Safari and Chrome ask only when this is set
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [unsent]);
+
   useEffect(() => {
     if (startedRef.current) return;
     startedRef.current = true;
@@ -108,10 +121,11 @@ export function UploadQueue({
         >
           <p>
             ไฟล์ด้านล่างยังไม่ได้ส่ง เรื่องของท่านได้รับแล้ว เอาไฟล์ที่มีปัญหาออกหรือเลือกไฟล์อื่น แล้วส่งอีกครั้ง
-            หรือส่งภายหลังในหน้าติดตามเรื่อง{' '}
+            หรือส่งภายหลังในหน้าติดตามเรื่อง หากออกจากหรือโหลดหน้านี้ใหม่ ไฟล์เหล่านี้จะหายไป{' '}
             <span class="en">
               The files below were not sent; what you filed is safe. Remove a refused file or choose another,
-              then send again, or send them later from the page where you follow it up.
+              then send again, or send them later from the page where you follow it up. Leaving or reloading
+              this page forgets them.
             </span>
           </p>
           <FilePicker
