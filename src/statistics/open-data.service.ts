@@ -77,11 +77,14 @@ export class OpenDataService {
       // one transaction, of this organisation's rows only (row-level security); the year's sort and
       // the small-cell counts in memory, without JIT (as the statistics' queries); hash joins only:
       // the planner knows no statistics of the year's rows (a CTE) and would rather sort them twice
-      // to merge-join a few thousand squares; the pool's 30 s statement timeout would cut the file
+      // to merge-join a few thousand squares, and under row-level security it expects a few dozen
+      // rows (the policy's filters multiply), so it would look each deadline up in its index, a
+      // nested loop of as many index probes as rows where COPY as the owner hashes the year's rows
+      // and streams the deadlines past them; the pool's 30 s statement timeout would cut the file
       // of a slow download (the copy waits for the client), so a year's file has a quarter of an hour
       const prelude = preludeFor(this.db, { organizationId: org.id });
       await client.query(
-        `START TRANSACTION; ${prelude}; SET LOCAL work_mem = '128MB'; SET LOCAL jit = off; SET LOCAL enable_mergejoin = off; SET LOCAL statement_timeout = '15min'`,
+        `START TRANSACTION; ${prelude}; SET LOCAL work_mem = '128MB'; SET LOCAL jit = off; SET LOCAL enable_mergejoin = off; SET LOCAL enable_nestloop = off; SET LOCAL statement_timeout = '15min'`,
       );
     } catch (error) {
       client.release(error as Error);

@@ -161,11 +161,14 @@ export function openDataSql(v: OpenDataLiterals, quote: (value: string) => strin
   if (!Number.isInteger(v.minCell)) throw new Error('minCell must be an integer');
   const zone = quote(v.zone);
   const k = v.minCell;
+  const org = quote(v.organizationId);
   // y: the year's rows with their category, unit and deadline, read once (joined as a plain COPY of
   // them is: the year's rows hashed, the deadlines streamed past them; joined after the rule, the
-  // planner hashed every deadline instead); s: the published squares, numbered; e: the cells
-  // published exactly, a cell's square being its number or 0 when it has none (an equality that
-  // hashes, where IS NOT DISTINCT FROM on the coordinates would not)
+  // planner hashed every deadline instead); the deadlines' organisation is written out though
+  // row-level security implies it: a leakproof equality, so their scan tests it before the
+  // policy's current_setting() calls on other organisations' rows. s: the published squares,
+  // numbered; e: the cells published exactly, a cell's square being its number or 0 when it has
+  // none (an equality that hashes, where IS NOT DISTINCT FROM on the coordinates would not)
   const cells =
     k <= 1
       ? ''
@@ -213,8 +216,8 @@ WITH y AS (
   FROM complaints c
   JOIN complaint_categories cat ON cat.id = c.category_id
   LEFT JOIN units u ON u.id = c.unit_id
-  LEFT JOIN case_deadlines d ON d.track = 'complaint' AND d.case_id = c.id
-  WHERE c.organization_id = ${quote(v.organizationId)}
+  LEFT JOIN case_deadlines d ON d.track = 'complaint' AND d.case_id = c.id AND d.organization_id = ${org}
+  WHERE c.organization_id = ${org}
     AND c.received_at >= ${quote(v.start)}::timestamptz AND c.received_at < ${quote(v.end)}::timestamptz
 )${cells}
 SELECT ${select}
