@@ -81,7 +81,11 @@ describe('images with nothing to remove are recognised, anything else is not', (
     ];
     for (const [type, bytes] of samples)
       for (const size of [1, 2, 3, 7, 64, 1000])
-        expect([type, size, imageIsClean(type, cut(bytes, size))]).toEqual([type, size, imageIsClean(type, bytes)]);
+        expect([type, size, imageIsClean(type, cut(bytes, size))]).toEqual([
+          type,
+          size,
+          imageIsClean(type, bytes),
+        ]);
     expect(samples.map(([type, bytes]) => imageIsClean(type, bytes))).toEqual([
       true,
       true,
@@ -153,6 +157,8 @@ describe('images with nothing to remove are recognised, anything else is not', (
     const kind = (await fileKindOf(damaged.subarray(0, SNIFF_BYTES)))!;
     const kept = await cleanFile(kind, damaged);
     expect(Buffer.concat(kept.bytes).equals(damaged)).toBe(true);
-    await expect(makePreview(Buffer.concat(kept.bytes))).rejects.toMatchObject({ code: 'PREVIEW_NOT_AVAILABLE' });
+    await expect(makePreview(Buffer.concat(kept.bytes))).rejects.toMatchObject({
+      code: 'PREVIEW_NOT_AVAILABLE',
+    });
   });
 });

@@ -68,7 +68,8 @@ export class Pieces {
     if (start >= end) return Buffer.alloc(0);
     const i = this.pieceAt(start);
     const from = start - this.starts[i];
-    if (from + (end - start) <= this.pieces[i].length) return this.pieces[i].subarray(from, from + end - start);
+    if (from + (end - start) <= this.pieces[i].length)
+      return this.pieces[i].subarray(from, from + end - start);
     const out = Buffer.allocUnsafe(end - start);
     for (let at = 0, j = i, offset = from; at < out.length; j++, offset = 0)
       at += this.pieces[j].copy(out, at, offset, Math.min(this.pieces[j].length, offset + out.length - at));
@@ -79,7 +80,7 @@ export class Pieces {
     if (from >= this.length) return -1;
     for (let i = this.pieceAt(Math.max(0, from)); i < this.pieces.length; i++) {
       const found = this.pieces[i].indexOf(byte, Math.max(0, from - this.starts[i]));
-      if (found >= 0) return (this.last = i), this.starts[i] + found;
+      if (found >= 0) return ((this.last = i), this.starts[i] + found);
     }
     return -1;
   }
@@ -170,7 +171,11 @@ export function pngIsClean(input: Buffer | readonly Buffer[]): boolean {
 export function webpIsClean(input: Buffer | readonly Buffer[]): boolean {
   const bytes = piecesOf(input);
   const head = bytes.slice(0, 20);
-  if (head.length < 20 || head.toString('latin1', 0, 4) !== 'RIFF' || head.toString('latin1', 8, 12) !== 'WEBP')
+  if (
+    head.length < 20 ||
+    head.toString('latin1', 0, 4) !== 'RIFF' ||
+    head.toString('latin1', 8, 12) !== 'WEBP'
+  )
     return false;
   if (head.readUInt32LE(4) + 8 !== bytes.length) return false;
   const type = head.toString('latin1', 12, 16);

@@ -58,10 +58,13 @@ async function cleanImage(kind: FileKind, pieces: Buffer[]): Promise<CleanFile> 
     // the pixels are decoded only for its preview, on first view
     const header = cleanHeaderLength(kind.detected, pieces);
     if (header >= 0) {
-      const { width, height } = await sharp(header === Infinity ? whole(pieces) : new Pieces(pieces).slice(0, header), {
-        failOn: 'error',
-        limitInputPixels: MAX_IMAGE_PIXELS,
-      }).metadata();
+      const { width, height } = await sharp(
+        header === Infinity ? whole(pieces) : new Pieces(pieces).slice(0, header),
+        {
+          failOn: 'error',
+          limitInputPixels: MAX_IMAGE_PIXELS,
+        },
+      ).metadata();
       const pixels = (width ?? 0) * (height ?? 0);
       if (!(pixels > 0 && pixels <= MAX_IMAGE_PIXELS)) throw new Error('no pixels');
       return kept(pieces, kind.stored);
