@@ -8,6 +8,7 @@ import pLimit, { LimitFunction } from 'p-limit';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
+import { Pieces } from './already-clean';
 import { cleanFile, CleanFile, makePreview } from './clean-file';
 import { Attachment, AttachmentSource } from './entities/attachment.entity';
 import { AttachmentUpload } from './entities/attachment-upload.entity';
@@ -136,18 +137,18 @@ export class AttachmentsService implements OnApplicationShutdown {
   }
 
   private async readAndClean(part: MultipartFile): Promise<{ input: number; clean: CleanFile }> {
-    const chunks: Buffer[] = [];
+    // the pieces as they came: a file kept as it is goes to the store without being copied into one
+    const pieces: Buffer[] = [];
     let size = 0;
-    for await (const chunk of part.file as AsyncIterable<Buffer>) {
-      chunks.push(chunk);
-      size += chunk.length;
+    for await (const piece of part.file as AsyncIterable<Buffer>) {
+      pieces.push(piece);
+      size += piece.length;
     }
     if (part.file.truncated)
       throw new DomainError('FILE_TOO_LARGE', { maxBytes: this.config.attachments.maxFileBytes });
-    const input = Buffer.concat(chunks, size);
-    const kind = await fileKindOf(input.subarray(0, SNIFF_BYTES));
+    const kind = await fileKindOf(new Pieces(pieces).slice(0, SNIFF_BYTES));
     if (!kind) throw new DomainError('FILE_TYPE_NOT_ACCEPTED');
-    return { input: size, clean: await cleanFile(kind, input) };
+    return { input: size, clean: await cleanFile(kind, pieces) };
   }
 
   /** Writes a cleaned file to the store, recorded as an unlinked upload first. */
@@ -155,7 +156,7 @@ export class AttachmentsService implements OnApplicationShutdown {
     const file: ReceivedFile = {
       blobKey: newBlobKey(),
       contentType: clean.contentType,
-      sizeBytes: clean.bytes.length,
+      sizeBytes: clean.sizeBytes,
       fileName: options.keepNames ? cleanFileName(givenName, clean.contentType) : null,
       fileSeal: null,
     };
@@ -172,9 +173,9 @@ export class AttachmentsService implements OnApplicationShutdown {
    * Stores a blob (encrypted with `dataKey` when given) recorded as an unlinked upload, so that a crash
    * leaves nothing the sweeper would not remove; resolves with the seal of an encrypted one.
    */
-  private async putUnlinked(blobKey: string, bytes: Buffer, dataKey?: Buffer): Promise<Buffer | null> {
+  private async putUnlinked(blobKey: string, bytes: Buffer[], dataKey?: Buffer): Promise<Buffer | null> {
     const { sealed, seal } = dataKey ? sealBlob(dataKey, blobKey, bytes) : { sealed: bytes, seal: null };
-    const data = Readable.from([sealed]);
+    const data = Readable.from(sealed);
     if (this.store.putUnlinked) {
       await this.store.putUnlinked(blobKey, data);
     } else {
@@ -349,7 +350,7 @@ export class AttachmentsService implements OnApplicationShutdown {
     const key = newBlobKey();
     let seal: Buffer | null;
     try {
-      seal = await this.putUnlinked(key, preview, dataKey);
+      seal = await this.putUnlinked(key, [preview], dataKey);
     } catch (error) {
       await this.discardBlob(key);
       throw error;

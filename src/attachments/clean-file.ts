@@ -1,7 +1,7 @@
 import { PDFDict, PDFDocument, PDFName, PDFRef, PDFStream } from 'pdf-lib';
 import sharp from 'sharp';
 import { DomainError } from '../common/errors/domain-error';
-import { imageIsClean } from './already-clean';
+import { cleanJpegHeaderLength, imageIsClean, Pieces } from './already-clean';
 import { FileKind } from './file-kinds';
 
 /** Longest side of the previews shown in officers' lists and on the tracking page. */
@@ -12,9 +12,18 @@ const PREVIEW_WEBP = { quality: 70, effort: 0 };
 export const MAX_IMAGE_PIXELS = 100_000_000;
 
 export interface CleanFile {
-  bytes: Buffer;
+  /** the file, in the pieces it arrived in when kept as it is */
+  bytes: Buffer[];
+  sizeBytes: number;
   contentType: string;
 }
+
+const whole = (pieces: readonly Buffer[]) => (pieces.length === 1 ? pieces[0] : Buffer.concat(pieces));
+const kept = (bytes: Buffer[], contentType: string): CleanFile => ({
+  bytes,
+  sizeBytes: bytes.reduce((sum, b) => sum + b.length, 0),
+  contentType,
+});
 
 sharp.cache(false); // nothing of one upload stays in memory for the next
 
@@ -29,31 +38,45 @@ sharp.cache(false); // nothing of one upload stays in memory for the next
  * - PDFs lose their document information dictionary (author, creator, producer, dates, title) and
  *   their XMP metadata stream, and are written again by pdf-lib (without a new producer or dates).
  */
-export async function cleanFile(kind: FileKind, input: Buffer): Promise<CleanFile> {
-  return kind.kind === 'image' ? cleanImage(kind, input) : cleanPdf(input);
+export async function cleanFile(kind: FileKind, input: Buffer | Buffer[]): Promise<CleanFile> {
+  const pieces = Buffer.isBuffer(input) ? [input] : input;
+  return kind.kind === 'image' ? cleanImage(kind, pieces) : cleanPdf(whole(pieces));
 }
 
-async function cleanImage(kind: FileKind, input: Buffer): Promise<CleanFile> {
+/**
+ * Where the header of a clean image ends (its decoder reads its size from the bytes before), or -1 when
+ * it is not clean. A JPEG's header is read alone, so that a kept JPEG is never copied into one buffer.
+ */
+function cleanHeaderLength(detected: string, pieces: Buffer[]): number {
+  if (detected === 'image/jpeg') return cleanJpegHeaderLength(pieces);
+  return imageIsClean(detected, pieces) ? Infinity : -1;
+}
+
+async function cleanImage(kind: FileKind, pieces: Buffer[]): Promise<CleanFile> {
   try {
     // nothing to remove and nothing to turn: stored as it is after a look at its header (size, format);
     // the pixels are decoded only for its preview, on first view
-    if (imageIsClean(kind.detected, input)) {
-      const { width, height } = await sharp(input, {
-        failOn: 'error',
-        limitInputPixels: MAX_IMAGE_PIXELS,
-      }).metadata();
+    const header = cleanHeaderLength(kind.detected, pieces);
+    if (header >= 0) {
+      const { width, height } = await sharp(
+        header === Infinity ? whole(pieces) : new Pieces(pieces).slice(0, header),
+        {
+          failOn: 'error',
+          limitInputPixels: MAX_IMAGE_PIXELS,
+        },
+      ).metadata();
       const pixels = (width ?? 0) * (height ?? 0);
       if (!(pixels > 0 && pixels <= MAX_IMAGE_PIXELS)) throw new Error('no pixels');
-      return { bytes: input, contentType: kind.stored };
+      return kept(pieces, kind.stored);
     }
-    const image = sharp(input, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS }).rotate();
+    const image = sharp(whole(pieces), { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS }).rotate();
     const encoded =
       kind.stored === 'image/png'
         ? image.png()
         : kind.stored === 'image/webp'
           ? image.webp({ quality: 85 })
           : image.jpeg({ quality: 85, mozjpeg: false });
-    return { bytes: await encoded.toBuffer(), contentType: kind.stored };
+    return kept([await encoded.toBuffer()], kind.stored);
   } catch {
     throw new DomainError('IMAGE_NOT_DECODABLE', { detectedType: kind.detected });
   }
@@ -92,6 +115,6 @@ async function cleanPdf(input: Buffer): Promise<CleanFile> {
   const info = doc.context.trailerInfo.Info;
   doc.context.trailerInfo.Info = undefined;
   if (info instanceof PDFRef) doc.context.delete(info);
-  const bytes = Buffer.from(await doc.save({ updateFieldAppearances: false }));
-  return { bytes, contentType: 'application/pdf' };
+  const saved = await doc.save({ updateFieldAppearances: false });
+  return kept([Buffer.from(saved.buffer, saved.byteOffset, saved.byteLength)], 'application/pdf');
 }

@@ -11,10 +11,16 @@ const IV = 12;
 const blobKeyFor = (dataKey: Buffer, blobKey: string) =>
   Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), `rongrian-attachment|${blobKey}`, 32));
 
-export function sealBlob(dataKey: Buffer, blobKey: string, plain: Buffer): { sealed: Buffer; seal: Buffer } {
+/** The ciphertext in as many pieces as the plaintext came in (a file is not copied into one buffer). */
+export function sealBlob(
+  dataKey: Buffer,
+  blobKey: string,
+  plain: Buffer[],
+): { sealed: Buffer[]; seal: Buffer } {
   const iv = randomBytes(IV);
   const cipher = createCipheriv('aes-256-gcm', blobKeyFor(dataKey, blobKey), iv);
-  const sealed = Buffer.concat([cipher.update(plain), cipher.final()]);
+  const sealed = plain.map((piece) => cipher.update(piece));
+  sealed.push(cipher.final());
   return { sealed, seal: Buffer.concat([iv, cipher.getAuthTag()]) };
 }
 
