@@ -42,6 +42,12 @@ interface Series {
   fetching?: Promise<void>;
 }
 
+/** How a block is taken from the database (nextReferenceNumbers; a stand-in in the unit tests). */
+export type TakeNumbers = typeof nextReferenceNumbers;
+
+/** Series held before idle ones are forgotten (7,850 organisations × the series of a fiscal year). */
+const SWEEP_ABOVE = 1000;
+
 /**
  * Reference numbers taken from each series' sequence in blocks sized by demand: one at a time while
  * filings are occasional (no unused number is held, and a filing costs the one round trip it always
@@ -56,7 +62,13 @@ export class ReferenceNumberBlocks {
   constructor(
     private readonly policy: BlockPolicy = DEFAULT_BLOCK_POLICY,
     private readonly now: () => number = Date.now,
+    private readonly takeNumbers: TakeNumbers = nextReferenceNumbers,
   ) {}
+
+  /** Series held in memory (idle ones are forgotten once there are many). */
+  get seriesHeld(): number {
+    return this.series.size;
+  }
 
   /** The next number of the series; a round trip (through `session`) only when its block is used up. */
   async take(
@@ -67,15 +79,27 @@ export class ReferenceNumberBlocks {
   ): Promise<number> {
     const key = `${organizationId}/${name}/${fiscalYear}`;
     let s = this.series.get(key);
-    if (!s) this.series.set(key, (s = { numbers: [], takenAt: 0, size: 0 }));
+    if (!s) {
+      if (this.series.size >= SWEEP_ABOVE) this.forgetIdle();
+      this.series.set(key, (s = { numbers: [], takenAt: 0, size: 0 }));
+    }
     for (;;) {
       if (s.numbers.length > 0 && this.now() - s.takenAt > this.policy.keepMs) s.numbers = [];
       const n = s.numbers.shift();
       if (n !== undefined) return n;
+      const mine = s.fetching === undefined;
+      // The block is taken through the session of the filing that found the series empty; the
+      // others wait for it. `nextval` is not transactional: the numbers stay taken (and unique) if
+      // that filing rolls back. Should its query fail, that filing fails, and each waiter tries
+      // again through its own session.
       s.fetching ??= this.refill(s, session, organizationId, name, fiscalYear).finally(() => {
         s.fetching = undefined;
       });
-      await s.fetching;
+      try {
+        await s.fetching;
+      } catch (error) {
+        if (mine) throw error;
+      }
     }
   }
 
@@ -88,8 +112,17 @@ export class ReferenceNumberBlocks {
   ): Promise<void> {
     const busy = this.now() - s.takenAt <= this.policy.busyMs;
     const size = busy ? Math.min(Math.max(1, s.size * 2), this.policy.maxBlock) : 1;
-    const numbers = await nextReferenceNumbers(session, organizationId, name, fiscalYear, size);
+    const numbers = await this.takeNumbers(session, organizationId, name, fiscalYear, size);
     Object.assign(s, { numbers, takenAt: this.now(), size });
+  }
+
+  /**
+   * Drops series whose last block is older than both `busyMs` and `keepMs`: what they hold would be
+   * dropped anyway, and their next block would be a single number.
+   */
+  private forgetIdle(): void {
+    const idleSince = this.now() - Math.max(this.policy.busyMs, this.policy.keepMs);
+    for (const [key, s] of this.series) if (!s.fetching && s.takenAt < idleSince) this.series.delete(key);
   }
 }
 
