@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { ERRORS, ErrorCode } from '../../common/errors/error-codes';
+import { DomainError } from '../../common/errors/domain-error';
+import { mapError } from '../../common/errors/error-body';
+import { ErrorCode } from '../../common/errors/error-codes';
 
 /** Node's parser errors (before any route or hook runs) mapped to our codes. */
 const PARSER_CODES: Record<string, ErrorCode> = {
@@ -18,14 +20,9 @@ const PARSER_CODES: Record<string, ErrorCode> = {
 export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const code: ErrorCode = PARSER_CODES[error.code ?? ''] ?? 'BAD_REQUEST';
-  const { status, en, th } = ERRORS[code];
-  const body = JSON.stringify({
-    statusCode: status,
-    code,
-    message: en,
-    messageTh: th,
-    requestId: randomUUID(),
-  });
+  const mapped = mapError(new DomainError(code)).body;
+  const status = mapped.statusCode;
+  const body = JSON.stringify({ ...mapped, requestId: randomUUID() });
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
