@@ -30,14 +30,16 @@ const WARM_UP_SECONDS = 3;
 const POOL_SIZE = 10;
 const PORT = 3900 + Math.floor(Math.random() * 90);
 
-const body = () =>
-  JSON.stringify({
-    categoryCode: 'street_lighting',
-    subject: 'ไฟฟ้าส่องสว่างดับหน้าโรงเรียน',
-    description: 'ไฟถนนดับมาสามคืนแล้ว เด็กนักเรียนเดินกลับบ้านลำบาก '.repeat(4),
-    location: { address: 'หน้าโรงเรียนบ้านหนองบัว', village: 'หมู่ 3', lat: 15.2287, lng: 104.8564 },
-    complainant: { name: 'สมศรี ใจงาม', phone: '0812345678' },
-  });
+// what every filing sends; the baselines write these same texts (the search index's trigrams of the
+// description are part of what a row costs)
+const FILING = {
+  categoryCode: 'street_lighting',
+  subject: 'ไฟฟ้าส่องสว่างดับหน้าโรงเรียน',
+  description: 'ไฟถนนดับมาสามคืนแล้ว เด็กนักเรียนเดินกลับบ้านลำบาก '.repeat(4).trim(),
+  location: { address: 'หน้าโรงเรียนบ้านหนองบัว', village: 'หมู่ 3', lat: 15.2287, lng: 104.8564 },
+  complainant: { name: 'สมศรี ใจงาม', phone: '0812345678' },
+};
+const body = () => JSON.stringify(FILING);
 const randomIp = () =>
   `10.${(Math.random() * 255) | 0}.${(Math.random() * 255) | 0}.${(Math.random() * 255) | 0}`;
 
@@ -114,14 +116,14 @@ async function main(): Promise<void> {
         hash,
         category,
         unit,
-        'ไฟฟ้าส่องสว่างดับหน้าโรงเรียน',
-        'x'.repeat(300),
-        'หน้าโรงเรียน',
-        'หมู่ 3',
-        15.2287,
-        104.8564,
-        'สมศรี ใจงาม',
-        '0812345678',
+        FILING.subject,
+        FILING.description,
+        FILING.location.address,
+        FILING.location.village,
+        FILING.location.lat,
+        FILING.location.lng,
+        FILING.complainant.name,
+        FILING.complainant.phone,
       ];
     };
     const outboxValues = (id: string) => [
