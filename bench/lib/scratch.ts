@@ -1,8 +1,18 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
 import { Client } from 'pg';
+
+/** The node flags `npm start` runs the service with (the image's the same): the bench measures that process. */
+const SERVICE_NODE_FLAGS = (
+  JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { scripts: { start: string } }
+).scripts.start
+  .match(/\bnode ((?:--\S+ )*)dist\/src\/main\.js/)![1]
+  .split(' ')
+  .filter(Boolean);
 
 /**
  * A throw-away database and Redis prefix for one bench run, removed at the end. With
@@ -43,10 +53,10 @@ export class Scratch {
     const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
     this.server = spawn(
       process.execPath,
-      [...nodeArgs, '-r', 'ts-node/register/transpile-only', 'src/main.ts'],
+      [...SERVICE_NODE_FLAGS, ...nodeArgs, '-r', 'ts-node/register/transpile-only', 'src/main.ts'],
       {
         env: this.env({ PORT: String(port), HOST: '127.0.0.1', ...extra }),
-        stdio: ['ignore', 'ignore', 'inherit'],
+        stdio: ['ignore', process.env.BENCH_SERVER_STDOUT ? 'inherit' : 'ignore', 'inherit'],
       },
     );
     const base = `http://127.0.0.1:${port}`;
