@@ -1,4 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { cacheValidationMetadata } from './metadata-cache';
 import { DomainError } from '../errors/domain-error';
 import { FieldProblem } from '../errors/error-codes';
 
@@ -47,6 +48,7 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
 
 /** Validates every DTO: unknown fields are rejected, types converted, errors in the standard body. */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
