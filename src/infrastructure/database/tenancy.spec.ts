@@ -55,6 +55,20 @@ describe('tenancy: the settings and the autocommit statement written in one simp
     );
   });
 
+  it.each([
+    ['$1', ['a'], ['b'], `'a'`, `'b'`],
+    ['SELECT $2, $1, $2', ['x', 'y'], [null, `it's`], `SELECT 'y', 'x', 'y'`, `SELECT 'it''s', NULL, 'it''s'`],
+    ['SELECT $1 /* $2 */', ['x'], ['z'], `SELECT 'x' /* $2 */`, `SELECT 'z' /* $2 */`],
+  ])('%s sent again (its scan remembered) takes the new values', (sql, first, second, once, again) => {
+    expect(inlineParameters(sql, first)).toBe(once);
+    expect(inlineParameters(sql, second)).toBe(again);
+  });
+
+  it('fails on a missing value in a statement it has scanned before', () => {
+    expect(inlineParameters('SELECT $1, $3', ['a', 'b', 'c'])).toBe(`SELECT 'a', 'c'`);
+    expect(() => inlineParameters('SELECT $1, $3', ['a', 'b'])).toThrow(/no value for placeholder \$3/);
+  });
+
   it('keeps a statement with a large binary parameter for the extended protocol, and fails on a missing value', () => {
     expect(inlineParameters('INSERT INTO t VALUES ($1)', [Buffer.alloc(64 * 1024)])).toBeNull();
     expect(() => inlineParameters('SELECT $2', ['only one'])).toThrow(/no value for placeholder \$2/);

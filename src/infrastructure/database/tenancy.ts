@@ -217,14 +217,47 @@ export function inlineParameters(sql: string, parameters: unknown[]): string | n
     // escapeLiteral's answer for a text with no quote or backslash, without its loop per character
     return NEEDS_ESCAPE.test(text) ? escapeLiteral(text) : `'${text}'`;
   });
-  let out = '';
+  const { texts, slots } = placeholdersOf(sql);
+  let out = texts[0];
+  for (let k = 0; k < slots.length; k++) {
+    if (slots[k] >= literals.length) throw new Error(`Tenancy: no value for placeholder $${slots[k] + 1}`);
+    out += literals[slots[k]] + texts[k + 1];
+  }
+  return out;
+}
+
+/** A statement cut at its placeholders: texts[0], $slots[0], texts[1], … (slots count from 0). */
+interface Placeholders {
+  texts: string[];
+  slots: number[];
+}
+
+// The service sends the same few hundred statements again and again (a filing's is 2.5 KB): each is
+// scanned once. Bounded, as statements with a list of values differ by their number of placeholders.
+const scanned = new Map<string, Placeholders>();
+const SCANNED_LIMIT = 2000;
+
+function placeholdersOf(sql: string): Placeholders {
+  let found = scanned.get(sql);
+  if (!found) {
+    found = scanPlaceholders(sql);
+    if (scanned.size >= SCANNED_LIMIT) scanned.delete(scanned.keys().next().value!);
+    scanned.set(sql, found);
+  }
+  return found;
+}
+
+function scanPlaceholders(sql: string): Placeholders {
+  const texts: string[] = [];
+  const slots: number[] = [];
+  let text = '';
   let i = 0;
   while (i < sql.length) {
     // plain text up to the next character that may start a placeholder, string or comment, in one piece
     PLAIN_UNTIL.lastIndex = i;
     const stop = PLAIN_UNTIL.exec(sql)?.index ?? sql.length;
     if (stop > i) {
-      out += sql.slice(i, stop);
+      text += sql.slice(i, stop);
       i = stop;
       continue;
     }
@@ -245,9 +278,9 @@ export function inlineParameters(sql: string, parameters: unknown[]): string | n
     } else if (c === '$' && /[0-9]/.test(next ?? '')) {
       PLACEHOLDER.lastIndex = i;
       const digits = PLACEHOLDER.exec(sql)!;
-      const index = Number(digits[1]) - 1;
-      if (index >= literals.length) throw new Error(`Tenancy: no value for placeholder $${index + 1}`);
-      out += literals[index];
+      texts.push(text);
+      slots.push(Number(digits[1]) - 1);
+      text = '';
       i += digits[0].length;
       continue;
     } else if (c === '$') {
@@ -258,10 +291,11 @@ export function inlineParameters(sql: string, parameters: unknown[]): string | n
         end = end === -1 ? sql.length : end + tag[0].length;
       }
     }
-    out += sql.slice(i, end);
+    text += sql.slice(i, end);
     i = end;
   }
-  return out;
+  texts.push(text);
+  return { texts, slots };
 }
 
 const PLAIN_UNTIL = /['"\-/$]/g;
