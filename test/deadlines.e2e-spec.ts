@@ -608,6 +608,8 @@ describe('deadline engine (service API, milestones through the sweeper, holiday 
       expect((await deadlines.get('complaint', running.caseId))!.currentDueDate).toBe('2026-04-28');
       expect((await deadlines.get('complaint', lapsed.caseId))!.currentDueDate).toBe('2026-04-16');
       expect((await deadlines.get('complaint', closed.caseId))!.currentDueDate).toBe('2026-04-27');
+      // a case received that same day, started now: its dates follow the new calendar, not the day's before
+      expect((await start(bkk('2026-04-10T12:00:00'))).view.currentDueDate).toBe('2026-04-28');
       expect((await row(running.caseId)).dueSetAt).toEqual(bkk('2026-04-20T10:00:00'));
       expect((await holidays(2026)).json()).toContainEqual(
         expect.objectContaining({ id: holiday.id, scope: 'organization' }),
@@ -616,6 +618,7 @@ describe('deadline engine (service API, milestones through the sweeper, holiday 
       const removed = await remove(holiday.id);
       expect(removed.statusCode).toBe(200);
       expect((await deadlines.get('complaint', running.caseId))!.currentDueDate).toBe('2026-04-27');
+      expect((await start(bkk('2026-04-10T12:30:00'))).view.currentDueDate).toBe('2026-04-27');
       const { changes } = await deadlines.explain('complaint', running.caseId);
       expect(changes.map((c) => [c.kind, c.previousDueDate, c.newDueDate, c.reason])).toEqual([
         ['holiday_change', '2026-04-27', '2026-04-28', 'holiday added: 2026-04-27 วันหยุดท้องถิ่น'],

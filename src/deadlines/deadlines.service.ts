@@ -12,6 +12,7 @@ import { AppConfig } from '../config/app-config';
 import { BusinessCalendarService, OrganizationCalendar } from './business-calendar.service';
 import {
   addDays,
+  BusinessCalendar,
   civilDate,
   computeDueDate,
   countDays,
@@ -25,6 +26,7 @@ import {
 import { thaiDate } from '../common/time/civil-date-text';
 import {
   deadlineState,
+  DerivedDates,
   deriveDates,
   milestoneSchedule,
   nextMilestoneAt,
@@ -89,6 +91,8 @@ const UPDATE_CHUNK = 1000;
  */
 @Injectable()
 export class DeadlinesService {
+  private readonly datesByCalendar = new WeakMap<BusinessCalendar, Map<string, DerivedDates>>();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
@@ -125,6 +129,27 @@ export class DeadlinesService {
     return { rows: rowsOf(CaseDeadline, [row]), view: this.toView(row, [], this.clock.now()) };
   }
 
+  /**
+   * A new case's dates depend only on its day of receipt, the rule and the calendar, so each day's are
+   * worked out once per calendar: the calendar cache replaces a calendar after 30 s, and at once in
+   * the process that changes holidays or office hours, which forgets them.
+   */
+  private newCaseDates(
+    facts: Parameters<typeof deriveDates>[0],
+    reminders: number[],
+    calendar: BusinessCalendar,
+  ): DerivedDates {
+    let known = this.datesByCalendar.get(calendar);
+    if (!known) this.datesByCalendar.set(calendar, (known = new Map()));
+    const key = `${facts.receivedDate}|${facts.mode}|${facts.periodDays}|${reminders.join(',')}`;
+    let dates = known.get(key);
+    if (!dates) {
+      if (known.size >= 64) known.clear();
+      known.set(key, (dates = Object.freeze(deriveDates(facts, reminders, calendar))));
+    }
+    return dates;
+  }
+
   /** The deadline row of a new case under the organisation's rule for the track (not yet written). */
   private async newClock(input: StartClockInput, manager: EntityManager): Promise<CaseDeadline> {
     const ctx = await this.calendars.context(input.organizationId, manager);
@@ -137,7 +162,7 @@ export class DeadlinesService {
       pausedDays: 0,
       pausedDaysSinceExtension: 0,
     };
-    const derived = deriveDates(facts, settings.reminderWorkingDaysBefore, ctx.calendar);
+    const derived = this.newCaseDates(facts, settings.reminderWorkingDaysBefore, ctx.calendar);
     const dueSetAt = input.startedAt ?? this.clock.now();
     const schedule = milestoneSchedule(
       { ...derived, dueSetAt, resultAt: null, pausedSince: null },
