@@ -23,6 +23,7 @@ import { dataSourceOptions } from '../src/infrastructure/database/data-source-op
 import { prepareDatabase } from '../src/infrastructure/startup';
 import { multipart } from '../test/helpers/uploads';
 import { LoadResult, printResults, runLoad } from './lib/load';
+import { cpuMs } from './lib/cpu';
 import { Scratch } from './lib/scratch';
 
 const SECONDS = Number(process.argv[2] ?? 10);
@@ -60,11 +61,6 @@ const peakRssMb = (pid: number) =>
   Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 const rssMb = (pid: number) =>
   Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
-/** CPU time (user + system) a process has used, in ms. */
-const cpuMs = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 1/100 s
-};
 const resetPeak = (pid: number) => writeFileSync(`/proc/${pid}/clear_refs`, '5');
 
 async function main(): Promise<void> {

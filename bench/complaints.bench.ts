@@ -21,6 +21,7 @@ import { Pool as HttpPool } from 'undici';
 import { loadConfig } from '../src/config/app-config';
 import { generateTrackingCode } from '../src/complaints/tracking-code';
 import { prepareDatabase } from '../src/infrastructure/startup';
+import { cpuMs, postgresCpuMs } from './lib/cpu';
 import { LoadResult, printResults, runLoad } from './lib/load';
 import { Scratch } from './lib/scratch';
 
@@ -165,6 +166,22 @@ async function main(): Promise<void> {
     await runLoad('warm-up', 50, WARM_UP_SECONDS, trackOne(warm));
     await warm.close();
 
+    // CPU per request of the service, PostgreSQL and this process (the load tool), over one scenario
+    const cpu: string[] = [];
+    const measured = async (what: string, run: () => Promise<LoadResult>): Promise<LoadResult> => {
+      const service = cpuMs(scratch.serverPid!);
+      const database = postgresCpuMs();
+      const own = process.cpuUsage();
+      const result = await run();
+      const tool = process.cpuUsage(own);
+      const per = (ms: number) => (ms / result.requests).toFixed(2);
+      cpu.push(
+        `${what} at ${result.concurrency}: PostgreSQL ${per(postgresCpuMs() - database)} ms, service ` +
+          `${per(cpuMs(scratch.serverPid!) - service)} ms, load tool ${per((tool.user + tool.system) / 1000)} ms`,
+      );
+      return result;
+    };
+
     let floorNumber = 0;
     for (const concurrency of [10, 50]) {
       // Baselines: the rows the endpoint writes, inserted directly, the plain way and in one statement.
@@ -201,20 +218,24 @@ async function main(): Promise<void> {
           );
         },
       );
-      const floor = await runLoad('floor: same rows, 1 tx, no counter', concurrency, SECONDS, async () => {
-        const id = randomUUID();
-        const values = [...complaintValues(id, ++floorNumber), id, org, ...outboxValues(id)];
-        values[2] = `F${floorNumber}`;
-        await pg.query(
-          `WITH c AS (INSERT INTO complaints ${COMPLAINT}),
+      const floor = await measured('floor row', () =>
+        runLoad('floor: same rows, 1 tx, no counter', concurrency, SECONDS, async () => {
+          const id = randomUUID();
+          const values = [...complaintValues(id, ++floorNumber), id, org, ...outboxValues(id)];
+          values[2] = `F${floorNumber}`;
+          await pg.query(
+            `WITH c AS (INSERT INTO complaints ${COMPLAINT}),
                 e AS (INSERT INTO complaint_events ${shift(EVENT, 14)}),
                 d AS (INSERT INTO case_deadlines ${shift(DEADLINE, 14)})
            INSERT INTO notification_outbox ${shift(OUTBOX, 16)}`,
-          values,
-        );
-      });
+            values,
+          );
+        }),
+      );
       const http = new HttpPool(base, { connections: concurrency, pipelining: 1 });
-      const submit = await runLoad('POST /orgs/demo/complaints', concurrency, SECONDS, fileOne(http));
+      const submit = await measured('filing', () =>
+        runLoad('POST /orgs/demo/complaints', concurrency, SECONDS, fileOne(http)),
+      );
       const read = await runLoad('baseline: same reads (pg)', concurrency, SECONDS, async (w, i) => {
         const { rows: found } = await pg.query(
           `SELECT c.reference_no, c.received_at, c.rated_at, c.status, s.id AS shown_id, cat.name_th, cat.name_en,
@@ -280,6 +301,10 @@ async function main(): Promise<void> {
     console.log(
       `(the endpoint wrote ${(Number(messages) / Number(filings)).toFixed(2)} outbox messages per filing)`,
     );
+    console.log(
+      '\nCPU per request (of 2 cores; what the filing costs beyond the floor is what it files slower by):',
+    );
+    for (const line of cpu) console.log(`  ${line}`);
     console.log(`\nGET /track/{code}, one client, ${TIMING_SAMPLES / 2} each, interleaved:`);
     console.log(`  known code (200):   ${quantiles(timing.known)}`);
     console.log(`  unknown code (404): ${quantiles(timing.unknown)}`);
