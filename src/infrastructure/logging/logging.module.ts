@@ -19,7 +19,6 @@ export class LoggingModule {
       ...baseLogOptions(config),
       // Fastify already chose the id (from X-Request-Id or a new UUID) and put it on the raw request.
       genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id: string }).id,
-      customProps: () => ({}),
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
