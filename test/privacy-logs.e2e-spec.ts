@@ -97,6 +97,8 @@ describe('issue 12 item 1: an error of ours logs no personal data', () => {
     }
     // the tracking code made for the refused complaint (its form: 3 groups of 4 of the code's alphabet),
     // standing alone: inside a request id's UUID, digits like "…4657-9467-4438-…" have the same form
-    expect(log.match(/(?<![\w-])[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}(?![\w-])/g)).toBeNull();
+    expect(
+      log.match(/(?<![\w-])[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}(?![\w-])/g),
+    ).toBeNull();
   });
 });

@@ -1,4 +1,12 @@
-import { getMetadataStorage, IsInt, IsOptional, IsString, MaxLength, MetadataStorage, validateSync } from 'class-validator';
+import {
+  getMetadataStorage,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MetadataStorage,
+  validateSync,
+} from 'class-validator';
 import { cacheValidationMetadata } from './metadata-cache';
 
 class Base {
@@ -20,7 +28,14 @@ type Target = abstract new (...args: never[]) => unknown;
 
 const storage = getMetadataStorage();
 const library = (target: Target, always: boolean, strictGroups: boolean, groups?: string[]) =>
-  MetadataStorage.prototype.getTargetValidationMetadatas.call(storage, target, '', always, strictGroups, groups);
+  MetadataStorage.prototype.getTargetValidationMetadatas.call(
+    storage,
+    target,
+    '',
+    always,
+    strictGroups,
+    groups,
+  );
 const describeRules = (rules: { propertyName: string; type: string; name?: string; target: unknown }[]) =>
   rules.map((r) => `${(r.target as Target).name}.${r.propertyName}:${r.name ?? r.type}`).sort();
 
@@ -51,9 +66,9 @@ describe('cacheValidationMetadata', () => {
     IsInt()(Late.prototype, 'second');
     const after = storage.getTargetValidationMetadatas(Late, '', false, false);
     expect(describeRules(after)).toEqual(['Late.first:isString', 'Late.second:isInt']);
-    expect(validateSync(Object.assign(new Late(), { first: 'a', second: 'x' })).map((e) => e.property)).toEqual([
-      'second',
-    ]);
+    expect(
+      validateSync(Object.assign(new Late(), { first: 'a', second: 'x' })).map((e) => e.property),
+    ).toEqual(['second']);
   });
 
   it('validation answers as before: an inherited rule and an overriding one both apply', () => {

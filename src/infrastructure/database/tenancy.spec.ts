@@ -57,7 +57,13 @@ describe('tenancy: the settings and the autocommit statement written in one simp
 
   it.each([
     ['$1', ['a'], ['b'], `'a'`, `'b'`],
-    ['SELECT $2, $1, $2', ['x', 'y'], [null, `it's`], `SELECT 'y', 'x', 'y'`, `SELECT 'it''s', NULL, 'it''s'`],
+    [
+      'SELECT $2, $1, $2',
+      ['x', 'y'],
+      [null, `it's`],
+      `SELECT 'y', 'x', 'y'`,
+      `SELECT 'it''s', NULL, 'it''s'`,
+    ],
     ['SELECT $1 /* $2 */', ['x'], ['z'], `SELECT 'x' /* $2 */`, `SELECT 'z' /* $2 */`],
   ])('%s sent again (its scan remembered) takes the new values', (sql, first, second, once, again) => {
     expect(inlineParameters(sql, first)).toBe(once);
