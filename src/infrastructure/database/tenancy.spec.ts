@@ -70,6 +70,15 @@ describe('tenancy: the settings and the autocommit statement written in one simp
     expect(inlineParameters(sql, second)).toBe(again);
   });
 
+  it('inlines a statement too long to remember (a long list of values) all the same', () => {
+    const values = Array.from({ length: 5000 }, (_, i) => `v${i}`);
+    const sql = `SELECT x FROM t WHERE y IN (${values.map((_, i) => `$${i + 1}`).join(', ')})`;
+    expect(sql.length).toBeGreaterThan(16 * 1024);
+    const expected = `SELECT x FROM t WHERE y IN (${values.map((v) => `'${v}'`).join(', ')})`;
+    expect(inlineParameters(sql, values)).toBe(expected);
+    expect(inlineParameters(sql, values)).toBe(expected);
+  });
+
   it('fails on a missing value in a statement it has scanned before', () => {
     expect(inlineParameters('SELECT $1, $3', ['a', 'b', 'c'])).toBe(`SELECT 'a', 'c'`);
     expect(() => inlineParameters('SELECT $1, $3', ['a', 'b'])).toThrow(/no value for placeholder \$3/);

@@ -233,14 +233,17 @@ interface Placeholders {
 }
 
 // The service sends the same few hundred statements again and again (a filing's is 2.5 KB): each is
-// scanned once. Bounded, as statements with a list of values differ by their number of placeholders.
+// scanned once. Bounded in number, as statements with a list of values differ by their number of
+// placeholders, and in size: a statement longer than 16 KB (a long list) is scanned each time.
 const scanned = new Map<string, Placeholders>();
 const SCANNED_LIMIT = 2000;
+const SCANNED_MAX_LENGTH = 16 * 1024;
 
 function placeholdersOf(sql: string): Placeholders {
   let found = scanned.get(sql);
   if (!found) {
     found = scanPlaceholders(sql);
+    if (sql.length > SCANNED_MAX_LENGTH) return found;
     if (scanned.size >= SCANNED_LIMIT) scanned.delete(scanned.keys().next().value!);
     scanned.set(sql, found);
   }
