@@ -22,6 +22,8 @@ export class AppConfig {
     statisticsCacheSeconds: number;
     /** no published percentage over fewer cases than this */
     statisticsMinSample: number;
+    /** open-data files streamed at once by one process */
+    openDataMaxStreams: number;
   };
   database!: {
     url: string;
@@ -172,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       timeZone: e.BUSINESS_TIME_ZONE,
       statisticsCacheSeconds: e.STATISTICS_CACHE_SECONDS,
       statisticsMinSample: e.STATISTICS_MIN_SAMPLE,
+      openDataMaxStreams: e.OPEN_DATA_MAX_STREAMS,
     },
     database: {
       url: e.DATABASE_URL,

@@ -221,6 +221,16 @@ export class Environment {
   STATISTICS_MIN_SAMPLE = 5;
 
   /**
+   * Open-data files one process streams at a time (429 OPEN_DATA_BUSY beyond): each holds a database
+   * connection of the statistics' pool (the service's own without DATABASE_READ_URL) while it lasts.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  OPEN_DATA_MAX_STREAMS = 2;
+
+  /**
    * The deployment's operators (comma-separated e-mails): whoever signs in with an account of one of
    * these addresses, in any organisation, may create and edit organisations. Empty: nobody.
    */

@@ -6,6 +6,7 @@ import { READ_DATA_SOURCE } from '../infrastructure/database/read-data-source';
 import { preludeFor } from '../infrastructure/database/tenancy';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { DomainError } from '../common/errors/domain-error';
 import { fiscalYearRange } from '../common/time/fiscal-year';
 import { AppConfig } from '../config/app-config';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -55,15 +56,43 @@ export class OpenDataService {
     private readonly organizations: OrganizationsService,
   ) {}
 
+  /** files being streamed by this process (each holds a connection until its last row is sent) */
+  private streaming = 0;
+
   async complaints(orgSlug: string, fiscalYear: number, format: 'csv' | 'jsonl'): Promise<Readable> {
     const org = await this.organizations.bySlug(orgSlug);
     const range = fiscalYearRange(fiscalYear, this.config.app.timeZone);
+    // A download lasts as long as the client takes to read it. Without a cap, a few slow downloads
+    // would hold every connection of the pool (the service's own without DATABASE_READ_URL) and
+    // filing would wait behind them: beyond the cap, 429 and come back in a minute.
+    if (this.streaming >= this.config.app.openDataMaxStreams)
+      throw new DomainError('OPEN_DATA_BUSY', undefined, undefined, { 'retry-after': '60' });
+    this.streaming += 1;
+    let done = false;
+    const finished = () => {
+      if (!done) this.streaming -= 1;
+      done = true;
+    };
+    try {
+      return await this.stream(org.id, range, format, finished);
+    } catch (error) {
+      finished();
+      throw error;
+    }
+  }
+
+  private async stream(
+    organizationId: string,
+    range: { start: Date; end: Date },
+    format: 'csv' | 'jsonl',
+    finished: () => void,
+  ): Promise<Readable> {
     // the read data source's own pool (DATABASE_READ_URL, or the primary's when unset)
     const pool = (this.db.driver as PostgresDriver).master as Pool;
     const client = await pool.connect();
     const sql = openDataSql(
       {
-        organizationId: org.id,
+        organizationId,
         start: range.start.toISOString(),
         end: range.end.toISOString(),
         zone: this.config.app.timeZone,
@@ -82,7 +111,7 @@ export class OpenDataService {
       // nested loop of as many index probes as rows where COPY as the owner hashes the year's rows
       // and streams the deadlines past them; the pool's 30 s statement timeout would cut the file
       // of a slow download (the copy waits for the client), so a year's file has a quarter of an hour
-      const prelude = preludeFor(this.db, { organizationId: org.id });
+      const prelude = preludeFor(this.db, { organizationId });
       await client.query(
         `START TRANSACTION; ${prelude}; SET LOCAL work_mem = '128MB'; SET LOCAL jit = off; SET LOCAL enable_mergejoin = off; SET LOCAL enable_nestloop = off; SET LOCAL statement_timeout = '15min'`,
       );
@@ -93,7 +122,10 @@ export class OpenDataService {
     const copy = client.query(copyTo(`COPY (${sql}) TO STDOUT ${options}`));
     const out =
       format === 'csv' ? crlf(BOM + csvLine(OPEN_DATA_COLUMNS.map(([, h]) => h))) : new PassThrough();
-    pipeline(copy, out, (error) => void release(client, error));
+    pipeline(copy, out, (error) => {
+      finished();
+      void release(client, error);
+    });
     return out;
   }
 }

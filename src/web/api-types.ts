@@ -4060,6 +4060,7 @@ export interface components {
         | 'ATTACHMENT_NOT_FOUND'
         | 'ATTACHMENTS_NOT_OPEN'
         | 'UPLOAD_BUDGET_EXCEEDED'
+        | 'OPEN_DATA_BUSY'
         | 'RATE_LIMITED'
         | 'ACCOUNT_LOCKED'
         | 'INTEGRITY_REPORT_NOT_FOUND'

@@ -197,6 +197,11 @@ export const ERRORS = {
     en: 'Too much uploaded from here in this hour; try again later.',
     th: 'มีการอัปโหลดไฟล์จากที่นี่มากเกินไปในชั่วโมงนี้ กรุณาลองใหม่ภายหลัง',
   },
+  OPEN_DATA_BUSY: {
+    status: 429,
+    en: 'Too many open-data files are being downloaded right now; try again in a minute.',
+    th: 'ขณะนี้มีการดาวน์โหลดไฟล์ข้อมูลเปิดพร้อมกันมากเกินไป กรุณาลองใหม่ในอีกหนึ่งนาที',
+  },
   RATE_LIMITED: {
     status: 429,
     en: 'Too many requests; try again later.',
