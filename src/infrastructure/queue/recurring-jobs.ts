@@ -103,16 +103,13 @@ export class RecurringJobs implements OnApplicationBootstrap, OnApplicationShutd
 
   private async checkNow(): Promise<string[]> {
     await this.installed();
-    const missing: RecurringJob[] = [];
-    for (const job of this.declared) {
-      const found = await within(
-        REDIS_TIMEOUT_MS,
-        'Reading a job scheduler',
-        this.queue(job.queue).getJobScheduler(job.id),
-      );
-      if (!found) missing.push(job);
-    }
-    if (missing.length === 0) return [];
+    const first = await this.missingSchedules();
+    if (first.length === 0) return [];
+    // The schedules are read one by one: Redis may have lost its data between two reads, so the
+    // first pass saw only the later ones missing. A second pass sees everything that was lost, so
+    // that one loss is reinstalled, logged and counted once (not once per part).
+    const again = new Set(await this.missingSchedules());
+    const missing = this.declared.filter((job) => first.includes(job) || again.has(job));
     for (const job of missing) await this.install(job);
     const ids = missing.map((j) => j.id);
     this.logger.warn(
@@ -122,6 +119,20 @@ export class RecurringJobs implements OnApplicationBootstrap, OnApplicationShutd
     await this.counters.increment(REDIS_DATA_LOSSES).catch(() => undefined);
     await this.notify(this.lostListeners);
     return ids;
+  }
+
+  /** The declared schedules Redis does not hold. */
+  private async missingSchedules(): Promise<RecurringJob[]> {
+    const missing: RecurringJob[] = [];
+    for (const job of this.declared) {
+      const found = await within(
+        REDIS_TIMEOUT_MS,
+        'Reading a job scheduler',
+        this.queue(job.queue).getJobScheduler(job.id),
+      );
+      if (!found) missing.push(job);
+    }
+    return missing;
   }
 
   private async install(job: RecurringJob): Promise<void> {
