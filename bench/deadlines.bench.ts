@@ -29,6 +29,7 @@ import { DeadlineScheduler } from '../src/deadlines/deadline-scheduler.service';
 import { DeadlineTracksRegistry } from '../src/deadlines/deadline-tracks.registry';
 import { DeadlinesService } from '../src/deadlines/deadlines.service';
 import { redisOptionsFromUrl } from '../src/infrastructure/redis/redis.module';
+import { runAsSystem } from '../src/infrastructure/database/tenancy';
 import { prepareDatabase } from '../src/infrastructure/startup';
 
 const CASES = Number(process.argv[2] ?? 100_000);
@@ -151,10 +152,15 @@ async function main(): Promise<void> {
     const [{ id: organizationId }] = await db.query(`SELECT id FROM organizations WHERE slug = $1`, [
       config.organization.slug,
     ]);
-    // a track that writes one outbox-like row per milestone, as a real track would
-    await db.query(
-      `CREATE TABLE bench_notifications (case_id uuid, milestone text, at timestamptz DEFAULT now())`,
+    // a track that writes one outbox-like row per milestone, as a real track would; the table is
+    // created by the owner (the service acts as rongrian_app, which may not create tables)
+    const owner = new Client({ connectionString: url.toString() });
+    await owner.connect();
+    await owner.query(
+      `CREATE TABLE bench_notifications (case_id uuid, milestone text, at timestamptz DEFAULT now());
+       GRANT SELECT, INSERT ON bench_notifications TO rongrian_app`,
     );
+    await owner.end();
     app.get(DeadlineTracksRegistry).override('complaint', {
       onMilestone: async (tx, event) => {
         await tx.query(`INSERT INTO bench_notifications (case_id, milestone) VALUES ($1, $2)`, [
@@ -227,17 +233,21 @@ async function main(): Promise<void> {
     const deadlines = app.get(DeadlinesService);
     const holiday = civilDate(new Date(Date.now() + 3 * DAY), config.app.timeZone);
     let recomputed = 0;
+    const rollback = new Error('rollback');
+    // across organisations, as the operator's national holiday runs (row-level security)
     const [, recomputeMs] = await timed(() =>
-      db
-        .transaction(async (tx) => {
+      runAsSystem(() =>
+        db.transaction(async (tx) => {
           await tx.query(
             `INSERT INTO holidays (organization_id, date, name_th, kind) VALUES (NULL, $1, 'bench', 'special') ON CONFLICT DO NOTHING`,
             [holiday],
           );
           recomputed = (await deadlines.recomputeForHolidayChange(tx, null, holiday, 'bench')).length;
-          throw new Error('rollback');
-        })
-        .catch(() => undefined),
+          throw rollback;
+        }),
+      ).catch((error: unknown) => {
+        if (error !== rollback) throw error;
+      }),
     );
     console.log(
       `| sweeper pass, catching up | ${seconds(busyMs)}: ${busy.handled} milestones of ${busy.cases} cases (${busy.notified} notified, ${busy.failed} failed, ${Math.round(busy.cases / (busyMs / 1000))} cases/s) |`,
