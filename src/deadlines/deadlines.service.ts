@@ -28,6 +28,7 @@ import {
   deadlineState,
   DerivedDates,
   deriveDates,
+  DueFacts,
   milestoneSchedule,
   nextMilestoneAt,
   outcomeOf,
@@ -134,11 +135,7 @@ export class DeadlinesService {
    * worked out once per calendar: the calendar cache replaces a calendar after 30 s, and at once in
    * the process that changes holidays or office hours, which forgets them.
    */
-  private newCaseDates(
-    facts: Parameters<typeof deriveDates>[0],
-    reminders: number[],
-    calendar: BusinessCalendar,
-  ): DerivedDates {
+  private newCaseDates(facts: DueFacts, reminders: number[], calendar: BusinessCalendar): DerivedDates {
     let known = this.datesByCalendar.get(calendar);
     if (!known) this.datesByCalendar.set(calendar, (known = new Map()));
     const key = `${facts.receivedDate}|${facts.mode}|${facts.periodDays}|${reminders.join(',')}`;
