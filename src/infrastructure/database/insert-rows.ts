@@ -34,17 +34,22 @@ export async function insertRows(manager: EntityManager, parts: RowsOf[]): Promi
     .filter((part) => part.rows.length > 0)
     .map((part) => {
       const meta = manager.connection.getMetadata(part.entity);
-      const columns = meta.columns.filter((c) => part.rows.some((r) => c.getEntityValue(r) !== undefined));
-      const tuples = part.rows.map((row) => {
-        const values = columns.map((column) => {
-          const value: unknown = column.getEntityValue(row);
-          if (value === undefined) return 'DEFAULT';
-          params.push(driver.preparePersistentValue(value, column));
+      // each property read once: reading through the metadata is most of what building the statement costs
+      const values = meta.columns.map((column) =>
+        part.rows.map((row) => column.getEntityValue(row) as unknown),
+      );
+      const used = meta.columns.flatMap((column, i) =>
+        values[i].some((value) => value !== undefined) ? [{ column, values: values[i] }] : [],
+      );
+      const tuples = part.rows.map((_row, r) => {
+        const placeholders = used.map(({ column, values: ofColumn }) => {
+          if (ofColumn[r] === undefined) return 'DEFAULT';
+          params.push(driver.preparePersistentValue(ofColumn[r], column));
           return `$${params.length}`;
         });
-        return `(${values.join(', ')})`;
+        return `(${placeholders.join(', ')})`;
       });
-      const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
+      const names = used.map(({ column }) => driver.escape(column.databaseName)).join(', ');
       const conflict = part.ignoreConflicts ? ' ON CONFLICT DO NOTHING' : '';
       return `INSERT INTO ${driver.escape(meta.tablePath)} (${names}) VALUES ${tuples.join(', ')}${conflict}`;
     });
