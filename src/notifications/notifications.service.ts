@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { Injectable, Logger } from '@nestjs/common';
 import { createHmac, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
@@ -101,6 +102,8 @@ export class NotificationsService {
   private readonly logger = new Logger(NotificationsService.name);
   private readonly messageIdDomain: string;
   private readonly capKey: string;
+  /** officers' hashes, asked for by nearly every new case (citizens' addresses are not kept here) */
+  private readonly officerHashes = new LRUCache<string, string>({ max: 2_000 });
 
   constructor(
     private readonly config: AppConfig,
@@ -218,6 +221,12 @@ export class NotificationsService {
     return createHmac('sha256', this.capKey).update(email.trim().toLowerCase()).digest('hex');
   }
 
+  private officerRecipientHash(email: string): string {
+    let hash = this.officerHashes.get(email);
+    if (hash === undefined) this.officerHashes.set(email, (hash = this.recipientHash(email)));
+    return hash;
+  }
+
   /**
    * The outbox rows of `messages`, for a caller that writes them in one statement with its own rows
    * (insertRows): the same checks and rules as enqueue(). A repeated dedupe key is skipped.
@@ -273,7 +282,11 @@ export class NotificationsService {
       recipientKind: to.kind,
       recipientEmail: consented ? email : null,
       recipientName: consented ? (addressed?.name ?? null) : null,
-      recipientHash: consented ? this.recipientHash(email ?? refKey(resolve!)) : null,
+      recipientHash: !consented
+        ? null
+        : email && to.kind === 'officer'
+          ? this.officerRecipientHash(email)
+          : this.recipientHash(email ?? refKey(resolve!)),
       resolveType: resolve?.type ?? null,
       resolveId: resolve?.id ?? null,
       params: consented ? params : null,
