@@ -217,6 +217,12 @@ function Downloads({ slug, year, annual }: { slug: string; year: number; annual:
           )}
         </li>
       </ul>
+      <p class="muted">
+        ระบบส่งไฟล์ข้อมูลเปิดได้ครั้งละไม่กี่ไฟล์: หากดาวน์โหลดไม่สำเร็จ โปรดลองใหม่ในอีกหนึ่งนาที{' '}
+        <span class="en">
+          Open data files are sent a few at a time: if a download fails, try again in a minute.
+        </span>
+      </p>
       <h3>
         วางสถิติบนเว็บไซต์ของหน่วยงาน <span class="en">Put these figures on your own website</span>
       </h3>
