@@ -20,8 +20,10 @@ import { Pool as PgPool } from 'pg';
 import { Pool as HttpPool } from 'undici';
 import { loadConfig } from '../src/config/app-config';
 import { generateTrackingCode } from '../src/complaints/tracking-code';
+import { APP_DATABASE_ROLE } from '../src/infrastructure/database/data-source-options';
+import { inlineParameters, transactionPrelude } from '../src/infrastructure/database/tenancy';
 import { prepareDatabase } from '../src/infrastructure/startup';
-import { cpuMs, postgresCpuMs } from './lib/cpu';
+import { cpuMs, machineCpuMs, postgresCpuMs } from './lib/cpu';
 import { LoadResult, printResults, runLoad } from './lib/load';
 import { Scratch } from './lib/scratch';
 
@@ -68,6 +70,12 @@ function quantiles(samples: number[]): string {
 
 /** The statement with its parameters $1… renumbered from $n+1, to follow another's in one query. */
 const shift = (sql: string, n: number) => sql.replace(/\$(\d+)/g, (_, i: string) => `$${Number(i) + n}`);
+
+/** The rows of a filing as one statement of CTEs (the one-statement baseline and the floor). */
+const FLOOR_STATEMENT = `WITH c AS (INSERT INTO complaints ${COMPLAINT}),
+    e AS (INSERT INTO complaint_events ${shift(EVENT, 14)}),
+    d AS (INSERT INTO case_deadlines ${shift(DEADLINE, 14)})
+  INSERT INTO notification_outbox ${shift(OUTBOX, 16)}`;
 
 async function main(): Promise<void> {
   const scratch = new Scratch();
@@ -171,12 +179,14 @@ async function main(): Promise<void> {
     const measured = async (what: string, run: () => Promise<LoadResult>): Promise<LoadResult> => {
       const service = cpuMs(scratch.serverPid!);
       const database = postgresCpuMs();
+      const machine = machineCpuMs();
       const own = process.cpuUsage();
       const result = await run();
       const tool = process.cpuUsage(own);
       const per = (ms: number) => (ms / result.requests).toFixed(2);
       cpu.push(
-        `${what} at ${result.concurrency}: PostgreSQL ${per(postgresCpuMs() - database)} ms, service ` +
+        `${what} at ${result.concurrency}: machine ${per(machineCpuMs() - machine)} ms, of which ` +
+          `PostgreSQL ${per(postgresCpuMs() - database)} ms, service ` +
           `${per(cpuMs(scratch.serverPid!) - service)} ms, load tool ${per((tool.user + tool.system) / 1000)} ms`,
       );
       return result;
@@ -209,13 +219,7 @@ async function main(): Promise<void> {
           const n = await takeNumber();
           // the same statements as CTEs, their parameters numbered on
           const values = [...complaintValues(id, n), id, org, ...outboxValues(id)];
-          await pg.query(
-            `WITH c AS (INSERT INTO complaints ${COMPLAINT}),
-                e AS (INSERT INTO complaint_events ${shift(EVENT, 14)}),
-                d AS (INSERT INTO case_deadlines ${shift(DEADLINE, 14)})
-           INSERT INTO notification_outbox ${shift(OUTBOX, 16)}`,
-            values,
-          );
+          await pg.query(FLOOR_STATEMENT, values);
         },
       );
       const floor = await measured('floor row', () =>
@@ -223,13 +227,18 @@ async function main(): Promise<void> {
           const id = randomUUID();
           const values = [...complaintValues(id, ++floorNumber), id, org, ...outboxValues(id)];
           values[2] = `F${floorNumber}`;
-          await pg.query(
-            `WITH c AS (INSERT INTO complaints ${COMPLAINT}),
-                e AS (INSERT INTO complaint_events ${shift(EVENT, 14)}),
-                d AS (INSERT INTO case_deadlines ${shift(DEADLINE, 14)})
-           INSERT INTO notification_outbox ${shift(OUTBOX, 16)}`,
-            values,
-          );
+          await pg.query(FLOOR_STATEMENT, values);
+        }),
+      );
+      // The floor sent as the service sends its statements: as the runtime role under row-level
+      // security, the tenancy set in the same round trip, parameters inlined (see tenancy.ts).
+      const prelude = transactionPrelude(APP_DATABASE_ROLE, 'system')!;
+      const secured = await measured('floor row under row-level security', () =>
+        runLoad('floor under row-level security', concurrency, SECONDS, async () => {
+          const id = randomUUID();
+          const values = [...complaintValues(id, ++floorNumber), id, org, ...outboxValues(id)];
+          values[2] = `F${floorNumber}`;
+          await pg.query(`${prelude}; ${inlineParameters(FLOOR_STATEMENT, values)!}`);
         }),
       );
       const http = new HttpPool(base, { connections: concurrency, pipelining: 1 });
@@ -252,14 +261,16 @@ async function main(): Promise<void> {
       });
       const track = await runLoad('GET /track/{code}', concurrency, SECONDS, trackOne(http));
       await http.close();
-      rows.push(plain, combined, floor, submit, read, track);
+      rows.push(plain, combined, floor, secured, submit, read, track);
       const pct = (a: LoadResult, b: LoadResult) => `${((100 * a.perSecond) / b.perSecond).toFixed(1)}%`;
       const p50 =
         concurrency === 10
           ? `, p50 ${(submit.p50Ms / floor.p50Ms).toFixed(2)}× the floor's (target ≤ 3×)`
           : '';
       ratios.push(
-        `concurrency ${concurrency}: filing ${(submit.perSecond / floor.perSecond).toFixed(2)}× the floor's rate (target ≥ 0.5×)${p50}`,
+        `concurrency ${concurrency}: filing ${(submit.perSecond / floor.perSecond).toFixed(2)}× the floor's rate (target ≥ 0.5×)${p50}; ` +
+          `${(submit.perSecond / secured.perSecond).toFixed(2)}× the floor's under row-level security, which is ` +
+          `${(secured.perSecond / floor.perSecond).toFixed(2)}× the floor's`,
       );
       ratios.push(
         `concurrency ${concurrency}: submission ${pct(submit, plain)} of baseline (target ≥ 40%; ` +
