@@ -44,13 +44,20 @@ export function runForOrganization<T>(organizationId: string, work: () => Promis
   return runWithTenancy({ organizationId }, work);
 }
 
-function runWithTenancy<T>(tenancy: Tenancy, work: () => Promise<T>): Promise<T> {
+/** Runs `work` (and everything it starts) in `tenancy`. */
+export function runWithTenancy<T>(tenancy: Tenancy, work: () => Promise<T>): Promise<T> {
   const store = cls();
   if (!store.isActive()) return store.runWith({ [KEY]: tenancy } as never, work);
   return store.run({ ifNested: 'inherit' }, () => {
     store.set(KEY, tenancy);
     return work();
   });
+}
+
+/** The tenancy the running code chose; null for none. */
+export function currentTenancy(): Tenancy | null {
+  const store = cls();
+  return store.isActive() ? ((store.get(KEY) as Tenancy | undefined) ?? null) : null;
 }
 
 /** Confines the rest of the current request (or job) to `organizationId`. */
@@ -134,11 +141,7 @@ export function enforceTenancy(
   roles.set(dataSource, role);
   const driver = dataSource.driver as unknown as { createQueryRunner(mode: string): QueryRunner };
   const create = driver.createQueryRunner.bind(driver);
-  const tenancy = () => {
-    const store = cls();
-    const current = store.isActive() ? (store.get(KEY) as Tenancy | undefined) : undefined;
-    return transactionPrelude(role, current ?? fallback);
-  };
+  const tenancy = () => transactionPrelude(role, currentTenancy() ?? fallback);
   driver.createQueryRunner = (mode: string) => {
     const runner = create(mode) as unknown as Runner;
     const query = runner.query.bind(runner);

@@ -5,7 +5,8 @@ import { DataSource, EntityManager, LessThan, QueryFailedError } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
-import { insertRows, rowsOf, RowsOf } from '../database/insert-rows';
+import { rowsOf, RowsOf } from '../database/insert-rows';
+import { RowBatcher } from '../database/row-batcher';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
 /** What a record is found by and sealed with, all derived from the client's key. */
@@ -41,6 +42,7 @@ export class IdempotencyService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly rows: RowBatcher,
   ) {
     this.secret = createHmac('sha256', config.auth.jwtSecret).update('idempotency-records').digest();
   }
@@ -49,7 +51,8 @@ export class IdempotencyService {
    * `prepare` runs first on one pooled connection, outside any transaction (autocommit), for work
    * that must not hold locks until the rows are written, such as taking the next reference number;
    * `plan` then reads what it needs on the same connection and returns the rows, which are written
-   * in one statement with the idempotency record.
+   * in one statement with the idempotency record (and with other creations ready at the same moment:
+   * see RowBatcher).
    */
   async create<T extends Record<string, unknown>, P>(
     scope: string,
@@ -71,18 +74,18 @@ export class IdempotencyService {
     // them) makes no extra round trip; a retry costs a planned statement that fails on the record.
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.inSession(async (session) => {
-          const planned = await steps.plan(await steps.prepare(session), session);
-          const record = keys
-            ? [
-                rowsOf(IdempotencyRecord, [
-                  { scopedKey: keys.id, requestHash, statusCode: 201, response: seal(keys, planned.result) },
-                ]),
-              ]
-            : [];
-          await insertRows(session, [...planned.rows, ...record]);
-          return planned.result;
-        });
+        const planned = await this.inSession(async (session) =>
+          steps.plan(await steps.prepare(session), session),
+        );
+        const record = keys
+          ? [
+              rowsOf(IdempotencyRecord, [
+                { scopedKey: keys.id, requestHash, statusCode: 201, response: seal(keys, planned.result) },
+              ]),
+            ]
+          : [];
+        await this.rows.write([...planned.rows, ...record]);
+        return planned.result;
       } catch (error) {
         const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError
           ?.constraint;
@@ -96,7 +99,7 @@ export class IdempotencyService {
     }
   }
 
-  /** One pooled connection for prepare, plan and the write, released at the end. */
+  /** One pooled connection for prepare and plan, released before the write. */
   private async inSession<R>(work: (session: EntityManager) => Promise<R>): Promise<R> {
     const runner = this.db.createQueryRunner();
     await runner.connect();
