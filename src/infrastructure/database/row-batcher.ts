@@ -4,19 +4,14 @@ import { DataSource } from 'typeorm';
 import { insertRows, RowsOf } from './insert-rows';
 import { currentTenancy, runWithTenancy, Tenancy } from './tenancy';
 
-/** How writes are grouped (see RowBatcher). */
-export interface BatchPolicy {
-  /** statements of one tenancy under way at once; writes arriving meanwhile wait and go together */
-  inFlight: number;
-  /** the most writes in one statement */
-  maxBatch: number;
-}
-
 /**
- * Two statements at a time: no different from one in throughput (measured side by side at 10 and 50
- * clients), and one slow statement then does not hold up every filing of the process.
+ * Statements of one tenancy under way at once; writes arriving meanwhile wait and go together. Two:
+ * no different from one in throughput (measured side by side at 10 and 50 clients), and one slow
+ * statement then does not hold up every filing of the process.
  */
-export const DEFAULT_BATCH_POLICY: BatchPolicy = { inFlight: 2, maxBatch: 32 };
+const IN_FLIGHT = 2;
+/** the most writes in one statement */
+const MAX_BATCH = 32;
 
 interface Waiting {
   parts: RowsOf[];
@@ -36,7 +31,7 @@ interface Queue {
  * whole case: the case, its first event, its deadline, its messages, its idempotency record) are
  * written as ONE statement, so a busy intake pays one round trip, one commit and one WAL flush for
  * several cases instead of one each. Nothing waits while the database is idle: a write starts at
- * once unless `inFlight` statements are already under way, and those arriving meanwhile go together
+ * once unless IN_FLIGHT statements are already under way, and those arriving meanwhile go together
  * in the next one. Each caller's promise settles only when its rows are committed. A statement is
  * all or nothing, so when a batch fails (one case's row breaks a constraint, such as a retried
  * Idempotency-Key) each of its writes is tried again alone and gets its own answer: no case is
@@ -45,7 +40,6 @@ interface Queue {
 @Injectable()
 export class RowBatcher {
   private readonly queues = new Map<string, Queue>();
-  policy: BatchPolicy = DEFAULT_BATCH_POLICY;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -71,7 +65,7 @@ export class RowBatcher {
 
   /** A flush after the writes of this turn of the event loop have joined, if a statement may start. */
   private schedule(key: string, queue: Queue): void {
-    if (queue.scheduled || queue.waiting.length === 0 || queue.inFlight >= this.policy.inFlight) return;
+    if (queue.scheduled || queue.waiting.length === 0 || queue.inFlight >= IN_FLIGHT) return;
     queue.scheduled = true;
     setImmediate(() => {
       queue.scheduled = false;
@@ -80,7 +74,7 @@ export class RowBatcher {
   }
 
   private async flush(key: string, queue: Queue): Promise<void> {
-    const batch = queue.waiting.splice(0, this.policy.maxBatch);
+    const batch = queue.waiting.splice(0, MAX_BATCH);
     if (batch.length === 0) return;
     queue.inFlight += 1;
     this.schedule(key, queue);
