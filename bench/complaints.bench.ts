@@ -7,13 +7,16 @@
  *    inserted directly: the plain way (one INSERT per table in a transaction), and again as one
  *    statement of CTEs, the way the service writes them; and the floor: that one statement (one
  *    transaction) without the counter, the least a filing must cost (target: filing ≥ 0.5× the
- *    floor's rate at 10 and 50 clients, and its p50 at 10 clients ≤ 3× the floor's);
+ *    floor's rate at 10 and 50 clients, and its p50 at 10 clients ≤ 3× the floor's). The floor,
+ *    the floor sent the service's way and filing run in rounds, each round starting one scenario
+ *    further on, and are compared over all their rounds: on 2 cores, what one scenario leaves
+ *    behind (the search index's pending entries, dirty pages) otherwise falls on the next;
  *  - tracking: the same two reads the endpoint's one statement makes (the complaint with its
  *    category and deadline, then its public timeline);
  * and the latency of tracking known and unknown codes from one client (they must look alike).
  * Prints both and the ratio: what the service costs on top of the database work it must do.
  *
- *   npx ts-node --transpile-only bench/complaints.bench.ts [seconds per scenario, default 10]
+ *   npx ts-node --transpile-only bench/complaints.bench.ts [seconds per scenario, default 10] [rounds, default 3]
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Pool as PgPool } from 'pg';
@@ -24,10 +27,12 @@ import { APP_DATABASE_ROLE } from '../src/infrastructure/database/data-source-op
 import { inlineParameters, transactionPrelude } from '../src/infrastructure/database/tenancy';
 import { prepareDatabase } from '../src/infrastructure/startup';
 import { cpuMs, machineCpuMs, postgresCpuMs } from './lib/cpu';
-import { LoadResult, printResults, runLoad } from './lib/load';
+import { LoadResult, mergeResults, printResults, runLoad } from './lib/load';
 import { Scratch } from './lib/scratch';
 
 const SECONDS = Number(process.argv[2] ?? 10);
+/** rounds of the floors and filing at each concurrency, alternating */
+const ROUNDS = Number(process.argv[3] ?? 3);
 const TIMING_SAMPLES = 4000;
 const WARM_UP_SECONDS = 3;
 const POOL_SIZE = 10;
@@ -174,8 +179,12 @@ async function main(): Promise<void> {
     await runLoad('warm-up', 50, WARM_UP_SECONDS, trackOne(warm));
     await warm.close();
 
-    // CPU per request of the service, PostgreSQL and this process (the load tool), over one scenario
-    const cpu: string[] = [];
+    // CPU per request of the service, PostgreSQL and this process (the load tool), summed over a
+    // scenario's rounds
+    const cpu = new Map<
+      string,
+      { requests: number; machine: number; database: number; service: number; tool: number }
+    >();
     const measured = async (what: string, run: () => Promise<LoadResult>): Promise<LoadResult> => {
       const service = cpuMs(scratch.serverPid!);
       const database = postgresCpuMs();
@@ -183,16 +192,26 @@ async function main(): Promise<void> {
       const own = process.cpuUsage();
       const result = await run();
       const tool = process.cpuUsage(own);
-      const per = (ms: number) => (ms / result.requests).toFixed(2);
-      cpu.push(
-        `${what} at ${result.concurrency}: machine ${per(machineCpuMs() - machine)} ms, of which ` +
-          `PostgreSQL ${per(postgresCpuMs() - database)} ms, service ` +
-          `${per(cpuMs(scratch.serverPid!) - service)} ms, load tool ${per((tool.user + tool.system) / 1000)} ms`,
-      );
+      const key = `${what} at ${result.concurrency}`;
+      const sum = cpu.get(key) ?? { requests: 0, machine: 0, database: 0, service: 0, tool: 0 };
+      cpu.set(key, {
+        requests: sum.requests + result.requests,
+        machine: sum.machine + machineCpuMs() - machine,
+        database: sum.database + postgresCpuMs() - database,
+        service: sum.service + cpuMs(scratch.serverPid!) - service,
+        tool: sum.tool + (tool.user + tool.system) / 1000,
+      });
       return result;
     };
 
     let floorNumber = 0;
+    /** the parameters of FLOOR_STATEMENT for a new case, numbered F1, F2, … */
+    const floorValues = () => {
+      const id = randomUUID();
+      const values = [...complaintValues(id, ++floorNumber), id, org, ...outboxValues(id)];
+      values[2] = `F${floorNumber}`;
+      return values;
+    };
     for (const concurrency of [10, 50]) {
       // Baselines: the rows the endpoint writes, inserted directly, the plain way and in one statement.
       const plain = await runLoad('baseline: same rows (pg)', concurrency, SECONDS, async () => {
@@ -222,29 +241,47 @@ async function main(): Promise<void> {
           await pg.query(FLOOR_STATEMENT, values);
         },
       );
-      const floor = await measured('floor row', () =>
-        runLoad('floor: same rows, 1 tx, no counter', concurrency, SECONDS, async () => {
-          const id = randomUUID();
-          const values = [...complaintValues(id, ++floorNumber), id, org, ...outboxValues(id)];
-          values[2] = `F${floorNumber}`;
-          await pg.query(FLOOR_STATEMENT, values);
-        }),
-      );
-      // The floor sent as the service sends its statements: as the runtime role under row-level
-      // security, the tenancy set in the same round trip, parameters inlined (see tenancy.ts).
+      // The floor, the floor under row-level security and filing, in rounds (ROUNDS of each): what
+      // else the machine does meanwhile (a checkpoint, say) falls on each of them alike, and the
+      // ratios compare their rounds together.
+      // The service's statements are sent as the runtime role under row-level security, the tenancy
+      // set in the same round trip, parameters inlined (see tenancy.ts): so is the second floor.
       const prelude = transactionPrelude(APP_DATABASE_ROLE, 'system')!;
-      const secured = await measured('floor row under row-level security', () =>
-        runLoad('floor under row-level security', concurrency, SECONDS, async () => {
-          const id = randomUUID();
-          const values = [...complaintValues(id, ++floorNumber), id, org, ...outboxValues(id)];
-          values[2] = `F${floorNumber}`;
-          await pg.query(`${prelude}; ${inlineParameters(FLOOR_STATEMENT, values)!}`);
-        }),
-      );
       const http = new HttpPool(base, { connections: concurrency, pipelining: 1 });
-      const submit = await measured('filing', () =>
-        runLoad('POST /orgs/demo/complaints', concurrency, SECONDS, fileOne(http)),
-      );
+      const scenarios = {
+        floor: () =>
+          measured('floor row', () =>
+            runLoad('floor: same rows, 1 tx, no counter', concurrency, SECONDS, async () => {
+              await pg.query(FLOOR_STATEMENT, floorValues());
+            }),
+          ),
+        secured: () =>
+          measured('floor row under row-level security', () =>
+            runLoad('floor under row-level security', concurrency, SECONDS, async () => {
+              await pg.query(`${prelude}; ${inlineParameters(FLOOR_STATEMENT, floorValues())!}`);
+            }),
+          ),
+        submit: () =>
+          measured('filing', () =>
+            runLoad('POST /orgs/demo/complaints', concurrency, SECONDS, fileOne(http)),
+          ),
+      };
+      const order = Object.keys(scenarios) as (keyof typeof scenarios)[];
+      const rounds: Record<keyof typeof scenarios, LoadResult>[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        // each round starts one scenario further on: each follows each of the others in turn (what
+        // one scenario leaves behind, such as dirty pages to write, falls on the next)
+        const results = {} as Record<keyof typeof scenarios, LoadResult>;
+        for (let i = 0; i < order.length; i++) {
+          const name = order[(round + i) % order.length];
+          results[name] = await scenarios[name]();
+        }
+        rounds.push(results);
+      }
+      const floor = mergeResults(rounds.map((r) => r.floor));
+      const secured = mergeResults(rounds.map((r) => r.secured));
+      const submit = mergeResults(rounds.map((r) => r.submit));
+      const eachRound = rounds.map((r) => (r.submit.perSecond / r.floor.perSecond).toFixed(2)).join(', ');
       const read = await runLoad('baseline: same reads (pg)', concurrency, SECONDS, async (w, i) => {
         const { rows: found } = await pg.query(
           `SELECT c.reference_no, c.received_at, c.rated_at, c.status, s.id AS shown_id, cat.name_th, cat.name_en,
@@ -268,7 +305,8 @@ async function main(): Promise<void> {
           ? `, p50 ${(submit.p50Ms / floor.p50Ms).toFixed(2)}× the floor's (target ≤ 3×)`
           : '';
       ratios.push(
-        `concurrency ${concurrency}: filing ${(submit.perSecond / floor.perSecond).toFixed(2)}× the floor's rate (target ≥ 0.5×)${p50}; ` +
+        `concurrency ${concurrency}: filing ${(submit.perSecond / floor.perSecond).toFixed(2)}× the floor's rate (target ≥ 0.5×; ` +
+          `rounds ${eachRound})${p50}; ` +
           `${(submit.perSecond / secured.perSecond).toFixed(2)}× the floor's under row-level security, which is ` +
           `${(secured.perSecond / floor.perSecond).toFixed(2)}× the floor's`,
       );
@@ -304,7 +342,7 @@ async function main(): Promise<void> {
     ).rows;
     await pg.end();
     console.log(
-      `\nComplaints bench: ${SECONDS}s per scenario, pool ${POOL_SIZE}, one API process, 2 cores shared with PostgreSQL and the load generator\n`,
+      `\nComplaints bench: ${SECONDS}s per scenario (floors and filing: ${ROUNDS} alternating rounds of ${SECONDS}s), pool ${POOL_SIZE}, one API process, 2 cores shared with PostgreSQL and the load generator\n`,
     );
     printResults(rows);
     console.log('');
@@ -315,7 +353,13 @@ async function main(): Promise<void> {
     console.log(
       '\nCPU per request (of 2 cores; what the filing costs beyond the floor is what it files slower by):',
     );
-    for (const line of cpu) console.log(`  ${line}`);
+    for (const [what, sum] of cpu) {
+      const per = (ms: number) => (ms / sum.requests).toFixed(2);
+      console.log(
+        `  ${what}: machine ${per(sum.machine)} ms, of which PostgreSQL ${per(sum.database)} ms, ` +
+          `service ${per(sum.service)} ms, load tool ${per(sum.tool)} ms`,
+      );
+    }
     console.log(`\nGET /track/{code}, one client, ${TIMING_SAMPLES / 2} each, interleaved:`);
     console.log(`  known code (200):   ${quantiles(timing.known)}`);
     console.log(`  unknown code (404): ${quantiles(timing.unknown)}`);

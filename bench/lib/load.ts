@@ -7,6 +7,9 @@ export interface LoadResult {
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** each request's time, sorted (for merging rounds) */
+  latenciesMs: number[];
+  seconds: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -50,6 +53,25 @@ export async function runLoad(
     perSecond: latencies.length / elapsed,
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
+    latenciesMs: latencies,
+    seconds: elapsed,
+  };
+}
+
+/** Rounds of one scenario as one result: their requests over their time, their latencies together. */
+export function mergeResults(rounds: LoadResult[]): LoadResult {
+  const latencies = rounds.flatMap((r) => r.latenciesMs).sort((a, b) => a - b);
+  const seconds = rounds.reduce((sum, r) => sum + r.seconds, 0);
+  return {
+    label: rounds[0].label,
+    concurrency: rounds[0].concurrency,
+    requests: latencies.length,
+    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+    perSecond: latencies.length / seconds,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    latenciesMs: latencies,
+    seconds,
   };
 }
 
