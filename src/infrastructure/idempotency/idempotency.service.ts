@@ -99,10 +99,12 @@ export class IdempotencyService {
     }
   }
 
-  /** One pooled connection for prepare and plan, released before the write. */
+  /**
+   * One pooled connection for prepare and plan, released before the write. It is taken at the
+   * first query: most filings find their number and reference data in memory and need none.
+   */
   private async inSession<R>(work: (session: EntityManager) => Promise<R>): Promise<R> {
     const runner = this.db.createQueryRunner();
-    await runner.connect();
     try {
       return await work(runner.manager);
     } finally {
