@@ -30,6 +30,8 @@ export class AppConfig {
     appUrl: string | null;
     readUrl: string | null;
     poolSize: number;
+    /** how long a pooled connection may sit idle before it is closed; 0: never */
+    poolIdleSeconds: number;
     migrateOnStart: boolean;
   };
   redis!: { url: string; prefix: string; cluster: boolean; schedulesCheckIntervalMs: number };
@@ -181,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       appUrl: e.DATABASE_APP_URL || null,
       readUrl: e.DATABASE_READ_URL || null,
       poolSize: e.DATABASE_POOL_SIZE,
+      poolIdleSeconds: e.DATABASE_POOL_IDLE_SECONDS,
       migrateOnStart: e.DATABASE_MIGRATE_ON_START,
     },
     redis: {

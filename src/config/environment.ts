@@ -86,6 +86,12 @@ export class Environment {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  DATABASE_POOL_IDLE_SECONDS = 300;
+
   @Transform(toBool)
   @IsBoolean()
   DATABASE_MIGRATE_ON_START = true;

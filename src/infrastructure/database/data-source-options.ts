@@ -30,6 +30,10 @@ export function dataSourceOptions(config: Pick<AppConfig, 'database' | 'app'>): 
     migrationsRun: false,
     extra: {
       max: config.database.poolSize,
+      // A new connection costs PostgreSQL a backend to start and its caches (catalogue, row-level
+      // security's policies, the triggers' compiled functions) to fill again: node-postgres' default
+      // of 10 s idle made the first filings after a quiet spell pay for a pool's worth of them.
+      idleTimeoutMillis: config.database.poolIdleSeconds * 1000,
       connectionTimeoutMillis: 5000,
       application_name: `rongrian-${config.app.role}`,
       // a statement that hangs must not hold a request forever
