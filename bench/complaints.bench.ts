@@ -93,7 +93,13 @@ async function main(): Promise<void> {
       TRUST_PROXY_HOPS: '1',
       RATE_LIMIT_PER_MINUTE: '100000000',
     });
-    const pg = new PgPool({ connectionString: scratch.databaseUrl, max: POOL_SIZE });
+    // connections kept while idle as long as the service keeps its own (DATABASE_POOL_IDLE_SECONDS):
+    // node-postgres' default of 10 s would close them while a 10 s filing scenario runs
+    const pg = new PgPool({
+      connectionString: scratch.databaseUrl,
+      max: POOL_SIZE,
+      idleTimeoutMillis: 300_000,
+    });
     const [{ org, category, unit }] = (
       await pg.query(
         `SELECT o.id AS org, c.id AS category, c.default_unit_id AS unit FROM organizations o
@@ -281,7 +287,14 @@ async function main(): Promise<void> {
       const floor = mergeResults(rounds.map((r) => r.floor));
       const secured = mergeResults(rounds.map((r) => r.secured));
       const submit = mergeResults(rounds.map((r) => r.submit));
-      const eachRound = rounds.map((r) => (r.submit.perSecond / r.floor.perSecond).toFixed(2)).join(', ');
+      // each round's ratio, with its filings and floor rows a second
+      const eachRound = rounds
+        .map(
+          (r) =>
+            `${(r.submit.perSecond / r.floor.perSecond).toFixed(2)} ` +
+            `(${r.submit.perSecond.toFixed(0)}/${r.floor.perSecond.toFixed(0)})`,
+        )
+        .join(', ');
       const read = await runLoad('baseline: same reads (pg)', concurrency, SECONDS, async (w, i) => {
         const { rows: found } = await pg.query(
           `SELECT c.reference_no, c.received_at, c.rated_at, c.status, s.id AS shown_id, cat.name_th, cat.name_en,
