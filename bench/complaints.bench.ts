@@ -9,8 +9,9 @@
  *    transaction) without the counter, the least a filing must cost (target: filing ≥ 0.5× the
  *    floor's rate at 10 and 50 clients, and its p50 at 10 clients ≤ 3× the floor's). The floor,
  *    the floor sent the service's way and filing run in rounds, each round starting one scenario
- *    further on, and are compared over all their rounds: on 2 cores, what one scenario leaves
- *    behind (the search index's pending entries, dirty pages) otherwise falls on the next;
+ *    further on, and are compared over all their rounds, so that no scenario always follows the
+ *    same one (a fixed order hid that the service's pool closed its connections while the two
+ *    floors ran);
  *  - tracking: the same two reads the endpoint's one statement makes (the complaint with its
  *    category and deadline, then its public timeline);
  * and the latency of tracking known and unknown codes from one client (they must look alike).
@@ -275,8 +276,7 @@ async function main(): Promise<void> {
       const order = Object.keys(scenarios) as (keyof typeof scenarios)[];
       const rounds: Record<keyof typeof scenarios, LoadResult>[] = [];
       for (let round = 0; round < ROUNDS; round++) {
-        // each round starts one scenario further on: each follows each of the others in turn (what
-        // one scenario leaves behind, such as dirty pages to write, falls on the next)
+        // each round starts one scenario further on, so each takes each place in a round
         const results = {} as Record<keyof typeof scenarios, LoadResult>;
         for (let i = 0; i < order.length; i++) {
           const name = order[(round + i) % order.length];
